@@ -1,0 +1,17 @@
+"""The ``resumeiq`` command line: engine commands (parse, analyze) and service commands."""
+
+import typer
+
+from resumeiq.cli import engine as _engine
+from resumeiq.cli import service as _service
+
+app = typer.Typer(
+    name="resumeiq",
+    help="Resume intelligence: parse, review, match and screen resumes, offline.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+_engine.register(app)
+_service.register(app)
+
+__all__ = ["app"]
