@@ -1,7 +1,149 @@
-"""Engine commands: parse and analyze files or folders."""
+"""Engine commands: ``parse`` and ``analyze`` a file or every file of a folder.
+
+Exit codes: 0 ok, 2 usage error, 3 a document could not be read (its ``.error.json`` says why).
+Folders are processed in parallel (one process per core) with a progress bar.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+EXIT_UNREADABLE = 3
+_SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".markdown", ".doc", ".rtf", ".odt", ""}
+
+err = Console(stderr=True)
+
+
+def _parse_one(path: str, evidence: bool) -> dict[str, Any]:
+    from resumeiq.engine import parse_resume
+
+    parsed = parse_resume(Path(path).read_bytes(), filename=Path(path).name)
+    data = parsed.resume.to_json_resume()
+    if evidence:
+        data["meta"] = {"evidence": {k: list(v) for k, v in parsed.resume.evidence().items()}}
+    return data
+
+
+def _analyze_one(path: str, industry: str) -> dict[str, Any]:
+    from resumeiq.engine import analyze_resume
+
+    _, review = analyze_resume(Path(path).read_bytes(), filename=Path(path).name, industry=industry)
+    return review.to_report()
+
+
+def _run(job: Callable[..., dict[str, Any]], path: str, *args: Any) -> tuple[str, dict[str, Any] | None, dict[str, str] | None]:
+    """Worker entry: (path, result, error). Engine errors are data, not exceptions."""
+    from resumeiq.engine import EngineError
+
+    try:
+        return path, job(path, *args), None
+    except EngineError as exc:
+        return path, None, exc.to_dict()
+    except OSError as exc:
+        return path, None, {"code": "unreadable_file", "message": f"Cannot read the file: {exc.strerror}"}
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in _SUFFIXES and not p.name.startswith("."))
+
+
+def _check_industry(industry: str) -> None:
+    from resumeiq.engine import UnknownIndustry, get_industry
+
+    try:
+        get_industry(industry)
+    except UnknownIndustry as exc:
+        err.print(f"[red]error:[/red] {exc.message}")
+        raise typer.Exit(2) from None
+
+
+def _batch(
+    job: Callable[..., dict[str, Any]], folder: Path, out: Path, args: tuple[Any, ...], jobs: int | None
+) -> int:
+    files = _files(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(files) or 1))
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=False) as progress:
+        task = progress.add_task(f"{job.__name__.strip('_').split('_')[0]}ing", total=len(files))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = [pool.submit(_run, job, str(p), *args) for p in files]
+            for future in as_completed(futures):
+                path, result, error = future.result()
+                stem = Path(path).stem
+                if error is None:
+                    (out / f"{stem}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+                else:
+                    failed += 1
+                    (out / f"{stem}.error.json").write_text(json.dumps(error, ensure_ascii=False) + "\n")
+                    progress.console.print(f"[yellow]{Path(path).name}[/yellow]: {error['code']} — {error['message']}")
+                progress.advance(task)
+    err.print(f"{len(files) - failed} of {len(files)} files written to {out}" + (f"; {failed} could not be read" if failed else ""))
+    return EXIT_UNREADABLE if failed else 0
 
 
 def register(app: typer.Typer) -> None:
-    """Add the engine commands to ``app``."""
+    @app.command("parse")
+    def parse_cmd(
+        path: Annotated[Path, typer.Argument(exists=True, help="A resume file, or a folder of them.")],
+        out: Annotated[Path | None, typer.Option("--out", help="Folder for <stem>.json (required for a folder).")] = None,
+        evidence: Annotated[bool, typer.Option("--evidence", help="Add meta.evidence: JSON pointer → character span.")] = False,
+        jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (default: one per core).")] = None,
+    ) -> None:
+        """Parse resumes into JSON Resume (stdout for one file)."""
+        if path.is_dir():
+            if out is None:
+                err.print("[red]error:[/red] parsing a folder needs --out OUTDIR")
+                raise typer.Exit(2)
+            raise typer.Exit(_batch(_parse_one, path, out, (evidence,), jobs))
+        _, result, error = _run(_parse_one, str(path), evidence)
+        _single(path, out, result, error)
+
+    @app.command("analyze")
+    def analyze_cmd(
+        path: Annotated[Path, typer.Argument(exists=True, help="A resume file, or a folder of them.")],
+        industry: Annotated[str, typer.Option("--industry", help="Target industry profile id.")] = "general",
+        as_json: Annotated[bool, typer.Option("--json", help="Print the review as JSON.")] = False,
+        out: Annotated[Path | None, typer.Option("--out", help="Folder for <stem>.json (required for a folder).")] = None,
+        jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (default: one per core).")] = None,
+    ) -> None:
+        """Review resumes: ATS, content and formatting scores with reasons and fixes."""
+        _check_industry(industry)
+        if path.is_dir():
+            if out is None:
+                err.print("[red]error:[/red] analyzing a folder needs --out OUTDIR")
+                raise typer.Exit(2)
+            raise typer.Exit(_batch(_analyze_one, path, out, (industry,), jobs))
+        _, result, error = _run(_analyze_one, str(path), industry)
+        if error is None and not as_json and out is None:
+            from resumeiq.cli.report import print_review
+
+            print_review(result, path.name)
+            return
+        _single(path, out, result, error)
+
+
+def _single(path: Path, out: Path | None, result: dict[str, Any] | None, error: dict[str, str] | None) -> None:
+    if error is not None:
+        if out is not None:
+            out.mkdir(parents=True, exist_ok=True)
+            (out / f"{path.stem}.error.json").write_text(json.dumps(error, ensure_ascii=False) + "\n")
+        sys.stderr.write(json.dumps(error, ensure_ascii=False) + "\n")
+        raise typer.Exit(EXIT_UNREADABLE)
+    text = json.dumps(result, indent=2, ensure_ascii=False)
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / f"{path.stem}.json").write_text(text + "\n")
+    else:
+        sys.stdout.write(text + "\n")

@@ -5,55 +5,79 @@ Pipeline: ``extract_text`` (bytes → ExtractedDocument) → ``segment_sections`
 No database, web, settings or network access; same input, same output.
 """
 
-from resumeiq.engine.errors import (
-    CorruptFile,
-    EmptyFile,
-    EncryptedFile,
-    EngineError,
-    NoTextLayer,
-    TooLarge,
-    UnknownIndustry,
-    UnsupportedFormat,
-)
-from resumeiq.engine.extract import ExtractLimits, extract_text
-from resumeiq.engine.industries import IndustryProfile, get_industry, list_industries
-from resumeiq.engine.model import (
-    Check,
-    ExtractedDocument,
-    ParsedDocument,
-    Recommendation,
-    ResumeData,
-    Review,
-    Section,
-)
-from resumeiq.engine.pipeline import analyze_resume, parse_document, parse_resume
-from resumeiq.engine.score import score_resume
-from resumeiq.engine.segment import segment_sections
+from __future__ import annotations
 
-__all__ = [
-    "Check",
-    "CorruptFile",
-    "EmptyFile",
-    "EncryptedFile",
-    "EngineError",
-    "ExtractLimits",
-    "ExtractedDocument",
-    "IndustryProfile",
-    "NoTextLayer",
-    "ParsedDocument",
-    "Recommendation",
-    "ResumeData",
-    "Review",
-    "Section",
-    "TooLarge",
-    "UnknownIndustry",
-    "UnsupportedFormat",
-    "analyze_resume",
-    "extract_text",
-    "get_industry",
-    "list_industries",
-    "parse_document",
-    "parse_resume",
-    "score_resume",
-    "segment_sections",
-]
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# Public name → module that defines it. Loaded on first use, so that importing the engine for
+# extraction alone does not load the scoring data.
+_EXPORTS = {
+    "CorruptFile": "errors",
+    "EmptyFile": "errors",
+    "EncryptedFile": "errors",
+    "EngineError": "errors",
+    "NoTextLayer": "errors",
+    "TooLarge": "errors",
+    "UnknownIndustry": "errors",
+    "UnsupportedFormat": "errors",
+    "ExtractLimits": "extract",
+    "extract_text": "extract",
+    "IndustryProfile": "industries",
+    "get_industry": "industries",
+    "list_industries": "industries",
+    "Check": "model",
+    "ExtractedDocument": "model",
+    "ParsedDocument": "model",
+    "Recommendation": "model",
+    "ResumeData": "model",
+    "Review": "model",
+    "Section": "model",
+    "analyze_resume": "pipeline",
+    "parse_document": "pipeline",
+    "parse_resume": "pipeline",
+    "score_resume": "score",
+    "segment_sections": "segment",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'resumeiq.engine' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"resumeiq.engine.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+if TYPE_CHECKING:  # pragma: no cover
+    from resumeiq.engine.errors import (
+        CorruptFile,
+        EmptyFile,
+        EncryptedFile,
+        EngineError,
+        NoTextLayer,
+        TooLarge,
+        UnknownIndustry,
+        UnsupportedFormat,
+    )
+    from resumeiq.engine.extract import ExtractLimits, extract_text
+    from resumeiq.engine.industries import IndustryProfile, get_industry, list_industries
+    from resumeiq.engine.model import (
+        Check,
+        ExtractedDocument,
+        ParsedDocument,
+        Recommendation,
+        ResumeData,
+        Review,
+        Section,
+    )
+    from resumeiq.engine.pipeline import analyze_resume, parse_document, parse_resume
+    from resumeiq.engine.score import score_resume
+    from resumeiq.engine.segment import segment_sections

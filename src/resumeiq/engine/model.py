@@ -36,6 +36,7 @@ class Line:
     style: str = ""  # DOCX paragraph style ("Heading 1", "List Bullet", "Title"), MD "h1".."h6"
     column: int = 0  # 0 = full width or left column, 1 = right column
     in_table: bool = False
+    bullet: bool = False  # a list item: a bullet glyph, a list style or a numbered item
 
 
 @dataclass(slots=True)

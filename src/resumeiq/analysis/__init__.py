@@ -1,0 +1,1 @@
+"""The review workflow: review requests, their results, and the task that produces them."""

@@ -1,0 +1,144 @@
+"""Service settings, read from ``RESUMEIQ_*`` environment variables (pydantic-settings).
+
+``load_settings()`` is what the service calls at start-up: it validates the settings and makes
+sure a JWT secret exists (generated once and stored under the data dir, mode 0600, if unset).
+Secrets are ``SecretStr`` so that a repr or a log line never shows them.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Literal
+
+from limits import parse as parse_rate_limit
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+JWT_SECRET_FILE = "jwt_secret"
+_MIN_SECRET_CHARS = 32
+# Values copied from tutorials and .env examples; a deployment using one of them is insecure.
+_KNOWN_DEFAULT_SECRETS = frozenset(
+    {
+        "secret",
+        "changeme",
+        "change-me",
+        "changethis",
+        "change_this",
+        "please-change-me",
+        "your-secret-key",
+        "your_secret_key",
+        "supersecret",
+        "super-secret",
+        "jwt-secret",
+        "jwt_secret",
+        "development",
+        "dev",
+        "test",
+        "password",
+        "09d25e094faa6ca2556c818166b7a9563b93f7099f6f0f4caa6cf63b88e8d3e7",  # FastAPI docs
+    }
+)
+
+
+class ConfigError(RuntimeError):
+    """The settings cannot be used (bad value, insecure secret, unreadable secret file)."""
+
+
+class Settings(BaseSettings):
+    """Every field maps to ``RESUMEIQ_<FIELD>`` (case-insensitive)."""
+
+    model_config = SettingsConfigDict(env_prefix="RESUMEIQ_", extra="ignore")
+
+    data_dir: Path = Path("./data")
+    database_url: str = Field(default="", description="Empty → sqlite+aiosqlite under data_dir")
+    redis_url: str | None = None
+    queue: Literal["local"] = "local"
+
+    upload_max_bytes: int = Field(default=10 * 1024 * 1024, gt=0)
+    rate_limit_upload: str = "20/10 minutes"
+    rate_limit_analysis: str = "5/5 minutes"
+    rate_limit_analysis_block_seconds: int = Field(default=600, ge=0)
+    rate_limit_key_prefix: str = "resumeiq"
+
+    jwt_secret: SecretStr | None = None
+    jwt_expiry_minutes: int = Field(default=60, gt=0)
+    registration_open: bool = True
+
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    worker_pool_size: int = Field(default=2, ge=1, le=64)
+    review_lease_seconds: float = Field(default=120.0, gt=0)
+    review_max_attempts: int = Field(default=3, ge=1)
+    # Test-only: sleep this long inside each review (after scoring, before saving) so that a test
+    # can interrupt a review in flight. Never set it in production.
+    review_delay_ms: int = Field(default=0, ge=0)
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper_level(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
+
+    @field_validator("rate_limit_upload", "rate_limit_analysis")
+    @classmethod
+    def _valid_rate(cls, value: str) -> str:
+        try:
+            parse_rate_limit(value)
+        except ValueError as exc:
+            raise ValueError(f"not a rate limit like '20/10 minutes': {value!r}") from exc
+        return value
+
+    @field_validator("redis_url", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        return None if value == "" else value
+
+    @model_validator(mode="after")
+    def _defaults_and_secret(self) -> Settings:
+        if not self.database_url:
+            self.database_url = f"sqlite+aiosqlite:///{self.data_dir / 'resumeiq.db'}"
+        if self.jwt_secret is not None:
+            check_secret(self.jwt_secret.get_secret_value(), origin="RESUMEIQ_JWT_SECRET")
+        return self
+
+    @property
+    def jwt_secret_value(self) -> str:
+        if self.jwt_secret is None:
+            raise ConfigError("no JWT secret: call load_settings() or ensure_jwt_secret() first")
+        return self.jwt_secret.get_secret_value()
+
+
+def check_secret(secret: str, *, origin: str) -> None:
+    """Refuse secrets that are short or well known."""
+    if secret.strip().lower() in _KNOWN_DEFAULT_SECRETS:
+        raise ConfigError(f"{origin} is a well-known default value; set a random secret")
+    if len(secret) < _MIN_SECRET_CHARS:
+        raise ConfigError(f"{origin} must be at least {_MIN_SECRET_CHARS} characters long")
+
+
+def ensure_jwt_secret(settings: Settings) -> Settings:
+    """Return ``settings`` with a JWT secret: the configured one, or the one stored under the data
+    dir, or a new random one written there (mode 0600) on first start."""
+    if settings.jwt_secret is not None:
+        return settings
+    path = settings.data_dir / JWT_SECRET_FILE
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    secret = secrets.token_urlsafe(48)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        secret = path.read_text(encoding="utf-8").strip()
+        check_secret(secret, origin=str(path))
+    else:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(secret + "\n")
+    return settings.model_copy(update={"jwt_secret": SecretStr(secret)})
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Settings from the environment (plus ``overrides``), with a JWT secret. Raises ConfigError."""
+    try:
+        settings = Settings(**overrides)  # type: ignore[arg-type]
+    except ValueError as exc:  # pydantic.ValidationError and our ConfigError raised inside it
+        raise ConfigError(str(exc)) from exc
+    return ensure_jwt_secret(settings)

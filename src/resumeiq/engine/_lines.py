@@ -1,0 +1,75 @@
+"""Helpers shared by the parse stages: body lines of a section, with bullets and indentation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from resumeiq.engine.extract._text import BULLET_RE
+from resumeiq.engine.model import ExtractedDocument, Line, Section
+from resumeiq.engine.segment import iter_body
+
+PIECE_SPLIT = re.compile(r"\t+|\s+\|\s+|\s*\|\s*|\s+[–—•·]\s+|\s{3,}| - (?=\S)")
+
+
+@dataclass(slots=True)
+class BodyLine:
+    start: int  # span of the text without the bullet glyph and surrounding space
+    end: int
+    text: str
+    bullet: bool  # a glyph, a list style or an indented item
+    line: Line
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def body_lines(doc: ExtractedDocument, section: Section) -> list[BodyLine]:
+    """The section's lines, glyphs stripped, with ``bullet`` also set for lines indented
+    deeper than the section's left margin in a PDF (themes that draw bullets as graphics)."""
+    raw = list(iter_body(doc, section))
+    margins: dict[tuple[int, int], float] = {}
+    if doc.format == "pdf":
+        for _s, _e, ln in raw:
+            key = (ln.page, ln.column)
+            margins[key] = min(margins.get(key, ln.x0), ln.x0)
+    out: list[BodyLine] = []
+    for s, e, ln in raw:
+        text = doc.text[s:e]
+        bullet = ln.bullet
+        m = BULLET_RE.match(text) if bullet or text[:1] in "•●▪◦-–*➢❖■►" else None
+        if m and any(c.isalnum() for c in text[m.end() : m.end() + 10]):
+            s += m.end()
+            bullet = True
+        lead = len(doc.text[s:e]) - len(doc.text[s:e].lstrip())
+        s += lead
+        if s >= e:
+            continue
+        if not bullet and doc.format == "pdf" and ln.x0 - margins.get((ln.page, ln.column), ln.x0) > 6:
+            bullet = True
+        out.append(BodyLine(s, e, doc.text[s:e], bullet, ln))
+    return out
+
+
+def split_pieces(text: str, offset: int) -> list[tuple[str, int, int]]:
+    """Split a header line into pieces at tabs, pipes, dashes and wide gaps: (text, start, end)."""
+    out = []
+    pos = 0
+    for m in PIECE_SPLIT.finditer(text):
+        _add_piece(out, text, pos, m.start(), offset)
+        pos = m.end()
+    _add_piece(out, text, pos, len(text), offset)
+    return out
+
+
+def _add_piece(out: list, text: str, a: int, b: int, offset: int) -> None:
+    piece = text[a:b]
+    stripped = piece.strip(" ,;:-–—()|\t")
+    if stripped:
+        k = a + piece.find(stripped)
+        out.append((stripped, offset + k, offset + k + len(stripped)))
+
+
+def ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", "!", "?", ";")) and not re.search(r"\b(?:Inc|Ltd|Co|Corp|LLC|Jr|Sr|St)\.$", text.rstrip())

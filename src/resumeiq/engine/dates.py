@@ -1,0 +1,102 @@
+"""Dates and date ranges as resumes write them → ``YYYY-MM`` / ``YYYY``.
+
+"Aug 2024 - Current", "2023-07 to present", "02/2023 – Present", "(2020-04 to 2022-05)",
+"Jan. 2019 – Mar. 2020", "2018 - 2020", "Summer 2019", "September 2017 onwards", "since 2015".
+An ongoing range has ``end=None`` and ``current=True``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from resumeiq.engine._data import load_json
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    start: str | None  # "YYYY-MM" or "YYYY"
+    end: str | None  # None when current (or unknown for a single date)
+    current: bool
+    span: tuple[int, int]  # in the text searched
+    single: bool = False  # one date, not a range ("2019-05", "Dec 2024")
+
+
+@cache
+def _tables() -> tuple[dict[str, int], list[str], dict[str, int]]:
+    data = load_json("dates.json")
+    months = {name: int(num) for num, names in data["months"].items() for name in names}
+    return months, data["present"], data["seasons"]
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    months, present, seasons = _tables()
+    month_alt = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
+    season_alt = "|".join(seasons)
+    present_alt = "|".join(sorted((re.escape(p) for p in present), key=len, reverse=True))
+    year = r"(?:19[5-9]\d|20[0-4]\d)"
+    one = (
+        rf"(?:(?P<{{p}}mname>{month_alt})\.?,?\s*(?:'(?P<{{p}}yy>\d\d)|(?P<{{p}}y1>{year}))"  # Aug 2024, Jan. 2019, Sep '21
+        rf"|(?P<{{p}}season>{season_alt})\s+(?P<{{p}}y2>{year})"  # Summer 2019
+        rf"|(?P<{{p}}y3>{year})[-/.](?P<{{p}}m3>0?[1-9]|1[0-2])(?:[-/.]\d{{{{1,2}}}})?(?!\d)"  # 2023-07, 2020-01-15
+        rf"|(?:\d{{{{1,2}}}}[/.])?(?P<{{p}}m4>0?[1-9]|1[0-2])[/.](?P<{{p}}y4>{year})"  # 02/2023, 15.02.2023
+        rf"|(?P<{{p}}y5>{year}))"  # 2017
+    )
+    start = one.format(p="s")
+    end = one.format(p="e")
+    sep = r"\s*(?:-{1,2}|–|—|~|to|till|until|through|thru|bis|à|a|al|hasta|tot|[-–—]\s*to)\s*"
+    rng = re.compile(
+        rf"(?<![\w/.-])(?:since\s+|from\s+|seit\s+|depuis\s+)?{start}"
+        rf"(?:{sep}(?:{end}|(?P<present>{present_alt}))(?![\w])|\s+(?P<onwards>onwards|to date|till date|present)(?![\w]))?(?![\w/])",
+        re.IGNORECASE,
+    )
+    since = re.compile(r"^(?:since|from|seit|depuis)\s", re.IGNORECASE)
+    return rng, since
+
+
+def _one(m: re.Match[str], p: str) -> str | None:
+    months, _, seasons = _tables()
+    g = m.groupdict()
+    if g.get(f"{p}mname"):
+        month = months[g[f"{p}mname"].lower()]
+        if g.get(f"{p}yy"):
+            yy = int(g[f"{p}yy"])
+            return f"{2000 + yy if yy < 50 else 1900 + yy}-{month:02d}"
+        return f"{g[f'{p}y1']}-{month:02d}"
+    if g.get(f"{p}season"):
+        return f"{g[f'{p}y2']}-{seasons[g[f'{p}season'].lower()]:02d}"
+    if g.get(f"{p}y3"):
+        return f"{g[f'{p}y3']}-{int(g[f'{p}m3']):02d}"
+    if g.get(f"{p}y4"):
+        return f"{g[f'{p}y4']}-{int(g[f'{p}m4']):02d}"
+    if g.get(f"{p}y5"):
+        return g[f"{p}y5"]
+    return None
+
+
+def find_date_ranges(text: str, start: int = 0, end: int | None = None) -> list[DateRange]:
+    """All dates and date ranges in ``text[start:end]``, in order, spans relative to ``text``."""
+    rng, since = _patterns()
+    out: list[DateRange] = []
+    for m in rng.finditer(text, start, len(text) if end is None else end):
+        begin = _one(m, "s")
+        if begin is None:
+            continue
+        finish = _one(m, "e")
+        current = bool(m.group("present") or m.group("onwards")) or bool(since.match(m.group(0)))
+        single = finish is None and not current
+        if finish is not None and finish < begin:  # "2020 - 2018": read as written is impossible
+            begin, finish = finish, begin
+        out.append(DateRange(begin, finish, current, (m.start(), m.end()), single))
+    return out
+
+
+def month_index(value: str | None, *, default_month: int = 1) -> int | None:
+    """"2024-08" → months since year 0 (for arithmetic); "2024" → January (or ``default_month``)."""
+    if not value:
+        return None
+    year = int(value[:4])
+    month = int(value[5:7]) if len(value) >= 7 else default_month
+    return year * 12 + month - 1

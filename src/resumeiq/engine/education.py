@@ -1,0 +1,225 @@
+"""Education: degree (studyType), field (area), institution, dates and grade.
+
+Degrees are recognised from ``data/degrees.json`` (full names case-insensitively; abbreviations
+such as "B.S.", "BSc", "MBA" only in capitals, so that "be", "as" or "ma" in prose never match).
+Institutions are pieces holding an institution word ("University", "College", "Institute" …).
+Consecutive lines are one entry until a second degree or a second institution starts the next.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from resumeiq.engine._data import load_json
+from resumeiq.engine._lines import body_lines, split_pieces
+from resumeiq.engine.dates import DateRange, find_date_ranges
+from resumeiq.engine.model import Education, ExtractedDocument, Section
+
+_GRADE = re.compile(
+    r"(?:\b(?:c?gpa|grade|score|percentage|marks)\b\s*[:\-]?\s*(?P<a>\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?\s*%?(?:\s*(?:c?gpa))?)"
+    r"|(?P<b>\d\.\d{1,2}\s*(?:/\s*\d(?:\.\d+)?)?\s*(?:c?gpa|cgpa))"
+    r"|(?P<c>(?:summa|magna)?\s*cum laude|with (?:high(?:est)? )?(?:honou?rs|distinction)|first class(?: honou?rs)?|"
+    r"upper second class|2:1|dean'?s list))",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Draft:
+    degree: tuple[str, int, int, str] | None = None  # surface, start, end, level
+    area: tuple[str, int, int] | None = None
+    institution: tuple[str, int, int] | None = None
+    dates: DateRange | None = None
+    score: tuple[str, int, int] | None = None
+    loose: list[tuple[str, int, int]] = field(default_factory=list)  # unclassified pieces
+
+
+@cache
+def _degree_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], frozenset[str]]:
+    data = load_json("degrees.json")
+    full: list[str] = []
+    abbr: list[str] = []
+    levels: dict[str, str] = {}
+    for deg in data["degrees"]:
+        for alias in deg["aliases"]:
+            key = alias.replace(" ", "")
+            levels[key] = deg["level"]
+            if " " in alias and len(key) > 5 or len(key) > 6:
+                full.append(r"\s+".join(re.escape(w) for w in alias.split()))
+            elif alias.isalpha() and len(alias) <= 2 and alias not in ("ba", "bs", "ms", "ma", "be", "me", "as", "aa", "ab"):
+                continue
+            else:
+                letters = [c for c in alias if c != " "]
+                abbr.append(r"\.?\s?".join(re.escape(c.upper()) if c.isalpha() else re.escape(c) for c in letters))
+    full_re = re.compile(r"(?<![\w])(?:" + "|".join(sorted(full, key=len, reverse=True)) + r")(?:'s)?(?![\w])", re.IGNORECASE)
+    # Abbreviations: capitals with optional dots ("B.Sc.", "BSc", "M.B.A."); mixed-case tails allowed ("BTech", "MSc").
+    abbr_re = re.compile(
+        r"(?<![\w.])(?:" + "|".join(sorted(abbr, key=len, reverse=True)) + r")\.?(?![\w])",
+        re.IGNORECASE,
+    )
+    words = frozenset(w.lower() for w in data["institution_words"])
+    return full_re, abbr_re, levels, words
+
+
+def find_degree(text: str, start: int, end: int) -> tuple[str, int, int, str] | None:
+    full_re, abbr_re, levels, _ = _degree_patterns()
+    best = None
+    for pattern in (full_re, abbr_re):
+        m = pattern.search(text, start, end) if pattern is full_re else _search_abbr(abbr_re, text, start, end)
+        if m and (best is None or m.start() < best[1]):
+            surface = m.group(0).strip()
+            key = re.sub(r"[^a-z]", "", surface.lower().removesuffix("'s"))
+            best = (surface, m.start(), m.start() + len(surface), levels.get(key, _level_guess(key)))
+    return best
+
+
+def _search_abbr(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    # The pattern ignores case; a match counts only when written with capitals ("BSc", "B.Tech", "MBA").
+    for m in pattern.finditer(text, start, end):
+        surface = m.group(0)
+        if surface[:1].isupper() and (sum(c.isupper() for c in surface) >= 2 or len(surface.replace(".", "")) > 3):
+            return m
+    return None
+
+
+def _level_guess(key: str) -> str:
+    if key.startswith(("phd", "doctor")):
+        return "doctorate"
+    if key.startswith(("m", "master")):
+        return "master"
+    if key.startswith(("b", "bachelor")):
+        return "bachelor"
+    return "other"
+
+
+def degree_level(study_type: str | None) -> str | None:
+    if not study_type:
+        return None
+    hit = find_degree(study_type, 0, len(study_type))
+    return hit[3] if hit else None
+
+
+def is_institution(piece: str) -> bool:
+    _, _, _, words = _degree_patterns()
+    return any(w.strip(".,()") in words for w in piece.lower().split())
+
+
+def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]:
+    drafts: list[_Draft] = []
+    cur = _Draft()
+    for bl in body_lines(doc, section):
+        text = doc.text
+        degree = find_degree(text, bl.start, bl.end)
+        dates = [d for d in find_date_ranges(text, bl.start, bl.end)]
+        date = dates[-1] if dates else None
+        pieces = _pieces_without(text, bl.start, bl.end, degree, date)
+        inst = next((p for p in pieces if is_institution(p[0])), None)
+        if (degree and cur.degree) or (inst and cur.institution and not (degree and not cur.degree)):
+            drafts.append(cur)
+            cur = _Draft()
+        elif date and cur.dates and not degree and not inst and (cur.degree or cur.institution):
+            drafts.append(cur)
+            cur = _Draft()
+        if inst:
+            inst = _institution(inst)
+            cur.institution = inst
+        if degree:
+            cur.degree = degree
+            area = _area_after(text, degree[2], bl.end, inst, date)
+            if area:
+                cur.area = area
+        if date and cur.dates is None:
+            cur.dates = date
+        grade = _GRADE.search(text, bl.start, bl.end)
+        if grade and cur.score is None:
+            g = next(x for x in grade.groups() if x)
+            gs = grade.start(next(k for k in ("a", "b", "c") if grade.group(k)))
+            cur.score = (g.strip(), gs, gs + len(g.strip()))
+            if "gpa" in grade.group(0).lower() and "gpa" not in g.lower():
+                cur.score = (f"{g.strip()} GPA", gs, gs + len(g.strip()))
+        for p in pieces:
+            if p is not inst and not (cur.area and p[1] >= cur.area[1] and p[2] <= cur.area[2] + 1):
+                if not (grade and grade.start() <= p[1] < grade.end()):
+                    cur.loose.append(p)
+    drafts.append(cur)
+    return [_finish(d) for d in drafts if d.degree or d.institution]
+
+
+def _pieces_without(text, start, end, degree, date) -> list[tuple[str, int, int]]:
+    chars = list(text[start:end])
+    for span in ((degree[1], degree[2]) if degree else None, date.span if date else None):
+        if span:
+            for k in range(max(span[0], start), min(span[1], end)):
+                chars[k - start] = "\t"
+    pieces = []
+    for piece, s, e in split_pieces("".join(chars), start):
+        for sub in re.split(r"\s+(?:at|from)\s+|\s*\(\s*|\s*\)\s*", piece):
+            sub = sub.strip(" ,;:-")
+            if sub:
+                k = text.find(sub, s, e + 1)
+                pieces.append((sub, k, k + len(sub)))
+    return pieces
+
+
+def _area_after(text: str, pos: int, end: int, inst, date) -> tuple[str, int, int] | None:
+    stop = end
+    if inst and inst[1] > pos:
+        stop = min(stop, inst[1])
+    if date and date.span[0] > pos:
+        stop = min(stop, date.span[0])
+    seg = text[pos:stop]
+    m = re.match(r"^\s*(?:\(|-|–|:|,)?\s*(?:(?:in|of|majoring in|major in|with a major in|specialization in|specialisation in)\s+)?", seg)
+    a = pos + (m.end() if m else 0)
+    rest = text[a:stop]
+    cut = re.search(r"\s+(?:at|from)\s+|,|\t|\||\(|\s[-–—]\s|\s{3,}", rest)
+    area = rest[: cut.start()] if cut else rest
+    area = area.strip(" .,;:-–")
+    if not area or len(area.split()) > 8 or not area[:1].isalpha() or is_institution(area):
+        return None
+    return area, a, a + len(area)
+
+
+def _institution(inst: tuple[str, int, int]) -> tuple[str, int, int]:
+    """Trim a piece to the institution: "in Accounting, Northeastern University" → the university;
+    "University of California, Berkeley" keeps its campus."""
+    name, s, _e = inst
+    parts = name.split(", ")
+    first = next((i for i, p in enumerate(parts) if is_institution(p)), 0)
+    keep = [parts[first]]
+    for p in parts[first + 1 :]:
+        if is_institution(p) or (keep[0].lower().startswith("university of") and len(keep) == 1 and len(p.split()) <= 2):
+            keep.append(p)
+        else:
+            break
+    offset = sum(len(p) + 2 for p in parts[:first])
+    name = ", ".join(keep)
+    return name, s + offset, s + offset + len(name)
+
+
+def _finish(d: _Draft) -> Education:
+    ed = Education()
+    if d.degree:
+        ed.studyType, ed.evidence["studyType"] = d.degree[0], (d.degree[1], d.degree[2])
+    if d.area:
+        ed.area, ed.evidence["area"] = d.area[0], (d.area[1], d.area[2])
+    if d.institution:
+        ed.institution, ed.evidence["institution"] = d.institution[0], (d.institution[1], d.institution[2])
+    elif d.loose:
+        name, s, e = next((p for p in d.loose if len(p[0].split()) >= 2 and p[0][:1].isupper()), d.loose[0])
+        if len(name.split()) <= 8:
+            ed.institution, ed.evidence["institution"] = name, (s, e)
+    if d.dates:
+        if d.dates.single:
+            ed.endDate = d.dates.start
+            ed.evidence["endDate"] = d.dates.span
+        else:
+            ed.startDate = d.dates.start
+            ed.endDate = None if d.dates.current else d.dates.end
+            ed.evidence["startDate"] = d.dates.span
+            if ed.endDate:
+                ed.evidence["endDate"] = d.dates.span
+    if d.score:
+        ed.score, ed.evidence["score"] = d.score[0], (d.score[1], d.score[2])
+    return ed

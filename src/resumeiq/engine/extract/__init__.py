@@ -1,0 +1,40 @@
+"""Extract stage: file bytes → ``ExtractedDocument`` (text, lines with geometry, layout facts).
+
+The type is detected from the bytes, never from the file name (the name only tells Markdown from
+plain text). Every refusal is a typed ``EngineError`` with a stable code.
+"""
+
+from __future__ import annotations
+
+from resumeiq.engine.extract._detect import detect_format
+from resumeiq.engine.extract._limits import DEFAULT_LIMITS, ExtractLimits
+from resumeiq.engine.errors import TooLarge
+from resumeiq.engine.model import ExtractedDocument
+
+__all__ = ["DEFAULT_LIMITS", "ExtractLimits", "detect_format", "extract_text"]
+
+
+def extract_text(
+    data: bytes, *, filename: str | None = None, limits: ExtractLimits = DEFAULT_LIMITS
+) -> ExtractedDocument:
+    """Read a PDF, DOCX, TXT or MD file given as bytes.
+
+    Raises EmptyFile, CorruptFile, EncryptedFile, UnsupportedFormat, TooLarge or NoTextLayer.
+    """
+    if len(data) > limits.max_bytes:
+        raise TooLarge(
+            f"The file is {len(data) / 1e6:.1f} MB; the limit is {limits.max_bytes / 1e6:.0f} MB.",
+            size=len(data),
+        )
+    fmt = detect_format(data, filename=filename)
+    if fmt == "pdf":
+        from resumeiq.engine.extract._pdf import extract_pdf
+
+        return extract_pdf(data, limits)
+    if fmt == "docx":
+        from resumeiq.engine.extract._docx import extract_docx
+
+        return extract_docx(data, limits)
+    from resumeiq.engine.extract._plain import extract_plain
+
+    return extract_plain(data, fmt, limits)

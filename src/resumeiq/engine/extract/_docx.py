@@ -1,0 +1,214 @@
+"""DOCX: paragraphs and tables in body order, plus headers, footers and text boxes.
+
+The ZIP's central directory is checked before anything is inflated (entry count, total and
+per-entry inflated size, compression ratio), so a decompression bomb is refused in milliseconds.
+zipfile never inflates an entry past its declared size, so a lying directory cannot get past it.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from resumeiq.engine.errors import CorruptFile, EmptyFile, EncryptedFile, TooLarge
+from resumeiq.engine.extract._limits import ExtractLimits
+from resumeiq.engine.extract._text import clean_text, is_bullet
+from resumeiq.engine.model import ExtractedDocument, Layout, Line
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_WORDS_PER_PAGE = 500
+
+
+def _check_zip(data: bytes, limits: ExtractLimits) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise CorruptFile("The Word document is damaged or truncated.") from exc
+    if len(infos) > limits.max_zip_entries:
+        raise TooLarge(f"The Word document holds {len(infos):,} parts; the limit is {limits.max_zip_entries:,}.")
+    total = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise EncryptedFile("The Word document is encrypted; remove the password and upload it again.")
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > 1_000_000 and ratio > limits.max_compression_ratio:
+            raise TooLarge(
+                f"The Word document part {info.filename} inflates {ratio:,.0f}-fold to "
+                f"{info.file_size / 1e6:,.0f} MB: refused as a decompression bomb."
+            )
+    if total > limits.max_docx_uncompressed:
+        raise TooLarge(
+            f"The Word document inflates to {total / 1e6:,.0f} MB; the limit is "
+            f"{limits.max_docx_uncompressed / 1e6:,.0f} MB."
+        )
+
+
+def extract_docx(data: bytes, limits: ExtractLimits) -> ExtractedDocument:
+    _check_zip(data, limits)
+    import docx  # python-docx; imported here so that PDF/TXT work never pays for it
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise CorruptFile("The Word document is damaged or not a valid DOCX file.") from exc
+    except Exception as exc:  # lxml.etree.XMLSyntaxError and friends from a malformed part
+        if type(exc).__module__.startswith("lxml"):
+            raise CorruptFile("The Word document contains malformed XML.") from exc
+        raise
+
+    builder = _Builder(limits)
+    layout = Layout()
+    body = document.element.body
+    for child in body.iterchildren():
+        if child.tag == f"{_W}p":
+            builder.paragraph(child, document)
+        elif child.tag == f"{_W}tbl":
+            layout.tables += 1
+            builder.table(child, document, layout)
+        elif child.tag == f"{_W}sectPr":
+            layout.columns = max(layout.columns, _columns(child))
+    for sect in body.iter(f"{_W}sectPr"):
+        layout.columns = max(layout.columns, _columns(sect))
+    # Text boxes and shapes: their text is not part of the paragraph runs.
+    for box in body.iter(f"{_W}txbxContent"):
+        layout.text_boxes += 1
+        for p in box.iter(f"{_W}p"):
+            builder.paragraph(p, document, style="TextBox")
+    # Headers and footers: kept, but marked, since many ATS ignore them.
+    seen: set[int] = set()
+    for section in document.sections:
+        for part in (section.header, section.footer):
+            try:
+                if part.is_linked_to_previous and id(part) in seen:
+                    continue
+                element = part._element
+            except (AttributeError, KeyError, ValueError):
+                continue
+            if id(element) in seen:
+                continue
+            seen.add(id(element))
+            before = builder.chars
+            for p in element.iter(f"{_W}p"):
+                builder.paragraph(p, document, style="HeaderFooter")
+            layout.header_footer_chars += builder.chars - before
+    layout.images = sum(1 for _ in body.iter("{http://schemas.openxmlformats.org/drawingml/2006/picture}pic"))
+    layout.column_pages = 1 if layout.columns > 1 else 0
+
+    text, lines = builder.finish()
+    if not text.strip():
+        raise EmptyFile("The Word document contains no text.")
+    words = len(text.split())
+    layout.pages = max(1, -(-words // _WORDS_PER_PAGE), builder.page_breaks + 1)
+    layout.text_chars = sum(1 for c in text if not c.isspace())
+    return ExtractedDocument(text=text, format="docx", lines=lines, layout=layout)
+
+
+def _columns(sect_pr) -> int:
+    cols = sect_pr.find(f"{_W}cols")
+    if cols is None:
+        return 1
+    try:
+        return max(1, int(cols.get(f"{_W}num", "1")))
+    except ValueError:
+        return 1
+
+
+class _Builder:
+    def __init__(self, limits: ExtractLimits) -> None:
+        self.parts: list[str] = []
+        self.lines: list[Line] = []
+        self.pos = 0
+        self.chars = 0
+        self.page_breaks = 0
+        self.limits = limits
+        self._styles: dict[str, str] = {}
+
+    def _style_name(self, p, document) -> str:
+        ppr = p.find(f"{_W}pPr")
+        if ppr is None:
+            return ""
+        style = ppr.find(f"{_W}pStyle")
+        if style is None:
+            return ""
+        style_id = style.get(f"{_W}val", "")
+        if style_id not in self._styles:
+            try:
+                self._styles[style_id] = document.styles.get_by_id(style_id, 1).name or style_id
+            except (KeyError, ValueError, AttributeError):
+                self._styles[style_id] = style_id
+        return self._styles[style_id]
+
+    def paragraph(self, p, document, style: str | None = None, in_table: bool = False) -> None:
+        pieces: list[str] = []
+        bold = False
+        for node in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}b", f"{_W}txbxContent"):
+            tag = node.tag
+            if tag == f"{_W}t":
+                if node.text and not _inside_textbox(node, p):
+                    pieces.append(node.text)
+            elif tag == f"{_W}tab":
+                pieces.append("\t")
+            elif tag in (f"{_W}br", f"{_W}cr"):
+                if node.get(f"{_W}type") == "page":
+                    self.page_breaks += 1
+                else:
+                    pieces.append("\n")
+            elif tag == f"{_W}b" and node.get(f"{_W}val") not in ("0", "false"):
+                bold = True
+        if p.find(f".//{_W}lastRenderedPageBreak") is not None:
+            self.page_breaks += 1
+        text = clean_text("".join(pieces))
+        name = style if style is not None else self._style_name(p, document)
+        ppr = p.find(f"{_W}pPr")
+        numbered = ppr is not None and ppr.find(f"{_W}numPr") is not None
+        for piece in text.split("\n"):
+            self.add_line(piece, name, bold, numbered or "List" in name, in_table)
+
+    def table(self, tbl, document, layout: Layout) -> None:
+        for row in tbl.iter(f"{_W}tr"):
+            for cell in row.iter(f"{_W}tc"):
+                before = self.chars
+                for p in cell.iter(f"{_W}p"):
+                    self.paragraph(p, document, in_table=True)
+                if self.chars > before:
+                    layout.table_cells_with_text += 1
+
+    def add_line(self, text: str, style: str, bold: bool, listed: bool, in_table: bool) -> None:
+        stripped = text.strip()
+        if not stripped:
+            return
+        lead = len(text) - len(text.lstrip())
+        start = self.pos
+        self.parts.append(text.rstrip())
+        self.pos += len(text.rstrip())
+        self.chars += len(stripped)
+        if self.pos > self.limits.max_chars:
+            raise TooLarge(f"The Word document holds more than {self.limits.max_chars:,} characters of text.")
+        self.lines.append(
+            Line(
+                start=start + lead,
+                end=self.pos,
+                style=style,
+                bold=bold,
+                bullet=listed or is_bullet(stripped),
+                in_table=in_table,
+            )
+        )
+        self.parts.append("\n")
+        self.pos += 1
+
+    def finish(self) -> tuple[str, list[Line]]:
+        text = "".join(self.parts)
+        return text.rstrip("\n"), self.lines
+
+
+def _inside_textbox(node, stop) -> bool:
+    parent = node.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag == f"{_W}txbxContent":
+            return True
+        parent = parent.getparent()
+    return False

@@ -1,0 +1,318 @@
+"""PDF text with geometry, read with pypdfium2.
+
+Characters are grouped into runs (same baseline, no big horizontal jump), runs into lines, and lines
+are put in reading order. A page laid out in two columns (a vertical gutter that almost no run
+crosses, with real text on both sides that is not row-aligned like a title/date table) is read
+column by column inside horizontal bands separated by full-width runs (a name or header across
+both columns). Within a line, runs far apart (a title and a right-aligned date) are joined with a
+tab, so later stages can tell them apart.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from itertools import accumulate
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from resumeiq.engine.errors import CorruptFile, EmptyFile, EncryptedFile, NoTextLayer, TooLarge
+from resumeiq.engine.extract._limits import ExtractLimits
+from resumeiq.engine.extract._text import is_bullet
+from resumeiq.engine.model import ExtractedDocument, Layout, Line
+
+_MIN_TEXT_CHARS = 40  # fewer visible characters than this in the whole file: no usable text layer
+_MAX_OBJECTS_SCANNED = 3000
+_PUA_BULLETS = frozenset("\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\uf095\uf0a8")  # Symbol/Wingdings bullets
+
+
+@dataclass(slots=True)
+class _Run:
+    chars: list[str]
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    first_char: int
+    size: float = 0.0
+    bold: bool = False
+
+    @property
+    def height(self) -> float:
+        return max(self.bottom - self.top, 0.1)
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(slots=True)
+class _PageText:
+    lines: list[tuple[str, _Run, int]] = field(default_factory=list)  # text, first run, column
+    columns: int = 1
+    images: int = 0
+    chars: int = 0
+
+
+def extract_pdf(data: bytes, limits: ExtractLimits) -> ExtractedDocument:
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
+            raise EncryptedFile(
+                "The PDF is password-protected; remove the password (print to a new PDF) and upload it again."
+            ) from exc
+        raise CorruptFile("The PDF is damaged or truncated and cannot be opened.") from exc
+    try:
+        n_pages = len(pdf)
+        if n_pages == 0:
+            raise EmptyFile("The PDF has no pages.")
+        if n_pages > limits.max_pages:
+            raise TooLarge(f"The PDF has {n_pages} pages; the limit is {limits.max_pages}.")
+        pages = [_read_page(pdf, i) for i in range(n_pages)]
+    except pdfium.PdfiumError as exc:
+        raise CorruptFile("The PDF is damaged: a page could not be read.") from exc
+    finally:
+        pdf.close()
+
+    total_chars = sum(p.chars for p in pages)
+    images = sum(p.images for p in pages)
+    if total_chars < _MIN_TEXT_CHARS:
+        if images:
+            raise NoTextLayer(
+                "The PDF's pages are images without a text layer (a scan or an exported picture). "
+                "OCR would be needed to read it; export the resume from its editor as a text PDF instead."
+            )
+        raise EmptyFile("The PDF contains no text.")
+
+    parts: list[str] = []
+    lines: list[Line] = []
+    pos = 0
+    for page_no, page in enumerate(pages):
+        for text, run, column in page.lines:
+            start = pos
+            parts.append(text)
+            pos += len(text)
+            if pos > limits.max_chars:
+                raise TooLarge(f"The PDF holds more than {limits.max_chars:,} characters of text.")
+            lines.append(
+                Line(
+                    start=start,
+                    end=pos,
+                    page=page_no,
+                    x0=round(run.x0, 1),
+                    x1=round(run.x1, 1),
+                    top=round(run.top, 1),
+                    bottom=round(run.bottom, 1),
+                    size=round(run.size, 1),
+                    bold=run.bold,
+                    column=column,
+                    bullet=is_bullet(text),
+                )
+            )
+            parts.append("\n")
+            pos += 1
+    text = "".join(parts).rstrip("\n")
+    layout = Layout(
+        pages=n_pages,
+        columns=max(p.columns for p in pages),
+        column_pages=sum(1 for p in pages if p.columns > 1),
+        images=images,
+        text_chars=total_chars,
+    )
+    return ExtractedDocument(text=text, format="pdf", lines=lines, layout=layout)
+
+
+def _read_page(pdf: pdfium.PdfDocument, index: int) -> _PageText:
+    page = pdf[index]
+    try:
+        textpage = page.get_textpage()
+        try:
+            height = page.get_height()
+            runs = _runs(textpage, height)
+        finally:
+            textpage.close()
+        out = _PageText(images=_count_images(page), chars=sum(len(r.chars) for r in runs))
+    finally:
+        page.close()
+    if not runs:
+        return out
+    gutter = _find_gutter(runs)
+    out.columns = 2 if gutter is not None else 1
+    out.lines = _order_lines(runs, gutter)
+    return out
+
+
+def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[_Run]:
+    n = textpage.count_chars()
+    if n <= 0:
+        return []
+    text = textpage.get_text_range(0, n)
+    raw_tp = textpage.raw
+    if len(text) != n:  # characters outside the BMP: read them one by one
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw_tp, i) or 32) for i in range(n))
+    rect = pdfium_c.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
+    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    runs: list[_Run] = []
+    cur: _Run | None = None
+    space_pending = False
+    for i, ch in enumerate(text):
+        if ch in "\r\n":
+            cur = None
+            space_pending = False
+            continue
+        if "\ue000" <= ch <= "\uf8ff" and ch not in _PUA_BULLETS:
+            # An icon font glyph (a map pin, an envelope): not text.
+            space_pending = cur is not None
+            continue
+        if ch.isspace() or ch == "\x00" or ch == "\ufffe":
+            space_pending = cur is not None
+            continue
+        if not get_box(raw_tp, i, rect_ref):
+            continue
+        x0, x1 = rect.left, rect.right
+        top, bottom = page_height - rect.top, page_height - rect.bottom
+        h = bottom - top
+        if h <= 0 or x1 < x0:
+            continue
+        if cur is not None:
+            ch_h = max(cur.height, h)
+            gap = x0 - cur.x1
+            same_line = abs((top + bottom) / 2 - cur.cy) < 0.45 * ch_h
+            if same_line and -0.5 * ch_h < gap < (1.6 if space_pending else 0.9) * ch_h:
+                if space_pending or gap > 0.22 * ch_h:
+                    cur.chars.append(" ")
+                cur.chars.append(ch)
+                cur.x1 = max(cur.x1, x1)
+                cur.top = min(cur.top, top)
+                cur.bottom = max(cur.bottom, bottom)
+                space_pending = False
+                continue
+        cur = _Run([ch], x0, x1, top, bottom, i)
+        runs.append(cur)
+        space_pending = False
+    for run in runs:
+        run.size = pdfium_c.FPDFText_GetFontSize(raw_tp, run.first_char)
+        run.bold = pdfium_c.FPDFText_GetFontWeight(raw_tp, run.first_char) >= 600
+    return runs
+
+
+def _count_images(page: pdfium.PdfPage) -> int:
+    raw_page = page.raw
+    n = min(pdfium_c.FPDFPage_CountObjects(raw_page), _MAX_OBJECTS_SCANNED)
+    image = pdfium_c.FPDF_PAGEOBJ_IMAGE
+    get_obj, get_type = pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType
+    return sum(1 for j in range(n) if get_type(get_obj(raw_page, j)) == image)
+
+
+def _find_gutter(runs: list[_Run]) -> float | None:
+    """x of a vertical gutter splitting the page into two text columns, or None."""
+    if len(runs) < 10:
+        return None
+    page_x0 = min(r.x0 for r in runs)
+    page_x1 = max(r.x1 for r in runs)
+    width = page_x1 - page_x0
+    if width <= 0:
+        return None
+    by_x0 = sorted(runs, key=lambda r: r.x0)
+    by_x1 = sorted(runs, key=lambda r: r.x1)
+    x0s = [r.x0 for r in by_x0]
+    x1s = [r.x1 for r in by_x1]
+    chars_x1 = list(accumulate(len(r.chars) for r in by_x1))
+    chars_x0_suffix = list(accumulate(len(r.chars) for r in reversed(by_x0)))[::-1]
+    total = chars_x1[-1]
+    best: tuple[int, int, float] | None = None
+    for x1 in x1s:
+        g = x1 + 0.5
+        if not (page_x0 + 0.12 * width < g < page_x0 + 0.88 * width):
+            continue
+        n_left = bisect_right(x1s, g)
+        crossing = bisect_left(x0s, g) - n_left
+        if crossing > max(2, 0.06 * len(runs)):
+            continue
+        i_right = bisect_left(x0s, g)
+        left_chars = chars_x1[n_left - 1] if n_left else 0
+        right_chars = chars_x0_suffix[i_right] if i_right < len(runs) else 0
+        n_right = len(runs) - i_right
+        if n_left < 4 or n_right < 4 or min(left_chars, right_chars) < 0.12 * total:
+            continue
+        key = (-crossing, min(left_chars, right_chars), -g)
+        if best is None or key > best:
+            best = key
+    if best is None:
+        return None
+    g = -best[2]
+    left = [r for r in runs if r.x1 <= g]
+    right = [r for r in runs if r.x0 >= g]
+    # Both sides must run down the page side by side, not one above the other.
+    top = max(min(r.top for r in left), min(r.top for r in right))
+    bottom = min(max(r.bottom for r in left), max(r.bottom for r in right))
+    shorter = min(
+        max(r.bottom for r in left) - min(r.top for r in left),
+        max(r.bottom for r in right) - min(r.top for r in right),
+    )
+    if shorter <= 0 or bottom - top < 0.5 * shorter:
+        return None
+    # A title/date table has every right-hand run on the baseline of a left-hand run: rows, not columns.
+    left_cys = sorted(r.cy for r in left)
+    aligned = 0
+    for r in right:
+        k = bisect_left(left_cys, r.cy - 0.3 * r.height)
+        if k < len(left_cys) and left_cys[k] <= r.cy + 0.3 * r.height:
+            aligned += 1
+    right_chars = sum(len(r.chars) for r in right)
+    if aligned > 0.6 * len(right) and right_chars < 0.35 * total:
+        return None
+    return g
+
+
+def _order_lines(runs: list[_Run], gutter: float | None) -> list[tuple[str, _Run, int]]:
+    """Group runs into lines and return them in reading order with their column (0 or 1)."""
+    if gutter is None:
+        groups = {(0, 0): runs}
+    else:
+        full = sorted((r for r in runs if r.x0 < gutter < r.x1), key=lambda r: r.top)
+        full_tops = [r.top for r in full]
+        groups: dict[tuple[int, int], list[_Run]] = {}
+        for r in runs:
+            band = bisect_right(full_tops, r.top)
+            col = -1 if r.x0 < gutter < r.x1 else (0 if r.x1 <= gutter else 1)
+            groups.setdefault((band, col), []).append(r)
+    out: list[tuple[str, _Run, int]] = []
+    for (_band, col), members in sorted(groups.items()):
+        for line_runs in _cluster_lines(members):
+            out.append((_join_runs(line_runs), line_runs[0], max(col, 0)))
+    return out
+
+
+def _cluster_lines(runs: list[_Run]) -> list[list[_Run]]:
+    lines: list[list[_Run]] = []
+    bounds: list[list[float]] = []  # top, bottom of each open line
+    for r in sorted(runs, key=lambda r: (r.top, r.x0)):
+        for k in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
+            top, bottom = bounds[k]
+            overlap = min(bottom, r.bottom) - max(top, r.top)
+            if overlap > 0.5 * min(bottom - top, r.height):
+                lines[k].append(r)
+                bounds[k] = [min(top, r.top), max(bottom, r.bottom)]
+                break
+        else:
+            lines.append([r])
+            bounds.append([r.top, r.bottom])
+    for line in lines:
+        line.sort(key=lambda r: r.x0)
+    return lines
+
+
+def _join_runs(runs: list[_Run]) -> str:
+    parts = ["".join(runs[0].chars)]
+    for prev, run in zip(runs, runs[1:], strict=False):
+        gap = run.x0 - prev.x1
+        h = max(prev.height, run.height)
+        parts.append("\t" if gap > 1.2 * h else (" " if gap > 0.15 * h else ""))
+        parts.append("".join(run.chars))
+    return "".join(parts)

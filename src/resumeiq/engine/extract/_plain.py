@@ -1,0 +1,92 @@
+"""TXT and Markdown."""
+
+from __future__ import annotations
+
+import re
+
+from resumeiq.engine.errors import EmptyFile, TooLarge
+from resumeiq.engine.extract._limits import ExtractLimits
+from resumeiq.engine.extract._text import clean_text, is_bullet
+from resumeiq.engine.model import DocFormat, ExtractedDocument, Layout, Line
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+\S")
+_MD_TABLE = re.compile(r"^\s*\|.*\|\s*$")
+_WORDS_PER_PAGE = 500
+# A text whose line breaks were lost (pasted from a form or a CSV cell) shows them as runs of
+# spaces; such a long line is read as several lines, split at those runs and before inline bullets.
+_LONG_LINE = 250
+_SOFT_BREAK = re.compile(r" {2,}|\t+| (?=[•●▪➢❖◦■]\s)")
+
+
+def _pieces(raw: str, start: int) -> list[tuple[int, int]]:
+    if len(raw) <= _LONG_LINE or len(_SOFT_BREAK.findall(raw)) < 3:
+        return [(start, start + len(raw))]
+    out, pos = [], 0
+    for m in _SOFT_BREAK.finditer(raw):
+        if raw[pos : m.start()].strip():
+            out.append((start + pos, start + m.start()))
+        pos = m.end()
+    if raw[pos:].strip():
+        out.append((start + pos, start + len(raw)))
+    return out
+
+
+def decode_text(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def extract_plain(data: bytes, fmt: DocFormat, limits: ExtractLimits) -> ExtractedDocument:
+    text = clean_text(decode_text(data))
+    if len(text) > limits.max_chars:
+        raise TooLarge(f"The document holds {len(text):,} characters; the limit is {limits.max_chars:,}.")
+    if not text.strip():
+        raise EmptyFile("The document contains no text.")
+    lines: list[Line] = []
+    tables = 0
+    in_table = False
+    pos = 0
+    for whole in text.split("\n"):
+        line_start = pos
+        pos += len(whole) + 1
+        if not whole.strip():
+            in_table = False
+            continue
+        for start, end in _pieces(whole, line_start):
+            raw = text[start:end]
+            stripped = raw.strip()
+            if not stripped:
+                continue
+            lead = len(raw) - len(raw.lstrip())
+            style = ""
+            if fmt == "md":
+                m = _MD_HEADING.match(stripped)
+                if m:
+                    style = f"h{len(m.group(1))}"
+            table_row = bool(_MD_TABLE.match(raw)) or raw.count("\t") >= 2
+            if table_row and not in_table:
+                tables += 1
+            in_table = table_row
+            lines.append(
+                Line(
+                    start=start + lead,
+                    end=start + len(raw.rstrip()),
+                    x0=float(lead),
+                    style=style,
+                    bullet=is_bullet(stripped),
+                    in_table=table_row,
+                )
+            )
+    words = len(text.split())
+    layout = Layout(
+        pages=max(1, -(-words // _WORDS_PER_PAGE)),
+        tables=tables,
+        text_chars=sum(1 for c in text if not c.isspace()),
+    )
+    return ExtractedDocument(text=text, format=fmt, lines=lines, layout=layout)

@@ -1,0 +1,28 @@
+"""Text clean-up shared by the extractors."""
+
+from __future__ import annotations
+
+import re
+
+# Bullet glyphs seen in resumes, including Symbol/Wingdings private-use code points.
+BULLET_CHARS = "•●○◦▪▫■□◆◇❖➢➤►▶▸‣⁃∙·✓✔✗★☆⦿⦾-–—*+»~ƒ\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\uf095\uf0a8"
+BULLET_RE = re.compile(r"^(?:[" + re.escape(BULLET_CHARS) + r"]|o(?=\s)|\(?\d{1,2}[.)](?=\s)|[a-z][.)](?=\s))\s*")
+
+
+
+def is_bullet(line: str) -> bool:
+    """A list item: a bullet glyph or a number, followed by words (not a rule like "-----")."""
+    return bool(BULLET_RE.match(line)) and any(c.isalnum() for c in line[:12])
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff]")
+_SPACES = {c: " " for c in (0x00A0, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)}
+
+
+def clean_text(text: str) -> str:
+    """Normalise newlines and odd spaces; drop control and zero-width characters.
+    Keeps one character per visible character so that the text stays readable."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n")
+    text = _CONTROL.sub("", text)
+    text = text.translate(_SPACES)
+    return text.strip("\n ")

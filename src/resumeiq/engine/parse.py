@@ -1,0 +1,46 @@
+"""Parse stage: sections → ``ResumeData`` (JSON Resume with evidence)."""
+
+from __future__ import annotations
+
+from resumeiq.engine.contact import parse_basics
+from resumeiq.engine.education import parse_education
+from resumeiq.engine.extras import parse_certificates, parse_languages, parse_projects, parse_summary
+from resumeiq.engine.model import ExtractedDocument, ResumeData, Section, SkillMention
+from resumeiq.engine.skill_groups import parse_skill_groups
+from resumeiq.engine.skills import find_skills
+from resumeiq.engine.work import parse_work
+
+
+def build_resume(doc: ExtractedDocument, sections: list[Section]) -> ResumeData:
+    resume = ResumeData(basics=parse_basics(doc, sections))
+    for section in sections:
+        kind = section.kind
+        if kind == "experience":
+            resume.work.extend(parse_work(doc, section))
+        elif kind == "education":
+            resume.education.extend(parse_education(doc, section))
+        elif kind == "skills":
+            resume.skills.extend(parse_skill_groups(doc, section))
+        elif kind == "certificates":
+            resume.certificates.extend(parse_certificates(doc, section))
+        elif kind == "languages":
+            resume.languages.extend(parse_languages(doc, section))
+        elif kind == "projects":
+            resume.projects.extend(parse_projects(doc, section))
+        elif kind == "summary" and resume.basics.summary is None:
+            summary = parse_summary(doc, section)
+            if summary:
+                resume.basics.summary, resume.basics.evidence["summary"] = summary
+    resume.skill_mentions = _skill_mentions(doc, sections)
+    return resume
+
+
+def _skill_mentions(doc: ExtractedDocument, sections: list[Section]) -> list[SkillMention]:
+    out: list[SkillMention] = []
+    for section in sections:
+        start = section.heading_span[0] if section.heading_span else section.start
+        for hit in find_skills(doc.text, start, section.end):
+            if section.heading_span and hit.start < section.heading_span[1]:
+                continue
+            out.append(SkillMention(name=hit.name, category=hit.category, span=(hit.start, hit.end), section=section.kind))
+    return out

@@ -1,0 +1,185 @@
+"""Segment stage: lines → sections.
+
+A line is a heading when, cleaned of decoration ("## ", "SKILLS:", "W O R K", "———"), it is one
+of the section names in ``data/headings.json``. After the first such heading, a short line styled
+exactly like the known headings of the same document (same DOCX style, font size and weight, or
+capitals with an underline) starts a section of unknown kind ("other"); its content decides
+whether it is a skills group. A heading followed by a colon and text ("Skills: Python, SQL")
+starts a section whose body begins on the same line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from resumeiq.engine._data import load_json
+from resumeiq.engine.model import ExtractedDocument, Line, Section
+
+_DECOR = " \t#*_=~|•·:;.-–—>»<«()[]{}\"'"
+_NON_WORD = re.compile(r"[^a-z0-9 ]+")
+_LETTER_SPACED = re.compile(r"^(?:\w ){2,}\w$")
+_RULE = re.compile(r"^\s*[-=_~*#]{3,}\s*$")
+_MAX_HEADING_WORDS = 6
+_CONTACT_HINT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ()-]{7,}\d")
+
+
+@cache
+def heading_map() -> dict[str, str]:
+    sections = load_json("headings.json")["sections"]
+    return {phrase: kind for kind, phrases in sections.items() for phrase in phrases}
+
+
+def normalize_heading(text: str) -> str:
+    """Heading text in the form used as key of ``headings.json``."""
+    text = text.strip(_DECOR)
+    if _LETTER_SPACED.match(text) or "  " in text and all(
+        _LETTER_SPACED.match(p) or len(p) == 1 for p in re.split(r"\s{2,}", text)
+    ):
+        text = " ".join(p.replace(" ", "") for p in re.split(r"\s{2,}", text))
+    text = text.lower().replace("&", " and ").replace("/", " and ").replace("+", " and ")
+    text = _NON_WORD.sub(" ", text)
+    return " ".join(text.split())
+
+
+def heading_kind(text: str) -> str | None:
+    """Canonical section kind of a heading text, or None."""
+    norm = normalize_heading(text)
+    if not norm or len(norm.split()) > _MAX_HEADING_WORDS:
+        return None
+    return heading_map().get(norm)
+
+
+def _signature(doc: ExtractedDocument, line: Line, underlined: bool) -> tuple:
+    text = doc.text[line.start : line.end].strip(_DECOR)
+    caps = text.isupper()
+    return (line.style, line.bold, round(line.size), caps, underlined, line.column)
+
+
+def segment_sections(doc: ExtractedDocument) -> list[Section]:
+    lines = doc.lines
+    text = doc.text
+    n = len(lines)
+    underline = [i + 1 < n and bool(_RULE.match(text[lines[i + 1].start : lines[i + 1].end])) for i in range(n)]
+    rule = [bool(_RULE.match(text[ln.start : ln.end])) for ln in lines]
+
+    # Pass 1: headings whose text is a known section name.
+    found: list[tuple[int, str, tuple[int, int], int]] = []  # line, kind, heading span, body start
+    signatures: set[tuple] = set()
+    for i, line in enumerate(lines):
+        if rule[i]:
+            continue
+        raw = text[line.start : line.end]
+        hit = _known_heading(raw, line)
+        if hit is None:
+            continue
+        kind, h_end, body_start = hit
+        inline = body_start < len(raw)
+        if inline and found and found[-1][1] == "skills":
+            continue  # "Languages: Java, Go" inside a skills section is a skill category
+        found.append((i, kind, (line.start, line.start + h_end), line.start + body_start))
+        if body_start >= len(raw):
+            signatures.add(_signature(doc, line, underline[i]))
+
+    # Pass 2: unknown headings styled like the known ones.
+    if found and signatures:
+        first = found[0][0]
+        known = {f[0] for f in found}
+        for i in range(first + 1, n):
+            if i in known or rule[i] or lines[i].bullet:
+                continue
+            line = lines[i]
+            raw = text[line.start : line.end].strip()
+            words = raw.strip(_DECOR).split()
+            if not (1 <= len(words) <= 3) or any(c.isdigit() for c in raw) or "\t" in raw or "@" in raw:
+                continue
+            if _signature(doc, line, underline[i]) in signatures:
+                found.append((i, "other", (line.start, line.end), line.end))
+        found.sort()
+
+    sections: list[Section] = []
+    first_line = found[0][0] if found else n
+    if first_line > 0:
+        sections.append(_make(doc, "header", None, None, 0, first_line, lines[0].start))
+    for k, (i, kind, span, body_start) in enumerate(found):
+        end_line = found[k + 1][0] if k + 1 < len(found) else n
+        inline = body_start < lines[i].end
+        begin = i if inline else i + 1
+        while begin < end_line and rule[begin]:
+            begin += 1
+        heading = text[span[0] : span[1]].strip(_DECOR)
+        sections.append(_make(doc, kind, heading, span, begin, end_line, body_start if inline else None))
+    for s in sections:
+        if s.kind == "other":
+            _classify_unknown(doc, s)
+        elif s.kind == "summary" and _CONTACT_HINT.search(doc.text, s.start, min(s.end, s.start + 400)):
+            s.kind = "personal"  # an "About" box holding the address, email and phone
+    return sections
+
+
+def _known_heading(raw: str, line: Line) -> tuple[str, int, int] | None:
+    """(kind, end of heading text, start of body) within the line, or None."""
+    stripped = raw.strip()
+    if not stripped or len(stripped) > 60:
+        # Maybe "SKILLS: Python, SQL …" — a heading with its content on the same line.
+        return _inline_heading(raw)
+    kind = heading_kind(stripped)
+    if kind is not None:
+        return kind, len(raw.rstrip()), len(raw)
+    return _inline_heading(raw)
+
+
+def _inline_heading(raw: str) -> tuple[str, int, int] | None:
+    m = re.match(r"^\s*([A-Za-z][A-Za-z &/]{1,40}?)\s*[:|–—-]\s+(?=\S)", raw)
+    if not m:
+        return None
+    kind = heading_kind(m.group(1))
+    # Only sections whose content reads well inline ("Skills: a, b"; "Languages: English").
+    if kind not in ("skills", "languages", "certificates", "interests", "summary"):
+        return None
+    return kind, m.end(1), m.end()
+
+
+def _make(
+    doc: ExtractedDocument,
+    kind: str,
+    heading: str | None,
+    span: tuple[int, int] | None,
+    first: int,
+    end: int,
+    start: int | None,
+) -> Section:
+    lines = doc.lines
+    body_start = start if start is not None else (lines[first].start if first < end else (span[1] if span else 0))
+    body_end = lines[end - 1].end if end > first else body_start
+    return Section(
+        kind=kind, heading=heading, heading_span=span, first_line=first, end_line=end, start=body_start, end=body_end
+    )
+
+
+def iter_body(doc: ExtractedDocument, section: Section) -> Iterator[tuple[int, int, Line]]:
+    """(start, end, line) of each body line, the first clipped to the section's start."""
+    for i in range(section.first_line, section.end_line):
+        line = doc.lines[i]
+        start = max(line.start, section.start)
+        if start < line.end:
+            yield start, line.end, line
+
+
+def _classify_unknown(doc: ExtractedDocument, section: Section) -> Section:
+    """A section with an unknown heading whose lines are short lists of known skills is a skills group."""
+    from resumeiq.engine.skills import find_skills
+
+    bodies = [(s, e) for s, e, _ in iter_body(doc, section)]
+    if not bodies:
+        return section
+    short = sum(1 for s, e in bodies if len(doc.text[s:e].split()) <= 6)
+    covered = 0
+    total = 0
+    for s, e in bodies:
+        total += len(doc.text[s:e].strip())
+        covered += sum(h.end - h.start for h in find_skills(doc.text, s, e))
+    if short >= 0.7 * len(bodies) and total and covered >= 0.4 * total:
+        section.kind = "skills"
+    return section

@@ -1,0 +1,112 @@
+"""The skills section: "Category: a, b, c" lines, keyword lists, and category headers over lists.
+
+Keywords are split at commas, semicolons, pipes, bullets, middle dots and wide gaps. A keyword
+with no separator that the taxonomy reads as several skills ("Structural Analysis Revit", chips
+laid side by side) is split into those skills. Trailing qualifiers ("Python (5 years)",
+"Java (Less than 1 year)") are dropped from the keyword.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resumeiq.engine._lines import BodyLine, body_lines
+from resumeiq.engine.model import ExtractedDocument, Section, Skill
+from resumeiq.engine.skills import find_skills
+
+_CATEGORY = re.compile(r"^\s*(?P<cat>[A-Za-z][\w &/+().'-]{1,40}?)\s*[:：]\s*(?=\S)")
+_SEP = re.compile(r"\s*(?:,|;|\||•|·|●|▪|◦|■|➢|\t|\s{2,}|/(?=\s)|\s+-\s+|\band\b(?=\s+[A-Z]))\s*")
+_QUALIFIER = re.compile(
+    r"\s*\((?:[^()]*\b(?:years?|yrs?|months?|expert|advanced|intermediate|basic|beginner|proficient)\b[^()]*)\)\s*$",
+    re.IGNORECASE,
+)
+_MAX_KEYWORD_WORDS = 5
+
+
+def parse_skill_groups(doc: ExtractedDocument, section: Section) -> list[Skill]:
+    groups: list[Skill] = []
+    pending: Skill | None = None  # a category header waiting for its keyword lines
+    default: Skill | None = None
+    lines = body_lines(doc, section)
+    for i, bl in enumerate(lines):
+        m = _CATEGORY.match(bl.text)
+        if m and len(m.group("cat").split()) <= 5:
+            group = Skill(name=m.group("cat").strip())
+            group.evidence["name"] = (bl.start + m.start("cat"), bl.start + m.end("cat"))
+            _add_keywords(doc, group, bl.start + m.end(), bl.end)
+            groups.append(group)
+            pending = None
+            continue
+        heads = [p.strip() for p in bl.text.split("\t") if p.strip()]
+        if len(heads) > 1 and all(_is_category_header(_piece(bl, h), lines[i + 1] if i + 1 < len(lines) else None) for h in heads):
+            # "Tools<tab>Product": category names side by side over keyword columns
+            pending = Skill(name=" / ".join(heads))
+            pending.evidence["name"] = (bl.start, bl.end)
+            groups.append(pending)
+            continue
+        if _is_category_header(bl, lines[i + 1] if i + 1 < len(lines) else None):
+            pending = Skill(name=bl.text.strip(" :"))
+            pending.evidence["name"] = (bl.start, bl.end)
+            groups.append(pending)
+            continue
+        target = pending
+        if target is None:
+            if default is None:
+                default = Skill(name=section.heading or "Skills")
+                groups.append(default)
+            target = default
+        _add_keywords(doc, target, bl.start, bl.end)
+    return [g for g in groups if g.keywords]
+
+
+def _piece(bl: BodyLine, text: str) -> BodyLine:
+    k = bl.text.find(text)
+    return BodyLine(bl.start + k, bl.start + k + len(text), text, bl.bullet, bl.line)
+
+
+def _is_category_header(bl: BodyLine, nxt: BodyLine | None) -> bool:
+    """A short title-cased line (no separators) followed by a keyword line: "Tools", "Design"."""
+    if nxt is None or bl.bullet or bl.words > 3 or _SEP.search(bl.text.strip()):
+        return False
+    if find_skills(bl.text) and not bl.line.bold:
+        return False
+    return bl.text[:1].isupper() and (nxt.words <= 8 or bool(_SEP.search(nxt.text)))
+
+
+def _add_keywords(doc: ExtractedDocument, group: Skill, start: int, end: int) -> None:
+    text = doc.text
+    pos = start
+    pieces: list[tuple[int, int]] = []
+    for m in _SEP.finditer(text, start, end):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, end))
+    for s, e in pieces:
+        raw = text[s:e]
+        q = _QUALIFIER.search(raw)
+        if q:
+            e = s + q.start()
+            raw = text[s:e]
+        stripped = raw.strip(" .:-–()[]*")
+        if not stripped:
+            continue
+        s += raw.find(stripped)
+        e = s + len(stripped)
+        hits = find_skills(text, s, e)
+        covered = sum(h.end - h.start for h in hits)
+        if len(hits) >= 2 and covered >= 0.8 * len(stripped.replace(" ", "")):
+            for h in hits:
+                _append(group, text[h.start : h.end], (h.start, h.end))
+        elif len(stripped.split()) <= _MAX_KEYWORD_WORDS:
+            _append(group, stripped, (s, e))
+        else:  # a sentence in a skills section: keep the skills it names
+            for h in hits:
+                _append(group, text[h.start : h.end], (h.start, h.end))
+
+
+def _append(group: Skill, keyword: str, span: tuple[int, int]) -> None:
+    keyword = " ".join(keyword.split())
+    if keyword.lower() in (k.lower() for k in group.keywords):
+        return
+    group.evidence[f"keywords.{len(group.keywords)}"] = span
+    group.keywords.append(keyword)

@@ -1,0 +1,171 @@
+"""Work history: experience section lines → ``Work`` entries.
+
+An entry is anchored on a line that holds a date range. Its header is the block of short,
+non-bullet lines around that line (up to two above and two below: "Title, Company", "Company –
+City", "Title"); the pieces of the header are told apart by how much each looks like a job title,
+a place, or an employer. Lines after the header are the summary (prose) and highlights (bullets,
+wrapped lines joined). Without any dates, entries are anchored on title-like lines followed by
+bullets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resumeiq.engine._lines import BodyLine, body_lines, ends_sentence, split_pieces
+from resumeiq.engine.contact import _places, _read_location
+from resumeiq.engine.dates import DateRange, find_date_ranges
+from resumeiq.engine.model import ExtractedDocument, Section, Work
+from resumeiq.engine.titles import title_score
+
+_AT = re.compile(r"\s+(?:at|@)\s+")
+_HEADER_MAX_WORDS = 14
+_COMPANY_HINT = re.compile(
+    r"\b(?:inc|llc|ltd|limited|corp|corporation|company|co|gmbh|ag|sa|plc|llp|pvt|group|bank|university|"
+    r"college|school|hospital|clinic|agency|partners|associates|technologies|solutions|systems|services|"
+    r"consulting|labs?|studio|foundation|institute|health|capital|holdings|industries|international)\b\.?",
+    re.IGNORECASE,
+)
+
+
+def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
+    lines = body_lines(doc, section)
+    if not lines:
+        return []
+    dates = [_line_date(doc, bl) for bl in lines]
+    anchors = [i for i, d in enumerate(dates) if d is not None]
+    if not anchors:
+        anchors = [i for i, bl in enumerate(lines) if _headerish(bl) and title_score(bl.text) >= 0.5
+                   and i + 1 < len(lines) and lines[i + 1].bullet]
+    if not anchors:
+        return []
+    blocks: list[tuple[int, int, int]] = []  # (header start, anchor, header end exclusive)
+    prev_end = 0
+    for k, a in enumerate(anchors):
+        nxt = anchors[k + 1] if k + 1 < len(anchors) else len(lines)
+        start = a
+        while start - 1 >= prev_end and a - (start - 1) <= 2 and _headerish(lines[start - 1]) and dates[start - 1] is None:
+            start -= 1
+        end = a + 1
+        while end < nxt and end - a <= 2 and _headerish(lines[end]) and not _prose(lines[end]):
+            end += 1
+        if blocks and start <= blocks[-1][2]:
+            start = blocks[-1][2]
+        blocks.append((start, a, end))
+        prev_end = end
+    # Lines above an anchor that belong to the previous entry's body must not be claimed twice.
+    entries = []
+    for k, (start, a, end) in enumerate(blocks):
+        body_end = blocks[k + 1][0] if k + 1 < len(blocks) else len(lines)
+        entries.append(_entry(doc, lines, start, a, end, body_end, dates[a]))
+    return [w for w in entries if w.name or w.position]
+
+
+def _line_date(doc: ExtractedDocument, bl: BodyLine) -> DateRange | None:
+    if bl.bullet and bl.words > 8:
+        return None
+    found = find_date_ranges(doc.text, bl.start, bl.end)
+    for d in found:
+        if not d.single or bl.words <= 10 or "\t" in bl.text:
+            # A lone year inside prose ("since 2015 I …") is not an entry date; a range is.
+            if d.single and len(d.start or "") == 4 and bl.words > 4 and "\t" not in bl.text:
+                continue
+            return d
+    return None
+
+
+def _headerish(bl: BodyLine) -> bool:
+    return not bl.bullet and bl.words <= _HEADER_MAX_WORDS and not ends_sentence(bl.text)
+
+
+def _prose(bl: BodyLine) -> bool:
+    return bl.words > 8 and title_score(bl.text) < 0.5
+
+
+def _entry(doc, lines: list[BodyLine], start: int, a: int, end: int, body_end: int, date: DateRange | None) -> Work:
+    work = Work()
+    if date is not None:
+        work.startDate = date.start
+        work.endDate = None if date.current else date.end
+        work.evidence["startDate"] = date.span
+        if work.endDate:
+            work.evidence["endDate"] = date.span
+        if date.single and not date.current:
+            work.endDate = date.start
+    pieces: list[tuple[str, int, int]] = []
+    for bl in lines[start:end]:
+        text, offset = bl.text, bl.start
+        if date is not None and bl is lines[a]:
+            ds, de = date.span
+            text = doc.text[bl.start:ds] + " " * (de - ds) + doc.text[de:bl.end]
+        pieces.extend(_split_header(text, offset))
+    _assign(work, pieces)
+    summary: list[str] = []
+    highlights: list[tuple[int, int]] = []
+    for bl in lines[end:body_end]:
+        if bl.bullet or highlights and not _continues(doc, highlights[-1], bl):
+            highlights.append((bl.start, bl.end))
+        elif highlights:
+            highlights[-1] = (highlights[-1][0], bl.end)
+        else:
+            summary.append(bl.text)
+            work.evidence.setdefault("summary", (bl.start, bl.end))
+    if summary:
+        work.summary = " ".join(" ".join(summary).split())
+    for i, (s, e) in enumerate(highlights):
+        work.highlights.append(" ".join(doc.text[s:e].split()))
+        work.evidence[f"highlights.{i}"] = (s, e)
+    return work
+
+
+def _continues(doc, prev: tuple[int, int], bl: BodyLine) -> bool:
+    """A wrapped bullet line: starts lower-case, or the previous line did not end a sentence."""
+    prev_text = doc.text[prev[0] : prev[1]].rstrip()
+    return bl.text[:1].islower() or not prev_text.endswith((".", "!", "?", ":", ";")) and not bl.text[:1].isupper()
+
+
+def _split_header(text: str, offset: int) -> list[tuple[str, int, int]]:
+    out = []
+    for piece, s, e in split_pieces(text, offset):
+        m = _AT.search(piece)
+        if m and title_score(piece[: m.start()]) >= 0.4:
+            out.append((piece[: m.start()], s, s + m.start()))
+            out.append((piece[m.end() :], s + m.end(), e))
+            continue
+        comma = piece.find(", ")
+        if comma > 0:
+            left, right = piece[:comma], piece[comma + 2 :]
+            tl, tr = title_score(left), title_score(right)
+            if (tl >= 0.5 > tr or tr >= 0.5 > tl) and not _is_place(piece):
+                out.append((left, s, s + comma))
+                out.append((right, s + comma + 2, e))
+                continue
+        out.append((piece, s, e))
+    return out
+
+
+def _is_place(piece: str) -> bool:
+    countries, regions = _places()
+    return _read_location(piece, countries, regions) is not None
+
+
+def _assign(work: Work, pieces: list[tuple[str, int, int]]) -> None:
+    remaining = []
+    for p in pieces:
+        if work.location is None and _is_place(p[0]) and title_score(p[0]) < 0.5 and not _COMPANY_HINT.search(p[0]):
+            work.location = p[0]
+            work.evidence["location"] = (p[1], p[2])
+        else:
+            remaining.append(p)
+    if not remaining:
+        return
+    scored = sorted(remaining, key=lambda p: -title_score(p[0]))
+    best = scored[0]
+    if title_score(best[0]) >= 0.35 and not (_COMPANY_HINT.search(best[0]) and title_score(best[0]) < 0.7):
+        work.position = best[0]
+        work.evidence["position"] = (best[1], best[2])
+        remaining = [p for p in remaining if p is not best]
+    if remaining:
+        company = next((p for p in remaining if _COMPANY_HINT.search(p[0])), remaining[0])
+        work.name = company[0]
+        work.evidence["name"] = (company[1], company[2])

@@ -1,0 +1,124 @@
+"""Service errors, each with a stable ``code``. Services raise these, never HTTP exceptions;
+``resumeiq.problems`` maps them (and the engine's errors) to RFC 9457 responses in one place.
+
+    ServiceError                          code
+    ├── NotFound                          not_found
+    ├── InvalidInput                      invalid_input
+    │   ├── UnknownIndustryRequested      unknown_industry
+    │   ├── InvalidUpload                 invalid_upload
+    │   └── UnprocessableFile             unprocessable_file
+    ├── PayloadTooLarge                   too_large
+    ├── Conflict                          conflict
+    │   ├── EmailTaken                    email_taken
+    │   └── ResumeNotReady                resume_not_ready
+    ├── Forbidden                         forbidden
+    │   └── RegistrationClosed            registration_closed
+    ├── AuthenticationFailed              not_authenticated
+    │   ├── InvalidCredentials            invalid_credentials
+    │   └── InvalidToken                  invalid_token
+    ├── RateLimited                       rate_limited
+    └── ServiceUnavailable                service_unavailable
+        └── EngineUnavailable             engine_unavailable
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class ServiceError(Exception):
+    """Base of all service errors. ``message`` is for people; ``extra`` goes into the problem body."""
+
+    code = "service_error"
+
+    def __init__(self, message: str, **extra: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.extra = extra
+
+
+class NotFound(ServiceError):
+    code = "not_found"
+
+    @classmethod
+    def of(cls, kind: str, ident: object) -> NotFound:
+        return cls(f"{kind} {ident} was not found.")
+
+
+class InvalidInput(ServiceError):
+    code = "invalid_input"
+
+
+class UnknownIndustryRequested(InvalidInput):
+    code = "unknown_industry"
+
+    def __init__(self, industry: str, valid: list[str]) -> None:
+        super().__init__(
+            f"Unknown industry {industry!r}; valid industries are: {', '.join(valid)}.",
+            industry=industry,
+            valid_industries=valid,
+        )
+
+
+class InvalidUpload(InvalidInput):
+    """The request is not a usable multipart upload (no file part, malformed body, …)."""
+
+    code = "invalid_upload"
+
+
+class UnprocessableFile(InvalidInput):
+    """The parser failed on this file in a way it has no specific code for (a parser bug)."""
+
+    code = "unprocessable_file"
+
+
+class PayloadTooLarge(ServiceError):
+    code = "too_large"
+
+
+class Conflict(ServiceError):
+    code = "conflict"
+
+
+class EmailTaken(Conflict):
+    code = "email_taken"
+
+
+class ResumeNotReady(Conflict):
+    code = "resume_not_ready"
+
+
+class Forbidden(ServiceError):
+    code = "forbidden"
+
+
+class RegistrationClosed(Forbidden):
+    code = "registration_closed"
+
+
+class AuthenticationFailed(ServiceError):
+    code = "not_authenticated"
+
+
+class InvalidCredentials(AuthenticationFailed):
+    code = "invalid_credentials"
+
+
+class InvalidToken(AuthenticationFailed):
+    code = "invalid_token"
+
+
+class RateLimited(ServiceError):
+    code = "rate_limited"
+
+    def __init__(self, message: str, *, retry_after: int) -> None:
+        super().__init__(message, retry_after=retry_after)
+        self.retry_after = retry_after
+
+
+class ServiceUnavailable(ServiceError):
+    code = "service_unavailable"
+
+
+class EngineUnavailable(ServiceUnavailable):
+    code = "engine_unavailable"

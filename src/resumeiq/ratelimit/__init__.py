@@ -1,0 +1,1 @@
+"""Per-user rate limits (``limits``), in memory or on Redis."""

@@ -1,0 +1,102 @@
+"""Per-user rate limits with the ``limits`` library.
+
+Two kinds: ``upload`` (a moving window, default 20 per 10 minutes) and ``analysis`` (default
+5 per 5 minutes; going over it blocks the user for ``block_seconds``, default 10 minutes).
+The block is itself a ``limits`` item (1 hit per ``block_seconds`` in a fixed window that starts
+at the offending request), so it lives in the same storage and is shared by every API process
+when the storage is Redis.
+
+If the storage fails (Redis down), requests are let through and the failure is logged: a broken
+limiter must not take the whole API down.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from enum import StrEnum
+
+from limits import RateLimitItem, RateLimitItemPerSecond, parse
+from limits.aio.storage import MemoryStorage, RedisStorage, Storage
+from limits.aio.strategies import FixedWindowRateLimiter, MovingWindowRateLimiter
+from limits.errors import StorageError
+
+from resumeiq.config import Settings
+from resumeiq.errors import RateLimited
+
+log = logging.getLogger(__name__)
+
+
+class LimitKind(StrEnum):
+    UPLOAD = "upload"
+    ANALYSIS = "analysis"
+
+
+def storage_for(redis_url: str | None, *, key_prefix: str) -> Storage:
+    """Memory storage, or Redis (through redis-py's asyncio client) when a URL is given."""
+    if not redis_url:
+        return MemoryStorage()
+    uri = redis_url if redis_url.startswith("async+") else f"async+{redis_url}"
+    return RedisStorage(uri, implementation="redispy", key_prefix=key_prefix, wrap_exceptions=True)
+
+
+class RateLimiter:
+    def __init__(
+        self,
+        storage: Storage,
+        *,
+        upload: RateLimitItem,
+        analysis: RateLimitItem,
+        analysis_block_seconds: int,
+    ) -> None:
+        self.storage = storage
+        self._moving = MovingWindowRateLimiter(storage)
+        self._fixed = FixedWindowRateLimiter(storage)
+        self._items = {LimitKind.UPLOAD: upload, LimitKind.ANALYSIS: analysis}
+        self._blocks: dict[LimitKind, RateLimitItem] = {}
+        if analysis_block_seconds > 0:
+            self._blocks[LimitKind.ANALYSIS] = RateLimitItemPerSecond(1, analysis_block_seconds)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> RateLimiter:
+        return cls(
+            storage_for(settings.redis_url, key_prefix=settings.rate_limit_key_prefix),
+            upload=parse(settings.rate_limit_upload),
+            analysis=parse(settings.rate_limit_analysis),
+            analysis_block_seconds=settings.rate_limit_analysis_block_seconds,
+        )
+
+    async def hit(self, kind: LimitKind, user_id: str) -> None:
+        """Count one request of ``kind`` for ``user_id``. Raises ``RateLimited`` with the seconds
+        until a request of this kind would be accepted again."""
+        try:
+            await self._hit(kind, user_id)
+        except StorageError as exc:
+            log.error("rate limit storage failed (%s); letting the request through", exc)
+
+    async def _hit(self, kind: LimitKind, user_id: str) -> None:
+        block = self._blocks.get(kind)
+        if block is not None and not await self._fixed.test(block, f"{kind}-block", user_id):
+            reset = (await self._fixed.get_window_stats(block, f"{kind}-block", user_id)).reset_time
+            raise RateLimited(
+                f"Too many {kind} requests; you are blocked for a while.", retry_after=_seconds_until(reset)
+            )
+        item = self._items[kind]
+        if await self._moving.hit(item, kind.value, user_id):
+            return
+        if block is not None:
+            await self._fixed.hit(block, f"{kind}-block", user_id)
+            raise RateLimited(
+                f"Too many {kind} requests (limit {item}); blocked for {block.get_expiry()} seconds.",
+                retry_after=block.get_expiry(),
+            )
+        reset = (await self._moving.get_window_stats(item, kind.value, user_id)).reset_time
+        raise RateLimited(f"Too many {kind} requests (limit {item}).", retry_after=_seconds_until(reset))
+
+    async def reset(self) -> None:
+        await self.storage.reset()
+
+
+def _seconds_until(timestamp: float) -> int:
+    return max(1, math.ceil(timestamp - time.time()))

@@ -1,0 +1,1 @@
+"""Candidates and their resume versions: upload, versions, master, files."""

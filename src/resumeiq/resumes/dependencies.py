@@ -1,0 +1,22 @@
+"""FastAPI dependencies for the resumes domain: shared resources from the app state."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from resumeiq.storage import LocalFileStorage
+from resumeiq.worker.pool import EnginePool
+
+
+def get_storage(request: Request) -> LocalFileStorage:
+    return request.app.state.storage
+
+
+def get_engine_pool(request: Request) -> EnginePool:
+    return request.app.state.engine_pool
+
+
+StorageDep = Annotated[LocalFileStorage, Depends(get_storage)]
+EnginePoolDep = Annotated[EnginePool, Depends(get_engine_pool)]

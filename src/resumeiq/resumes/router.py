@@ -1,0 +1,149 @@
+"""/api/v1/resumes and /api/v1/candidates."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import FileResponse
+
+from resumeiq.db import SessionDep
+from resumeiq.errors import InvalidUpload
+from resumeiq.pagination import Page, PageDep
+from resumeiq.ratelimit.dependencies import rate_limit
+from resumeiq.ratelimit.limiter import LimitKind
+from resumeiq.resumes import service
+from resumeiq.resumes.dependencies import EnginePoolDep, StorageDep
+from resumeiq.resumes.schemas import (
+    CandidateCreate,
+    CandidateOut,
+    ResumeDetail,
+    ResumeOut,
+    ResumeText,
+    ResumeUploaded,
+)
+from resumeiq.resumes.upload import FILE_FIELD, receive_upload
+from resumeiq.users.dependencies import CurrentUser, SettingsDep
+
+router = APIRouter(tags=["resumes"])
+
+# The body is read as a stream (see resumes.upload), so describe it for /docs by hand.
+_UPLOAD_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": [FILE_FIELD],
+                    "properties": {
+                        FILE_FIELD: {"type": "string", "format": "binary", "description": "PDF, DOCX, TXT or MD"},
+                        "candidate_id": {
+                            "type": "string",
+                            "format": "uuid",
+                            "description": "Add a version for this candidate (default: your own)",
+                        },
+                    },
+                }
+            }
+        },
+    }
+}
+
+
+@router.post(
+    "/resumes",
+    status_code=201,
+    response_model=ResumeUploaded,
+    openapi_extra=_UPLOAD_BODY,
+    dependencies=[Depends(rate_limit(LimitKind.UPLOAD))],
+)
+async def upload_resume(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    settings: SettingsDep,
+    storage: StorageDep,
+    engine: EnginePoolDep,
+) -> ResumeUploaded:
+    """Upload a resume: it is parsed before the answer, and stored only if it could be read."""
+    await session.commit()  # do not hold a connection while the body streams in
+    upload = await receive_upload(
+        request, temp_path=storage.new_temp_path(), max_bytes=settings.upload_max_bytes
+    )
+    raw_candidate = upload.fields.get("candidate_id", "").strip()
+    try:
+        candidate_id = uuid.UUID(raw_candidate) if raw_candidate else None
+    except ValueError as exc:
+        upload.path.unlink(missing_ok=True)
+        raise InvalidUpload("candidate_id must be a UUID.") from exc
+    resume = await service.upload_resume(
+        session=session, storage=storage, engine=engine, user=user, upload=upload, candidate_id=candidate_id
+    )
+    return ResumeUploaded.of(resume)
+
+
+@router.get("/resumes", response_model=Page[ResumeOut])
+async def list_resumes(
+    session: SessionDep,
+    user: CurrentUser,
+    page: PageDep,
+    candidate_id: Annotated[uuid.UUID | None, Query()] = None,
+) -> Page[ResumeOut]:
+    """Your resumes, newest first; filter by candidate."""
+    result = await service.list_resumes(session=session, user=user, page=page, candidate_id=candidate_id)
+    return Page(items=[ResumeOut.of(r) for r in result.items], total=result.total, limit=page.limit, offset=page.offset)
+
+
+@router.get("/resumes/{resume_id}", response_model=ResumeDetail)
+async def get_resume(resume_id: uuid.UUID, session: SessionDep, user: CurrentUser) -> ResumeDetail:
+    resume = await service.get_owned_resume(session=session, user=user, resume_id=resume_id)
+    return ResumeDetail.of(resume)
+
+
+@router.get("/resumes/{resume_id}/text", response_model=ResumeText)
+async def get_resume_text(resume_id: uuid.UUID, session: SessionDep, user: CurrentUser) -> ResumeText:
+    """The text the engine extracted from the file."""
+    resume = await service.get_owned_resume(session=session, user=user, resume_id=resume_id)
+    return ResumeText(resume_id=resume.id, format=resume.format, text=resume.extracted_text or "")
+
+
+@router.get("/resumes/{resume_id}/file", response_class=FileResponse)
+async def download_resume(
+    resume_id: uuid.UUID, session: SessionDep, user: CurrentUser, storage: StorageDep
+) -> FileResponse:
+    """The original file, as uploaded."""
+    download = await service.get_download(session=session, storage=storage, user=user, resume_id=resume_id)
+    return FileResponse(
+        download.path,
+        media_type=download.media_type,
+        filename=download.filename,
+        content_disposition_type="attachment",
+        headers={"X-Content-Type-Options": "nosniff"},
+    )
+
+
+@router.post("/resumes/{resume_id}/master", response_model=ResumeOut)
+async def set_master(resume_id: uuid.UUID, session: SessionDep, user: CurrentUser) -> ResumeOut:
+    """Make this version its candidate's master resume."""
+    return ResumeOut.of(await service.set_master(session=session, user=user, resume_id=resume_id))
+
+
+@router.delete("/resumes/{resume_id}", status_code=204)
+async def delete_resume(resume_id: uuid.UUID, session: SessionDep, user: CurrentUser, storage: StorageDep) -> Response:
+    await service.delete_resume(session=session, storage=storage, user=user, resume_id=resume_id)
+    return Response(status_code=204)
+
+
+@router.post("/candidates", status_code=201, response_model=CandidateOut, tags=["candidates"])
+async def create_candidate(body: CandidateCreate, session: SessionDep, user: CurrentUser) -> CandidateOut:
+    """A person whose resumes you will upload (recruiters); job seekers get their own on first upload."""
+    candidate = await service.create_candidate(session=session, user=user, name=body.name, email=body.email)
+    return CandidateOut.of(candidate)
+
+
+@router.get("/candidates", response_model=Page[CandidateOut], tags=["candidates"])
+async def list_candidates(session: SessionDep, user: CurrentUser, page: PageDep) -> Page[CandidateOut]:
+    result = await service.list_candidates(session=session, user=user, page=page)
+    return Page(items=[CandidateOut.of(c) for c in result.items], total=result.total, limit=page.limit, offset=page.offset)

@@ -1,0 +1,95 @@
+"""Response bodies for candidates and resumes."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from resumeiq.resumes.models import Candidate, Resume
+
+
+class CandidateCreate(BaseModel):
+    name: str | None = Field(default=None, max_length=200)
+    email: str | None = Field(default=None, max_length=320)
+
+
+class CandidateOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    name: str | None
+    email: str | None
+    is_self: bool
+    created_at: datetime
+
+    @classmethod
+    def of(cls, candidate: Candidate) -> CandidateOut:
+        return cls.model_validate(candidate)
+
+
+class ResumeUploaded(BaseModel):
+    """What an upload produced. ``processing_status`` is the truth: ``ready`` means parsed."""
+
+    resume_id: uuid.UUID
+    candidate_id: uuid.UUID
+    version_number: int
+    processing_status: str
+    processing_error: str | None
+    is_master: bool
+    warnings: list[str]
+
+    @classmethod
+    def of(cls, resume: Resume) -> ResumeUploaded:
+        return cls(
+            resume_id=resume.id,
+            candidate_id=resume.candidate_id,
+            version_number=resume.version_number,
+            processing_status=resume.processing_status,
+            processing_error=resume.processing_error,
+            is_master=resume.is_master,
+            warnings=list(resume.warnings or []),
+        )
+
+
+class ResumeOut(ResumeUploaded):
+    filename: str
+    content_type: str
+    size_bytes: int
+    sha256: str
+    format: str | None
+    page_count: int | None
+    parent_id: uuid.UUID | None
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, resume: Resume) -> ResumeOut:
+        return cls(
+            **ResumeUploaded.of(resume).model_dump(),
+            filename=resume.filename,
+            content_type=resume.content_type,
+            size_bytes=resume.size_bytes,
+            sha256=resume.sha256,
+            format=resume.format,
+            page_count=resume.page_count,
+            parent_id=resume.parent_id,
+            created_at=resume.created_at,
+            updated_at=resume.updated_at,
+        )
+
+
+class ResumeDetail(ResumeOut):
+    parsed: dict[str, Any] | None = Field(description="The parsed resume as a JSON Resume v1 document")
+
+    @classmethod
+    def of(cls, resume: Resume) -> ResumeDetail:
+        return cls(**ResumeOut.of(resume).model_dump(), parsed=resume.parsed)
+
+
+class ResumeText(BaseModel):
+    resume_id: uuid.UUID
+    format: str | None
+    text: str

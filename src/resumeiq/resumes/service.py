@@ -1,0 +1,294 @@
+"""Resume use cases: upload (parse, store, version), list, get, master, delete.
+
+Transactions are kept short and never span engine work or file I/O: on SQLite one connection
+serves the whole process.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import exists, func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from resumeiq.engine.errors import (
+    CorruptFile,
+    EmptyFile,
+    EncryptedFile,
+    EngineError,
+    NoTextLayer,
+    TooLarge,
+    UnsupportedFormat,
+)
+from resumeiq.errors import Conflict, NotFound, UnprocessableFile
+from resumeiq.pagination import Page, PageParams
+from resumeiq.resumes.models import Candidate, ProcessingStatus, Resume
+from resumeiq.resumes.upload import ReceivedUpload
+from resumeiq.storage import LocalFileStorage
+from resumeiq.users.models import User
+from resumeiq.worker.engine_jobs import EngineFailure, ParsedFile
+from resumeiq.worker.pool import EnginePool
+
+log = logging.getLogger(__name__)
+
+_INSERT_ATTEMPTS = 8
+_ENGINE_ERRORS: dict[str, type[EngineError]] = {
+    cls.code: cls for cls in (EmptyFile, CorruptFile, EncryptedFile, UnsupportedFormat, TooLarge, NoTextLayer)
+}
+_MEDIA_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "txt": "text/plain; charset=utf-8",
+    "md": "text/markdown; charset=utf-8",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    path: str
+    filename: str
+    media_type: str
+
+
+# --------------------------------------------------------------------------- lookups
+
+
+async def get_owned_candidate(*, session: AsyncSession, user: User, candidate_id: uuid.UUID) -> Candidate:
+    candidate = await session.get(Candidate, candidate_id)
+    if candidate is None or candidate.owner_user_id != user.id:
+        raise NotFound.of("Candidate", candidate_id)
+    return candidate
+
+
+async def get_owned_resume(*, session: AsyncSession, user: User, resume_id: uuid.UUID) -> Resume:
+    resume = await session.get(Resume, resume_id)
+    if resume is None or resume.owner_user_id != user.id:
+        raise NotFound.of("Resume", resume_id)
+    return resume
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+async def create_candidate(*, session: AsyncSession, user: User, name: str | None, email: str | None) -> Candidate:
+    candidate = Candidate(owner_user_id=user.id, name=name, email=email, is_self=False)
+    session.add(candidate)
+    await session.commit()
+    return candidate
+
+
+async def list_candidates(*, session: AsyncSession, user: User, page: PageParams) -> Page[Candidate]:
+    where = Candidate.owner_user_id == user.id
+    total = await session.scalar(select(func.count()).select_from(Candidate).where(where))
+    rows = await session.scalars(
+        select(Candidate)
+        .where(where)
+        .order_by(Candidate.created_at.desc(), Candidate.id)
+        .limit(page.limit)
+        .offset(page.offset)
+    )
+    return Page(items=list(rows), total=total or 0, limit=page.limit, offset=page.offset)
+
+
+# --------------------------------------------------------------------------- upload
+
+
+def _raise_engine_failure(failure: EngineFailure) -> None:
+    if failure.internal or failure.code not in _ENGINE_ERRORS:
+        log.error("the engine failed on an upload: %s", failure.message)
+        raise UnprocessableFile("The file could not be processed (a parser error was logged).")
+    raise _ENGINE_ERRORS[failure.code](failure.message)
+
+
+async def upload_resume(
+    *,
+    session: AsyncSession,
+    storage: LocalFileStorage,
+    engine: EnginePool,
+    user: User,
+    upload: ReceivedUpload,
+    candidate_id: uuid.UUID | None,
+) -> Resume:
+    """Parse an uploaded file and store it as the next version of a candidate's resume.
+
+    A file the engine cannot read is refused with the engine's error and leaves nothing behind;
+    a parsed file is stored (content-addressed) and recorded as ``ready``. The first resume of a
+    candidate becomes its master.
+    """
+    try:
+        if candidate_id is not None:
+            await get_owned_candidate(session=session, user=user, candidate_id=candidate_id)
+            await session.commit()  # end the read: nothing is held while the engine works
+        outcome = await engine.parse_file(upload.path, upload.filename)
+        if isinstance(outcome, EngineFailure):
+            _raise_engine_failure(outcome)
+        assert isinstance(outcome, ParsedFile)
+    except BaseException:
+        upload.path.unlink(missing_ok=True)
+        raise
+
+    async with storage.lock(upload.sha256):
+        try:
+            stored = storage.put(upload.path, upload.sha256)
+        except BaseException:
+            upload.path.unlink(missing_ok=True)
+            raise
+        try:
+            return await _insert_version(
+                session=session, user=user, upload=upload, parsed=outcome, key=stored.key, candidate_id=candidate_id
+            )
+        except BaseException:
+            await session.rollback()
+            if not await _sha_in_use(session=session, sha256=upload.sha256):
+                storage.delete(stored.key)
+            raise
+
+
+async def _self_candidate(*, session: AsyncSession, user: User, parsed: ParsedFile) -> Candidate:
+    candidate = (
+        await session.scalars(select(Candidate).where(Candidate.owner_user_id == user.id, Candidate.is_self))
+    ).one_or_none()
+    if candidate is None:
+        candidate = Candidate(owner_user_id=user.id, name=(parsed.name or "")[:200] or None, email=user.email, is_self=True)
+        session.add(candidate)
+        await session.flush()  # a concurrent first upload makes this fail; the caller retries
+    return candidate
+
+
+async def _insert_version(
+    *,
+    session: AsyncSession,
+    user: User,
+    upload: ReceivedUpload,
+    parsed: ParsedFile,
+    key: str,
+    candidate_id: uuid.UUID | None,
+) -> Resume:
+    """Insert the resume row with the next version number, master if the candidate has none.
+    Two uploads racing for the same number (or both for master) collide on the unique
+    constraint / partial unique index; the loser retries with fresh numbers."""
+    for _ in range(_INSERT_ATTEMPTS):
+        try:
+            if candidate_id is None:
+                target = (await _self_candidate(session=session, user=user, parsed=parsed)).id
+            else:
+                target = candidate_id
+            version = await session.scalar(
+                select(func.coalesce(func.max(Resume.version_number), 0) + 1).where(Resume.candidate_id == target)
+            )
+            has_master = await session.scalar(
+                select(exists().where(Resume.candidate_id == target, Resume.is_master))
+            )
+            resume = Resume(
+                candidate_id=target,
+                owner_user_id=user.id,
+                version_number=version,
+                filename=upload.filename,
+                content_type=_MEDIA_TYPES.get(parsed.format, upload.content_type),
+                size_bytes=upload.size_bytes,
+                sha256=upload.sha256,
+                storage_key=key,
+                format=parsed.format,
+                page_count=parsed.pages,
+                extracted_text=parsed.text,
+                parsed=parsed.json_resume,
+                warnings=parsed.warnings,
+                processing_status=ProcessingStatus.READY.value,
+                is_master=not has_master,
+            )
+            session.add(resume)
+            await session.commit()
+            return resume
+        except IntegrityError:
+            await session.rollback()
+    raise Conflict("Too many simultaneous uploads for this candidate; try again.")
+
+
+async def _sha_in_use(*, session: AsyncSession, sha256: str) -> bool:
+    in_use = await session.scalar(select(exists().where(Resume.sha256 == sha256)))
+    await session.commit()
+    return bool(in_use)
+
+
+# --------------------------------------------------------------------------- read
+
+
+async def list_resumes(
+    *, session: AsyncSession, user: User, page: PageParams, candidate_id: uuid.UUID | None
+) -> Page[Resume]:
+    """The user's resumes, newest first (a candidate's versions in descending order)."""
+    conditions = [Resume.owner_user_id == user.id]
+    if candidate_id is not None:
+        await get_owned_candidate(session=session, user=user, candidate_id=candidate_id)
+        conditions.append(Resume.candidate_id == candidate_id)
+    total = await session.scalar(select(func.count()).select_from(Resume).where(*conditions))
+    rows = await session.scalars(
+        select(Resume)
+        .where(*conditions)
+        .order_by(Resume.created_at.desc(), Resume.version_number.desc(), Resume.id)
+        .limit(page.limit)
+        .offset(page.offset)
+    )
+    return Page(items=list(rows), total=total or 0, limit=page.limit, offset=page.offset)
+
+
+async def get_download(
+    *, session: AsyncSession, storage: LocalFileStorage, user: User, resume_id: uuid.UUID
+) -> Download:
+    resume = await get_owned_resume(session=session, user=user, resume_id=resume_id)
+    path = storage.path(resume.storage_key)
+    if not path.is_file():
+        log.error("stored file %s of resume %s is missing", resume.storage_key, resume.id)
+        raise NotFound(f"The original file of resume {resume_id} is missing from storage.")
+    media_type = _MEDIA_TYPES.get(resume.format or "", "application/octet-stream")
+    return Download(path=str(path), filename=resume.filename, media_type=media_type)
+
+
+# --------------------------------------------------------------------------- change
+
+
+async def set_master(*, session: AsyncSession, user: User, resume_id: uuid.UUID) -> Resume:
+    """Make this resume its candidate's master (and no other), atomically."""
+    resume = await get_owned_resume(session=session, user=user, resume_id=resume_id)
+    if not resume.is_master:
+        await session.execute(
+            update(Resume)
+            .where(Resume.candidate_id == resume.candidate_id, Resume.is_master)
+            .values(is_master=False)
+            .execution_options(synchronize_session=False)
+        )
+        resume.is_master = True
+    await session.commit()
+    await session.refresh(resume)
+    return resume
+
+
+async def delete_resume(
+    *, session: AsyncSession, storage: LocalFileStorage, user: User, resume_id: uuid.UUID
+) -> None:
+    """Delete a resume (its reviews go with it). If it was the master, the candidate's newest
+    remaining version becomes master. The stored file is removed when no other row uses it."""
+    resume = await get_owned_resume(session=session, user=user, resume_id=resume_id)
+    sha256, key, candidate, was_master = resume.sha256, resume.storage_key, resume.candidate_id, resume.is_master
+    await session.delete(resume)
+    await session.flush()
+    if was_master:
+        newest = await session.scalar(
+            select(Resume.id)
+            .where(Resume.candidate_id == candidate)
+            .order_by(Resume.version_number.desc())
+            .limit(1)
+        )
+        if newest is not None:
+            await session.execute(
+                update(Resume).where(Resume.id == newest).values(is_master=True).execution_options(
+                    synchronize_session=False
+                )
+            )
+    await session.commit()
+    async with storage.lock(sha256):
+        if not await _sha_in_use(session=session, sha256=sha256):
+            storage.delete(key)

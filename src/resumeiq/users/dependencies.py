@@ -1,0 +1,34 @@
+"""FastAPI dependencies: the current user from the bearer token."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import OAuth2PasswordBearer
+
+from resumeiq.config import Settings
+from resumeiq.db import SessionDep
+from resumeiq.errors import AuthenticationFailed
+from resumeiq.users import service
+from resumeiq.users.models import User
+
+oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+async def get_current_user(
+    session: SessionDep, settings: SettingsDep, token: Annotated[str | None, Depends(oauth2_scheme)]
+) -> User:
+    if not token:
+        raise AuthenticationFailed("Log in first: send 'Authorization: Bearer <token>'.")
+    return await service.user_from_token(session=session, token=token, secret=settings.jwt_secret_value)
+
+
+CurrentUser = Annotated[User, Depends(get_current_user)]

@@ -1,0 +1,45 @@
+"""Request and response bodies for auth and users."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def normalise_email(value: str) -> str:
+    value = value.strip().lower()
+    if len(value) > 320 or not _EMAIL.match(value):
+        raise ValueError("not a valid email address")
+    return value
+
+
+class RegisterRequest(BaseModel):
+    email: str = Field(examples=["ada@example.com"])
+    password: str = Field(min_length=8, max_length=256)
+    role: Literal["job_seeker", "recruiter"] = "job_seeker"
+
+    @field_validator("email")
+    @classmethod
+    def _normalise(cls, value: str) -> str:
+        return normalise_email(value)
+
+
+class UserOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    email: str
+    role: str
+    created_at: datetime
+
+
+class TokenOut(BaseModel):
+    access_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_in: int  # seconds

@@ -1,0 +1,54 @@
+"""Password hashing (argon2id) and access tokens (JWT, HS256).
+
+Hashing costs tens of milliseconds of CPU by design, so the async helpers run it in a thread
+(argon2-cffi releases the GIL while hashing).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+import anyio
+import jwt
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from resumeiq.db import utcnow
+from resumeiq.errors import InvalidToken
+
+_hasher = PasswordHasher()
+# Verified against when the email is unknown, so that the response time does not reveal it.
+_DUMMY_HASH = _hasher.hash("resumeiq-timing-equaliser")
+_ALGORITHM = "HS256"
+
+
+async def hash_password(password: str) -> str:
+    return await anyio.to_thread.run_sync(_hasher.hash, password)
+
+
+async def verify_password(password: str, password_hash: str | None) -> bool:
+    def verify() -> bool:
+        try:
+            return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            return False
+
+    return await anyio.to_thread.run_sync(verify)
+
+
+def create_access_token(user_id: uuid.UUID, *, secret: str, expires_minutes: int) -> str:
+    now = utcnow()
+    claims = {"sub": str(user_id), "iat": now, "exp": now + timedelta(minutes=expires_minutes)}
+    return jwt.encode(claims, secret, algorithm=_ALGORITHM)
+
+
+def read_access_token(token: str, *, secret: str) -> uuid.UUID:
+    """The user id in a valid, unexpired token. Raises ``InvalidToken``."""
+    try:
+        claims = jwt.decode(token, secret, algorithms=[_ALGORITHM], options={"require": ["sub", "exp"]})
+        return uuid.UUID(claims["sub"])
+    except jwt.ExpiredSignatureError as exc:
+        raise InvalidToken("The access token has expired; log in again.") from exc
+    except (jwt.InvalidTokenError, ValueError) as exc:
+        raise InvalidToken("The access token is not valid.") from exc
