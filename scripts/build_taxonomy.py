@@ -41,10 +41,40 @@ _STOP = {"of", "for", "and", "in", "the", "a", "an", "to", "on", "with", "or", "
 _ADJECTIVE_ENDINGS = ("ive", "al", "ous", "ic", "ary", "ent", "ant", "able", "ible", "ful")
 # ESCO knowledge labels ending in these words are categories of things, not resume keywords.
 _VAGUE_TAILS = {
-    "types", "characteristics", "principles", "policies", "legislation", "regulations", "trends", "procedures",
-    "processes", "standards", "guidelines", "requirements", "features", "functions", "components",
-    "operations", "issues", "concepts", "theories", "aspects", "products", "parts", "methods", "techniques",
-    "practices", "range", "market", "industry", "sector", "field", "area", "areas", "law", "rules",
+    "types",
+    "characteristics",
+    "principles",
+    "policies",
+    "legislation",
+    "regulations",
+    "trends",
+    "procedures",
+    "processes",
+    "standards",
+    "guidelines",
+    "requirements",
+    "features",
+    "functions",
+    "components",
+    "operations",
+    "issues",
+    "concepts",
+    "theories",
+    "aspects",
+    "products",
+    "parts",
+    "methods",
+    "techniques",
+    "practices",
+    "range",
+    "market",
+    "industry",
+    "sector",
+    "field",
+    "area",
+    "areas",
+    "law",
+    "rules",
 }
 
 
@@ -111,7 +141,11 @@ def onet_names(raw: str, strip_vendors: list[str]) -> tuple[str, set[str]] | Non
     name = raw.strip()
     aliases: set[str] = set()
     tokens = name.split()
-    if len(tokens) >= 2 and all(t == t.lower() for t in tokens[1:]) and tokens[0][1:] == tokens[0][1:].lower():
+    if (
+        len(tokens) >= 2
+        and all(t == t.lower() for t in tokens[1:])
+        and tokens[0][1:] == tokens[0][1:].lower()
+    ):
         return None  # descriptive phrase, not a product
     if name.lower().endswith(" software") and len(tokens) > 2:
         name = name[: -len(" software")]
@@ -164,26 +198,36 @@ def esco_definition_start(description: str) -> str | None:
     return None
 
 
-def esco_skills(path: Path, common: Counter[str], generic: set[str], rules: list[list[str]]) -> list[tuple[str, str]]:
+def esco_skills(
+    path: Path, common: Counter[str], generic: set[str], rules: list[list[str]]
+) -> list[tuple[str, str]]:
     """Short knowledge labels and named tools from ESCO; competences ("manage staff ...") are left out."""
     out: list[tuple[str, str]] = []
     for row in read_csv(path):
         desc = _SPACES.sub(" ", row.get("description", "")).strip()
         label = esco_preferred_label(desc)
-        if not label or esco_definition_start(desc) not in ("The", "A", "An"):
+        lowdesc = desc.lower()
+        tool = "computer program" in lowdesc or "programming" in lowdesc or "software" in lowdesc
+        # Knowledge entries define a noun ("The study of ..."); competences start with a verb.
+        if not label or (
+            esco_definition_start(desc) not in ("The", "A", "An") and not (tool and label[0].isupper())
+        ):
             continue
         words = label.split()
         low = [w.lower() for w in words]
         if len(words) > 3 or len(label) > 40 or len(set(low)) < len(low):
             continue
-        if any(w in _STOP for w in low) or low[-1] in _VAGUE_TAILS or low[-1].endswith(_ADJECTIVE_ENDINGS) or not all(re.fullmatch(r"[\w.+#/-]+", w) for w in words):
+        if (
+            any(w in _STOP for w in low)
+            or low[-1] in _VAGUE_TAILS
+            or low[-1].endswith(_ADJECTIVE_ENDINGS)
+            or not all(re.fullmatch(r"[\w.+#/-]+", w) for w in words)
+        ):
             continue
         if any(w in generic for w in low) and len(words) == 1:
             continue
-        lowdesc = desc.lower()
         if len(words) == 1:
             w = words[0]
-            tool = "computer program" in lowdesc or "programming" in lowdesc or "software" in lowdesc
             if w == w.lower() or common[w.lower()] >= 3 or not tool:
                 continue
         category = "domain"
@@ -258,20 +302,33 @@ def build_skills(source: Path) -> dict:
             continue
         if " " not in name and name == name.lower() and common[name] >= 1:
             continue
-        if " " not in name and common[name.lower()] >= 20 and name not in exact_listed and norm_key(name) not in owner:
+        if (
+            " " not in name
+            and common[name.lower()] >= 20
+            and name not in exact_listed
+            and norm_key(name) not in owner
+        ):
             continue  # an ordinary word ("Focus", "Compass") would match everywhere
         rest = vendor_remainder(name, vendors)
-        if rest and (len(rest.split()) > 1 or (common[rest.lower()] == 0 and len(rest) > 3) or rest in exact_listed):
-            if rest.lower() not in drop and norm_key(rest) not in generic:
-                extra.add(rest)
+        distinctive = rest and (
+            len(rest.split()) > 1 or (common[rest.lower()] == 0 and len(rest) > 3) or rest in exact_listed
+        )
+        if distinctive and rest.lower() not in drop and norm_key(rest) not in generic:
+            extra.add(rest)
         title = info["titles"].most_common(1)[0][0]
-        category = "programming_language" if name in languages or "programming language" in raw.lower() else commodity_category(title, cats["commodity_rules"])
+        category = (
+            "programming_language"
+            if name in languages or "programming language" in raw.lower()
+            else commodity_category(title, cats["commodity_rules"])
+        )
         add(name, category, "onet", 1 if info["hot"] else 2, extra)
         if info["hot"] and owner.get(norm_key(name)) in skills:
             skills[owner[norm_key(name)]].hot = True
 
     if (esco / "skills.csv").exists():
-        for label, category in sorted(set(esco_skills(esco / "skills.csv", common, generic, cats["esco_rules"]))):
+        for label, category in sorted(
+            set(esco_skills(esco / "skills.csv", common, generic, cats["esco_rules"]))
+        ):
             if label.lower() in drop or norm_key(label) in owner:
                 continue
             if norm_key(label) in soft:
@@ -284,8 +341,12 @@ def build_skills(source: Path) -> dict:
         s = skills[name]
         if owner.get(norm_key(name)) != name:
             continue
-        surfaces = sorted(a for a in s.aliases if owner.get(norm_key(a)) == name and norm_key(a) != norm_key(name))
-        exact = sorted(x for x in [name, *surfaces] if is_exact(x, exact_listed, common))
+        surfaces = sorted(
+            a for a in s.aliases if owner.get(norm_key(a)) == name and norm_key(a) != norm_key(name)
+        )
+        # Curated names are deliberate: only listed or short-capital spellings are exact-case there.
+        word_counts = common if s.source != "curated" else Counter()
+        exact = sorted(x for x in [name, *surfaces] if is_exact(x, exact_listed, word_counts))
         entry: dict = {"name": name, "category": s.category}
         if surfaces:
             entry["aliases"] = surfaces
@@ -321,10 +382,25 @@ def is_exact(surface: str, listed: set[str], common: Counter[str]) -> bool:
 # --------------------------------------------------------------------------- titles
 
 _TITLE_ABBREV = {
-    "sr": "senior", "snr": "senior", "jr": "junior", "mgr": "manager", "eng": "engineer", "engr": "engineer",
-    "dev": "developer", "asst": "assistant", "assoc": "associate", "admin": "administrator", "vp": "vice president",
-    "rep": "representative", "coord": "coordinator", "dir": "director", "exec": "executive", "svp": "senior vice president",
-    "evp": "executive vice president", "swe": "software engineer", "sde": "software development engineer",
+    "sr": "senior",
+    "snr": "senior",
+    "jr": "junior",
+    "mgr": "manager",
+    "eng": "engineer",
+    "engr": "engineer",
+    "dev": "developer",
+    "asst": "assistant",
+    "assoc": "associate",
+    "admin": "administrator",
+    "vp": "vice president",
+    "rep": "representative",
+    "coord": "coordinator",
+    "dir": "director",
+    "exec": "executive",
+    "svp": "senior vice president",
+    "evp": "executive vice president",
+    "swe": "software engineer",
+    "sde": "software development engineer",
 }
 
 
@@ -382,11 +458,21 @@ def build_titles(source: Path) -> dict:
     for key, code in titles.items():
         words = key.split()
         last_words[words[-1]] += 1
-        tails[words[-1]][code] += 1
-        if len(words) >= 2:
-            tails[" ".join(words[-2:])][code] += 1
-    tail_map = {k: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for k, c in tails.items() if sum(c.values()) >= 3}
-    heads = {w for w, n in last_words.items() if n >= 25 and len(w) > 2 and w not in _STOP}
+        for n in (1, 2, 3):
+            if len(words) >= n:
+                tails[" ".join(words[-n:])][code] += 1
+    tail_map: dict[str, str] = {}
+    for tail, c in tails.items():
+        code, n = min(c.items(), key=lambda kv: (-kv[1], kv[0]))
+        total = sum(c.values())
+        # A one-word tail ("manager") spans many occupations: keep it only when one clearly dominates.
+        if total >= 3 and (" " in tail or n / total >= 0.3):
+            tail_map[tail] = code
+    heads = {
+        w
+        for w, n in last_words.items()
+        if n >= 40 and len(w) > 2 and w not in _STOP and w != "other" and singular(w) == w
+    }
     heads |= set(cur["head_words"])
     return {
         "_meta": meta("titles", with_esco=False),
@@ -438,7 +524,9 @@ def write(data: dict, out: Path, stem: str) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="taxonomy source dir (onet/, esco/)")
+    parser.add_argument(
+        "--source", type=Path, default=DEFAULT_SOURCE, help="taxonomy source dir (onet/, esco/)"
+    )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output dir (engine/data)")
     args = parser.parse_args(argv)
     if not (args.source / "onet").is_dir():
@@ -450,7 +538,9 @@ def main(argv: list[str] | None = None) -> int:
     for data, stem in ((skills, "skills"), (titles, "titles")):
         path = write(data, args.out, stem)
         print(f"wrote {path} ({path.stat().st_size:,} bytes)")
-    print(f"{len(skills['skills']):,} skills, {len(titles['titles']):,} titles, {len(titles['occupations']):,} occupations")
+    print(
+        f"{len(skills['skills']):,} skills, {len(titles['titles']):,} titles, {len(titles['occupations']):,} occupations"
+    )
     return 0
 
 

@@ -116,8 +116,12 @@ class Database:
 
     @property
     def safe_url(self) -> str:
+        return self.describe(self.url)
+
+    @staticmethod
+    def describe(url: str) -> str:
         """The URL with its password masked, for logs."""
-        return make_url(self.url).render_as_string(hide_password=True)
+        return make_url(url).render_as_string(hide_password=True)
 
     async def dispose(self) -> None:
         await self.engine.dispose()

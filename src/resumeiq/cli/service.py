@@ -1,7 +1,98 @@
-"""Service commands (serve, db, user, worker). Registered onto the root app."""
+"""Service commands: ``serve``, ``db upgrade``, ``user create``. Registered onto the root app."""
+
+from __future__ import annotations
+
+import asyncio
 
 import typer
+
+db_app = typer.Typer(help="Database commands.", no_args_is_help=True)
+user_app = typer.Typer(help="User administration.", no_args_is_help=True)
+
+
+def _settings():  # noqa: ANN202  (imports kept lazy: engine commands should not load the service)
+    from resumeiq.config import ConfigError, load_settings
+
+    try:
+        return load_settings()
+    except ConfigError as exc:
+        typer.secho(f"configuration error: {exc}", fg="red", err=True)
+        raise typer.Exit(2) from exc
+
+
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
+    port: int = typer.Option(8000, help="TCP port."),
+    access_log: bool = typer.Option(True, help="Log every request."),
+) -> None:
+    """Migrate the database, then run the API with its in-process worker."""
+    import uvicorn
+
+    from resumeiq.db import Database
+    from resumeiq.main import create_app
+    from resumeiq.migrations import upgrade_database
+
+    settings = _settings()
+    asyncio.run(upgrade_database(settings.database_url))
+    app = create_app(settings)
+    base = f"http://{'[' + host + ']' if ':' in host else host}:{port}"
+    typer.echo(f"resumeiq: database {Database.describe(settings.database_url)} is at the latest migration")
+    typer.echo(f"resumeiq: serving on {base}  (API docs: {base}/docs)")
+    uvicorn.run(app, host=host, port=port, log_level=settings.log_level.lower(), access_log=access_log)
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: str = typer.Argument("head", help="Target revision.")) -> None:
+    """Run the database migrations (SQLite or PostgreSQL, from RESUMEIQ_DATABASE_URL)."""
+    from resumeiq.db import Database
+    from resumeiq.migrations import upgrade_database
+
+    settings = _settings()
+    asyncio.run(upgrade_database(settings.database_url, revision))
+    typer.echo(f"database {Database.describe(settings.database_url)} upgraded to {revision}")
+
+
+@user_app.command("create")
+def user_create(
+    email: str = typer.Argument(..., help="The user's email (their login)."),
+    password: str = typer.Option(
+        ..., prompt=True, hide_input=True, confirmation_prompt=True, help="Prompted for if not given."
+    ),
+    role: str = typer.Option("admin", help="admin, recruiter or job_seeker."),
+) -> None:
+    """Create a user (works when registration is closed)."""
+    from resumeiq.db import Database
+    from resumeiq.errors import EmailTaken
+    from resumeiq.users.models import Role
+    from resumeiq.users.service import create_user
+
+    try:
+        role_value = Role(role)
+    except ValueError as exc:
+        raise typer.BadParameter(f"role must be one of {', '.join(r.value for r in Role)}") from exc
+    if len(password) < 8:
+        raise typer.BadParameter("the password must have at least 8 characters")
+    settings = _settings()
+
+    async def run() -> str:
+        database = Database(settings.database_url)
+        try:
+            async with database.sessionmaker() as session:
+                user = await create_user(session=session, email=email, password=password, role=role_value)
+                return str(user.id)
+        finally:
+            await database.dispose()
+
+    try:
+        user_id = asyncio.run(run())
+    except (EmailTaken, ValueError) as exc:
+        typer.secho(f"error: {exc}", fg="red", err=True)
+        raise typer.Exit(1) from exc
+    typer.echo(f"created {role_value.value} {email.strip().lower()} ({user_id})")
 
 
 def register(app: typer.Typer) -> None:
     """Add the service commands to ``app``."""
+    app.command("serve")(serve)
+    app.add_typer(db_app, name="db")
+    app.add_typer(user_app, name="user")

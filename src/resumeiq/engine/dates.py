@@ -31,7 +31,7 @@ def _tables() -> tuple[dict[str, int], list[str], dict[str, int]]:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     months, present, seasons = _tables()
     month_alt = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
     season_alt = "|".join(seasons)
@@ -53,7 +53,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         re.IGNORECASE,
     )
     since = re.compile(r"^(?:since|from|seit|depuis)\s", re.IGNORECASE)
-    return rng, since
+    short = re.compile(  # "09/14 - Present", "05/13-08/14": month/two-digit year, only as a range
+        rf"(?<![\d/.])(?P<m1>0?[1-9]|1[0-2])/(?P<y1>\d\d)\s*(?:-{{1,2}}|–|—|to)\s*"
+        rf"(?:(?P<m2>0?[1-9]|1[0-2])/(?P<y2>\d\d)|(?P<present>{present_alt}))(?![\w/])",
+        re.IGNORECASE,
+    )
+    return rng, since, short
 
 
 def _one(m: re.Match[str], p: str) -> str | None:
@@ -78,9 +83,16 @@ def _one(m: re.Match[str], p: str) -> str | None:
 
 def find_date_ranges(text: str, start: int = 0, end: int | None = None) -> list[DateRange]:
     """All dates and date ranges in ``text[start:end]``, in order, spans relative to ``text``."""
-    rng, since = _patterns()
+    rng, since, short = _patterns()
+    stop = len(text) if end is None else end
     out: list[DateRange] = []
-    for m in rng.finditer(text, start, len(text) if end is None else end):
+    for m in short.finditer(text, start, stop):
+        begin = f"{_year2(m.group('y1'))}-{int(m.group('m1')):02d}"
+        finish = None if m.group("present") else f"{_year2(m.group('y2'))}-{int(m.group('m2')):02d}"
+        out.append(DateRange(begin, finish, finish is None, (m.start(), m.end())))
+    if out:
+        return out
+    for m in rng.finditer(text, start, stop):
         begin = _one(m, "s")
         if begin is None:
             continue
@@ -91,6 +103,11 @@ def find_date_ranges(text: str, start: int = 0, end: int | None = None) -> list[
             begin, finish = finish, begin
         out.append(DateRange(begin, finish, current, (m.start(), m.end()), single))
     return out
+
+
+def _year2(yy: str) -> int:
+    y = int(yy)
+    return 2000 + y if y < 50 else 1900 + y
 
 
 def month_index(value: str | None, *, default_month: int = 1) -> int | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from resumeiq.engine.contact import parse_basics
 from resumeiq.engine.education import parse_education
 from resumeiq.engine.extras import parse_certificates, parse_languages, parse_projects, parse_summary
-from resumeiq.engine.model import ExtractedDocument, ResumeData, Section, SkillMention
+from resumeiq.engine.model import ExtractedDocument, ResumeData, Section, Skill, SkillMention
 from resumeiq.engine.skill_groups import parse_skill_groups
 from resumeiq.engine.skills import find_skills
 from resumeiq.engine.work import parse_work
@@ -32,7 +32,37 @@ def build_resume(doc: ExtractedDocument, sections: list[Section]) -> ResumeData:
             if summary:
                 resume.basics.summary, resume.basics.evidence["summary"] = summary
     resume.skill_mentions = _skill_mentions(doc, sections)
+    _add_mentioned_skills(resume)
     return resume
+
+
+def _add_mentioned_skills(resume: ResumeData) -> None:
+    """For a resume without a skills list: the skills its text names (in work history, projects,
+    summary), as one uncategorised group, with the span of the first mention. A resume that lists
+    its skills is taken at its word; the mentions stay in ``skill_mentions`` for scoring."""
+    if sum(len(g.keywords) for g in resume.skills) >= 5:
+        return
+    listed = {k.lower() for group in resume.skills for k in group.keywords}
+    listed |= {canonical.lower() for canonical in (_canon(k) for g in resume.skills for k in g.keywords) if canonical}
+    extra = Skill()
+    seen: set[str] = set()
+    for mention in resume.skill_mentions:
+        if mention.section == "skills" or mention.category == "soft_skill":
+            continue
+        key = mention.name.lower()
+        if key in listed or key in seen:
+            continue
+        seen.add(key)
+        extra.evidence[f"keywords.{len(extra.keywords)}"] = mention.span
+        extra.keywords.append(mention.name)
+    if extra.keywords:
+        resume.skills.append(extra)
+
+
+def _canon(keyword: str) -> str | None:
+    from resumeiq.engine.skills import canonical_skill
+
+    return canonical_skill(keyword)
 
 
 def _skill_mentions(doc: ExtractedDocument, sections: list[Section]) -> list[SkillMention]:

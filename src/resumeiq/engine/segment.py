@@ -31,6 +31,12 @@ def heading_map() -> dict[str, str]:
     return {phrase: kind for kind, phrases in sections.items() for phrase in phrases}
 
 
+@cache
+def _head_words() -> dict[str, str]:
+    table = load_json("headings.json")["head_words"]
+    return {w: kind for kind, words in table.items() if not kind.startswith("_") for w in words}
+
+
 def normalize_heading(text: str) -> str:
     """Heading text in the form used as key of ``headings.json``."""
     text = text.strip(_DECOR)
@@ -43,12 +49,22 @@ def normalize_heading(text: str) -> str:
     return " ".join(text.split())
 
 
-def heading_kind(text: str) -> str | None:
-    """Canonical section kind of a heading text, or None."""
+def heading_kind(text: str, *, fuzzy: bool = True) -> str | None:
+    """Canonical section kind of a heading text, or None. With ``fuzzy``, a title-cased short
+    heading that is not listed is judged by its last word ("Retail Experience")."""
     norm = normalize_heading(text)
-    if not norm or len(norm.split()) > _MAX_HEADING_WORDS:
+    words = norm.split()
+    if not words or len(words) > _MAX_HEADING_WORDS:
         return None
-    return heading_map().get(norm)
+    kind = heading_map().get(norm)
+    if kind is None and fuzzy and 2 <= len(words) <= 5 and _title_cased(text):
+        # "Retail Experience", "Career Experience / Job History": judged by the last word
+        kind = _head_words().get(words[-1])
+    return kind
+
+
+def _title_cased(text: str) -> bool:
+    return all(w[:1].isupper() for w in re.findall(r"[A-Za-z]{4,}", text))
 
 
 def _signature(doc: ExtractedDocument, line: Line, underlined: bool) -> tuple:
@@ -66,6 +82,7 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
 
     # Pass 1: headings whose text is a known section name.
     found: list[tuple[int, str, tuple[int, int], int]] = []  # line, kind, heading span, body start
+    fuzzy: list[tuple[int, str, tuple[int, int], int]] = []  # judged by the last word only
     signatures: set[tuple] = set()
     for i, line in enumerate(lines):
         if rule[i]:
@@ -75,12 +92,27 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
         if hit is None:
             continue
         kind, h_end, body_start = hit
+        if heading_kind(raw.strip(), fuzzy=False) is None and body_start >= len(raw):
+            fuzzy.append((i, kind, (line.start, line.start + h_end), line.start + body_start))
+            continue
         inline = body_start < len(raw)
         if inline and found and found[-1][1] == "skills":
             continue  # "Languages: Java, Go" inside a skills section is a skill category
         found.append((i, kind, (line.start, line.start + h_end), line.start + body_start))
-        if body_start >= len(raw):
+        if body_start >= len(raw) and (line.style or line.size or underline[i]):
+            # Only a distinctive look (a style, a font size, an underline) marks other headings.
             signatures.add(_signature(doc, line, underline[i]))
+
+    # Pass 1b: "Retail Experience"-like headings, if they look like the listed ones (a plain text
+    # has no look to compare with: there the title-cased short line is enough).
+    for item in fuzzy:
+        i = item[0]
+        raw = text[lines[i].start : lines[i].end]
+        if "," in raw or any(c.isdigit() for c in raw):
+            continue
+        if not signatures or _signature(doc, lines[i], underline[i]) in signatures or raw.strip().isupper():
+            found.append(item)
+    found.sort()
 
     # Pass 2: unknown headings styled like the known ones.
     if found and signatures:
@@ -94,7 +126,7 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
             words = raw.strip(_DECOR).split()
             if not (1 <= len(words) <= 3) or any(c.isdigit() for c in raw) or "\t" in raw or "@" in raw:
                 continue
-            if _signature(doc, line, underline[i]) in signatures:
+            if _signature(doc, line, underline[i]) in signatures and not _dated_soon(doc, i):
                 found.append((i, "other", (line.start, line.end), line.end))
         found.sort()
 
@@ -113,9 +145,21 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
     for s in sections:
         if s.kind == "other":
             _classify_unknown(doc, s)
-        elif s.kind == "summary" and _CONTACT_HINT.search(doc.text, s.start, min(s.end, s.start + 400)):
+        elif (
+            s.kind == "summary"
+            and normalize_heading(s.heading or "") in ("about", "about me", "profile", "personal profile")
+            and _CONTACT_HINT.search(doc.text, s.start, min(s.end, s.start + 200))
+        ):
             s.kind = "personal"  # an "About" box holding the address, email and phone
     return sections
+
+
+def _dated_soon(doc: ExtractedDocument, i: int) -> bool:
+    """A job or school header ("ACME CORP" over "2019 – 2021") is not a section heading."""
+    from resumeiq.engine.dates import find_date_ranges
+
+    nxt = doc.lines[i + 1 : i + 4]
+    return bool(nxt) and bool(find_date_ranges(doc.text, nxt[0].start, nxt[-1].end))
 
 
 def _known_heading(raw: str, line: Line) -> tuple[str, int, int] | None:
@@ -124,7 +168,7 @@ def _known_heading(raw: str, line: Line) -> tuple[str, int, int] | None:
     if not stripped or len(stripped) > 60:
         # Maybe "SKILLS: Python, SQL …" — a heading with its content on the same line.
         return _inline_heading(raw)
-    kind = heading_kind(stripped)
+    kind = heading_kind(stripped, fuzzy=not line.bullet)
     if kind is not None:
         return kind, len(raw.rstrip()), len(raw)
     return _inline_heading(raw)

@@ -52,11 +52,12 @@ def parse_skill_groups(doc: ExtractedDocument, section: Section) -> list[Skill]:
         target = pending
         if target is None:
             if default is None:
-                default = Skill(name=section.heading or "Skills")
+                default = Skill()  # keywords listed without a category
                 groups.append(default)
             target = default
         _add_keywords(doc, target, bl.start, bl.end)
     return [g for g in groups if g.keywords]
+
 
 
 def _piece(bl: BodyLine, text: str) -> BodyLine:
@@ -104,8 +105,13 @@ def _add_keywords(doc: ExtractedDocument, group: Skill, start: int, end: int) ->
                 _append(group, text[h.start : h.end], (h.start, h.end))
 
 
+_NOT_KEYWORD = re.compile(r"://|^www\.|@|^\W*$|^\d[\d\s.,%+-]*$|^(?:etc|and|others?|e\.?g|i\.?e|misc)\.?$", re.IGNORECASE)
+
+
 def _append(group: Skill, keyword: str, span: tuple[int, int]) -> None:
     keyword = " ".join(keyword.split())
+    if len(keyword) < 2 and keyword not in ("C", "R") or _NOT_KEYWORD.search(keyword):
+        return
     if keyword.lower() in (k.lower() for k in group.keywords):
         return
     group.evidence[f"keywords.{len(group.keywords)}"] = span

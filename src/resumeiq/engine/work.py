@@ -35,8 +35,15 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
     dates = [_line_date(doc, bl) for bl in lines]
     anchors = [i for i, d in enumerate(dates) if d is not None]
     if not anchors:
-        anchors = [i for i, bl in enumerate(lines) if _headerish(bl) and title_score(bl.text) >= 0.5
-                   and i + 1 < len(lines) and lines[i + 1].bullet]
+        # No dates: an entry starts at a title-like header line with bullets within two lines.
+        anchors = [
+            i
+            for i, bl in enumerate(lines)
+            if _headerish(bl)
+            and title_score(bl.text) >= 0.5
+            and any(nb.bullet for nb in lines[i + 1 : i + 3])
+            and not (i > 0 and _headerish(lines[i - 1]) and title_score(lines[i - 1].text) >= 0.5)
+        ]
     if not anchors:
         return []
     blocks: list[tuple[int, int, int]] = []  # (header start, anchor, header end exclusive)
@@ -149,9 +156,30 @@ def _is_place(piece: str) -> bool:
     return _read_location(piece, countries, regions) is not None
 
 
+_LABEL = re.compile(
+    r"^(?:company|company name|employer|employers? name|organi[sz]ation|client|role|designation|position|"
+    r"title|job title|duration|period|location|place|project)\s*[:\-–]\s*",
+    re.IGNORECASE,
+)
+_JUNK = re.compile(r"^(?:present|current|now|till date|to date|location|duration|page \d+.*|\W*\d[\d\W]*)$", re.IGNORECASE)
+
+
+def _clean_pieces(pieces: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    out = []
+    for text, s, e in pieces:
+        m = _LABEL.match(text)
+        if m:
+            text, s = text[m.end() :], s + m.end()
+        text = text.strip(" ,;:-–—.")
+        if len(text) < 2 or _JUNK.match(text) or not re.search(r"[A-Za-z]{2}", text):
+            continue
+        out.append((text, s, s + len(text)))
+    return out
+
+
 def _assign(work: Work, pieces: list[tuple[str, int, int]]) -> None:
     remaining = []
-    for p in pieces:
+    for p in _clean_pieces(pieces):
         if work.location is None and _is_place(p[0]) and title_score(p[0]) < 0.5 and not _COMPANY_HINT.search(p[0]):
             work.location = p[0]
             work.evidence["location"] = (p[1], p[2])

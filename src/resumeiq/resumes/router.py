@@ -68,7 +68,6 @@ async def upload_resume(
     engine: EnginePoolDep,
 ) -> ResumeUploaded:
     """Upload a resume: it is parsed before the answer, and stored only if it could be read."""
-    await session.commit()  # do not hold a connection while the body streams in
     upload = await receive_upload(
         request, temp_path=storage.new_temp_path(), max_bytes=settings.upload_max_bytes
     )

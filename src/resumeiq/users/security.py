@@ -17,10 +17,17 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from resumeiq.db import utcnow
 from resumeiq.errors import InvalidToken
 
-_hasher = PasswordHasher()
-# Verified against when the email is unknown, so that the response time does not reveal it.
-_DUMMY_HASH = _hasher.hash("resumeiq-timing-equaliser")
+_hasher = PasswordHasher()  # argon2id, RFC 9106 "low memory" profile
 _ALGORITHM = "HS256"
+_dummy_hash: str | None = None
+
+
+def _dummy() -> str:
+    """A hash verified against when the email is unknown, so that timing does not reveal it."""
+    global _dummy_hash
+    if _dummy_hash is None:
+        _dummy_hash = _hasher.hash("resumeiq-timing-equaliser")
+    return _dummy_hash
 
 
 async def hash_password(password: str) -> str:
@@ -30,7 +37,7 @@ async def hash_password(password: str) -> str:
 async def verify_password(password: str, password_hash: str | None) -> bool:
     def verify() -> bool:
         try:
-            return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+            return _hasher.verify(password_hash or _dummy(), password) and password_hash is not None
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             return False
 

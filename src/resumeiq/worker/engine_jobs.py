@@ -13,7 +13,10 @@ import threading
 import time
 import traceback
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from resumeiq.engine import ExtractLimits
 
 INTERNAL_ERROR = "internal_error"
 
@@ -52,14 +55,14 @@ def _failure(exc: BaseException) -> EngineFailure:
     return EngineFailure(code=INTERNAL_ERROR, message=f"{type(exc).__name__}: {exc}", internal=True)
 
 
-def parse_file(path: str, filename: str) -> ParsedFile | EngineFailure:
+def parse_file(path: str, filename: str, limits: ExtractLimits) -> ParsedFile | EngineFailure:
     """Extract and parse one stored file."""
     from resumeiq.engine import parse_resume
 
     try:
         with open(path, "rb") as fh:
             data = fh.read()
-        parsed = parse_resume(data, filename=filename)
+        parsed = parse_resume(data, filename=filename, limits=limits)
         doc = parsed.document
         basics = parsed.resume.basics
         return ParsedFile(
@@ -75,7 +78,7 @@ def parse_file(path: str, filename: str) -> ParsedFile | EngineFailure:
         return _failure(exc)
 
 
-def review_file(path: str, filename: str, industry: str) -> ReviewReport | EngineFailure:
+def review_file(path: str, filename: str, industry: str, limits: ExtractLimits) -> ReviewReport | EngineFailure:
     """Parse one stored file and review it for ``industry``."""
     from resumeiq.engine import parse_resume, score_resume
 
@@ -83,7 +86,7 @@ def review_file(path: str, filename: str, industry: str) -> ReviewReport | Engin
     try:
         with open(path, "rb") as fh:
             data = fh.read()
-        parsed = parse_resume(data, filename=filename)
+        parsed = parse_resume(data, filename=filename, limits=limits)
         review = score_resume(parsed, industry=industry)
         return ReviewReport(
             report=review.to_report(),

@@ -19,6 +19,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, TypeVar
 
+from resumeiq.engine import ExtractLimits
 from resumeiq.errors import EngineUnavailable
 from resumeiq.worker import engine_jobs
 from resumeiq.worker.engine_jobs import EngineFailure, ParsedFile, ReviewReport
@@ -36,8 +37,9 @@ def _context() -> multiprocessing.context.BaseContext:
 class EnginePool:
     """A bounded ``ProcessPoolExecutor`` that is replaced if a worker dies."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, *, limits: ExtractLimits | None = None) -> None:
         self.size = size
+        self.limits = limits or ExtractLimits()
         self._executor: ProcessPoolExecutor | None = None
 
     def _get(self) -> ProcessPoolExecutor:
@@ -63,10 +65,10 @@ class EnginePool:
         await asyncio.gather(*(self._run(engine_jobs.ping) for _ in range(self.size)))
 
     async def parse_file(self, path: Path, filename: str) -> ParsedFile | EngineFailure:
-        return await self._run(engine_jobs.parse_file, str(path), filename)
+        return await self._run(engine_jobs.parse_file, str(path), filename, self.limits)
 
     async def review_file(self, path: Path, filename: str, industry: str) -> ReviewReport | EngineFailure:
-        return await self._run(engine_jobs.review_file, str(path), filename, industry)
+        return await self._run(engine_jobs.review_file, str(path), filename, industry, self.limits)
 
     def shutdown(self) -> None:
         if self._executor is not None:

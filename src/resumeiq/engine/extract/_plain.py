@@ -15,7 +15,7 @@ _WORDS_PER_PAGE = 500
 # A text whose line breaks were lost (pasted from a form or a CSV cell) shows them as runs of
 # spaces; such a long line is read as several lines, split at those runs and before inline bullets.
 _LONG_LINE = 250
-_SOFT_BREAK = re.compile(r" {2,}|\t+| (?=[•●▪➢❖◦■]\s)")
+_SOFT_BREAK = re.compile(r"(?<![•●▪➢❖◦■]) {2,}|\t+| (?=[•●▪➢❖◦■]\s)")
 
 
 def _pieces(raw: str, start: int) -> list[tuple[int, int]]:

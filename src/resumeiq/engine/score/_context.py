@@ -100,7 +100,13 @@ class Context:
                 out.append(Bullet(text, self.valid_span(span)))
         if out:
             return out
-        for line in self.lines_of("experience") + self.lines_of("projects"):
+        lines = self.lines_of("experience") + self.lines_of("projects")
+        if not any(ln.bullet for ln in lines):  # no experience heading: bullets outside list-like sections
+            listy = {"skills", "education", "languages", "certificates", "interests", "references", "awards"}
+            doc_lines = self.parsed.document.lines
+            lines = [ln for s in self.parsed.sections if s.kind not in listy
+                     for ln in doc_lines[max(0, s.first_line) : max(0, s.end_line)]]
+        for line in lines:
             if line.bullet:
                 text = strip_bullet(self.line_text(line))
                 if text:

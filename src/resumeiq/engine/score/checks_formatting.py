@@ -10,7 +10,7 @@ from resumeiq.engine.score._dates import DATE_STYLES
 from resumeiq.engine.score._text import quote, word_count
 
 _TOO_SHORT_WORDS = 200
-_SHORT_WORDS = 350
+_SHORT_WORDS = 300
 _WORDS_PER_PAGE = 600  # a full page of resume text; beyond max_pages × this reads as long
 _TOO_LONG_WORDS = 1600  # per 2 typical pages
 _TOO_LONG_PAGES = 5

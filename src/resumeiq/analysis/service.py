@@ -1,0 +1,106 @@
+"""Review use cases: request a review, read its status and result, list, industries."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from functools import lru_cache
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from resumeiq.analysis.models import ReviewRequest, ReviewResult, ReviewStatus
+from resumeiq.analysis.schemas import AnalysisSummary, Industry
+from resumeiq.engine import list_industries
+from resumeiq.errors import NotFound, ResumeNotReady, UnknownIndustryRequested
+from resumeiq.pagination import Page, PageParams
+from resumeiq.resumes.models import ProcessingStatus
+from resumeiq.resumes.service import get_owned_resume
+from resumeiq.users.models import User
+
+
+@lru_cache(maxsize=1)
+def industries() -> tuple[Industry, ...]:
+    """The engine's industry profiles (read once; they ship with the package)."""
+    return tuple(
+        Industry(id=p.id, name=p.name, description=getattr(p, "description", "") or "") for p in list_industries()
+    )
+
+
+def check_industry(industry: str) -> None:
+    valid = [p.id for p in industries()]
+    if industry not in valid:
+        raise UnknownIndustryRequested(industry, valid)
+
+
+async def request_review(
+    *,
+    session: AsyncSession,
+    user: User,
+    resume_id: uuid.UUID,
+    industry: str,
+    analysis_depth: str,
+    dispatch: Callable[[uuid.UUID], None],
+) -> ReviewRequest:
+    """Write a pending review request, then hand it to the dispatcher."""
+    check_industry(industry)
+    resume = await get_owned_resume(session=session, user=user, resume_id=resume_id)
+    if resume.processing_status != ProcessingStatus.READY:
+        raise ResumeNotReady(f"Resume {resume_id} is {resume.processing_status}, not ready for review.")
+    request = ReviewRequest(
+        resume_id=resume.id,
+        requested_by_user_id=user.id,
+        target_industry=industry,
+        analysis_depth=analysis_depth,
+        status=ReviewStatus.PENDING.value,
+    )
+    session.add(request)
+    await session.commit()
+    dispatch(request.id)
+    return request
+
+
+async def get_review(
+    *, session: AsyncSession, user: User, analysis_id: uuid.UUID
+) -> tuple[ReviewRequest, ReviewResult | None]:
+    row = (
+        await session.execute(
+            select(ReviewRequest, ReviewResult)
+            .outerjoin(ReviewResult, ReviewResult.review_request_id == ReviewRequest.id)
+            .where(ReviewRequest.id == analysis_id, ReviewRequest.requested_by_user_id == user.id)
+        )
+    ).one_or_none()
+    await session.commit()
+    if row is None:
+        raise NotFound.of("Analysis", analysis_id)
+    return row[0], row[1]
+
+
+async def list_reviews(*, session: AsyncSession, user: User, page: PageParams) -> Page[AnalysisSummary]:
+    """The user's review requests, newest first."""
+    where = ReviewRequest.requested_by_user_id == user.id
+    total = await session.scalar(select(func.count()).select_from(ReviewRequest).where(where))
+    rows = await session.execute(
+        select(ReviewRequest, ReviewResult.overall_score)
+        .outerjoin(ReviewResult, ReviewResult.review_request_id == ReviewRequest.id)
+        .where(where)
+        .order_by(ReviewRequest.requested_at.desc(), ReviewRequest.id.desc())
+        .limit(page.limit)
+        .offset(page.offset)
+    )
+    items = [
+        AnalysisSummary(
+            analysis_id=req.id,
+            resume_id=req.resume_id,
+            status=req.status,
+            industry=req.target_industry,
+            analysis_depth=req.analysis_depth,
+            requested_at=req.requested_at,
+            completed_at=req.completed_at,
+            overall_score=score,
+            error=req.error,
+        )
+        for req, score in rows
+    ]
+    await session.commit()
+    return Page(items=items, total=total or 0, limit=page.limit, offset=page.offset)

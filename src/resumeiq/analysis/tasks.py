@@ -1,0 +1,180 @@
+"""``process_review(request_id)``: the job that turns a review request into a review result.
+
+Idempotent: it claims the request first (see ``worker.claim``), so running it twice, or in two
+processes, does the work once. The result row and the ``completed`` status are written in one
+transaction, fenced by the claim token. Engine failures are recorded on the request (``failed``
+with the engine's code and message); a crash mid-review leaves a lease that expires, and the
+sweep gives the request to a new worker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from resumeiq.analysis.models import ReviewRequest, ReviewResult, ReviewStatus
+from resumeiq.errors import EngineUnavailable
+from resumeiq.resumes.models import Resume
+from resumeiq.storage import LocalFileStorage
+from resumeiq.worker import claim
+from resumeiq.worker.engine_jobs import EngineFailure, ReviewReport
+from resumeiq.worker.pool import EnginePool
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewContext:
+    sessionmaker: async_sessionmaker[AsyncSession]
+    storage: LocalFileStorage
+    engine: EnginePool
+    lease_seconds: float
+    max_attempts: int
+    delay_ms: int = 0  # test-only, see Settings.review_delay_ms
+
+
+async def find_due_reviews(ctx: ReviewContext) -> list[uuid.UUID]:
+    """Requests waiting for a worker (pending or with an expired lease); gives up on those that
+    used all their attempts."""
+    async with ctx.sessionmaker() as session:
+        failed = await claim.fail_exhausted(session, ReviewRequest, max_attempts=ctx.max_attempts)
+        if failed:
+            log.warning("%d review(s) failed after %d attempts", failed, ctx.max_attempts)
+        return await claim.due(session, ReviewRequest)
+
+
+@contextlib.asynccontextmanager
+async def _keep_lease(ctx: ReviewContext, request_id: uuid.UUID, token: int) -> AsyncIterator[None]:
+    """Renew the lease every third of its length while the review runs."""
+
+    async def renew_forever() -> None:
+        while True:
+            await asyncio.sleep(ctx.lease_seconds / 3)
+            try:
+                async with ctx.sessionmaker() as session:
+                    if not await claim.renew(session, ReviewRequest, request_id, token, lease_seconds=ctx.lease_seconds):
+                        log.warning("review %s: lease lost", request_id)
+                        return
+            except Exception:
+                log.exception("review %s: renewing the lease failed", request_id)
+
+    task = asyncio.create_task(renew_forever())
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+
+async def process_review(request_id: uuid.UUID, *, ctx: ReviewContext) -> str | None:
+    """Run one review. Returns the status it ended in, or None if it was not ours to run."""
+    async with ctx.sessionmaker() as session:
+        token = await claim.claim(
+            session, ReviewRequest, request_id, lease_seconds=ctx.lease_seconds, max_attempts=ctx.max_attempts
+        )
+    if token is None:
+        return None
+    try:
+        async with _keep_lease(ctx, request_id, token):
+            outcome = await _run_engine(ctx, request_id)
+            if ctx.delay_ms:
+                await asyncio.sleep(ctx.delay_ms / 1000)
+    except EngineUnavailable:
+        # The worker process died (maybe this file killed it): try again, up to max_attempts.
+        await _release(ctx, request_id, token)
+        return ReviewStatus.PENDING.value
+    except asyncio.CancelledError:
+        # Shutting down: give the request back so the next start picks it up at once.
+        await asyncio.shield(_release(ctx, request_id, token))
+        raise
+    except Exception as exc:
+        log.exception("review %s failed unexpectedly", request_id)
+        outcome = EngineFailure(code="internal_error", message=f"{type(exc).__name__}: {exc}", internal=True)
+    return await _save(ctx, request_id, token, outcome)
+
+
+async def _run_engine(ctx: ReviewContext, request_id: uuid.UUID) -> ReviewReport | EngineFailure | None:
+    async with ctx.sessionmaker() as session:
+        row = (
+            await session.execute(
+                select(ReviewRequest.target_industry, Resume.storage_key, Resume.filename)
+                .join(Resume, Resume.id == ReviewRequest.resume_id)
+                .where(ReviewRequest.id == request_id)
+            )
+        ).one_or_none()
+        await session.commit()
+    if row is None:
+        return None  # deleted with its resume meanwhile
+    industry, key, filename = row
+    path = ctx.storage.path(key)
+    if not path.is_file():
+        return EngineFailure(code="file_missing", message="The resume's stored file is missing.")
+    return await ctx.engine.review_file(path, filename, industry)
+
+
+async def _release(ctx: ReviewContext, request_id: uuid.UUID, token: int) -> None:
+    try:
+        async with ctx.sessionmaker() as session:
+            await claim.release(session, ReviewRequest, request_id, token)
+    except Exception:
+        log.exception("review %s: could not release the claim; its lease will expire", request_id)
+
+
+async def _save(
+    ctx: ReviewContext, request_id: uuid.UUID, token: int, outcome: ReviewReport | EngineFailure | None
+) -> str | None:
+    if outcome is None:
+        return None
+    async with ctx.sessionmaker() as session:
+        if isinstance(outcome, EngineFailure):
+            status, error = ReviewStatus.FAILED.value, f"{outcome.code}: {outcome.message}"
+        else:
+            status, error = ReviewStatus.COMPLETED.value, None
+        if not await claim.finish(session, ReviewRequest, request_id, token, status=status, error=error):
+            await session.rollback()
+            log.warning("review %s: lease lost before saving; the new holder will finish it", request_id)
+            return None
+        if isinstance(outcome, ReviewReport):
+            session.add(_result_row(request_id, outcome))
+        try:
+            await session.commit()
+        except IntegrityError:  # a result exists already: someone else finished it
+            await session.rollback()
+            return None
+    if isinstance(outcome, EngineFailure):
+        log.warning("review %s failed: %s", request_id, error)
+    return status
+
+
+def _result_row(request_id: uuid.UUID, outcome: ReviewReport) -> ReviewResult:
+    report = outcome.report
+    return ReviewResult(
+        review_request_id=request_id,
+        overall_score=report["overall_score"],
+        ats_score=report["ats_score"],
+        content_score=report["content_score"],
+        formatting_score=report["formatting_score"],
+        industry=report["industry"],
+        executive_summary=report["executive_summary"],
+        detailed_scores={
+            "ats": report["ats_score"],
+            "content": report["content_score"],
+            "formatting": report["formatting_score"],
+            "checks": report["checks"],
+            "warnings": outcome.warnings,
+        },
+        strengths=report["strengths"],
+        weaknesses=report["weaknesses"],
+        recommendations=report["recommendations"],
+        ai_model_used=None,  # rule-based engine; no LLM was involved
+        processing_time_ms=outcome.processing_time_ms,
+    )

@@ -1,0 +1,137 @@
+"""The FastAPI application: ``create_app(settings)`` wires settings, database, storage, rate
+limits, the engine pool and the local dispatcher, and mounts every router under ``/api/v1``.
+
+Run it with ``resumeiq serve`` (migrates first), or ``uvicorn --factory resumeiq.main:create_app``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from functools import partial
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, Request
+
+from resumeiq import __version__
+from resumeiq.analysis.router import router as analysis_router
+from resumeiq.analysis.tasks import ReviewContext, find_due_reviews, process_review
+from resumeiq.config import Settings, ensure_jwt_secret, load_settings
+from resumeiq.db import Database
+from resumeiq.engine import ExtractLimits
+from resumeiq.errors import ServiceUnavailable
+from resumeiq.logging import configure_logging
+from resumeiq.migrations import migration_state
+from resumeiq.problems import install_problem_handlers
+from resumeiq.ratelimit.limiter import RateLimiter
+from resumeiq.resumes.router import router as resumes_router
+from resumeiq.storage import LocalFileStorage
+from resumeiq.users.router import router as users_router
+from resumeiq.worker.dispatch import LocalDispatcher
+from resumeiq.worker.pool import EnginePool
+
+log = logging.getLogger(__name__)
+
+API_PREFIX = "/api/v1"
+
+
+def create_app(settings: Settings | None = None, *, engine_pool: EnginePool | None = None) -> FastAPI:
+    """Build the app. ``engine_pool``: share one engine process pool (tests); by default the app
+    starts its own with ``worker_pool_size`` processes and stops it on shutdown."""
+    settings = ensure_jwt_secret(settings or load_settings())
+    configure_logging(settings.log_level)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        database = Database(settings.database_url)
+        storage = LocalFileStorage(settings.data_dir)
+        pool = engine_pool or EnginePool(
+            settings.worker_pool_size, limits=ExtractLimits(max_bytes=settings.upload_max_bytes)
+        )
+        limiter = RateLimiter.from_settings(settings)
+        review_ctx = ReviewContext(
+            sessionmaker=database.sessionmaker,
+            storage=storage,
+            engine=pool,
+            lease_seconds=settings.review_lease_seconds,
+            max_attempts=settings.review_max_attempts,
+            delay_ms=settings.review_delay_ms,
+        )
+        dispatcher = LocalDispatcher(
+            handler=partial(process_review, ctx=review_ctx),
+            find_due=partial(find_due_reviews, review_ctx),
+            concurrency=settings.worker_pool_size,
+            sweep_interval=min(10.0, settings.review_lease_seconds / 2),
+        )
+        app.state.settings = settings
+        app.state.database = database
+        app.state.storage = storage
+        app.state.engine_pool = pool
+        app.state.rate_limiter = limiter
+        app.state.dispatcher = dispatcher
+        if engine_pool is None:
+            await pool.start()
+        await dispatcher.start()
+        log.info(
+            "resumeiq %s started: database %s, data dir %s, rate limits in %s, %d engine worker(s)",
+            __version__,
+            database.safe_url,
+            settings.data_dir,
+            "redis" if settings.redis_url else "memory",
+            settings.worker_pool_size,
+        )
+        try:
+            yield
+        finally:
+            await dispatcher.stop()
+            if engine_pool is None:
+                await asyncio.to_thread(pool.shutdown)
+            await database.dispose()
+
+    app = FastAPI(
+        title="resumeiq",
+        version=__version__,
+        summary="Self-hostable resume intelligence: parse, review, match, screen and tailor resumes.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    install_problem_handlers(app)
+
+    api = APIRouter(prefix=API_PREFIX)
+    api.include_router(users_router)
+    api.include_router(resumes_router)
+    api.include_router(analysis_router)
+    app.include_router(api)
+    app.include_router(_health_router())
+    return app
+
+
+def _health_router() -> APIRouter:
+    router = APIRouter(tags=["health"])
+
+    @router.get("/health")
+    async def health() -> dict[str, str]:
+        """Liveness: the process answers."""
+        return {"status": "ok"}
+
+    @router.get("/ready")
+    async def ready(request: Request) -> dict[str, Any]:
+        """Readiness: the database answers and its schema is at the latest migration."""
+        database: Database = request.app.state.database
+        try:
+            async with database.engine.connect() as conn:
+                state = await migration_state(conn)
+        except Exception as exc:
+            log.warning("readiness check: database unreachable: %s", exc)
+            raise ServiceUnavailable("The database is unreachable.") from exc
+        if not state.at_head:
+            raise ServiceUnavailable(
+                "The database schema is not at the latest migration; run `resumeiq db upgrade`.",
+                current=sorted(state.current),
+                head=sorted(state.heads),
+            )
+        return {"status": "ready", "database": "ok", "migration": ",".join(sorted(state.current))}
+
+    return router

@@ -1,0 +1,80 @@
+"""The local dispatcher: runs jobs in a bounded pool of asyncio workers inside the API process.
+
+Work arrives two ways: ``submit(id)`` right after a request row is committed, and a periodic
+sweep (first run at start-up) that finds rows left pending or with an expired lease, e.g. after a
+crash. Each job id is queued at most once at a time; the job function itself claims the row, so
+a duplicate submission (here or in another process) does no harm.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from collections.abc import Awaitable, Callable
+
+log = logging.getLogger(__name__)
+
+JobHandler = Callable[[uuid.UUID], Awaitable[object]]
+DueFinder = Callable[[], Awaitable[list[uuid.UUID]]]
+
+
+class LocalDispatcher:
+    def __init__(
+        self, *, handler: JobHandler, find_due: DueFinder, concurrency: int, sweep_interval: float
+    ) -> None:
+        self._handler = handler
+        self._find_due = find_due
+        self._concurrency = concurrency
+        self._sweep_interval = sweep_interval
+        self._queue: asyncio.Queue[uuid.UUID] = asyncio.Queue()
+        self._known: set[uuid.UUID] = set()  # queued or running
+        self._tasks: list[asyncio.Task[None]] = []
+        self.swept = asyncio.Event()  # set after the first sweep (start-up recovery) ran
+
+    async def start(self) -> None:
+        self._tasks = [asyncio.create_task(self._work(), name=f"resumeiq-worker-{i}") for i in range(self._concurrency)]
+        self._tasks.append(asyncio.create_task(self._sweep_forever(), name="resumeiq-sweeper"))
+
+    def submit(self, job_id: uuid.UUID) -> None:
+        if job_id not in self._known:
+            self._known.add(job_id)
+            self._queue.put_nowait(job_id)
+
+    @property
+    def busy(self) -> int:
+        return len(self._known)
+
+    async def stop(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        self._tasks = []
+
+    async def _work(self) -> None:
+        while True:
+            job_id = await self._queue.get()
+            try:
+                await self._handler(job_id)
+            except Exception:
+                log.exception("job %s failed unexpectedly", job_id)
+            finally:
+                self._known.discard(job_id)
+
+    async def sweep(self) -> int:
+        """Queue every due job; returns how many were new."""
+        before = len(self._known)
+        for job_id in await self._find_due():
+            self.submit(job_id)
+        return len(self._known) - before
+
+    async def _sweep_forever(self) -> None:
+        while True:
+            try:
+                recovered = await self.sweep()
+                if recovered and not self.swept.is_set():
+                    log.info("picked up %d job(s) left unfinished", recovered)
+            except Exception:
+                log.exception("sweep for unfinished jobs failed")
+            self.swept.set()
+            await asyncio.sleep(self._sweep_interval)
