@@ -201,14 +201,17 @@ class ApiUser:
     def headers(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token}"}
 
+    async def request(self, method: str, url: str, headers: dict[str, str] | None = None, **kw: Any) -> httpx.Response:
+        return await self.api.client.request(method, url, headers=self.headers | (headers or {}), **kw)
+
     async def get(self, url: str, **kw: Any) -> httpx.Response:
-        return await self.api.client.get(url, headers=self.headers, **kw)
+        return await self.request("GET", url, **kw)
 
     async def post(self, url: str, **kw: Any) -> httpx.Response:
-        return await self.api.client.post(url, headers=self.headers, **kw)
+        return await self.request("POST", url, **kw)
 
     async def delete(self, url: str, **kw: Any) -> httpx.Response:
-        return await self.api.client.delete(url, headers=self.headers, **kw)
+        return await self.request("DELETE", url, **kw)
 
     async def upload(
         self, content: bytes, filename: str = "resume.txt", candidate_id: str | None = None

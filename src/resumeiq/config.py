@@ -68,6 +68,7 @@ class Settings(BaseSettings):
 
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     worker_pool_size: int = Field(default=2, ge=1, le=64)
+    engine_timeout_seconds: float = Field(default=60.0, gt=0)
     review_lease_seconds: float = Field(default=120.0, gt=0)
     review_max_attempts: int = Field(default=3, ge=1)
     # Test-only: sleep this long inside each review (after scoring, before saving) so that a test

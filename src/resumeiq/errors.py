@@ -6,6 +6,7 @@
     ├── InvalidInput                      invalid_input
     │   ├── UnknownIndustryRequested      unknown_industry
     │   ├── InvalidUpload                 invalid_upload
+    │   ├── ProcessingTimeout             processing_timeout
     │   └── UnprocessableFile             unprocessable_file
     ├── PayloadTooLarge                   too_large
     ├── Conflict                          conflict
@@ -64,6 +65,12 @@ class InvalidUpload(InvalidInput):
     """The request is not a usable multipart upload (no file part, malformed body, …)."""
 
     code = "invalid_upload"
+
+
+class ProcessingTimeout(InvalidInput):
+    """The engine did not finish this file within the time limit."""
+
+    code = "processing_timeout"
 
 
 class UnprocessableFile(InvalidInput):

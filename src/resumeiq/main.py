@@ -48,7 +48,9 @@ def create_app(settings: Settings | None = None, *, engine_pool: EnginePool | No
         database = Database(settings.database_url)
         storage = LocalFileStorage(settings.data_dir)
         pool = engine_pool or EnginePool(
-            settings.worker_pool_size, limits=ExtractLimits(max_bytes=settings.upload_max_bytes)
+            settings.worker_pool_size,
+            limits=ExtractLimits(max_bytes=settings.upload_max_bytes),
+            timeout=settings.engine_timeout_seconds,
         )
         limiter = RateLimiter.from_settings(settings)
         review_ctx = ReviewContext(

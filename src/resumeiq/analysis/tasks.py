@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from resumeiq.analysis.models import ReviewRequest, ReviewResult, ReviewStatus
-from resumeiq.errors import EngineUnavailable
+from resumeiq.errors import EngineUnavailable, ProcessingTimeout
 from resumeiq.resumes.models import Resume
 from resumeiq.storage import LocalFileStorage
 from resumeiq.worker import claim
@@ -88,6 +88,8 @@ async def process_review(request_id: uuid.UUID, *, ctx: ReviewContext) -> str | 
             outcome = await _run_engine(ctx, request_id)
             if ctx.delay_ms:
                 await asyncio.sleep(ctx.delay_ms / 1000)
+    except ProcessingTimeout as exc:
+        outcome = EngineFailure(code=exc.code, message=exc.message)
     except EngineUnavailable:
         # The worker process died (maybe this file killed it): try again, up to max_attempts.
         await _release(ctx, request_id, token)

@@ -8,12 +8,11 @@ document for what the header lacks (an email in a sidebar or footer). Phones are
 from __future__ import annotations
 
 import re
-from functools import cache
 
 import phonenumbers
 
-from resumeiq.engine._data import load_json
 from resumeiq.engine.model import Basics, ExtractedDocument, Location, Profile, Section
+from resumeiq.engine.places import read_location
 from resumeiq.engine.segment import heading_kind, iter_body
 from resumeiq.engine.titles import title_score
 
@@ -49,18 +48,6 @@ _NETWORKS = {
     "researchgate.net": "ResearchGate",
     "orcid.org": "ORCID",
 }
-
-
-@cache
-def _places() -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
-    data = load_json("places.json")
-    countries = {name: code for code, names in data["countries"].items() for name in names}
-    regions: dict[str, tuple[str, str]] = {}
-    for country, table in data["regions"].items():
-        for abbr, name in table.items():
-            regions.setdefault(abbr.lower(), (country, abbr))
-            regions.setdefault(name.lower(), (country, name))
-    return countries, regions
 
 
 def parse_basics(doc: ExtractedDocument, sections: list[Section]) -> Basics:
@@ -188,18 +175,17 @@ def _with_scheme(url: str) -> str:
 
 
 def _find_location(text: str, spans) -> Location | None:
-    countries, regions = _places()
     for s, e in spans:
         line = text[s:e]
         for piece_m in _iter_pieces(line):
             piece = piece_m[0].strip(" ,")
-            if not piece or any(ch.isdigit() for ch in piece) and not re.search(r"\b\d{5}\b", piece):
+            if not piece:
                 continue
             if "@" in piece or URL_RE.search(piece) or len(piece) > 60:
                 continue
             if title_score(piece.split(",")[0]) >= 0.5:
                 continue
-            loc = _read_location(piece, countries, regions)
+            loc = read_location(piece)
             if loc:
                 offset = s + piece_m[1] + piece_m[0].find(piece)
                 loc.evidence["city"] = (offset, offset + len(piece))
@@ -213,56 +199,6 @@ def _iter_pieces(line: str):
         yield line[pos : m.start()], pos
         pos = m.end()
     yield line[pos:], pos
-
-
-def _read_location(piece: str, countries: dict[str, str], regions) -> Location | None:
-    piece = re.sub(r"^(?:address|location|based in|lives in)\s*[:\-]?\s*", "", piece, flags=re.IGNORECASE)
-    piece = re.sub(r"\s*-\s*email me on indeed.*$", "", piece, flags=re.IGNORECASE)
-    paren = re.search(r"\(([A-Za-z .]{2,30})\)\s*$", piece)
-    parts = [p.strip() for p in re.split(r",", re.sub(r"\([^)]*\)\s*$", "", piece)) if p.strip()]
-    country = None
-    if paren and paren.group(1).lower() in countries:
-        country = countries[paren.group(1).lower()]
-    if len(parts) < 1 or len(parts) > 4:
-        return None
-    if not all(re.fullmatch(r"[A-Za-zÀ-ÿĀ-ž .'’-]+(?: \d{5})?", p) for p in parts):
-        return None
-    if any(len(p.split()) > 4 for p in parts):
-        return None
-    if len(parts) >= 2 and parts[-1].lower() in countries:
-        country = countries[parts[-1].lower()]
-        parts = parts[:-1]
-    region = None
-    if len(parts) >= 2:
-        reg = regions.get(parts[-1].lower())
-        if not (reg or country):
-            return None  # "Clark, Mcknight and Erickson", "Staff Nurse, ICU" are not "City, Region"
-        region = parts[-1]
-        if reg:
-            if reg and not country:
-                country = reg[0]
-            parts = parts[:-1]
-    else:
-        # "Ann Arbor MI US", "The Hague South Holland NL": a lone piece is a place only with a known tail
-        words = parts[0].split()
-        if len(words) >= 2 and words[-1].lower() in countries and words[-1].isupper():
-            country = countries[words[-1].lower()]
-            words = words[:-1]
-        elif not country:
-            return None
-        for k in range(1, min(4, len(words))):
-            tail = " ".join(words[-k:]).lower()
-            if tail in regions and regions[tail][0] == country:
-                region = " ".join(words[-k:])
-                words = words[:-k]
-                break
-        parts = [" ".join(words)]
-    city = parts[0]
-    if not city or (city.lower() in countries and countries[city.lower()] != country) or (city.lower() in regions and not region):
-        return None
-    if not city[:1].isupper():
-        return None
-    return Location(city=city, region=region, countryCode=country)
 
 
 def _find_name(doc: ExtractedDocument, spans) -> tuple[int, int] | None:

@@ -22,7 +22,7 @@ _NON_WORD = re.compile(r"[^a-z0-9 ]+")
 _LETTER_SPACED = re.compile(r"^(?:\w ){2,}\w$")
 _RULE = re.compile(r"^\s*[-=_~*#]{3,}\s*$")
 _MAX_HEADING_WORDS = 6
-_CONTACT_HINT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ()-]{7,}\d")
+_CONTACT_HINT = re.compile(r"[\w.+-]+@[\w-]+|\+?\(?\d[\d ().-]{7,}\d")
 
 
 @cache

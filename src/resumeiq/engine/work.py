@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from resumeiq.engine._lines import BodyLine, body_lines, ends_sentence, split_pieces
-from resumeiq.engine.contact import _places, _read_location
+from resumeiq.engine.places import read_location
 from resumeiq.engine.dates import DateRange, find_date_ranges
 from resumeiq.engine.model import ExtractedDocument, Section, Work
 from resumeiq.engine.titles import title_score
@@ -152,8 +152,7 @@ def _split_header(text: str, offset: int) -> list[tuple[str, int, int]]:
 
 
 def _is_place(piece: str) -> bool:
-    countries, regions = _places()
-    return _read_location(piece, countries, regions) is not None
+    return read_location(piece) is not None
 
 
 _LABEL = re.compile(

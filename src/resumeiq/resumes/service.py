@@ -118,6 +118,8 @@ async def upload_resume(
     a parsed file is stored (content-addressed) and recorded as ``ready``. The first resume of a
     candidate becomes its master.
     """
+    # Plain values: a retried transaction expires ORM objects (the user included).
+    owner = _Owner(id=user.id, email=user.email)
     try:
         if candidate_id is not None:
             await get_owned_candidate(session=session, user=user, candidate_id=candidate_id)
@@ -138,7 +140,7 @@ async def upload_resume(
             raise
         try:
             return await _insert_version(
-                session=session, user=user, upload=upload, parsed=outcome, key=stored.key, candidate_id=candidate_id
+                session=session, owner=owner, upload=upload, parsed=outcome, key=stored.key, candidate_id=candidate_id
             )
         except BaseException:
             await session.rollback()
@@ -147,21 +149,28 @@ async def upload_resume(
             raise
 
 
-async def _self_candidate(*, session: AsyncSession, user: User, parsed: ParsedFile) -> Candidate:
-    candidate = (
-        await session.scalars(select(Candidate).where(Candidate.owner_user_id == user.id, Candidate.is_self))
-    ).one_or_none()
-    if candidate is None:
-        candidate = Candidate(owner_user_id=user.id, name=(parsed.name or "")[:200] or None, email=user.email, is_self=True)
-        session.add(candidate)
-        await session.flush()  # a concurrent first upload makes this fail; the caller retries
-    return candidate
+@dataclass(frozen=True, slots=True)
+class _Owner:
+    id: uuid.UUID
+    email: str
+
+
+async def _self_candidate_id(*, session: AsyncSession, owner: _Owner, parsed: ParsedFile) -> uuid.UUID:
+    found = await session.scalar(
+        select(Candidate.id).where(Candidate.owner_user_id == owner.id, Candidate.is_self)
+    )
+    if found is not None:
+        return found
+    candidate = Candidate(owner_user_id=owner.id, name=(parsed.name or "")[:200] or None, email=owner.email, is_self=True)
+    session.add(candidate)
+    await session.flush()  # a concurrent first upload makes this fail; the caller retries
+    return candidate.id
 
 
 async def _insert_version(
     *,
     session: AsyncSession,
-    user: User,
+    owner: _Owner,
     upload: ReceivedUpload,
     parsed: ParsedFile,
     key: str,
@@ -173,7 +182,7 @@ async def _insert_version(
     for _ in range(_INSERT_ATTEMPTS):
         try:
             if candidate_id is None:
-                target = (await _self_candidate(session=session, user=user, parsed=parsed)).id
+                target = await _self_candidate_id(session=session, owner=owner, parsed=parsed)
             else:
                 target = candidate_id
             version = await session.scalar(
@@ -184,7 +193,7 @@ async def _insert_version(
             )
             resume = Resume(
                 candidate_id=target,
-                owner_user_id=user.id,
+                owner_user_id=owner.id,
                 version_number=version,
                 filename=upload.filename,
                 content_type=_MEDIA_TYPES.get(parsed.format, upload.content_type),

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from resumeiq.engine import ExtractLimits
-from resumeiq.errors import EngineUnavailable
+from resumeiq.errors import EngineUnavailable, ProcessingTimeout
 from resumeiq.worker import engine_jobs
 from resumeiq.worker.engine_jobs import EngineFailure, ParsedFile, ReviewReport
 
@@ -37,9 +37,10 @@ def _context() -> multiprocessing.context.BaseContext:
 class EnginePool:
     """A bounded ``ProcessPoolExecutor`` that is replaced if a worker dies."""
 
-    def __init__(self, size: int, *, limits: ExtractLimits | None = None) -> None:
+    def __init__(self, size: int, *, limits: ExtractLimits | None = None, timeout: float = 60.0) -> None:
         self.size = size
         self.limits = limits or ExtractLimits()
+        self.timeout = timeout
         self._executor: ProcessPoolExecutor | None = None
 
     def _get(self) -> ProcessPoolExecutor:
@@ -52,13 +53,27 @@ class EnginePool:
     async def _run(self, fn: Callable[..., T], *args: Any) -> T:
         executor = self._get()
         try:
-            return await asyncio.get_running_loop().run_in_executor(executor, fn, *args)
+            future = asyncio.get_running_loop().run_in_executor(executor, fn, *args)
+            return await asyncio.wait_for(future, self.timeout)
+        except TimeoutError as exc:
+            # A running call cannot be cancelled; the only way to get the core back is to stop
+            # the pool's processes. Calls in flight on them fail with EngineUnavailable.
+            log.error("an engine call took over %.0f s; restarting the engine pool", self.timeout)
+            self._discard(executor, kill=True)
+            raise ProcessingTimeout(f"The file took longer than {self.timeout:.0f} s to process.") from exc
         except BrokenProcessPool as exc:
             log.error("an engine worker process died; starting a new pool")
-            if self._executor is executor:
-                self._executor = None
-                executor.shutdown(wait=False, cancel_futures=True)
+            self._discard(executor, kill=False)
             raise EngineUnavailable("The parser process stopped unexpectedly; try again.") from exc
+
+    def _discard(self, executor: ProcessPoolExecutor, *, kill: bool) -> None:
+        if self._executor is not executor:
+            return  # already replaced by a concurrent failure
+        self._executor = None
+        if kill:
+            for process in list((getattr(executor, "_processes", None) or {}).values()):
+                process.kill()
+        executor.shutdown(wait=False, cancel_futures=True)
 
     async def start(self) -> None:
         """Start the workers now rather than on the first request."""

@@ -1,0 +1,117 @@
+"""Places: read "City, Region", "City, ST 12345", "Street, City, Country", "Ann Arbor MI US".
+
+Countries, first-level regions and major cities come from ``data/places.json``. A piece is a
+place only when something in it is known (a region, a country or a listed city): "Clark,
+Mcknight and Erickson" or "Staff Nurse, ICU" are not places.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from resumeiq.engine._data import load_json
+from resumeiq.engine.model import Location
+
+_LABEL = re.compile(r"^(?:address|location|based in|lives in|residence|city|current location)\s*[:\-]?\s*", re.IGNORECASE)
+_POSTCODE = re.compile(r"\s+(?:\d{4,6}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})$")
+_STREET = re.compile(
+    r"^(?:st|st\.|street|ave|ave\.|avenue|road|rd|rd\.|drive|dr|dr\.|blvd|boulevard|lane|ln|way|court|ct|"
+    r"place|pl|suite|apt|apartment|floor|building|circle|terrace|highway|hwy|vill\.?|nagar|colony|sector|layout)$",
+    re.IGNORECASE,
+)
+_PART = re.compile(r"[A-Za-zÀ-ÿĀ-ž .'’-]+")
+
+
+@cache
+def _tables() -> tuple[dict[str, str], dict[str, tuple[str, str]], dict[str, str]]:
+    data = load_json("places.json")
+    countries = {name: code for code, names in data["countries"].items() for name in names}
+    regions: dict[str, tuple[str, str]] = {}
+    for country, table in data["regions"].items():
+        for abbr, name in table.items():
+            regions.setdefault(abbr.lower(), (country, abbr))
+            regions.setdefault(name.lower(), (country, name))
+    cities = {name.lower(): code for code, names in data["cities"].items() for name in names}
+    return countries, regions, cities
+
+
+def read_location(piece: str) -> Location | None:
+    """A ``Location`` if the piece names a place, else None."""
+    countries, regions, cities = _tables()
+    piece = _LABEL.sub("", piece.strip())
+    piece = re.sub(r"\s*-\s*email me on indeed.*$", "", piece, flags=re.IGNORECASE).strip(" ,;")
+    country = None
+    paren = re.search(r"\(([A-Za-z .]{2,30})\)\s*$", piece)
+    if paren:
+        country = countries.get(paren.group(1).lower())
+        piece = piece[: paren.start()].strip(" ,")
+    parts = [_POSTCODE.sub("", p.strip()) for p in piece.split(",") if p.strip()]
+    parts = [p for p in parts if p]
+    if not parts or len(parts) > 5:
+        return None
+    last = parts[-1].lower()
+    # "Boise, ID" is Idaho, but in "Kolkata, West Bengal, IN" the region before it makes IN India.
+    short_region = len(parts) > 1 and len(last) <= 3 and last in regions
+    if short_region and last in countries and len(parts) >= 3:
+        prev = regions.get(parts[-2].lower())
+        short_region = not (prev and prev[0] == countries[last])
+    if last in countries and not short_region and (len(parts) > 1 or len(last) > 3):
+        country = countries[parts[-1].lower()]
+        parts = parts[:-1]
+        if not parts:
+            return Location(countryCode=country) if len(piece) > 3 else None
+    region = None
+    if len(parts) >= 2 or (len(parts) == 1 and parts[0].lower() in regions and parts[0].lower() not in cities):
+        reg = regions.get(parts[-1].lower())
+        if reg and (country is None or reg[0] == country):
+            region = parts[-1]
+            country = country or reg[0]
+            parts = parts[:-1]
+        elif len(parts) >= 2 and country is None:
+            return None  # neither a known region nor a country after the comma
+        elif len(parts) >= 2:
+            region = parts[-1] if _PART.fullmatch(parts[-1]) and len(parts[-1].split()) <= 3 else None
+            if region:
+                parts = parts[:-1]
+    if not parts:
+        return Location(region=region, countryCode=country)
+    city = _city_of(parts[-1])
+    if city is None:
+        return None
+    words = city.split()
+    if len(parts) == 1 and region is None and country is None:
+        # A lone name: a listed city ("San Francisco"), or a trailing country/region word ("Ann Arbor MI US").
+        if city.lower() in cities:
+            country = cities[city.lower()]
+        else:
+            # Only an explicit country code at the end makes a lone piece a place ("Manuel Hesse" is a name).
+            if not (len(words) >= 2 and words[-1].lower() in countries and words[-1].isupper()):
+                return None
+            country = countries[words[-1].lower()]
+            words = words[:-1]
+            for k in range(1, min(4, len(words))):
+                tail = " ".join(words[-k:]).lower()
+                if tail in regions and regions[tail][0] == country and len(words) > k:
+                    region = " ".join(words[-k:])
+                    words = words[:-k]
+                    break
+            city = " ".join(words)
+    if not city or not city[:1].isupper() or len(city.split()) > 4:
+        return None
+    if city.lower() in countries and city.lower() not in cities:  # "Holland NL" is no city; Singapore is
+        return None
+    return Location(city=city, region=region, countryCode=country)
+
+
+def _city_of(part: str) -> str | None:
+    """The city in the last address part: words after a house number or street word."""
+    words = part.split()
+    cut = 0
+    for i, w in enumerate(words):
+        if any(c.isdigit() for c in w) or w.startswith("#") or (i > 0 and _STREET.match(w)):
+            cut = i + 1
+    city = " ".join(words[cut:])
+    if not city or not _PART.fullmatch(city):
+        return None
+    return city
