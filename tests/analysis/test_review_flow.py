@@ -6,7 +6,6 @@ import asyncio
 
 import pytest
 
-pytestmark = pytest.mark.asyncio
 
 
 async def wait_for_status(user, analysis_id, statuses=("completed", "failed"), timeout=20.0):
@@ -45,3 +44,61 @@ async def test_review_completes_with_result(user, resume_text):
     assert result["detailed_scores"]["checks"]
     assert result["executive_summary"]
     assert status["completed_at"] is not None
+
+
+async def test_unknown_industry_is_422_listing_valid_ones(user, resume_text):
+    rid = (await user.upload(resume_text)).json()["resume_id"]
+    r = await user.post(f"/api/v1/analysis/resumes/{rid}/analyze", json={"industry": "astrology"})
+    assert r.status_code == 422
+    body = r.json()
+    assert body["code"] == "unknown_industry"
+    assert "general" in body["valid_industries"] and "strategy_tech" in body["valid_industries"]
+    assert (await user.get("/api/v1/analysis/analyses")).json()["total"] == 0
+
+
+async def test_bad_requests(user, resume_text):
+    import uuid
+
+    rid = (await user.upload(resume_text)).json()["resume_id"]
+    r = await user.post(f"/api/v1/analysis/resumes/{rid}/analyze", json={"analysis_depth": "bottomless"})
+    assert r.status_code == 422 and r.json()["code"] == "validation_error"
+    r = await user.post(f"/api/v1/analysis/resumes/{uuid.uuid4()}/analyze", json={})
+    assert r.status_code == 404 and r.json()["code"] == "not_found"
+    r = await user.get(f"/api/v1/analysis/analysis/{uuid.uuid4()}/status")
+    assert r.status_code == 404 and r.json()["code"] == "not_found"
+
+
+async def test_a_failed_review_shows_failed_and_its_error(user, resume_text, settings):
+    rid = (await user.upload(resume_text)).json()["resume_id"]
+    for path in (settings.data_dir / "files").rglob("*"):
+        if path.is_file():
+            path.unlink()  # the stored original disappears (disk trouble, manual clean-up)
+    r = await user.post(f"/api/v1/analysis/resumes/{rid}/analyze", json={"industry": "general"})
+    status = await wait_for_status(user, r.json()["analysis_id"])
+    assert status["status"] == "failed"
+    assert status["result"] is None
+    assert status["error"].startswith("file_missing:")
+    listed = (await user.get("/api/v1/analysis/analyses")).json()
+    assert listed["items"][0]["status"] == "failed" and listed["items"][0]["error"]
+
+
+async def test_list_is_newest_first_and_paginated(user, resume_text):
+    rid = (await user.upload(resume_text)).json()["resume_id"]
+    ids = []
+    for industry in ("general", "finance", "sales"):
+        r = await user.post(f"/api/v1/analysis/resumes/{rid}/analyze", json={"industry": industry})
+        ids.append(r.json()["analysis_id"])
+    page = (await user.get("/api/v1/analysis/analyses", params={"limit": 2})).json()
+    assert page["total"] == 3
+    assert [i["analysis_id"] for i in page["items"]] == ids[::-1][:2]
+    rest = (await user.get("/api/v1/analysis/analyses", params={"limit": 2, "offset": 2})).json()
+    assert [i["analysis_id"] for i in rest["items"]] == ids[:1]
+    assert rest["items"][0]["industry"] == "general"
+
+
+async def test_industries(api):
+    r = await api.client.get("/api/v1/industries")
+    assert r.status_code == 200
+    industries = {i["id"]: i for i in r.json()}
+    assert {"general", "strategy_tech", "software_engineering"} <= set(industries)
+    assert all(i["name"] and i["description"] for i in industries.values())

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = pytest.mark.asyncio
 
 PROBLEM_FIELDS = {"type", "title", "status", "detail", "instance", "code"}
 

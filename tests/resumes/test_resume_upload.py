@@ -11,7 +11,6 @@ import pytest
 
 from conftest import eval_files
 
-pytestmark = pytest.mark.asyncio
 
 
 def stored_files(settings) -> list[Path]:

@@ -7,7 +7,6 @@ import uuid
 
 import pytest
 
-pytestmark = pytest.mark.asyncio
 
 
 def variant(text: bytes, i: int) -> bytes:

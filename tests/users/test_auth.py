@@ -5,7 +5,6 @@ from __future__ import annotations
 import jwt
 import pytest
 
-pytestmark = pytest.mark.asyncio
 
 
 async def test_register_login_and_me(api):

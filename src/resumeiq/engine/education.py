@@ -48,11 +48,11 @@ def _degree_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]
             levels[key] = deg["level"]
             if " " in alias and len(key) > 5 or len(key) > 6:
                 full.append(r"\s+".join(re.escape(w) for w in alias.split()))
-            elif alias.isalpha() and len(alias) <= 2 and alias not in ("ba", "bs", "ms", "ma", "be", "me", "as", "aa", "ab"):
+            elif alias.isalpha() and len(alias) <= 2 and alias not in ("ba", "bs", "ms", "ma", "be", "me", "as", "aa", "jd", "md"):
                 continue
             else:
                 letters = [c for c in alias if c != " "]
-                abbr.append(r"\.?\s?".join(re.escape(c.upper()) if c.isalpha() else re.escape(c) for c in letters))
+                abbr.append(r"[.\-]?\s?".join(re.escape(c.upper()) if c.isalpha() else re.escape(c) for c in letters))
     full_re = re.compile(r"(?<![\w])(?:" + "|".join(sorted(full, key=len, reverse=True)) + r")(?:'s)?(?![\w])", re.IGNORECASE)
     # Abbreviations: capitals with optional dots ("B.Sc.", "BSc", "M.B.A."); mixed-case tails allowed ("BTech", "MSc").
     abbr_re = re.compile(

@@ -22,6 +22,7 @@ _NON_WORD = re.compile(r"[^a-z0-9 ]+")
 _LETTER_SPACED = re.compile(r"^(?:\w ){2,}\w$")
 _RULE = re.compile(r"^\s*[-=_~*#]{3,}\s*$")
 _MAX_HEADING_WORDS = 6
+_LEADING_HEADS = frozenset({"education", "experience", "employment", "skills", "certifications", "projects", "awards"})
 _CONTACT_HINT = re.compile(r"[\w.+-]+@[\w-]+|\+?\(?\d[\d ().-]{7,}\d")
 
 
@@ -60,6 +61,8 @@ def heading_kind(text: str, *, fuzzy: bool = True) -> str | None:
     if kind is None and fuzzy and 2 <= len(words) <= 5 and _title_cased(text):
         # "Retail Experience", "Career Experience / Job History": judged by the last word
         kind = _head_words().get(words[-1])
+        if kind is None and words[0] in _LEADING_HEADS:  # "Education & Professional Development"
+            kind = _head_words().get(words[0])
     return kind
 
 
@@ -180,7 +183,7 @@ def _inline_heading(raw: str) -> tuple[str, int, int] | None:
         return None
     kind = heading_kind(m.group(1))
     # Only sections whose content reads well inline ("Skills: a, b"; "Languages: English").
-    if kind not in ("skills", "languages", "certificates", "interests", "summary"):
+    if kind not in ("skills", "languages", "certificates", "interests", "summary", "education"):
         return None
     return kind, m.end(1), m.end()
 

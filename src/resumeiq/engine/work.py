@@ -41,7 +41,7 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
             for i, bl in enumerate(lines)
             if _headerish(bl)
             and title_score(bl.text) >= 0.5
-            and any(nb.bullet for nb in lines[i + 1 : i + 3])
+            and any(nb.bullet for nb in lines[i + 1 : i + 5])
             and not (i > 0 and _headerish(lines[i - 1]) and title_score(lines[i - 1].text) >= 0.5)
         ]
     if not anchors:
@@ -139,15 +139,43 @@ def _split_header(text: str, offset: int) -> list[tuple[str, int, int]]:
             out.append((piece[: m.start()], s, s + m.start()))
             out.append((piece[m.end() :], s + m.end(), e))
             continue
-        comma = piece.find(", ")
-        if comma > 0:
-            left, right = piece[:comma], piece[comma + 2 :]
-            tl, tr = title_score(left), title_score(right)
-            if (tl >= 0.5 > tr or tr >= 0.5 > tl) and not _is_place(piece):
-                out.append((left, s, s + comma))
-                out.append((right, s + comma + 2, e))
-                continue
-        out.append((piece, s, e))
+        out.extend(_split_commas(piece, s) if ", " in piece and not _is_place(piece) else [(piece, s, e)])
+    return out
+
+
+def _split_commas(piece: str, s: int) -> list[tuple[str, int, int]]:
+    """"Senior Lecturer, Coppin State University, Baltimore, MD" → title, employer, place;
+    "Clark, Mcknight and Erickson" (no title among the parts) stays whole."""
+    parts: list[tuple[str, int, int]] = []
+    pos = 0
+    for chunk in piece.split(", "):
+        parts.append((chunk, s + pos, s + pos + len(chunk)))
+        pos += len(chunk) + 2
+    titles = [title_score(p[0]) >= 0.5 for p in parts]
+    if not any(titles) or all(titles):
+        return [(piece, s, s + len(piece))]
+    place: tuple[str, int, int] | None = None
+    for k in (2, 1):  # a trailing "City, ST" or "City"
+        if len(parts) - k >= 1 and not any(titles[-k:]):
+            tail = ", ".join(p[0] for p in parts[-k:])
+            if _is_place(tail):
+                place = (tail, parts[-k][1], parts[-1][2])
+                parts, titles = parts[:-k], titles[:-k]
+                break
+    out: list[tuple[str, int, int]] = []
+    run: list[tuple[str, int, int]] = []
+    for part, is_title in zip(parts, titles, strict=True):
+        if is_title:
+            if run:
+                out.append((", ".join(p[0] for p in run), run[0][1], run[-1][2]))
+                run = []
+            out.append(part)
+        else:
+            run.append(part)
+    if run:
+        out.append((", ".join(p[0] for p in run), run[0][1], run[-1][2]))
+    if place:
+        out.append(place)
     return out
 
 
@@ -163,6 +191,9 @@ _LABEL = re.compile(
 _JUNK = re.compile(r"^(?:present|current|now|till date|to date|location|duration|page \d+.*|\W*\d[\d\W]*)$", re.IGNORECASE)
 
 
+_PROSE = re.compile(r"[\"“”]|\w: |^(?:as|to|in|at|for|from|and|the|a|an|with|during|used|was|were)\b|\($|^\W")
+
+
 def _clean_pieces(pieces: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     out = []
     for text, s, e in pieces:
@@ -172,6 +203,8 @@ def _clean_pieces(pieces: list[tuple[str, int, int]]) -> list[tuple[str, int, in
         text = text.strip(" ,;:-–—.")
         if len(text) < 2 or _JUNK.match(text) or not re.search(r"[A-Za-z]{2}", text):
             continue
+        if _PROSE.search(text):
+            continue  # a sentence, a quotation or a "Label: value" line is no employer or title
         out.append((text, s, s + len(text)))
     return out
 

@@ -1,0 +1,43 @@
+"""``resumeiq db upgrade`` and ``resumeiq user create``."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from typer.testing import CliRunner
+
+from resumeiq.cli import app
+
+
+def test_db_upgrade_then_user_create(tmp_path, monkeypatch):
+    monkeypatch.setenv("RESUMEIQ_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("RESUMEIQ_DATABASE_URL", raising=False)
+    monkeypatch.delenv("RESUMEIQ_JWT_SECRET", raising=False)
+    runner = CliRunner()
+
+    result = runner.invoke(app, ["db", "upgrade"])
+    assert result.exit_code == 0, result.output
+    db = tmp_path / "resumeiq.db"
+    with sqlite3.connect(db) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"users", "candidates", "resumes", "review_requests", "review_results", "alembic_version"} <= tables
+
+    result = runner.invoke(app, ["user", "create", "Root@Example.com", "--password", "correct horse battery"])
+    assert result.exit_code == 0, result.output
+    assert "created admin root@example.com" in result.output
+    with sqlite3.connect(db) as conn:
+        role, hashed = conn.execute("SELECT role, password_hash FROM users WHERE email='root@example.com'").fetchone()
+    assert role == "admin" and hashed.startswith("$argon2id$")
+
+    again = runner.invoke(app, ["user", "create", "root@example.com", "--password", "correct horse battery"])
+    assert again.exit_code == 1 and "already exists" in again.output
+    bad = runner.invoke(app, ["user", "create", "x@example.com", "--password", "correct horse", "--role", "king"])
+    assert bad.exit_code != 0
+
+
+def test_weak_secret_stops_the_command(tmp_path, monkeypatch):
+    monkeypatch.setenv("RESUMEIQ_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("RESUMEIQ_JWT_SECRET", "changeme")
+    result = CliRunner().invoke(app, ["db", "upgrade"])
+    assert result.exit_code == 2
+    assert "well-known" in result.output
