@@ -73,8 +73,10 @@ async def _pg_admin(sql: str) -> None:
 def _asyncpg_url(database: str) -> str:
     from sqlalchemy.engine import make_url
 
-    return make_url(PG_ADMIN_DSN).set(drivername="postgresql+asyncpg", database=database).render_as_string(
-        hide_password=False
+    return (
+        make_url(PG_ADMIN_DSN)
+        .set(drivername="postgresql+asyncpg", database=database)
+        .render_as_string(hide_password=False)
     )
 
 
@@ -86,7 +88,7 @@ def postgres_url() -> Iterator[str]:
     name = f"resumeiq_test_{os.getpid()}_{secrets.token_hex(3)}"
     try:
         run(_pg_admin(f'CREATE DATABASE "{name}"'))
-    except (OSError, asyncio.TimeoutError, ImportError) as exc:
+    except (TimeoutError, OSError, ImportError) as exc:
         unavailable(f"PostgreSQL is not reachable at {PG_ADMIN_DSN}: {exc}")
     url = _asyncpg_url(name)
     try:
@@ -201,7 +203,9 @@ class ApiUser:
     def headers(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token}"}
 
-    async def request(self, method: str, url: str, headers: dict[str, str] | None = None, **kw: Any) -> httpx.Response:
+    async def request(
+        self, method: str, url: str, headers: dict[str, str] | None = None, **kw: Any
+    ) -> httpx.Response:
         return await self.api.client.request(method, url, headers=self.headers | (headers or {}), **kw)
 
     async def get(self, url: str, **kw: Any) -> httpx.Response:

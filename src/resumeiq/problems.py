@@ -97,7 +97,9 @@ async def _engine_error(request: Request, exc: Exception) -> Problem:
     extra: dict[str, Any] = {}
     if exc.code == "unknown_industry":
         extra["valid_industries"] = list(getattr(exc, "valid", []))
-    return problem(request, status=ENGINE_STATUS.get(exc.code, 422), code=exc.code, detail=exc.message, **extra)
+    return problem(
+        request, status=ENGINE_STATUS.get(exc.code, 422), code=exc.code, detail=exc.message, **extra
+    )
 
 
 async def _validation_error(request: Request, exc: Exception) -> Problem:

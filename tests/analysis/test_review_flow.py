@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
-
-
 
 async def wait_for_status(user, analysis_id, statuses=("completed", "failed"), timeout=20.0):
     deadline = asyncio.get_running_loop().time() + timeout

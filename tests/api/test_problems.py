@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-
 PROBLEM_FIELDS = {"type", "title", "status", "detail", "instance", "code"}
 
 
@@ -12,7 +11,7 @@ def assert_problem(r, status: int, code: str) -> dict:
     assert r.status_code == status, r.text
     assert r.headers["content-type"].startswith("application/problem+json")
     body = r.json()
-    assert PROBLEM_FIELDS <= set(body)
+    assert set(body) >= PROBLEM_FIELDS
     assert body["status"] == status and body["code"] == code
     return body
 

@@ -20,18 +20,29 @@ def test_db_upgrade_then_user_create(tmp_path, monkeypatch):
     db = tmp_path / "resumeiq.db"
     with sqlite3.connect(db) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"users", "candidates", "resumes", "review_requests", "review_results", "alembic_version"} <= tables
+    assert {
+        "users",
+        "candidates",
+        "resumes",
+        "review_requests",
+        "review_results",
+        "alembic_version",
+    } <= tables
 
     result = runner.invoke(app, ["user", "create", "Root@Example.com", "--password", "correct horse battery"])
     assert result.exit_code == 0, result.output
     assert "created admin root@example.com" in result.output
     with sqlite3.connect(db) as conn:
-        role, hashed = conn.execute("SELECT role, password_hash FROM users WHERE email='root@example.com'").fetchone()
+        role, hashed = conn.execute(
+            "SELECT role, password_hash FROM users WHERE email='root@example.com'"
+        ).fetchone()
     assert role == "admin" and hashed.startswith("$argon2id$")
 
     again = runner.invoke(app, ["user", "create", "root@example.com", "--password", "correct horse battery"])
     assert again.exit_code == 1 and "already exists" in again.output
-    bad = runner.invoke(app, ["user", "create", "x@example.com", "--password", "correct horse", "--role", "king"])
+    bad = runner.invoke(
+        app, ["user", "create", "x@example.com", "--password", "correct horse", "--role", "king"]
+    )
     assert bad.exit_code != 0
 
 

@@ -51,10 +51,20 @@ async def test_one_master_per_candidate_is_enforced_by_the_database(engine):
 
     def resume(version: int, master: bool) -> dict:
         return {
-            "id": uuid.uuid4(), "candidate_id": cand, "owner_user_id": user, "version_number": version,
-            "filename": "a", "content_type": "text/plain", "size_bytes": 1, "sha256": "0" * 64,
-            "storage_key": "k", "warnings": [], "processing_status": "ready", "is_master": master,
-            "created_at": now, "updated_at": now,
+            "id": uuid.uuid4(),
+            "candidate_id": cand,
+            "owner_user_id": user,
+            "version_number": version,
+            "filename": "a",
+            "content_type": "text/plain",
+            "size_bytes": 1,
+            "sha256": "0" * 64,
+            "storage_key": "k",
+            "warnings": [],
+            "processing_status": "ready",
+            "is_master": master,
+            "created_at": now,
+            "updated_at": now,
         }
 
     insert_resume = Resume.__table__.insert()
@@ -64,7 +74,8 @@ async def test_one_master_per_candidate_is_enforced_by_the_database(engine):
             {"id": user, "email": "a@b.c", "password_hash": "x", "role": "admin", "created_at": now},
         )
         await conn.execute(
-            Candidate.__table__.insert(), {"id": cand, "owner_user_id": user, "is_self": True, "created_at": now}
+            Candidate.__table__.insert(),
+            {"id": cand, "owner_user_id": user, "is_self": True, "created_at": now},
         )
         await conn.execute(insert_resume, [resume(1, True), resume(2, False), resume(3, False)])
     with pytest.raises(IntegrityError):  # a second master

@@ -12,7 +12,6 @@ import pytest
 from conftest import eval_files
 
 
-
 def stored_files(settings) -> list[Path]:
     root = settings.data_dir / "files"
     return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
@@ -74,7 +73,9 @@ async def test_upload_for_another_candidate(user, resume_text):
     assert theirs["version_number"] == 1 and theirs["is_master"] is True
 
 
-async def test_upload_to_a_foreign_or_unknown_candidate_is_404_and_stores_nothing(api, user, resume_text, settings):
+async def test_upload_to_a_foreign_or_unknown_candidate_is_404_and_stores_nothing(
+    api, user, resume_text, settings
+):
     other = await api.register()
     foreign = (await other.post("/api/v1/candidates", json={"name": "X"})).json()["id"]
     for candidate_id in (foreign, str(uuid.uuid4())):
@@ -108,7 +109,7 @@ async def test_upload_needs_a_login(api, resume_text):
 def multipart_stream(total_file_bytes: int, chunk: int, consumed: list[int]):
     boundary = "resumeiqtestboundary"
     head = (
-        f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.txt\"\r\n"
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.txt"\r\n'
         "Content-Type: text/plain\r\n\r\n"
     ).encode()
     tail = f"\r\n--{boundary}--\r\n".encode()
@@ -192,9 +193,10 @@ async def test_no_input_reaches_a_500(start_api, make_settings):
     settings = make_settings(rate_limit_upload="10000/minute")
     rng = random.Random(1234)
     inputs = [(p.name, p.read_bytes()) for p in eval_files()]
-    inputs += [(f"random-{i}{ext}", rng.randbytes(rng.randint(0, 20_000))) for i, ext in enumerate(
-        [".pdf", ".docx", ".txt", ".md", "", ".exe", ".pdf", ".docx"]
-    )]
+    inputs += [
+        (f"random-{i}{ext}", rng.randbytes(rng.randint(0, 20_000)))
+        for i, ext in enumerate([".pdf", ".docx", ".txt", ".md", "", ".exe", ".pdf", ".docx"])
+    ]
     inputs += [
         ("zip.docx", b"PK\x03\x04" + os.urandom(500)),
         ("pdfish.pdf", b"%PDF-1.7\n" + os.urandom(2000)),

@@ -5,9 +5,6 @@ from __future__ import annotations
 import asyncio
 import uuid
 
-import pytest
-
-
 
 def variant(text: bytes, i: int) -> bytes:
     return text + f"\nProject {i}: internal tooling\n".encode()
@@ -19,7 +16,9 @@ async def test_concurrent_uploads_get_distinct_versions_and_one_master(user, res
     assert all(r.status_code == 201 for r in results), [r.text for r in results]
     versions = sorted(r.json()["version_number"] for r in results)
     assert versions == list(range(2, 10))
-    listed = (await user.get("/api/v1/resumes", params={"candidate_id": first["candidate_id"], "limit": 50})).json()
+    listed = (
+        await user.get("/api/v1/resumes", params={"candidate_id": first["candidate_id"], "limit": 50})
+    ).json()
     assert listed["total"] == 9
     assert [r["resume_id"] for r in listed["items"] if r["is_master"]] == [first["resume_id"]]
 
@@ -75,7 +74,9 @@ async def test_text_and_download(user, resume_text):
     assert r.content == resume_text
     assert r.headers["content-type"].startswith("text/plain")
     assert r.headers["content-disposition"].startswith("attachment")
-    assert "Ada%20CV.txt" in r.headers["content-disposition"] or "Ada CV.txt" in r.headers["content-disposition"]
+    assert (
+        "Ada%20CV.txt" in r.headers["content-disposition"] or "Ada CV.txt" in r.headers["content-disposition"]
+    )
 
 
 async def test_delete_removes_the_file_when_no_other_row_uses_it(user, resume_text, settings):

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import jwt
-import pytest
-
 
 
 async def test_register_login_and_me(api):
@@ -69,7 +67,9 @@ async def test_missing_bad_and_expired_tokens(api, settings):
 
     bad = await api.client.get("/api/v1/users/me", headers={"Authorization": "Bearer not.a.jwt"})
     assert bad.status_code == 401 and bad.json()["code"] == "invalid_token"
-    forged = jwt.encode({"sub": me["id"], "exp": 4102444800}, "another secret of sufficient length!!", "HS256")
+    forged = jwt.encode(
+        {"sub": me["id"], "exp": 4102444800}, "another secret of sufficient length!!", "HS256"
+    )
     r = await api.client.get("/api/v1/users/me", headers={"Authorization": f"Bearer {forged}"})
     assert r.status_code == 401 and r.json()["code"] == "invalid_token"
     import uuid

@@ -43,9 +43,16 @@ async def make_request(database: Database, storage: LocalFileStorage, content: b
         session.add(candidate)
         await session.flush()
         resume = Resume(
-            candidate_id=candidate.id, owner_user_id=user.id, version_number=1, filename="cv.txt",
-            content_type="text/plain", size_bytes=len(content), sha256=sha, storage_key=stored.key,
-            processing_status="ready", is_master=True,
+            candidate_id=candidate.id,
+            owner_user_id=user.id,
+            version_number=1,
+            filename="cv.txt",
+            content_type="text/plain",
+            size_bytes=len(content),
+            sha256=sha,
+            storage_key=stored.key,
+            processing_status="ready",
+            is_master=True,
         )
         session.add(resume)
         await session.flush()
@@ -111,7 +118,11 @@ async def test_release_makes_it_pending_again(database, storage):
 async def test_process_review_twice_at_once_does_the_work_once(database, storage, engine_pool, resume_text):
     req = await make_request(database, storage, resume_text)
     ctx = ReviewContext(
-        sessionmaker=database.sessionmaker, storage=storage, engine=engine_pool, lease_seconds=30, max_attempts=3
+        sessionmaker=database.sessionmaker,
+        storage=storage,
+        engine=engine_pool,
+        lease_seconds=30,
+        max_attempts=3,
     )
     outcomes = await asyncio.gather(*(process_review(req.id, ctx=ctx) for _ in range(4)))
     assert sorted(map(str, outcomes)) == ["None", "None", "None", "completed"]
@@ -126,7 +137,11 @@ async def test_process_review_twice_at_once_does_the_work_once(database, storage
 async def test_engine_failure_is_recorded(database, storage, engine_pool, resume_text):
     req = await make_request(database, storage, resume_text, industry="no_such_industry")
     ctx = ReviewContext(
-        sessionmaker=database.sessionmaker, storage=storage, engine=engine_pool, lease_seconds=30, max_attempts=3
+        sessionmaker=database.sessionmaker,
+        storage=storage,
+        engine=engine_pool,
+        lease_seconds=30,
+        max_attempts=3,
     )
     assert await process_review(req.id, ctx=ctx) == "failed"
     async with database.sessionmaker() as s:

@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 
 import httpx
-import pytest
 from sqlalchemy.engine import make_url
 
 SERVE = "from resumeiq.cli import app; app()"
@@ -33,7 +32,17 @@ class Service:
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log.open("ab")
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", SERVE, "serve", "--host", "127.0.0.1", "--port", str(self.port), "--no-access-log"],
+            [
+                sys.executable,
+                "-c",
+                SERVE,
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--no-access-log",
+            ],
             env=env,
             stdout=self.log,
             stderr=subprocess.STDOUT,
@@ -67,7 +76,6 @@ class Service:
                 os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait(10)
         self.log.close()
-
 
 
 def result_rows(database_url: str, analysis_id: str) -> int:
@@ -140,7 +148,9 @@ def test_review_survives_sigkill_and_completes_once(database_url, tmp_path, resu
         env["RESUMEIQ_REVIEW_DELAY_MS"] = "200"
         service = Service(env, log)
         service.wait_ready()
-        with httpx.Client(base_url=service.url, timeout=10, headers={"Authorization": f"Bearer {token}"}) as client:
+        with httpx.Client(
+            base_url=service.url, timeout=10, headers={"Authorization": f"Bearer {token}"}
+        ) as client:
             done = poll(client, status_url, {"completed", "failed"}, timeout=30)
         assert done["status"] == "completed", (done, log.read_text()[-3000:])
         assert done["attempts"] == 2

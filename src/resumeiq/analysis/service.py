@@ -23,7 +23,8 @@ from resumeiq.users.models import User
 def industries() -> tuple[Industry, ...]:
     """The engine's industry profiles (read once; they ship with the package)."""
     return tuple(
-        Industry(id=p.id, name=p.name, description=getattr(p, "description", "") or "") for p in list_industries()
+        Industry(id=p.id, name=p.name, description=getattr(p, "description", "") or "")
+        for p in list_industries()
     )
 
 

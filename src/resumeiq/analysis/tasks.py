@@ -60,7 +60,9 @@ async def _keep_lease(ctx: ReviewContext, request_id: uuid.UUID, token: int) -> 
             await asyncio.sleep(ctx.lease_seconds / 3)
             try:
                 async with ctx.sessionmaker() as session:
-                    if not await claim.renew(session, ReviewRequest, request_id, token, lease_seconds=ctx.lease_seconds):
+                    if not await claim.renew(
+                        session, ReviewRequest, request_id, token, lease_seconds=ctx.lease_seconds
+                    ):
                         log.warning("review %s: lease lost", request_id)
                         return
             except Exception:

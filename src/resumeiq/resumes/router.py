@@ -38,7 +38,11 @@ _UPLOAD_BODY: dict[str, Any] = {
                     "type": "object",
                     "required": [FILE_FIELD],
                     "properties": {
-                        FILE_FIELD: {"type": "string", "format": "binary", "description": "PDF, DOCX, TXT or MD"},
+                        FILE_FIELD: {
+                            "type": "string",
+                            "format": "binary",
+                            "description": "PDF, DOCX, TXT or MD",
+                        },
                         "candidate_id": {
                             "type": "string",
                             "format": "uuid",
@@ -92,7 +96,12 @@ async def list_resumes(
 ) -> Page[ResumeOut]:
     """Your resumes, newest first; filter by candidate."""
     result = await service.list_resumes(session=session, user=user, page=page, candidate_id=candidate_id)
-    return Page(items=[ResumeOut.of(r) for r in result.items], total=result.total, limit=page.limit, offset=page.offset)
+    return Page(
+        items=[ResumeOut.of(r) for r in result.items],
+        total=result.total,
+        limit=page.limit,
+        offset=page.offset,
+    )
 
 
 @router.get("/resumes/{resume_id}", response_model=ResumeDetail)
@@ -130,7 +139,9 @@ async def set_master(resume_id: uuid.UUID, session: SessionDep, user: CurrentUse
 
 
 @router.delete("/resumes/{resume_id}", status_code=204)
-async def delete_resume(resume_id: uuid.UUID, session: SessionDep, user: CurrentUser, storage: StorageDep) -> Response:
+async def delete_resume(
+    resume_id: uuid.UUID, session: SessionDep, user: CurrentUser, storage: StorageDep
+) -> Response:
     await service.delete_resume(session=session, storage=storage, user=user, resume_id=resume_id)
     return Response(status_code=204)
 
@@ -145,4 +156,9 @@ async def create_candidate(body: CandidateCreate, session: SessionDep, user: Cur
 @router.get("/candidates", response_model=Page[CandidateOut], tags=["candidates"])
 async def list_candidates(session: SessionDep, user: CurrentUser, page: PageDep) -> Page[CandidateOut]:
     result = await service.list_candidates(session=session, user=user, page=page)
-    return Page(items=[CandidateOut.of(c) for c in result.items], total=result.total, limit=page.limit, offset=page.offset)
+    return Page(
+        items=[CandidateOut.of(c) for c in result.items],
+        total=result.total,
+        limit=page.limit,
+        offset=page.offset,
+    )

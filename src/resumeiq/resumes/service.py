@@ -73,7 +73,9 @@ async def get_owned_resume(*, session: AsyncSession, user: User, resume_id: uuid
 # --------------------------------------------------------------------------- candidates
 
 
-async def create_candidate(*, session: AsyncSession, user: User, name: str | None, email: str | None) -> Candidate:
+async def create_candidate(
+    *, session: AsyncSession, user: User, name: str | None, email: str | None
+) -> Candidate:
     candidate = Candidate(owner_user_id=user.id, name=name, email=email, is_self=False)
     session.add(candidate)
     await session.commit()
@@ -140,7 +142,12 @@ async def upload_resume(
             raise
         try:
             return await _insert_version(
-                session=session, owner=owner, upload=upload, parsed=outcome, key=stored.key, candidate_id=candidate_id
+                session=session,
+                owner=owner,
+                upload=upload,
+                parsed=outcome,
+                key=stored.key,
+                candidate_id=candidate_id,
             )
         except BaseException:
             await session.rollback()
@@ -161,7 +168,9 @@ async def _self_candidate_id(*, session: AsyncSession, owner: _Owner, parsed: Pa
     )
     if found is not None:
         return found
-    candidate = Candidate(owner_user_id=owner.id, name=(parsed.name or "")[:200] or None, email=owner.email, is_self=True)
+    candidate = Candidate(
+        owner_user_id=owner.id, name=(parsed.name or "")[:200] or None, email=owner.email, is_self=True
+    )
     session.add(candidate)
     await session.flush()  # a concurrent first upload makes this fail; the caller retries
     return candidate.id
@@ -186,7 +195,9 @@ async def _insert_version(
             else:
                 target = candidate_id
             version = await session.scalar(
-                select(func.coalesce(func.max(Resume.version_number), 0) + 1).where(Resume.candidate_id == target)
+                select(func.coalesce(func.max(Resume.version_number), 0) + 1).where(
+                    Resume.candidate_id == target
+                )
             )
             has_master = await session.scalar(
                 select(exists().where(Resume.candidate_id == target, Resume.is_master))
@@ -281,7 +292,12 @@ async def delete_resume(
     """Delete a resume (its reviews go with it). If it was the master, the candidate's newest
     remaining version becomes master. The stored file is removed when no other row uses it."""
     resume = await get_owned_resume(session=session, user=user, resume_id=resume_id)
-    sha256, key, candidate, was_master = resume.sha256, resume.storage_key, resume.candidate_id, resume.is_master
+    sha256, key, candidate, was_master = (
+        resume.sha256,
+        resume.storage_key,
+        resume.candidate_id,
+        resume.is_master,
+    )
     await session.delete(resume)
     await session.flush()
     if was_master:
@@ -293,9 +309,10 @@ async def delete_resume(
         )
         if newest is not None:
             await session.execute(
-                update(Resume).where(Resume.id == newest).values(is_master=True).execution_options(
-                    synchronize_session=False
-                )
+                update(Resume)
+                .where(Resume.id == newest)
+                .values(is_master=True)
+                .execution_options(synchronize_session=False)
             )
     await session.commit()
     async with storage.lock(sha256):

@@ -33,7 +33,9 @@ class LocalDispatcher:
         self.swept = asyncio.Event()  # set after the first sweep (start-up recovery) ran
 
     async def start(self) -> None:
-        self._tasks = [asyncio.create_task(self._work(), name=f"resumeiq-worker-{i}") for i in range(self._concurrency)]
+        self._tasks = [
+            asyncio.create_task(self._work(), name=f"resumeiq-worker-{i}") for i in range(self._concurrency)
+        ]
         self._tasks.append(asyncio.create_task(self._sweep_forever(), name="resumeiq-sweeper"))
 
     def submit(self, job_id: uuid.UUID) -> None:

@@ -78,7 +78,9 @@ def parse_file(path: str, filename: str, limits: ExtractLimits) -> ParsedFile | 
         return _failure(exc)
 
 
-def review_file(path: str, filename: str, industry: str, limits: ExtractLimits) -> ReviewReport | EngineFailure:
+def review_file(
+    path: str, filename: str, industry: str, limits: ExtractLimits
+) -> ReviewReport | EngineFailure:
     """Parse one stored file and review it for ``industry``."""
     from resumeiq.engine import parse_resume, score_resume
 

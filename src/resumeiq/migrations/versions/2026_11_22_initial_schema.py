@@ -49,7 +49,10 @@ def upgrade() -> None:
         sa.Column("is_self", sa.Boolean(), nullable=False),
         _ts("created_at"),
         sa.ForeignKeyConstraint(
-            ["owner_user_id"], ["users.id"], name=op.f("fk_candidates_owner_user_id_users"), ondelete="CASCADE"
+            ["owner_user_id"],
+            ["users.id"],
+            name=op.f("fk_candidates_owner_user_id_users"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_candidates")),
     )
@@ -90,7 +93,10 @@ def upgrade() -> None:
         ),
         sa.CheckConstraint("version_number >= 1", name=op.f("ck_resumes_version_number")),
         sa.ForeignKeyConstraint(
-            ["candidate_id"], ["candidates.id"], name=op.f("fk_resumes_candidate_id_candidates"), ondelete="CASCADE"
+            ["candidate_id"],
+            ["candidates.id"],
+            name=op.f("fk_resumes_candidate_id_candidates"),
+            ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
             ["owner_user_id"], ["users.id"], name=op.f("fk_resumes_owner_user_id_users"), ondelete="CASCADE"
@@ -131,7 +137,8 @@ def upgrade() -> None:
         _ts("started_at", nullable=True),
         _ts("completed_at", nullable=True),
         sa.CheckConstraint(
-            "status IN ('pending', 'processing', 'completed', 'failed')", name=op.f("ck_review_requests_status")
+            "status IN ('pending', 'processing', 'completed', 'failed')",
+            name=op.f("ck_review_requests_status"),
         ),
         sa.ForeignKeyConstraint(
             ["requested_by_user_id"],
@@ -140,7 +147,10 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
-            ["resume_id"], ["resumes.id"], name=op.f("fk_review_requests_resume_id_resumes"), ondelete="CASCADE"
+            ["resume_id"],
+            ["resumes.id"],
+            name=op.f("fk_review_requests_resume_id_resumes"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_review_requests")),
     )
