@@ -16,7 +16,7 @@ from resumeiq.engine.places import read_location
 from resumeiq.engine.segment import heading_kind, iter_body
 from resumeiq.engine.titles import title_score
 
-EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}(?![\w-])")
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-](?:[\w.+'-]*[\w+-])?@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}(?![\w-])")
 URL_RE = re.compile(
     r"(?<![\w@/.-])(?:https?://|www\.)[^\s<>()\"',;|]+[^\s<>()\"',;|.]"
     r"|(?<![\w@/.-])(?:[a-z0-9-]+\.)+(?:com|net|org|io|dev|me|co|ai|app|info|page|site|xyz|tech|de|uk|nl|fr|in|eu|ca|au|ie)"
@@ -27,7 +27,16 @@ _PHONE_CANDIDATE = re.compile(r"(?<![\w.])(?:\+|\(?\d)[\d\s().\-/]{6,20}\d(?![\w
 _SEPARATORS = re.compile(r"\s*(?:\||•|·|◦|▪|\t|\s{3,}| - | – | — |;)\s*")
 _NAME_TOKEN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ][A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ'’.-]*$")
 _NAME_PARTICLES = {"van", "de", "der", "den", "von", "da", "di", "del", "la", "le", "du", "dos", "das", "bin", "al", "el", "y", "ter", "ten"}
-_NOT_NAME_WORDS = {"resume", "curriculum", "vitae", "cv", "profile", "contact", "page", "email", "phone", "address", "mobile", "name", "sample", "template"}
+_NOT_NAME_WORDS = {
+    "resume", "résumé", "curriculum", "vitae", "cv", "profile", "contact", "page", "email", "phone", "address",
+    "mobile", "name", "sample", "template", "seeker", "applicant", "candidate", "student", "graduate",
+    "objective", "summary", "confidential", "references", "dear", "sincerely",
+}
+_ORG_WORD = re.compile(
+    r"\b(?:university|college|school|institute|department|center|centre|inc|ltd|llc|corp|company|"
+    r"group|services|solutions|technologies|bank|hospital|academy|association|society|children)\b",
+    re.IGNORECASE,
+)
 
 _NETWORKS = {
     "linkedin.com": "LinkedIn",
@@ -87,6 +96,7 @@ def parse_basics(doc: ExtractedDocument, sections: list[Section]) -> Basics:
     return basics
 
 
+_PLACEHOLDER = re.compile(r"^(?:x+|your[._-]?(?:name|email)|name|email)@|@(?:example|domain|email)\.com$", re.IGNORECASE)
 _EMAIL_TAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]*)*$")
 _EMAIL_CONT = re.compile(r"\n(\.?[a-z]{1,4}(?:\.[a-z]{2,3})?)(?=\s|$)")
 
@@ -103,7 +113,7 @@ def _find_email(text: str, spans) -> tuple[str, tuple[int, int]] | None:
                 joined = text[tail.start() : b] + cont.group(1)
                 if EMAIL_RE.fullmatch(joined):
                     return joined, (tail.start(), cont.end())
-            if full:
+            if full and not _PLACEHOLDER.match(full.group(0)):
                 return full.group(0).rstrip("."), (full.start(), full.end())
     return None
 
@@ -202,32 +212,55 @@ def _iter_pieces(line: str):
 
 
 def _find_name(doc: ExtractedDocument, spans) -> tuple[int, int] | None:
+    """The candidate's name: an early header line (or its leading words) that reads as a personal
+    name — not a job title, a place, a heading or an organisation — preferring the biggest font
+    and a DOCX/Markdown title."""
     text = doc.text
     candidates: list[tuple[float, int, int]] = []
     sizes = [ln.size for ln in doc.lines[:15] if ln.size]
     max_size = max(sizes) if sizes else 0
-    line_by_start = {ln.start: ln for ln in doc.lines[:40]}
-    for rank, (s, e) in enumerate(spans[:10]):
+    line_by_start = {ln.start: ln for ln in doc.lines[:60]}
+    rank = 0
+    for s, e in spans[:16]:
         raw = text[s:e]
-        piece = _SEPARATORS.split(raw.strip())[0] if raw.strip() else ""
-        piece = re.sub(r"^(?:name\s*[:\-]\s*)", "", piece, flags=re.IGNORECASE).strip(" ,")
-        if not _is_name(piece):
+        if not any(c.isalpha() for c in raw):
             continue
-        score = 1.0 - rank * 0.08
-        ln = line_by_start.get(s)
-        if ln is not None:
-            if max_size and ln.size >= max_size - 0.5:
-                score += 0.5
-            if ln.style in ("Title", "h1"):
-                score += 0.5
-        if title_score(piece) > 0.6:
-            score -= 0.8
-        off = raw.find(piece)
-        candidates.append((score, s + off, s + off + len(piece)))
+        rank += 1
+        for piece in _SEPARATORS.split(raw.strip())[:2]:
+            piece = re.sub(r"^(?:name\s*[:\-]\s*)", "", piece, flags=re.IGNORECASE).strip(" ,")
+            name = _leading_name(piece)
+            if name is None:
+                continue
+            score = 1.0 - rank * 0.08 - (0.3 if len(name) < len(piece) else 0.0)
+            ln = line_by_start.get(s)
+            if ln is not None:
+                if max_size and ln.size >= max_size - 0.5:
+                    score += 0.5
+                if ln.style in ("Title", "h1"):
+                    score += 0.5
+            off = raw.find(name)
+            candidates.append((score, s + off, s + off + len(name)))
+            break
     if not candidates:
         return None
     best = max(candidates, key=lambda c: (c[0], -c[1]))
     return best[1], best[2]
+
+
+def _leading_name(piece: str) -> str | None:
+    """``piece`` if it is a name, else its leading 2–4 words if those are a name followed by
+    something else ("Allen Neal King ESB Integration Developer", "Ivory Beahan 122 South St")."""
+    if _is_name(piece):
+        return piece
+    words = piece.split()
+    for k in range(min(4, len(words) - 1), 1, -1):
+        head, rest = " ".join(words[:k]), words[k]
+        if not _is_name(head):
+            continue
+        follows_name = _NAME_TOKEN.match(rest) and rest[:1].isupper() and (rest.isupper() == head.isupper())
+        if not follows_name or title_score(" ".join(words[k:])) >= 0.5:
+            return head
+    return None
 
 
 def _is_name(piece: str) -> bool:
@@ -249,7 +282,19 @@ def _is_name(piece: str) -> bool:
             caps += 1
         else:
             return False
-    return caps >= 2 or (caps >= 1 and len(words) == 2)
+    if not (caps >= 2 or (caps >= 1 and len(words) == 2)):
+        return False
+    # A job title, a place, an organisation or a skill is not a person's name.
+    if title_score(piece) >= 0.5 or read_location(piece) is not None or _ORG_WORD.search(piece):
+        return False
+    return not _covered_by_skills(piece)
+
+
+def _covered_by_skills(piece: str) -> bool:
+    from resumeiq.engine.skills import find_skills
+
+    hits = find_skills(piece)
+    return bool(hits) and sum(h.end - h.start for h in hits) >= 0.8 * len(piece.replace(" ", ""))
 
 
 def _clean_name(raw: str) -> str:
