@@ -37,6 +37,8 @@ ESCO_LICENCE = "ESCO v1.2, reuse authorised under Commission Decision 2011/833/E
 _SEPARATORS = re.compile(r"[^\w+#.&'@]")
 _SPACES = re.compile(r"\s+")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9+#/-]{1,7}$")
+_ROMAN = re.compile(r"(?=[mdclxvi])m*(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})")
+_NUMBERISH = re.compile(r"v?\d+([.x]\d+)*[a-z]?|\d+(st|nd|rd|th|s)")
 _STOP = {"of", "for", "and", "in", "the", "a", "an", "to", "on", "with", "or", "by", "at", "from"}
 _ADJECTIVE_ENDINGS = ("ive", "al", "ous", "ic", "ary", "ent", "ant", "able", "ible", "ful")
 # ESCO knowledge labels ending in these words are categories of things, not resume keywords.
@@ -150,8 +152,10 @@ def onet_names(raw: str, strip_vendors: list[str]) -> tuple[str, set[str]] | Non
     if name.lower().endswith(" software") and len(tokens) > 2:
         name = name[: -len(" software")]
         tokens = name.split()
-    # "Hypertext markup language HTML" -> HTML; "Apache Subversion SVN" -> Apache Subversion + SVN
-    if len(tokens) >= 3 and _ACRONYM.match(tokens[-1]):
+    # "Hypertext markup language HTML" -> HTML; "Apache Subversion SVN" -> Apache Subversion + SVN.
+    # A trailing capitalised word that does not abbreviate the rest is part of the product name
+    # ("Altera Quartus II", "Nuance Power PDF", "Lathem Time PayClock EZ"): keep the name whole.
+    if len(tokens) >= 3 and _ACRONYM.match(tokens[-1]) and abbreviates(tokens[-1], tokens[:-1]):
         rest = " ".join(tokens[:-1])
         if all(t == t.lower() for t in tokens[1:-1]):
             aliases.add(rest)
@@ -168,11 +172,84 @@ def onet_names(raw: str, strip_vendors: list[str]) -> tuple[str, set[str]] | Non
     return name, aliases
 
 
-def vendor_remainder(name: str, vendors: set[str]) -> str | None:
-    first = name.split()[0]
-    if first in vendors and len(name.split()) > 1:
-        return name[len(first) + 1 :]
+def abbreviates(acronym: str, words: list[str]) -> bool:
+    """True if ``acronym`` abbreviates ``words``: its first letter starts one of the words and its
+    other letters follow in order ("SVN" for "Apache Subversion", "XUI" for "XML User Interface").
+    Version and edition marks ("II", "XP", "PC", "EZ") do not."""
+    letters = [c for c in acronym.lower() if c.isalpha()]
+    if len(letters) < 2 or _ROMAN.fullmatch(acronym.lower()):
+        return False
+    low = [w.lower() for w in words]
+    for i, w in enumerate(low):
+        if not w.startswith(letters[0]):
+            continue
+        rest = " ".join(low[i:])[1:]
+        pos = 0
+        for c in letters[1:]:
+            pos = rest.find(c, pos) + 1
+            if pos == 0:
+                break
+        else:
+            return True
+    return False
+
+
+def vendor_prefix(name: str, prefixes: Counter[str]) -> str | None:
+    """The longest leading one- to three-word vendor name of a product: a capitalised prefix that
+    several O*NET products share ("Yardi Systems Yardi Enterprise" -> "Yardi Systems")."""
+    words = name.split()
+    for n in (3, 2, 1):
+        if len(words) > n and words[0][:1].isupper():
+            prefix = " ".join(words[:n])
+            if prefixes[prefix] >= (3 if n == 1 else 2):
+                return prefix
     return None
+
+
+def alias_ok(alias: str, name: str, words: "WordLists") -> bool:
+    """Whether an alias derived from an O*NET product name is distinctive enough to match on its
+    own. Rejected: numbers and version marks ("2000", "II"), one or two characters, ordinary
+    English words ("Kingdom", "TOTAL", "Vista"), generic phrases ("User Interface", "Media Player")
+    and remainders of a stripped company name ("Systems Yardi Enterprise", "Health Organization ...")."""
+    key = norm_key(alias)
+    tokens = key.split()
+    if not tokens or norm_key(name) == key:
+        return False
+    compact = re.sub(r"[^a-z0-9]", "", key)
+    if len(compact) <= 2 or all(_NUMBERISH.fullmatch(t) or _ROMAN.fullmatch(t) for t in tokens):
+        return False
+    if key in words.generic_phrases or tokens[0] in words.company:
+        return False
+    if len(tokens) == 1:
+        t = tokens[0]
+        return not (words.is_ordinary(t) or words.common[t] >= 1)
+    ordinary = [words.is_ordinary(t) or t in _STOP or _NUMBERISH.fullmatch(t) for t in tokens]
+    if all(ordinary) and len(tokens) <= 2:
+        return False  # "Production Planning", "Blood Bank"
+    if all(ordinary) and tokens[-1] in words.generic_tails:
+        return False  # "Data Management System"
+    return True
+
+
+@dataclass
+class WordLists:
+    """Ordinary-word knowledge: lower-case counts from O*NET/ESCO prose plus the curated lists."""
+
+    common: Counter[str]
+    ordinary: set[str]  # curated ordinary English words (ambiguous.json "ordinary_words")
+    generic: set[str]  # curated generic words (ambiguous.json "generic_words")
+    generic_phrases: set[str]  # generic software phrases ("user interface", "media player")
+    company: set[str]  # words that continue a company name ("systems", "software", "research")
+    generic_tails: set[str]  # last words of generic phrases ("system", "software", "tools")
+
+    def is_ordinary(self, word: str) -> bool:
+        w = word.lower()
+        return w in self.ordinary or w in self.generic or self.common[w] >= 3
+
+
+def vendor_remainder(name: str, prefixes: Counter[str]) -> str | None:
+    prefix = vendor_prefix(name, prefixes)
+    return name[len(prefix) + 1 :] if prefix else None
 
 
 def esco_preferred_label(description: str) -> str | None:

@@ -102,7 +102,14 @@ def degree_level(study_type: str | None) -> str | None:
 
 
 def is_institution(piece: str) -> bool:
+    """A short, capitalised piece naming a school ("Delft University of Technology"), not a
+    sentence that mentions one ("Handled daily activities of the school")."""
     _, _, _, words = _degree_patterns()
+    tokens = piece.split()
+    if not tokens or len(tokens) > 9 or not (piece[:1].isupper() or piece[:1].isdigit()):
+        return False
+    if ":" in piece or piece.rstrip().endswith((".", ";")) and not piece.rstrip().endswith(("Inc.", "Tech.")):
+        return False
     return any(w.strip(".,()") in words for w in piece.lower().split())
 
 
@@ -115,7 +122,7 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
         dates = [d for d in find_date_ranges(text, bl.start, bl.end)]
         date = dates[-1] if dates else None
         pieces = _pieces_without(text, bl.start, bl.end, degree, date)
-        inst = next((p for p in pieces if is_institution(p[0])), None)
+        inst = next((p for p in pieces if any(is_institution(part) for part in p[0].split(", "))), None)
         if (degree and cur.degree) or (inst and cur.institution and not (degree and not cur.degree)):
             drafts.append(cur)
             cur = _Draft()
@@ -198,6 +205,18 @@ def _institution(inst: tuple[str, int, int]) -> tuple[str, int, int]:
     return name, s + offset, s + offset + len(name)
 
 
+def _could_be_school(piece: str) -> bool:
+    """An unlabelled piece next to a degree: "Ad School" yes; "CGPA", "Mathematics", "Boston, MA" no."""
+    words = piece.split()
+    if not 2 <= len(words) <= 8 or not all(w[:1].isupper() or w.lower() in ("of", "and", "for", "the", "&") for w in words):
+        return False
+    if _GRADE.search(piece) or re.search(r"\d", piece):
+        return False
+    from resumeiq.engine.places import read_location
+
+    return read_location(piece) is None
+
+
 def _finish(d: _Draft) -> Education:
     ed = Education()
     if d.degree:
@@ -206,10 +225,10 @@ def _finish(d: _Draft) -> Education:
         ed.area, ed.evidence["area"] = d.area[0], (d.area[1], d.area[2])
     if d.institution:
         ed.institution, ed.evidence["institution"] = d.institution[0], (d.institution[1], d.institution[2])
-    elif d.loose:
-        name, s, e = next((p for p in d.loose if len(p[0].split()) >= 2 and p[0][:1].isupper()), d.loose[0])
-        if len(name.split()) <= 8:
-            ed.institution, ed.evidence["institution"] = name, (s, e)
+    else:
+        fallback = next((p for p in d.loose if _could_be_school(p[0])), None)
+        if fallback:
+            ed.institution, ed.evidence["institution"] = fallback[0], (fallback[1], fallback[2])
     if d.dates:
         if d.dates.single:
             ed.endDate = d.dates.start

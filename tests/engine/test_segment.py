@@ -1,0 +1,122 @@
+"""Segment stage: lines of a built document → sections with canonical kinds."""
+
+from __future__ import annotations
+
+import pytest
+
+from resumeiq.engine import extract_text, segment_sections
+from resumeiq.engine.segment import heading_kind, normalize_heading
+
+
+def _sections(text: str, filename: str = "resume.txt"):
+    doc = extract_text(text.encode(), filename=filename)
+    return doc, segment_sections(doc)
+
+
+def _kinds(sections) -> list[str]:
+    return [s.kind for s in sections]
+
+
+STANDARD = ["header", "summary", "experience", "education", "skills"]
+
+
+@pytest.mark.parametrize("fixture", ["resume_pdf_bytes", "resume_docx_bytes", "two_column_pdf_bytes"])
+def test_built_files_split_into_their_sections(request, fixture):
+    doc = extract_text(request.getfixturevalue(fixture))
+    sections = segment_sections(doc)
+    kinds = _kinds(sections)
+    if fixture == "two_column_pdf_bytes":
+        assert kinds == ["header", "personal", "skills", "languages", "experience", "education"]
+    else:
+        assert kinds == STANDARD
+    header = sections[0]
+    assert header.heading is None and "Maria Gonzalez" in doc.text[header.start : header.end]
+
+
+def test_sections_cover_their_bodies_in_order(resume_txt):
+    doc, sections = _sections(resume_txt)
+    assert _kinds(sections) == STANDARD
+    for before, after in zip(sections, sections[1:], strict=False):
+        assert before.end <= after.start
+        assert before.end_line == after.first_line - (0 if after.heading is None else 1)
+    experience = sections[2]
+    assert doc.text[experience.heading_span[0] : experience.heading_span[1]] == "EXPERIENCE"
+    body = doc.text[experience.start : experience.end]
+    assert body.startswith("Senior Data Analyst, Acme Corp") and body.endswith("automated checks.")
+    assert "EDUCATION" not in body
+
+
+@pytest.mark.parametrize(
+    "heading, kind",
+    [
+        ("Work History", "experience"),
+        ("Professional Experience", "experience"),
+        ("EMPLOYMENT", "experience"),
+        ("Education & Training", "education"),
+        ("Technical Skills", "skills"),
+        ("Certifications", "certificates"),
+        ("Languages", "languages"),
+        ("Projects", "projects"),
+        ("Professional Summary", "summary"),
+        ("E X P E R I E N C E", "experience"),
+        ("## Work Experience:", "experience"),
+        ("SKILLS:", "skills"),
+    ],
+)
+def test_heading_synonyms_map_to_one_kind(heading, kind):
+    assert heading_kind(heading) == kind
+
+
+@pytest.mark.parametrize("text", ["Senior Data Analyst", "Acme Corp", "Python, SQL, Tableau", "Jan 2020 – Present"])
+def test_ordinary_lines_are_not_headings(text):
+    assert heading_kind(text) is None
+
+
+def test_normalize_heading_strips_decoration_and_spacing():
+    assert normalize_heading("— W O R K   H I S T O R Y —") == "work history"
+    assert normalize_heading("Skills & Tools:") == "skills and tools"
+
+
+def test_inline_heading_starts_its_section_on_the_same_line():
+    doc, sections = _sections(
+        "Maria Gonzalez\nmaria@example.com\n\nEXPERIENCE\nData Analyst, Acme Corp\t2019 – 2022\n"
+        "Skills: Python, SQL, Tableau\n"
+    )
+    assert _kinds(sections) == ["header", "experience", "skills"]
+    skills = sections[-1]
+    assert skills.heading == "Skills"
+    assert doc.text[skills.start : skills.end] == "Python, SQL, Tableau"
+
+
+def test_underlined_headings_and_rules_are_not_body_text():
+    doc, sections = _sections(
+        "Maria Gonzalez\n\nExperience\n----------\nData Analyst, Acme Corp\t2019 – 2022\n\n"
+        "Education\n==========\nB.A. in Economics, Boston University\t2015 – 2019\n"
+    )
+    assert _kinds(sections) == ["header", "experience", "education"]
+    assert doc.text[sections[1].start : sections[1].end] == "Data Analyst, Acme Corp\t2019 – 2022"
+
+
+def test_docx_heading_style_marks_an_unknown_section(tmp_path):
+    import io
+
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Maria Gonzalez", level=0)
+    d.add_heading("Experience", level=1)
+    d.add_paragraph("Data Analyst, Acme Corp\t2019 – 2022")
+    d.add_heading("Volunteering", level=1)
+    d.add_paragraph("Tutor at the public library on weekends, teaching adults to use spreadsheets.")
+    buf = io.BytesIO()
+    d.save(buf)
+    doc = extract_text(buf.getvalue())
+    sections = segment_sections(doc)
+    assert [(s.kind, s.heading) for s in sections][1:] == [("experience", "Experience"), (sections[2].kind, "Volunteering")]
+    assert "Tutor" not in doc.text[sections[1].start : sections[1].end]
+
+
+def test_text_without_headings_is_all_header():
+    doc, sections = _sections("Maria Gonzalez\nmaria@example.com\nI analyse data.\n")
+    assert _kinds(sections) == ["header"]
+    assert sections[0].first_line == 0 and sections[0].end_line == len(doc.lines)
