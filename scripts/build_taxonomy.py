@@ -327,13 +327,25 @@ def build_skills(source: Path) -> dict:
     generic = {g.lower() for g in amb["generic_words"]}
     soft = {s.lower() for s in amb["soft_words"]}
     exact_listed = set(amb["exact_case"])
+    # Section labels and generic words that are never skills, whatever the source (names or aliases).
+    not_skills = {norm_key(n) for n in amb["not_skills"]}
+    # Names matched only when capitalised ("Real Estate", "Reporting"): in prose they are ordinary words.
+    capitalised = {norm_key(n) for n in amb["capitalised_only"]}
+    words = WordLists(
+        common=common,
+        ordinary={w.lower() for w in amb["ordinary_words"]},
+        generic=generic,
+        generic_phrases={norm_key(p) for p in amb["generic_phrases"]},
+        company={w.lower() for w in amb["company_words"]},
+        generic_tails={w.lower() for w in amb["generic_tails"]},
+    )
 
     skills: dict[str, Skill] = {}  # canonical name -> Skill
     owner: dict[str, str] = {}  # norm key -> canonical name
 
     def claim(surface: str, canonical: str) -> None:
         key = norm_key(surface)
-        if not key:
+        if not key or key in not_skills:
             return
         current = owner.get(key)
         if current is None or skills[canonical].rank < skills[current].rank:
@@ -341,6 +353,8 @@ def build_skills(source: Path) -> dict:
 
     def add(name: str, category: str, source_name: str, rank: int, extra: set[str]) -> None:
         key = norm_key(name)
+        if key in not_skills:
+            return
         if key in owner:  # merge into the entry that already owns this surface
             target = skills[owner[key]]
             target.aliases |= {a for a in extra | {name} if a != target.name}
@@ -366,8 +380,12 @@ def build_skills(source: Path) -> dict:
         p["titles"][row["Commodity Title"].strip()] += 1
         p["hot"] |= row.get("Hot Technology", "N") == "Y"
         p["occ"] += 1
-    first_words = Counter(name.split()[0] for name in products if len(name.split()) > 1)
-    vendors = {w for w, n in first_words.items() if n >= 3 and w[:1].isupper()}
+    prefixes: Counter[str] = Counter()
+    for product in products:
+        tokens = product.split()
+        for n in (1, 2, 3):
+            if len(tokens) > n:
+                prefixes[" ".join(tokens[:n])] += 1
     order = sorted(products, key=lambda n: (not products[n]["hot"], -products[n]["occ"], n))
     for raw in order:
         info = products[raw]
@@ -375,6 +393,13 @@ def build_skills(source: Path) -> dict:
         if derived is None:
             continue
         name, extra = derived
+        # Longer spellings that contain the name ("Atlassian JIRA") and spelled-out acronyms
+        # ("Hypertext markup language" for HTML) stay; anything else must be distinctive on its own.
+        extra = {
+            a
+            for a in extra
+            if norm_key(name) in norm_key(a) or abbreviates(name, a.split()) or alias_ok(a, name, words)
+        }
         if name.lower() in drop or raw.lower() in drop or len(name) < 2 and name not in languages:
             continue
         if " " not in name and name == name.lower() and common[name] >= 1:
@@ -386,11 +411,8 @@ def build_skills(source: Path) -> dict:
             and norm_key(name) not in owner
         ):
             continue  # an ordinary word ("Focus", "Compass") would match everywhere
-        rest = vendor_remainder(name, vendors)
-        distinctive = rest and (
-            len(rest.split()) > 1 or (common[rest.lower()] == 0 and len(rest) > 3) or rest in exact_listed
-        )
-        if distinctive and rest.lower() not in drop and norm_key(rest) not in generic:
+        rest = vendor_remainder(name, prefixes)
+        if rest and rest.lower() not in drop and alias_ok(rest, name, words):
             extra.add(rest)
         title = info["titles"].most_common(1)[0][0]
         category = (
@@ -410,6 +432,9 @@ def build_skills(source: Path) -> dict:
                 continue
             if norm_key(label) in soft:
                 category = "soft_skill"
+            if len(label.split()) > 1 and all(words.is_ordinary(w) or w in _STOP for w in norm_key(label).split()):
+                if norm_key(label).split()[-1] in words.generic_tails or norm_key(label) in words.generic_phrases:
+                    continue  # "management systems", "knowledge base"
             add(label, category, "esco", 3, set())
 
     # Emit: every surface that its entry still owns, with the exact-case ones listed.
@@ -422,8 +447,14 @@ def build_skills(source: Path) -> dict:
             a for a in s.aliases if owner.get(norm_key(a)) == name and norm_key(a) != norm_key(name)
         )
         # Curated names are deliberate: only listed or short-capital spellings are exact-case there.
-        word_counts = common if s.source != "curated" else Counter()
-        exact = sorted(x for x in [name, *surfaces] if is_exact(x, exact_listed, word_counts))
+        word_counts = words if s.source != "curated" else None
+        exact = {x for x in [name, *surfaces] if is_exact(x, exact_listed, word_counts)}
+        # Spellings of one key given case variants in exact_case ("Act!", "ACT!") travel together.
+        exact |= {v for x in [name, *surfaces] for v in exact_listed if norm_key(v) == norm_key(x)}
+        for x in [name, *surfaces]:
+            if norm_key(x) in capitalised:
+                exact |= capitalised_spellings(x)
+        exact = sorted(exact)
         entry: dict = {"name": name, "category": s.category}
         if surfaces:
             entry["aliases"] = surfaces
@@ -443,9 +474,9 @@ def build_skills(source: Path) -> dict:
     }
 
 
-def is_exact(surface: str, listed: set[str], common: Counter[str]) -> bool:
+def is_exact(surface: str, listed: set[str], words: WordLists | None) -> bool:
     """Surfaces matched only in their exact spelling: listed ones, short capitals ("SAS", "CPA", "R")
-    and single ordinary English words ("Excel", "Chef")."""
+    and single ordinary English words ("Excel", "Chef", "Act!")."""
     if surface in listed:
         return True
     letters = re.sub(r"[^A-Za-z]", "", surface)
@@ -453,7 +484,14 @@ def is_exact(surface: str, listed: set[str], common: Counter[str]) -> bool:
         return True
     if len(surface) <= 2:
         return True
-    return " " not in surface and surface[:1].isupper() and common[surface.lower()] >= 3
+    key = norm_key(surface)
+    return words is not None and " " not in key and surface[:1].isupper() and words.is_ordinary(key)
+
+
+def capitalised_spellings(surface: str) -> set[str]:
+    """Title-case and sentence-case spellings of a name ("Real Estate", "Real estate")."""
+    title = " ".join(w[:1].upper() + w[1:] for w in surface.split())
+    return {title, surface[:1].upper() + surface[1:].lower()}
 
 
 # --------------------------------------------------------------------------- titles

@@ -179,6 +179,22 @@ def _split_commas(piece: str, s: int) -> list[tuple[str, int, int]]:
     return out
 
 
+def _split_trailing_place(company: str) -> tuple[str, str | None]:
+    """"Alert Technologies, New York, NY" → ("Alert Technologies", "New York, NY"); a tail of one
+    or two capitalised words after an employer word counts too ("… School District, Uniondale")."""
+    parts = company.split(", ")
+    for k in (2, 1):
+        if len(parts) > k:
+            head, tail = ", ".join(parts[:-k]), ", ".join(parts[-k:])
+            if _is_place(tail):
+                return head, tail
+            if k == 1 and _COMPANY_HINT.search(head) and not _COMPANY_HINT.search(tail):
+                words = tail.split()
+                if 1 <= len(words) <= 2 and all(w[:1].isupper() for w in words):
+                    return head, tail
+    return company, None
+
+
 def _is_place(piece: str) -> bool:
     return read_location(piece) is not None
 
@@ -225,7 +241,12 @@ def _assign(work: Work, pieces: list[tuple[str, int, int]]) -> None:
         work.position = best[0]
         work.evidence["position"] = (best[1], best[2])
         remaining = [p for p in remaining if p is not best]
+    remaining = [p for p in remaining if len(p[0].split()) <= 10]  # longer: a sentence, not an employer
     if remaining:
         company = next((p for p in remaining if _COMPANY_HINT.search(p[0])), remaining[0])
-        work.name = company[0]
-        work.evidence["name"] = (company[1], company[2])
+        name, place = _split_trailing_place(company[0])
+        work.name = name
+        work.evidence["name"] = (company[1], company[1] + len(name))
+        if place and work.location is None:
+            work.location = place
+            work.evidence["location"] = (company[1] + len(company[0]) - len(place), company[2])
