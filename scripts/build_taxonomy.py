@@ -194,16 +194,17 @@ def abbreviates(acronym: str, words: list[str]) -> bool:
     return False
 
 
-def vendor_prefix(name: str, prefixes: Counter[str]) -> str | None:
-    """The longest leading one- to three-word vendor name of a product: a capitalised prefix that
-    several O*NET products share ("Yardi Systems Yardi Enterprise" -> "Yardi Systems")."""
+def vendor_remainders(name: str, prefixes: Counter[str]) -> list[str]:
+    """A product name without its vendor, for each leading one- to three-word prefix that several
+    O*NET products share ("Yardi Systems Yardi Enterprise" -> "Yardi Enterprise" and
+    "Systems Yardi Enterprise"; ``alias_ok`` then rejects the second)."""
     words = name.split()
+    out = []
     for n in (3, 2, 1):
         if len(words) > n and words[0][:1].isupper():
-            prefix = " ".join(words[:n])
-            if prefixes[prefix] >= (3 if n == 1 else 2):
-                return prefix
-    return None
+            if prefixes[" ".join(words[:n])] >= (3 if n == 1 else 2):
+                out.append(" ".join(words[n:]))
+    return out
 
 
 def alias_ok(alias: str, name: str, words: "WordLists") -> bool:
@@ -245,11 +246,6 @@ class WordLists:
     def is_ordinary(self, word: str) -> bool:
         w = word.lower()
         return w in self.ordinary or w in self.generic or self.common[w] >= 3
-
-
-def vendor_remainder(name: str, prefixes: Counter[str]) -> str | None:
-    prefix = vendor_prefix(name, prefixes)
-    return name[len(prefix) + 1 :] if prefix else None
 
 
 def esco_preferred_label(description: str) -> str | None:
@@ -411,9 +407,9 @@ def build_skills(source: Path) -> dict:
             and norm_key(name) not in owner
         ):
             continue  # an ordinary word ("Focus", "Compass") would match everywhere
-        rest = vendor_remainder(name, prefixes)
-        if rest and rest.lower() not in drop and alias_ok(rest, name, words):
-            extra.add(rest)
+        for rest in vendor_remainders(name, prefixes):
+            if rest.lower() not in drop and alias_ok(rest, name, words):
+                extra.add(rest)
         title = info["titles"].most_common(1)[0][0]
         category = (
             "programming_language"
@@ -455,6 +451,9 @@ def build_skills(source: Path) -> dict:
             if norm_key(x) in capitalised:
                 exact |= capitalised_spellings(x)
         exact = sorted(exact)
+        if norm_key(name) in capitalised and name == name.lower():
+            # A lower-case ESCO label matched only when capitalised: show it capitalised too.
+            name = name.title()
         entry: dict = {"name": name, "category": s.category}
         if surfaces:
             entry["aliases"] = surfaces

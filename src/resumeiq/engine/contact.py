@@ -24,7 +24,10 @@ URL_RE = re.compile(
     re.IGNORECASE,
 )
 _PHONE_CANDIDATE = re.compile(r"(?<![\w.])(?:\+|\(?\d)[\d\s().\-/]{6,20}\d(?![\w])")
-_SEPARATORS = re.compile(r"\s*(?:\||•|·|◦|▪|\t|\s{3,}| - | – | — |;)\s*")
+_SEPARATORS = re.compile(
+    r"\s*(?:\||•|·|◦|▪|●|■|\t|\s{3,}| - | – | — |;|\b(?:tel|phone|cell|mobile|home|fax|e-?mail)\b\s*[:.#])\s*",
+    re.IGNORECASE,
+)
 _NAME_TOKEN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ][A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ'’.-]*$")
 _NAME_PARTICLES = {"van", "de", "der", "den", "von", "da", "di", "del", "la", "le", "du", "dos", "das", "bin", "al", "el", "y", "ter", "ten"}
 _NOT_NAME_WORDS = {

@@ -6,6 +6,7 @@ from resumeiq.engine.contact import parse_basics
 from resumeiq.engine.education import parse_education
 from resumeiq.engine.extras import parse_certificates, parse_languages, parse_projects, parse_summary
 from resumeiq.engine.model import ExtractedDocument, ResumeData, Section, Skill, SkillMention
+from resumeiq.engine.places import read_location
 from resumeiq.engine.skill_groups import parse_skill_groups
 from resumeiq.engine.skills import find_skills
 from resumeiq.engine.work import parse_work
@@ -31,9 +32,25 @@ def build_resume(doc: ExtractedDocument, sections: list[Section]) -> ResumeData:
             summary = parse_summary(doc, section)
             if summary:
                 resume.basics.summary, resume.basics.evidence["summary"] = summary
+    _infer_location(resume)
     resume.skill_mentions = _skill_mentions(doc, sections)
     _add_mentioned_skills(resume)
     return resume
+
+
+def _infer_location(resume: ResumeData) -> None:
+    """No address in the header: a person in an ongoing role most likely lives where it is, so the
+    current job's place stands in, with that job's evidence."""
+    if resume.basics.location is not None:
+        return
+    for work in resume.work:
+        if work.location and work.startDate and not work.endDate:
+            loc = read_location(work.location)
+            if loc is not None:
+                if "location" in work.evidence:
+                    loc.evidence["city"] = work.evidence["location"]
+                resume.basics.location = loc
+            return
 
 
 def _add_mentioned_skills(resume: ResumeData) -> None:

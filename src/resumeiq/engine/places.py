@@ -14,7 +14,7 @@ from resumeiq.engine._data import load_json
 from resumeiq.engine.model import Location
 
 _LABEL = re.compile(r"^(?:address|location|based in|lives in|residence|city|current location)\s*[:\-]?\s*", re.IGNORECASE)
-_POSTCODE = re.compile(r"\s+(?:\d{4,6}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})$")
+_POSTCODE = re.compile(r"(?:^|\s+|-\s*)(?:\d{4,6}(?:-\d{4})?|\d{3}\s\d{3}|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})$")
 _STREET = re.compile(
     r"^(?:st|st\.|street|ave|ave\.|avenue|road|rd|rd\.|drive|dr|dr\.|blvd|boulevard|lane|ln|way|court|ct|"
     r"place|pl|suite|apt|apartment|floor|building|circle|terrace|highway|hwy|vill\.?|nagar|colony|sector|layout)$",
@@ -46,8 +46,16 @@ def read_location(piece: str) -> Location | None:
     if paren:
         country = countries.get(paren.group(1).lower())
         piece = piece[: paren.start()].strip(" ,")
-    parts = [_POSTCODE.sub("", p.strip()) for p in piece.split(",") if p.strip()]
-    parts = [p for p in parts if p]
+    piece = piece.rstrip(".")
+    parts = [_POSTCODE.sub("", p.strip()).strip(" -") for p in piece.split(",") if p.strip()]
+    # Drop postcodes and phone numbers standing as parts of their own ("…, 722122, IN").
+    parts = [p for p in parts if p and re.search(r"[A-Za-z]", p)]
+    if parts:
+        # "New York USA": a country name ending the last part
+        words = parts[-1].split()
+        if len(words) >= 2 and words[-1].lower() in countries and len(words[-1]) >= 3:
+            country = countries[words[-1].lower()]
+            parts[-1] = " ".join(words[:-1])
     if not parts or len(parts) > 5:
         return None
     last = parts[-1].lower()
@@ -62,8 +70,10 @@ def read_location(piece: str) -> Location | None:
         if not parts:
             return Location(countryCode=country) if len(piece) > 3 else None
     region = None
+    if len(parts) >= 2 and _region(parts[-1]) is None and parts[-1].lower() in cities:
+        parts = parts[-1:]  # "North Vill., New York City": an address line ending in a listed city
     if len(parts) >= 2 or (len(parts) == 1 and parts[0].lower() in regions and parts[0].lower() not in cities):
-        reg = regions.get(parts[-1].lower())
+        reg = _region(parts[-1])
         if reg and (country is None or reg[0] == country):
             region = parts[-1]
             country = country or reg[0]
@@ -85,11 +95,15 @@ def read_location(piece: str) -> Location | None:
         if city.lower() in cities:
             country = cities[city.lower()]
         else:
-            # Only an explicit country code at the end makes a lone piece a place ("Manuel Hesse" is a name).
-            if not (len(words) >= 2 and words[-1].lower() in countries and words[-1].isupper()):
+            # Only an explicit code at the end makes a lone piece a place: a country ("Ann Arbor MI US")
+            # or a region ("Rowville VIC"); "Manuel Hesse" is a name.
+            if len(words) >= 2 and words[-1].isupper() and words[-1].lower() in countries:
+                country = countries[words[-1].lower()]
+                words = words[:-1]
+            elif len(words) >= 2 and words[-1].isupper() and 2 <= len(words[-1]) <= 3 and _region(words[-1]):
+                country = _region(words[-1])[0]
+            else:
                 return None
-            country = countries[words[-1].lower()]
-            words = words[:-1]
             for k in range(1, min(4, len(words))):
                 tail = " ".join(words[-k:]).lower()
                 if tail in regions and regions[tail][0] == country and len(words) > k:
@@ -102,6 +116,13 @@ def read_location(piece: str) -> Location | None:
     if city.lower() in countries and city.lower() not in cities:  # "Holland NL" is no city; Singapore is
         return None
     return Location(city=city, region=region, countryCode=country)
+
+
+def _region(text: str) -> tuple[str, str] | None:
+    """(country, region) for a region name or code, dots ignored ("N.J." is NJ)."""
+    _, regions, _ = _tables()
+    key = text.lower()
+    return regions.get(key) or regions.get(key.replace(".", ""))
 
 
 def _city_of(part: str) -> str | None:

@@ -48,6 +48,7 @@ class _Entry:
     category: str | None
     exact: frozenset[str]  # spellings that must match exactly; empty = any case
     length: int  # length of the normalised key without its leading space
+    suffix: str = ""  # punctuation an exact spelling ends with, which must follow the match ("Act!")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,19 +103,29 @@ def _taxonomy() -> _Taxonomy:
         name, category = item["name"], item.get("category")
         categories[name] = category
         exact = set(item.get("exact", ()))
+        # Exact spellings by key: case variants of one surface ("Real Estate", "Real estate").
+        variants: dict[str, set[str]] = {}
+        for spelling in exact:
+            variants.setdefault(_key(spelling), set()).add(spelling)
         for surface in (name, *item.get("aliases", ())):
             key = _key(surface)
             if not key:
                 continue
             by_key.setdefault(key, name)
             existing = automaton.get(" " + key, None)
-            spellings = frozenset({_surface_form(surface)}) if surface in exact else frozenset()
+            suffix = ""
+            spellings: frozenset[str] = frozenset()
+            if surface in exact:
+                forms = {_surface_form(v) for v in variants[key]}
+                suffix = _trailing(surface)
+                spellings = frozenset(f.rstrip() for f in forms)
             if existing is not None:
                 if existing.name != name:
                     continue
                 # Same skill, another spelling: any-case wins over exact-case.
                 spellings = frozenset() if not existing.exact or not spellings else existing.exact | spellings
-            automaton.add_word(" " + key, _Entry(name, category, spellings, len(key)))
+                suffix = suffix if spellings else ""
+            automaton.add_word(" " + key, _Entry(name, category, spellings, len(key), suffix))
     automaton.make_automaton()
     contexts = {
         surface: _Context(
@@ -128,6 +139,30 @@ def _taxonomy() -> _Taxonomy:
         for surface, rule in data.get("context", {}).items()
     }
     return _Taxonomy(automaton, by_key, categories, contexts)
+
+
+def _trailing(surface: str) -> str:
+    """Separator characters an exact spelling ends with ("!" in "Act!")."""
+    stripped = surface.rstrip()
+    i = len(stripped)
+    while i > 0 and not (stripped[i - 1].isalnum() or stripped[i - 1] in _KEEP):
+        i -= 1
+    return stripped[i:]
+
+
+# Words after which a capitalised ordinary word opening a sentence is prose, not a skill
+# ("Closing the deal", "Reporting to the director", "Excel at", "Access to records").
+_PROSE_NEXT = frozenset(
+    "the a an to as at up out off is are was were be been my our your their his her its this that these "
+    "those".split()
+)
+
+
+def _sentence_start(text: str, pos: int, lo: int) -> bool:
+    i = pos
+    while i > lo and text[i - 1] in " \t":
+        i -= 1
+    return i <= lo or text[i - 1] in "\n.!?•·*-–—\u2022"
 
 
 def _surface_form(surface: str) -> str:
@@ -220,11 +255,23 @@ def find_skills(text: str, start: int = 0, end: int | None = None) -> list[Skill
             surface = _surface_form(text[a:b])
             if surface not in entry.exact:
                 continue
-            rule = tax.contexts.get(surface) or tax.contexts.get(entry.name)
+            if entry.suffix:
+                if text[b : b + len(entry.suffix)] != entry.suffix:
+                    continue
+                b += len(entry.suffix)
+            rule = tax.contexts.get(surface) or tax.contexts.get(surface + entry.suffix) or tax.contexts.get(entry.name)
             if rule is not None and not _context_ok(rule, text, a, b, start, end):
                 continue
+            if (
+                surface.isalpha()
+                and surface[1:].islower()
+                and _sentence_start(text, a, start)
+                and _next_word(text, b, end).lower() in _PROSE_NEXT
+                and (b >= end or text[b] == " ")
+            ):
+                continue  # "Closing the deal", "Reporting to the director"
         hits.append(SkillHit(entry.name, entry.category, a, b))
-        taken = e
+        taken = e + len(entry.suffix)
     return hits
 
 
