@@ -469,6 +469,8 @@ def build_skills(source: Path) -> dict:
         "_meta": meta("skills", with_esco=(esco / "skills.csv").exists()),
         "categories": cats["categories"],
         "context": context,
+        # Generic phrases that are not skills but must not yield a shorter skill inside them either.
+        "blocked": sorted(amb["not_skills"], key=str.lower),
         "skills": entries,
     }
 

@@ -113,10 +113,6 @@ def test_labelled_contact_lines():
     assert basics.location.city == "Austin" and basics.location.region == "TX"
 
 
-@pytest.mark.xfail(
-    reason="a Markdown title '# Maria Gonzalez' is not read as the name: the '#' marker is kept in the candidate",
-    strict=True,
-)
 def test_markdown_title_is_the_name(resume_md, person):
     _, basics = _basics(resume_md, filename="resume.md")
     assert basics.name == person.name

@@ -76,10 +76,6 @@ def test_numbers_that_are_not_dates(text):
     assert find_date_ranges(text) == []
 
 
-@pytest.mark.xfail(
-    reason="a number followed by '%' is read as a year: 'Grew revenue 2000%' → single date 2000",
-    strict=True,
-)
 def test_percentages_are_not_years():
     assert find_date_ranges("Grew online revenue 2000% in three years") == []
 

@@ -74,11 +74,6 @@ def test_pdf_bullets_and_font_sizes_are_kept(resume_pdf_bytes, person):
     assert name.top < by_text[f"{person.email}  |  {person.phone}  |  {person.city}".replace("  ", " ")].top
 
 
-@pytest.mark.xfail(
-    reason="Line.bold is False for text drawn in the standard Helvetica-Bold font (no FontDescriptor "
-    "weight); the engine reads only FPDFText_GetFontWeight",
-    strict=True,
-)
 def test_pdf_headings_drawn_in_a_bold_font_are_bold(resume_pdf_bytes):
     doc = extract_text(resume_pdf_bytes)
     by_text = {doc.line_text(ln): ln for ln in doc.lines}

@@ -92,11 +92,6 @@ def test_inline_heading_starts_its_section_on_the_same_line():
     assert doc.text[skills.start : skills.end] == "Python, SQL, data modelling"
 
 
-@pytest.mark.xfail(
-    reason="'Skills: Python, SQL, Tableau' (every word capitalised) is caught by the fuzzy title-case "
-    "heading rule, then dropped for its commas; the inline-heading rule never runs",
-    strict=True,
-)
 def test_inline_heading_with_capitalised_keywords_starts_a_section():
     doc, sections = _inline_skills("Python, SQL, Tableau")
     assert _kinds(sections) == ["header", "experience", "skills"]

@@ -31,11 +31,6 @@ def test_docx_skills_table_cells_are_read(resume_docx_bytes, person):
     assert keywords[: len(person.skills)] == list(person.skills)
 
 
-@pytest.mark.xfail(
-    reason="DOCX page-header text is appended after the body, so it lands in the last section: "
-    "'Maria Gonzalez · Curriculum Vitae · Page 1' become skills keywords",
-    strict=True,
-)
 def test_docx_page_header_does_not_become_skills(resume_docx_bytes, person):
     skills = parse_resume(resume_docx_bytes).resume.skills
     assert [k for g in skills for k in g.keywords] == list(person.skills)
@@ -65,11 +60,6 @@ def test_category_header_over_a_keyword_line():
     ]
 
 
-@pytest.mark.xfail(
-    reason="a 'Languages' category header inside SKILLS starts a spoken-languages section: Python, Java "
-    "and Go become languages, and 'Databases' a language with fluency 'PostgreSQL'",
-    strict=True,
-)
 def test_programming_languages_category_inside_skills_stays_skills():
     parsed = parse_resume((HEAD + "Languages\nPython, Java, Go\nDatabases\nPostgreSQL, MongoDB, Redis\n").encode())
     assert parsed.resume.languages == []
@@ -84,11 +74,6 @@ def test_bulleted_keywords_and_duplicates():
     assert _groups(skills) == [(None, ["Python", "SQL", "Tableau", "Looker", "dbt"])]
 
 
-@pytest.mark.xfail(
-    reason="the ' and <Capital>' separator cuts a sentence into short pieces that are kept whole: "
-    "'Experienced with Python and SQL for …' → keyword 'Experienced with Python'",
-    strict=True,
-)
 def test_sentences_in_a_skills_section_keep_only_named_skills():
     _, skills = _skills("Experienced with Python and SQL for building reliable reporting pipelines at scale\n")
     keywords = [k for g in skills for k in g.keywords]
@@ -106,11 +91,6 @@ def test_links_numbers_and_filler_are_not_keywords():
     assert _groups(skills) == [(None, ["Python", "SQL"])]
 
 
-@pytest.mark.xfail(
-    reason="a qualifier in brackets that is not a duration/level word leaves a broken keyword: "
-    "'Spanish (native)' → 'Spanish (native'",
-    strict=True,
-)
 def test_keywords_never_have_unbalanced_brackets():
     _, skills = _skills("Tools: Excel (pivot tables), Tableau (certified), Spanish (native)\n")
     for keyword in (k for g in skills for k in g.keywords):

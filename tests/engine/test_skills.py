@@ -179,3 +179,161 @@ def test_generic_words_are_soft_skills_or_absent() -> None:
 
 def test_taxonomy_is_broad() -> None:
     assert 4000 <= len(skill_names()) <= 12000
+
+
+# --------------------------------------------------------------------------- noisy O*NET aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Windows 2000 server and EZ", {"EZ 2000", "Lathem Time PayClock"}),
+        ("Working in payroll since 2000; payroll 2000 migration", {"EZ 2000"}),
+        ("Quartus II and Altera FPGA", {"Altera Quartus", "Magma Design Automation Blast"}),
+        ("used Kingdom software for seismic interpretation", {"Seismic Micro-Technology", "IHS Kingdom"}),
+        ("I act as lead for the team. Act as a mentor.", {"Act!"}),
+        ("TOTAL HOA fees and the user interface", {"a la mode Pocket", "a la mode Pocket TOTAL", "XML User Interface"}),
+        ("production planning, media player, media services", {"ABB Production Planning", "Windows Media Player"}),
+        ("XPath path language and research derivatives", {"Wolfram Research Derivatives"}),
+        ("Data Solutions team; Engineering ClaimScrub review; Health Organization data", {"Abacus Data Solutions HearWare"}),
+        ("Vector Shoreline maps", {"World Vector Shoreline"}),
+    ],
+)
+def test_vendor_and_version_fragments_are_not_skills(text: str, absent: set[str]) -> None:
+    assert not absent & set(names(text))
+
+
+def test_numbers_roman_numerals_and_short_fragments_are_never_hits() -> None:
+    for text in ["since 2000", "Phase II and III", "version IV", "EZ and HR and PC"]:
+        assert [h for h in find_skills(text) if text[h.start : h.end] in {"2000", "II", "III", "IV", "EZ", "PC"}] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Operating systems: Linux. Languages: English, Hindi. Tools: none.",
+        "Project: inventory portal. Responsibilities: coding. Role: developer. Year: 2015 - Present.",
+        "Databases: see below. Scripting languages: see below. Operating system: see below.",
+    ],
+)
+def test_section_labels_are_not_skills(text: str) -> None:
+    found = set(names(text))
+    assert not found & {
+        "operating systems",
+        "Operating Systems",
+        "Languages",
+        "Tools",
+        "Project",
+        "Microsoft Project",
+        "Responsibilities",
+        "Role",
+        "Year",
+        "Present",
+        "Databases",
+        "Scripting Languages",
+    }
+    for label in ["Operating systems", "Languages", "Tools", "Project", "Role", "Year", "Present", "Databases"]:
+        assert canonical_skill(label) is None, label
+
+
+def test_no_shorter_skill_inside_a_section_label() -> None:
+    assert "Programming" not in names("Programming Languages: C#, Java")
+    assert names("Programming Languages: C#, Java") == ["C#", "Java"]
+
+
+def test_generic_domain_words_in_prose_are_not_skills() -> None:
+    text = (
+        "I moved from journalism into real estate, drafting contracts and tutoring children with special "
+        "needs in special education; the social sciences taught me compliance, and I was reporting to the "
+        "director while recruiting volunteers."
+    )
+    found = set(names(text))
+    for name in [
+        "Journalism",
+        "Real Estate",
+        "Drafting",
+        "Tutoring",
+        "Special Needs",
+        "Special Education",
+        "Social Sciences",
+        "Compliance",
+        "Reporting",
+        "Recruiting",
+    ]:
+        assert name not in found, name
+
+
+def test_capitalised_ordinary_word_opening_a_sentence_is_prose() -> None:
+    assert names("Reporting to the CFO. Closing the books monthly.") == []
+    assert "Reporting" in names("Skills: Reporting, Budgeting, Forecasting")
+    assert names("Statistics in R and Python") == ["Statistics", "R", "Python"]
+
+
+def test_soft_skills_are_found_with_their_category() -> None:
+    text = (
+        "Communication, verbal communication, problem solving, time management, leadership, "
+        "negotiation, mentoring and customer service."
+    )
+    hits = {h.name: h.category for h in find_skills(text)}
+    assert hits == {
+        "Communication": "soft_skill",
+        "Verbal Communication": "soft_skill",
+        "Problem Solving": "soft_skill",
+        "Time Management": "soft_skill",
+        "Leadership": "soft_skill",
+        "Negotiation": "soft_skill",
+        "Mentoring": "soft_skill",
+        "Customer Service": "soft_skill",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Advanced Excel, MS Excel and Microsoft Excel reporting", ["Microsoft Excel"] * 3),
+        ("Documents in Word and MS Word", ["Microsoft Word", "Microsoft Word"]),
+        ("Decks in PowerPoint and Power Point", ["Microsoft PowerPoint", "Microsoft PowerPoint"]),
+        ("Email and calendars in Outlook", ["Microsoft Outlook"]),
+        ("Operating Systems: Windows, Linux, Unix, Mac OS", ["Microsoft Windows", "Linux", "Unix", "macOS"]),
+        ("Worked on a Mac and Windows", ["macOS", "Microsoft Windows"]),
+        (
+            "Languages: C, C++, C#, Java, J2EE, JavaScript, Python",
+            ["C", "C++", "C#", "Java", "Java", "JavaScript", "Python"],
+        ),
+        (
+            "Web: HTML, CSS, PHP, ASP, ASP.NET and .NET",
+            ["HTML", "CSS", "PHP", "Microsoft Active Server Pages", "ASP.NET", ".NET"],
+        ),
+        ("Databases: SQL, MySQL, Oracle", ["SQL", "MySQL", "Oracle"]),
+        ("Modelled in UML; built Android apps in Eclipse; tracked in JIRA", ["UML", "Android", "Eclipse", "Jira"]),
+        ("Ran campaigns on Facebook, LinkedIn, Twitter and Instagram", ["Facebook", "LinkedIn", "Twitter", "Instagram"]),
+        ("Animations in Flash, flyers in Publisher", ["Adobe Flash", "Microsoft Publisher"]),
+        ("Databases in MS Access, Microsoft Access and Access", ["Microsoft Access"] * 3),
+        (
+            "Unit Testing, Use Cases, Requirement Analysis and Requirements Analysis",
+            ["Unit Testing", "Use Cases", "Requirements Analysis", "Requirements Analysis"],
+        ),
+        ("Project Management and Customer Service", ["Project Management", "Customer Service"]),
+        ("Ecommerce and E-commerce sites", ["E-commerce", "E-commerce"]),
+        (
+            "Skills: Marketing, Sales, Programming, Testing, Automation",
+            ["Marketing", "Sales", "Programming", "Testing", "Automation"],
+        ),
+        ("CRM: ACT! and Act! for contacts", ["Customer Relationship Management", "Act!", "Act!"]),
+    ],
+)
+def test_real_resume_skills_are_found(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_exact_case_words_need_their_spelling() -> None:
+    assert names("in a word, we access the outlook of the publisher") == []
+    assert "Microsoft Access" not in names("Set up VPN Access for users")
+    assert "Microsoft Word" not in names("Grew sales by Word of mouth")
+    text = "Contacts in Act! daily"
+    hit = find_skills(text)[0]
+    assert (hit.name, text[hit.start : hit.end]) == ("Act!", "Act!")
+
+
+def test_social_media_links_are_not_skills() -> None:
+    assert names("LinkedIn: linkedin.com/in/jane-doe  www.facebook.com/jane") == []

@@ -116,11 +116,6 @@ def test_jobs_without_dates_are_anchored_on_titles():
     ]
 
 
-@pytest.mark.xfail(
-    reason="an undated job whose header names the employer ('Software Engineer, Initech LLC') is dropped: "
-    "the no-dates anchor scores the whole line as a title (0.05) instead of its pieces",
-    strict=True,
-)
 def test_undated_jobs_with_title_and_company_are_kept():
     _, work = _work(
         "Software Engineer, Initech LLC\n• Built a billing service in Go.\n• Cut p99 latency by 40%.\n\n"

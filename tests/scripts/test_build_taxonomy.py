@@ -25,6 +25,19 @@ TECH = [
     ("15-1252.00", "Acme WidgetStudio", "43232104", "Computer aided design CAD software", "N", "N"),
     ("15-1252.00", "Spreadsheet software", "43232110", "Spreadsheet software", "N", "N"),
     ("13-2011.00", "Intuit QuickBooks", "43231601", "Accounting software", "Y", "N"),
+    # Noisy names: version marks, edition words and multi-word vendors.
+    ("15-1252.00", "Altera Quartus II", "43232605", "Analytical or scientific software", "N", "N"),
+    ("13-2011.00", "Lathem Time PayClock EZ", "43231601", "Time accounting software", "N", "N"),
+    ("13-2011.00", "EZ 2000", "43231601", "Accounting software", "N", "N"),
+    ("13-2011.00", "EZ Forms", "43231601", "Accounting software", "N", "N"),
+    ("13-2011.00", "EZ Pipe", "43231601", "Accounting software", "N", "N"),
+    ("15-1252.00", "XML User Interface XUI", "43232403", "Web platform development software", "N", "N"),
+    ("15-1252.00", "XML Path Language XPATH", "43232403", "Web platform development software", "N", "N"),
+    ("15-1252.00", "XML Schema", "43232403", "Web platform development software", "N", "N"),
+    ("13-2011.00", "Yardi Systems Yardi Enterprise", "43231601", "Accounting software", "N", "N"),
+    ("13-2011.00", "Yardi Systems Yardi Voyager Residential", "43231601", "Accounting software", "N", "N"),
+    ("15-1252.00", "Apache Subversion SVN", "43232201", "Content workflow software", "N", "N"),
+    ("15-1252.00", "Act!", "43232201", "Customer relationship management CRM software", "N", "N"),
 ]
 OCCUPATIONS = [
     ("15-1252.00", "Software Developers", "Research, design, and develop computer software."),
@@ -142,3 +155,41 @@ def test_build_is_deterministic(build_module, source: Path, tmp_path: Path) -> N
 
 def test_missing_source_is_an_error(build_module, tmp_path: Path) -> None:
     assert build_module.main(["--source", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")]) == 2
+
+
+def test_noisy_aliases_are_not_derived(build_module, source: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert build_module.main(["--source", str(source), "--out", str(out)]) == 0
+    skills = json.loads((out / "skills.json").read_text(encoding="utf-8"))
+    by_name = {s["name"]: s for s in skills["skills"]}
+    surfaces = {a for s in skills["skills"] for a in [s["name"], *s.get("aliases", [])]}
+    # A trailing version or edition mark is part of the name, never an alias on its own.
+    assert "Altera Quartus II" in by_name and "II" not in surfaces
+    assert "Lathem Time PayClock EZ" in by_name and "EZ" not in surfaces
+    assert "2000" not in surfaces  # "EZ 2000" minus its vendor is a number
+    # A real acronym stays ("XUI", "XPATH", "SVN"); generic remainders of a vendor name do not.
+    assert "XUI" in by_name["XML User Interface"]["aliases"]
+    assert {"Apache Subversion", "SVN"} <= set(by_name["Subversion"]["aliases"])  # merged into curated
+    assert not {"User Interface", "Path Language", "Systems Yardi Enterprise"} & surfaces
+    assert "Yardi Enterprise" in by_name["Yardi Systems Yardi Enterprise"]["aliases"]
+    # A one-word ordinary name is exact-case, with its punctuation.
+    assert by_name["Act!"]["exact"] == ["ACT!", "Act!"]
+    # Section labels are never skills, only blocked surfaces.
+    assert not {"Languages", "Tools", "Databases", "Operating systems"} & surfaces
+    assert "Programming languages" in skills["blocked"]
+
+
+@pytest.mark.parametrize(
+    ("acronym", "words", "expected"),
+    [
+        ("SVN", "Apache Subversion", True),
+        ("XUI", "XML User Interface", True),
+        ("AIP4WIN", "Astronomical Image Processing for Windows", True),
+        ("II", "Altera Quartus", False),
+        ("EZ", "Lathem Time PayClock", False),
+        ("PDF", "Nuance Power", False),
+        ("PC", "SPX/OTC Genisys ConnecTech", False),
+    ],
+)
+def test_abbreviates(build_module, acronym: str, words: str, expected: bool) -> None:
+    assert build_module.abbreviates(acronym, words.split()) is expected

@@ -230,7 +230,7 @@ def _find_name(doc: ExtractedDocument, spans) -> tuple[int, int] | None:
             continue
         rank += 1
         for piece in _SEPARATORS.split(raw.strip())[:2]:
-            piece = re.sub(r"^(?:name\s*[:\-]\s*)", "", piece, flags=re.IGNORECASE).strip(" ,")
+            piece = re.sub(r"^(?:#{1,6}\s*|name\s*[:\-]\s*)", "", piece, flags=re.IGNORECASE).strip(" ,*_")
             name = _leading_name(piece)
             if name is None:
                 continue

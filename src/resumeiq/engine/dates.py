@@ -49,7 +49,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     sep = r"\s*(?:-{1,2}|–|—|~|to|till|until|through|thru|bis|à|a|al|hasta|tot|[-–—]\s*to)\s*"
     rng = re.compile(
         rf"(?<![\w/.-])(?:since\s+|from\s+|seit\s+|depuis\s+)?{start}"
-        rf"(?:{sep}(?:{end}|(?P<present>{present_alt}))(?![\w])|\s+(?P<onwards>onwards|to date|till date|present)(?![\w]))?(?![\w/])",
+        rf"(?:{sep}(?:{end}|(?P<present>{present_alt}))(?![\w])|\s+(?P<onwards>onwards|to date|till date|present)(?![\w]))?(?![\w/%])",
         re.IGNORECASE,
     )
     since = re.compile(r"^(?:since|from|seit|depuis)\s", re.IGNORECASE)

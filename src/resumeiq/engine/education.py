@@ -162,7 +162,9 @@ def _pieces_without(text, start, end, degree, date) -> list[tuple[str, int, int]
                 chars[k - start] = "\t"
     pieces = []
     for piece, s, e in split_pieces("".join(chars), start):
-        for sub in re.split(r"\s+(?:at|from)\s+|\s*\(\s*|\s*\)\s*", piece):
+        # "Computer Science at University of X" splits; "University of Texas at Austin" does not.
+        at = r"\s+(?:at|from)\s+|" if not re.search(r"\b(?:university|college|institute|school)\b[^,]*\sat\s", piece, re.I) else r"\s+from\s+|"
+        for sub in re.split(at + r"\s*\(\s*|\s*\)\s*", piece):
             sub = sub.strip(" ,;:-")
             if sub:
                 k = text.find(sub, s, e + 1)
@@ -177,7 +179,11 @@ def _area_after(text: str, pos: int, end: int, inst, date) -> tuple[str, int, in
     if date and date.span[0] > pos:
         stop = min(stop, date.span[0])
     seg = text[pos:stop]
-    m = re.match(r"^\s*(?:\(|-|–|:|,)?\s*(?:(?:in|of|majoring in|major in|with a major in|specialization in|specialisation in)\s+)?", seg)
+    m = re.match(
+        r"^\s*(?:\([A-Z][A-Za-z.]{1,8}\)\s*)?(?:\(|-|–|:|,)?\s*"  # skip "(MBA)" after the degree name
+        r"(?:(?:in|of|majoring in|major in|with a major in|specialization in|specialisation in)\s+)?",
+        seg,
+    )
     a = pos + (m.end() if m else 0)
     rest = text[a:stop]
     cut = re.search(r"\s+(?:at|from)\s+|,|\t|\||\(|\s[-–—]\s|\s{3,}", rest)

@@ -58,7 +58,8 @@ def heading_kind(text: str, *, fuzzy: bool = True) -> str | None:
     if not words or len(words) > _MAX_HEADING_WORDS:
         return None
     kind = heading_map().get(norm)
-    if kind is None and fuzzy and 2 <= len(words) <= 5 and _title_cased(text):
+    inner = text.strip().rstrip(":")
+    if kind is None and fuzzy and 2 <= len(words) <= 5 and _title_cased(text) and not re.search(r"[:,;]", inner):
         # "Retail Experience", "Career Experience / Job History": judged by the last word
         kind = _head_words().get(words[-1])
         if kind is None and words[0] in _LEADING_HEADS:  # "Education & Professional Development"
@@ -99,8 +100,8 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
             fuzzy.append((i, kind, (line.start, line.start + h_end), line.start + body_start))
             continue
         inline = body_start < len(raw)
-        if inline and found and found[-1][1] == "skills":
-            continue  # "Languages: Java, Go" inside a skills section is a skill category
+        if found and found[-1][1] == "skills" and (inline or (kind == "languages" and _lists_programming_languages(doc, i))):
+            continue  # "Languages: Java, Go" (or "Languages" over such a line) inside skills is a skill category
         found.append((i, kind, (line.start, line.start + h_end), line.start + body_start))
         if body_start >= len(raw) and (line.style or line.size or underline[i]):
             # Only a distinctive look (a style, a font size, an underline) marks other headings.
@@ -133,18 +134,25 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
                 found.append((i, "other", (line.start, line.end), line.end))
         found.sort()
 
+    # Page footers (DOCX) at the end belong to no section of the body.
+    body_end = n
+    while body_end > 0 and lines[body_end - 1].style == "HeaderFooter":
+        body_end -= 1
+    found = [f for f in found if f[0] < body_end]
     sections: list[Section] = []
-    first_line = found[0][0] if found else n
+    first_line = found[0][0] if found else body_end
     if first_line > 0:
         sections.append(_make(doc, "header", None, None, 0, first_line, lines[0].start))
     for k, (i, kind, span, body_start) in enumerate(found):
-        end_line = found[k + 1][0] if k + 1 < len(found) else n
+        end_line = found[k + 1][0] if k + 1 < len(found) else body_end
         inline = body_start < lines[i].end
         begin = i if inline else i + 1
         while begin < end_line and rule[begin]:
             begin += 1
         heading = text[span[0] : span[1]].strip(_DECOR)
         sections.append(_make(doc, kind, heading, span, begin, end_line, body_start if inline else None))
+    if body_end < n:
+        sections.append(_make(doc, "personal", None, None, body_end, n, None))
     for s in sections:
         if s.kind == "other":
             _classify_unknown(doc, s)
@@ -155,6 +163,13 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
         ):
             s.kind = "personal"  # an "About" box holding the address, email and phone
     return sections
+
+
+def _lists_programming_languages(doc: ExtractedDocument, i: int) -> bool:
+    from resumeiq.engine.skills import find_skills
+
+    nxt = doc.lines[i + 1 : i + 2]
+    return bool(nxt) and any(h.category == "programming_language" for h in find_skills(doc.text, nxt[0].start, nxt[0].end))
 
 
 def _dated_soon(doc: ExtractedDocument, i: int) -> bool:

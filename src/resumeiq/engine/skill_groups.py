@@ -15,7 +15,8 @@ from resumeiq.engine.model import ExtractedDocument, Section, Skill
 from resumeiq.engine.skills import find_skills
 
 _CATEGORY = re.compile(r"^\s*(?P<cat>[A-Za-z][\w &/+().'-]{1,40}?)\s*[:：]\s*(?=\S)")
-_SEP = re.compile(r"\s*(?:,|;|\||•|·|●|▪|◦|■|➢|\t|\s{2,}|/(?=\s)|\s+-\s+|\band\b(?=\s+[A-Z]))\s*")
+_SEP = re.compile(r"\s*(?:,|;|\||•|·|●|▪|◦|■|➢|\t|\s{2,}|/(?=\s)|\s+-\s+)\s*")
+_CONNECTORS = re.compile(r"\b(?:and|or|with|&)\b|[/&+]", re.IGNORECASE)
 _QUALIFIER = re.compile(
     r"\s*\((?:[^()]*\b(?:years?|yrs?|months?|expert|advanced|intermediate|basic|beginner|proficient)\b[^()]*)\)\s*$",
     re.IGNORECASE,
@@ -88,14 +89,15 @@ def _add_keywords(doc: ExtractedDocument, group: Skill, start: int, end: int) ->
         if q:
             e = s + q.start()
             raw = text[s:e]
-        stripped = raw.strip(" .:-–()[]*")
+        stripped = _strip_brackets(raw.strip(" .:-–*"))
         if not stripped:
             continue
         s += raw.find(stripped)
         e = s + len(stripped)
         hits = find_skills(text, s, e)
-        covered = sum(h.end - h.start for h in hits)
-        if len(hits) >= 2 and covered >= 0.8 * len(stripped.replace(" ", "")):
+        covered = sum(len(text[h.start : h.end].replace(" ", "")) for h in hits)
+        content = len(_CONNECTORS.sub("", stripped).replace(" ", ""))
+        if len(hits) >= 2 and covered >= 0.8 * content:
             for h in hits:
                 _append(group, text[h.start : h.end], (h.start, h.end))
         elif len(stripped.split()) <= _MAX_KEYWORD_WORDS:
@@ -106,6 +108,18 @@ def _add_keywords(doc: ExtractedDocument, group: Skill, start: int, end: int) ->
 
 
 _NOT_KEYWORD = re.compile(r"://|^www\.|@|^\W*$|^\d[\d\s.,%+-]*$|^(?:etc|and|others?|e\.?g|i\.?e|misc)\.?$", re.IGNORECASE)
+
+
+def _strip_brackets(text: str) -> str:
+    """Drop brackets around or dangling at the ends, keep balanced ones: "Spanish (native)"."""
+    text = text.strip()
+    while text[:1] in "([" and text.count("(") + text.count("[") > text.count(")") + text.count("]"):
+        text = text[1:].strip()
+    while text[-1:] in ")]" and text.count(")") + text.count("]") > text.count("(") + text.count("["):
+        text = text[:-1].strip()
+    if text[:1] == "(" and text[-1:] == ")":
+        text = text[1:-1].strip()
+    return text
 
 
 def _append(group: Skill, keyword: str, span: tuple[int, int]) -> None:

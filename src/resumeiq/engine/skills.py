@@ -10,7 +10,11 @@ process into an Aho-Corasick automaton. ``find_skills`` makes one pass over the 
   "R" is not in "R&D", "C" is not in "C++").
 * Short or ordinary-word surfaces ("Go", "R", "Excel", "Chef", "SAS") match only in their exact
   spelling, and some only where their context allows ("Go" never before "to").
-* Overlapping candidates resolve leftmost-longest.
+* Overlapping candidates resolve leftmost-longest. Generic phrases listed as ``blocked`` in the data
+  ("Programming Languages", "Operating Systems") take part but yield no hit, so no shorter skill is
+  found inside them.
+* An exact-case ordinary word opening a sentence and followed by a word such as "the" or "to" is prose
+  ("Reporting to the director", "Closing the books"), not a skill.
 """
 
 from __future__ import annotations
@@ -126,6 +130,11 @@ def _taxonomy() -> _Taxonomy:
                 spellings = frozenset() if not existing.exact or not spellings else existing.exact | spellings
                 suffix = suffix if spellings else ""
             automaton.add_word(" " + key, _Entry(name, category, spellings, len(key), suffix))
+    for surface in data.get("blocked", ()):
+        # Not a skill, but it takes its span: no shorter skill inside it ("Programming Languages").
+        key = _key(surface)
+        if key and automaton.get(" " + key, None) is None:
+            automaton.add_word(" " + key, _Entry("", None, frozenset(), len(key)))
     automaton.make_automaton()
     contexts = {
         surface: _Context(
@@ -251,6 +260,9 @@ def find_skills(text: str, start: int = 0, end: int | None = None) -> list[Skill
         if s < taken:
             continue
         a, b = start + s - 1, start + e - 1  # offsets in text
+        if not entry.name:  # a blocked generic phrase
+            taken = e
+            continue
         if entry.exact:
             surface = _surface_form(text[a:b])
             if surface not in entry.exact:

@@ -40,7 +40,7 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
             i
             for i, bl in enumerate(lines)
             if _headerish(bl)
-            and title_score(bl.text) >= 0.5
+            and max((title_score(p[0]) for p in _split_header(bl.text, bl.start)), default=0.0) >= 0.5
             and any(nb.bullet for nb in lines[i + 1 : i + 5])
             and not (i > 0 and _headerish(lines[i - 1]) and title_score(lines[i - 1].text) >= 0.5)
         ]

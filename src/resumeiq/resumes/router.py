@@ -72,6 +72,9 @@ async def upload_resume(
     engine: EnginePoolDep,
 ) -> ResumeUploaded:
     """Upload a resume: it is parsed before the answer, and stored only if it could be read."""
+    # End the transaction that loaded the user: no connection is held while the body streams in
+    # (SQLite has a single one per process).
+    await session.commit()
     upload = await receive_upload(
         request, temp_path=storage.new_temp_path(), max_bytes=settings.upload_max_bytes
     )

@@ -259,6 +259,7 @@ async def get_download(
     *, session: AsyncSession, storage: LocalFileStorage, user: User, resume_id: uuid.UUID
 ) -> Download:
     resume = await get_owned_resume(session=session, user=user, resume_id=resume_id)
+    await session.commit()  # the file is sent after this returns: hold no connection meanwhile
     path = storage.path(resume.storage_key)
     if not path.is_file():
         log.error("stored file %s of resume %s is missing", resume.storage_key, resume.id)

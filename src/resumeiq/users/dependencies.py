@@ -28,11 +28,7 @@ async def get_current_user(
 ) -> User:
     if not token:
         raise AuthenticationFailed("Log in first: send 'Authorization: Bearer <token>'.")
-    user = await service.user_from_token(session=session, token=token, secret=settings.jwt_secret_value)
-    # End the read transaction: a handler that then streams an upload or waits on the engine must
-    # not hold a database connection (SQLite has one per process).
-    await session.commit()
-    return user
+    return await service.user_from_token(session=session, token=token, secret=settings.jwt_secret_value)
 
 
 CurrentUser = Annotated[User, Depends(get_current_user)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from resumeiq.engine.errors import CorruptFile, EmptyFile, EncryptedFile, TooLarge
 from resumeiq.engine.extract._limits import ExtractLimits
@@ -52,16 +53,23 @@ def extract_docx(data: bytes, limits: ExtractLimits) -> ExtractedDocument:
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, OSError, EOFError) as exc:
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
         raise CorruptFile("The Word document is damaged or not a valid DOCX file.") from exc
-    except Exception as exc:  # lxml.etree.XMLSyntaxError and friends from a malformed part
-        if type(exc).__module__.startswith("lxml"):
-            raise CorruptFile("The Word document contains malformed XML.") from exc
-        raise
+    except Exception as exc:  # noqa: BLE001 - the third-party reader's failures on damaged input
+        # lxml's XMLSyntaxError, python-docx's own errors on missing or malformed parts, …
+        raise CorruptFile(f"The Word document is damaged ({type(exc).__name__}).") from exc
 
     builder = _Builder(limits)
     layout = Layout()
     body = document.element.body
+    headers, footers = _page_parts(document)
+    # Page headers come first (they are at the top of the page and often hold the contact details),
+    # page footers last; both are marked, since many ATS ignore them.
+    for element in headers:
+        before = builder.chars
+        for p in element.iter(f"{_W}p"):
+            builder.paragraph(p, document, style="HeaderFooter")
+        layout.header_footer_chars += builder.chars - before
     for child in body.iterchildren():
         if child.tag == f"{_W}p":
             builder.paragraph(child, document)
@@ -77,23 +85,11 @@ def extract_docx(data: bytes, limits: ExtractLimits) -> ExtractedDocument:
         layout.text_boxes += 1
         for p in box.iter(f"{_W}p"):
             builder.paragraph(p, document, style="TextBox")
-    # Headers and footers: kept, but marked, since many ATS ignore them.
-    seen: set[int] = set()
-    for section in document.sections:
-        for part in (section.header, section.footer):
-            try:
-                if part.is_linked_to_previous and id(part) in seen:
-                    continue
-                element = part._element
-            except (AttributeError, KeyError, ValueError):
-                continue
-            if id(element) in seen:
-                continue
-            seen.add(id(element))
-            before = builder.chars
-            for p in element.iter(f"{_W}p"):
-                builder.paragraph(p, document, style="HeaderFooter")
-            layout.header_footer_chars += builder.chars - before
+    for element in footers:
+        before = builder.chars
+        for p in element.iter(f"{_W}p"):
+            builder.paragraph(p, document, style="HeaderFooter")
+        layout.header_footer_chars += builder.chars - before
     layout.images = sum(1 for _ in body.iter("{http://schemas.openxmlformats.org/drawingml/2006/picture}pic"))
     layout.column_pages = 1 if layout.columns > 1 else 0
 
@@ -104,6 +100,24 @@ def extract_docx(data: bytes, limits: ExtractLimits) -> ExtractedDocument:
     layout.pages = max(1, -(-words // _WORDS_PER_PAGE), builder.page_breaks + 1)
     layout.text_chars = sum(1 for c in text if not c.isspace())
     return ExtractedDocument(text=text, format="docx", lines=lines, layout=layout)
+
+
+def _page_parts(document) -> tuple[list, list]:
+    """The distinct header and footer elements of all sections."""
+    headers: list = []
+    footers: list = []
+    seen: set[int] = set()
+    for section in document.sections:
+        for part, out in ((section.header, headers), (section.footer, footers)):
+            try:
+                element = part._element
+            except (AttributeError, KeyError, ValueError):
+                continue
+            if element is None or id(element) in seen:
+                continue
+            seen.add(id(element))
+            out.append(element)
+    return headers, footers
 
 
 def _columns(sect_pr) -> int:

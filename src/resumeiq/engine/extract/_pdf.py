@@ -195,9 +195,18 @@ def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[_Run]:
         cur = _Run([ch], x0, x1, top, bottom, i)
         runs.append(cur)
         space_pending = False
+    name_buf = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
     for run in runs:
         run.size = pdfium_c.FPDFText_GetFontSize(raw_tp, run.first_char)
-        run.bold = pdfium_c.FPDFText_GetFontWeight(raw_tp, run.first_char) >= 600
+        weight = pdfium_c.FPDFText_GetFontWeight(raw_tp, run.first_char)
+        if weight >= 600:
+            run.bold = True
+        elif weight <= 0 or weight == 400:
+            # Standard 14 fonts carry no weight: read it from the name ("Helvetica-Bold").
+            n = pdfium_c.FPDFText_GetFontInfo(raw_tp, run.first_char, name_buf, len(name_buf), ctypes.byref(flags))
+            name = name_buf.value.decode("latin-1", "replace").lower() if n > 0 else ""
+            run.bold = any(w in name for w in ("bold", "black", "heavy", "semibold"))
     return runs
 
 
