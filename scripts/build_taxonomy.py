@@ -155,9 +155,11 @@ def onet_names(raw: str, strip_vendors: list[str]) -> tuple[str, set[str]] | Non
     # "Hypertext markup language HTML" -> HTML; "Apache Subversion SVN" -> Apache Subversion + SVN.
     # A trailing capitalised word that does not abbreviate the rest is part of the product name
     # ("Altera Quartus II", "Nuance Power PDF", "Lathem Time PayClock EZ"): keep the name whole.
-    if len(tokens) >= 3 and _ACRONYM.match(tokens[-1]) and abbreviates(tokens[-1], tokens[:-1]):
+    if len(tokens) >= 3 and _ACRONYM.match(tokens[-1]):
         rest = " ".join(tokens[:-1])
-        if all(t == t.lower() for t in tokens[1:-1]):
+        if not abbreviates(tokens[-1], tokens[:-1]):
+            aliases.add(rest)  # "Adobe FreeHand" for "Adobe FreeHand MX", if distinctive (see build)
+        elif all(t == t.lower() for t in tokens[1:-1]):
             aliases.add(rest)
             name = tokens[-1]
         else:
@@ -176,10 +178,14 @@ def abbreviates(acronym: str, words: list[str]) -> bool:
     """True if ``acronym`` abbreviates ``words``: its first letter starts one of the words and its
     other letters follow in order ("SVN" for "Apache Subversion", "XUI" for "XML User Interface").
     Version and edition marks ("II", "XP", "PC", "EZ") do not."""
+    if re.fullmatch(r"[A-Z][2-4]", acronym):  # "S3" for "Simple Storage Service"
+        acronym = acronym[0] * int(acronym[1])
     letters = [c for c in acronym.lower() if c.isalpha()]
-    if len(letters) < 2 or _ROMAN.fullmatch(acronym.lower()):
+    if _ROMAN.fullmatch(acronym.lower()) or not letters:
         return False
     low = [w.lower() for w in words]
+    if len(letters) == 1:  # "A++" for "Abstraction plus ..."
+        return acronym[1:].strip("+#") == "" and low[0].startswith(letters[0])
     for i, w in enumerate(low):
         if not w.startswith(letters[0]):
             continue
@@ -201,13 +207,13 @@ def vendor_remainders(name: str, prefixes: Counter[str]) -> list[str]:
     words = name.split()
     out = []
     for n in (3, 2, 1):
-        if len(words) > n and words[0][:1].isupper():
-            if prefixes[" ".join(words[:n])] >= (3 if n == 1 else 2):
-                out.append(" ".join(words[n:]))
+        shared = len(words) > n and prefixes[" ".join(words[:n])] >= (3 if n == 1 else 2)
+        if shared and words[0][:1].isupper():
+            out.append(" ".join(words[n:]))
     return out
 
 
-def alias_ok(alias: str, name: str, words: "WordLists") -> bool:
+def alias_ok(alias: str, name: str, words: WordLists) -> bool:
     """Whether an alias derived from an O*NET product name is distinctive enough to match on its
     own. Rejected: numbers and version marks ("2000", "II"), one or two characters, ordinary
     English words ("Kingdom", "TOTAL", "Vista"), generic phrases ("User Interface", "Media Player")
@@ -219,17 +225,14 @@ def alias_ok(alias: str, name: str, words: "WordLists") -> bool:
     compact = re.sub(r"[^a-z0-9]", "", key)
     if len(compact) <= 2 or all(_NUMBERISH.fullmatch(t) or _ROMAN.fullmatch(t) for t in tokens):
         return False
-    if key in words.generic_phrases or tokens[0] in words.company:
+    if key in words.generic_phrases or tokens[0] in words.company or tokens[-1] in _STOP:
         return False
     if len(tokens) == 1:
         t = tokens[0]
         return not (words.is_ordinary(t) or words.common[t] >= 1)
     ordinary = [words.is_ordinary(t) or t in _STOP or _NUMBERISH.fullmatch(t) for t in tokens]
-    if all(ordinary) and len(tokens) <= 2:
-        return False  # "Production Planning", "Blood Bank"
-    if all(ordinary) and tokens[-1] in words.generic_tails:
-        return False  # "Data Management System"
-    return True
+    # "Production Planning", "Blood Bank"; longer ones ending in a generic tail: "Data Management System"
+    return not (all(ordinary) and (len(tokens) <= 2 or tokens[-1] in words.generic_tails))
 
 
 @dataclass
@@ -394,7 +397,10 @@ def build_skills(source: Path) -> dict:
         extra = {
             a
             for a in extra
-            if norm_key(name) in norm_key(a) or abbreviates(name, a.split()) or alias_ok(a, name, words)
+            if norm_key(name) in norm_key(a)
+            or abbreviates(name, a.split())
+            or alias_ok(a, name, words)
+            and not (name.startswith(a + " ") and prefixes[a] >= 2)
         }
         if name.lower() in drop or raw.lower() in drop or len(name) < 2 and name not in languages:
             continue
@@ -428,9 +434,13 @@ def build_skills(source: Path) -> dict:
                 continue
             if norm_key(label) in soft:
                 category = "soft_skill"
-            if len(label.split()) > 1 and all(words.is_ordinary(w) or w in _STOP for w in norm_key(label).split()):
-                if norm_key(label).split()[-1] in words.generic_tails or norm_key(label) in words.generic_phrases:
-                    continue  # "management systems", "knowledge base"
+            tokens = norm_key(label).split()
+            if (
+                len(tokens) > 1
+                and all(words.is_ordinary(w) or w in _STOP for w in tokens)
+                and (tokens[-1] in words.generic_tails or " ".join(tokens) in words.generic_phrases)
+            ):
+                continue  # "management systems", "knowledge base"
             add(label, category, "esco", 3, set())
 
     # Emit: every surface that its entry still owns, with the exact-case ones listed.

@@ -26,8 +26,7 @@ from resumeiq.config import Settings
 CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 PG_ADMIN_DSN = os.environ.get("RESUMEIQ_TEST_POSTGRES_DSN", "postgresql://postgres@127.0.0.1:5432/postgres")
 REDIS_URL = os.environ.get("RESUMEIQ_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
-EVAL_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval-dev"
-TABLES = ["review_results", "review_requests", "resumes", "candidates", "users"]
+TABLES = ["review_results", "review_requests", "jobs", "resumes", "candidates", "users"]
 
 
 def unavailable(reason: str) -> None:
@@ -285,10 +284,26 @@ def resume_text() -> bytes:
     return RESUME_TEXT
 
 
-def eval_files(group: str | None = None) -> list[Path]:
-    """Files of the shared development set (all, or one manifest group)."""
-    manifest = EVAL_DIR / "manifest.tsv"
-    if not manifest.is_file():
-        return []
-    rows = [line.split("\t") for line in manifest.read_text().splitlines()[1:] if line.strip()]
-    return [EVAL_DIR / row[1] for row in rows if group is None or row[2] == group]
+
+
+JOB_TEXT = """Senior Python Engineer
+Analytical Engines Ltd · London, UK
+
+About the role
+You will build the data pipelines behind our reporting products.
+
+Requirements
+- 5+ years of experience in software engineering
+- Strong experience with Python and PostgreSQL
+- Hands-on experience with Docker
+- Bachelor's degree in Computer Science or a related field
+
+Nice to have
+- Kubernetes
+- Terraform
+"""
+
+
+@pytest.fixture
+def job_text() -> str:
+    return JOB_TEXT

@@ -229,3 +229,18 @@ def test_installed_program_parses_a_folder(tmp_path, files):
 
     usage = subprocess.run([str(program), "parse", str(folder)], capture_output=True, text=True, timeout=60, check=False)
     assert usage.returncode == 2
+
+
+
+def test_files_sharing_a_stem_each_keep_their_result(runner, tmp_path, files):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "resume.pdf").write_bytes(files["maria.pdf"])
+    (folder / "resume.docx").write_bytes(files["maria_word.docx"])
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["parse", str(folder), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    # A clash of stems is resolved by the whole file name, so neither result overwrites the other.
+    assert sorted(p.name for p in out.iterdir()) == ["resume.docx.json", "resume.pdf.json"]
+    for name in ("resume.docx.json", "resume.pdf.json"):
+        assert json.loads((out / name).read_text())["basics"]["name"]

@@ -8,9 +8,12 @@ hypothesis tests can use them as well.
 
 from __future__ import annotations
 
+import binascii
 import io
 import random
+import struct
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -331,6 +334,38 @@ def build_docx_zip_bomb(inflated_mb: int = 120) -> bytes:
     return buf.getvalue()
 
 
+def build_lying_docx_zip(inflated_mb: int = 120, declared: int = 4096) -> bytes:
+    """A 'DOCX' whose ZIP headers declare word/document.xml as ``declared`` bytes while its
+    deflate stream holds ``inflated_mb`` MB of zeros: a bomb that a size check alone misses.
+    Written by hand (zipfile always records the true size)."""
+    entries: list[tuple[bytes, int, int, int, int]] = []
+    out = bytearray()
+
+    def add(name: str, chunks, declared_size: int | None = None) -> None:
+        comp = zlib.compressobj(6, zlib.DEFLATED, -15)
+        data, crc, size = bytearray(), 0, 0
+        for chunk in chunks:
+            data += comp.compress(chunk)
+            crc, size = binascii.crc32(chunk, crc), size + len(chunk)
+        data += comp.flush()
+        size = size if declared_size is None else declared_size
+        raw, offset = name.encode(), len(out)
+        out.extend(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, crc, len(data), size, len(raw), 0))
+        out.extend(raw + data)
+        entries.append((raw, crc, len(data), size, offset))
+
+    add("[Content_Types].xml", [_CONTENT_TYPES.encode()])
+    add("word/document.xml", (b"\0" * (1 << 20) for _ in range(inflated_mb)), declared)
+    directory = len(out)
+    for raw, crc, csize, size, offset in entries:
+        out.extend(
+            struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0, crc, csize, size, len(raw), 0, 0, 0, 0, 0, offset)
+        )
+        out.extend(raw)
+    out.extend(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(out) - directory, directory, 0))
+    return bytes(out)
+
+
 def build_plain_zip() -> bytes:
     """A ZIP archive of a text file and a CSV: not an Office document."""
     buf = io.BytesIO()
@@ -391,6 +426,11 @@ def two_column_docx_bytes() -> bytes:
 @pytest.fixture(scope="session")
 def docx_zip_bomb_bytes() -> bytes:
     return build_docx_zip_bomb()
+
+
+@pytest.fixture(scope="session")
+def lying_docx_zip_bytes() -> bytes:
+    return build_lying_docx_zip()
 
 
 @pytest.fixture(scope="session")

@@ -192,10 +192,19 @@ def test_taxonomy_is_broad() -> None:
         ("Quartus II and Altera FPGA", {"Altera Quartus", "Magma Design Automation Blast"}),
         ("used Kingdom software for seismic interpretation", {"Seismic Micro-Technology", "IHS Kingdom"}),
         ("I act as lead for the team. Act as a mentor.", {"Act!"}),
-        ("TOTAL HOA fees and the user interface", {"a la mode Pocket", "a la mode Pocket TOTAL", "XML User Interface"}),
-        ("production planning, media player, media services", {"ABB Production Planning", "Windows Media Player"}),
+        (
+            "TOTAL HOA fees and the user interface",
+            {"a la mode Pocket", "a la mode Pocket TOTAL", "XML User Interface"},
+        ),
+        (
+            "production planning, media player, media services",
+            {"ABB Production Planning", "Windows Media Player"},
+        ),
         ("XPath path language and research derivatives", {"Wolfram Research Derivatives"}),
-        ("Data Solutions team; Engineering ClaimScrub review; Health Organization data", {"Abacus Data Solutions HearWare"}),
+        (
+            "Data Solutions team; Engineering ClaimScrub review; Health Organization data",
+            {"Abacus Data Solutions HearWare"},
+        ),
         ("Vector Shoreline maps", {"World Vector Shoreline"}),
     ],
 )
@@ -205,7 +214,9 @@ def test_vendor_and_version_fragments_are_not_skills(text: str, absent: set[str]
 
 def test_numbers_roman_numerals_and_short_fragments_are_never_hits() -> None:
     for text in ["since 2000", "Phase II and III", "version IV", "EZ and HR and PC"]:
-        assert [h for h in find_skills(text) if text[h.start : h.end] in {"2000", "II", "III", "IV", "EZ", "PC"}] == []
+        assert [
+            h for h in find_skills(text) if text[h.start : h.end] in {"2000", "II", "III", "IV", "EZ", "PC"}
+        ] == []
 
 
 @pytest.mark.parametrize(
@@ -232,7 +243,16 @@ def test_section_labels_are_not_skills(text: str) -> None:
         "Databases",
         "Scripting Languages",
     }
-    for label in ["Operating systems", "Languages", "Tools", "Project", "Role", "Year", "Present", "Databases"]:
+    for label in [
+        "Operating systems",
+        "Languages",
+        "Tools",
+        "Project",
+        "Role",
+        "Year",
+        "Present",
+        "Databases",
+    ]:
         assert canonical_skill(label) is None, label
 
 
@@ -305,8 +325,14 @@ def test_soft_skills_are_found_with_their_category() -> None:
             ["HTML", "CSS", "PHP", "Microsoft Active Server Pages", "ASP.NET", ".NET"],
         ),
         ("Databases: SQL, MySQL, Oracle", ["SQL", "MySQL", "Oracle"]),
-        ("Modelled in UML; built Android apps in Eclipse; tracked in JIRA", ["UML", "Android", "Eclipse", "Jira"]),
-        ("Ran campaigns on Facebook, LinkedIn, Twitter and Instagram", ["Facebook", "LinkedIn", "Twitter", "Instagram"]),
+        (
+            "Modelled in UML; built Android apps in Eclipse; tracked in JIRA",
+            ["UML", "Android", "Eclipse", "Jira"],
+        ),
+        (
+            "Ran campaigns on Facebook, LinkedIn, Twitter and Instagram",
+            ["Facebook", "LinkedIn", "Twitter", "Instagram"],
+        ),
         ("Animations in Flash, flyers in Publisher", ["Adobe Flash", "Microsoft Publisher"]),
         ("Databases in MS Access, Microsoft Access and Access", ["Microsoft Access"] * 3),
         (

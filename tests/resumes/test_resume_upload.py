@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import eval_files
+from evalset import eval_files, expected_error_code
 
 
 def stored_files(settings) -> list[Path]:
@@ -158,33 +158,29 @@ async def test_declared_content_length_over_the_limit_is_refused_before_reading(
 
 # --------------------------------------------------------------------------- unreadable files
 
-HARD_CASES = {
-    "res-2711536.pdf": (422, "empty_file"),
-    "res-40522ca.pdf": (422, "corrupt_file"),
-    "res-a442944.pdf": (422, "encrypted_file"),
-    "res-e934876.pdf": (415, "unsupported_format"),
-    "res-5a3dee1.docx": (413, "too_large"),
-    "res-762bf91.pdf": (422, "no_text_layer"),
+# The HTTP status each engine error code maps to (the API contract).
+STATUS_OF = {
+    "empty_file": 422,
+    "corrupt_file": 422,
+    "encrypted_file": 422,
+    "no_text_layer": 422,
+    "unsupported_format": 415,
+    "too_large": 413,
 }
 
 
-@pytest.mark.skipif(not eval_files(), reason="../shared/eval-dev is not present")
+@pytest.mark.skipif(not eval_files("hard"), reason="../shared/eval-dev is not present")
 async def test_unreadable_files_are_refused_with_their_code_and_leave_nothing(user, settings):
-    for name, (status, code) in HARD_CASES.items():
-        path = eval_files_dir() / name
-        r = await user.upload(path.read_bytes(), filename=name)
-        assert r.status_code == status, (name, r.text)
+    for path in eval_files("hard"):
+        code = expected_error_code(path)
+        assert code in STATUS_OF, (path.name, code)
+        r = await user.upload(path.read_bytes(), filename=path.name)
+        assert r.status_code == STATUS_OF[code], (path.name, r.text)
         problem = r.json()
         assert r.headers["content-type"].startswith("application/problem+json")
-        assert problem["code"] == code and problem["status"] == status and problem["detail"]
+        assert problem["code"] == code and problem["status"] == STATUS_OF[code] and problem["detail"]
     assert await resume_count(user) == 0
     assert stored_files(settings) == [] and temp_files(settings) == []
-
-
-def eval_files_dir() -> Path:
-    from conftest import EVAL_DIR
-
-    return EVAL_DIR / "resumes"
 
 
 @pytest.mark.skipif(not eval_files(), reason="../shared/eval-dev is not present")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -57,6 +58,14 @@ def _files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in _SUFFIXES and not p.name.startswith("."))
 
 
+def output_stems(files: list[Path]) -> dict[str, str]:
+    """The name each file's result is written under: its stem, or its whole file name when
+    another file of the batch has the same stem ("resume.pdf" and "resume.docx" in one folder
+    would otherwise overwrite each other's result)."""
+    counts = Counter(p.stem for p in files)
+    return {str(p): p.stem if counts[p.stem] == 1 else p.name for p in files}
+
+
 def _check_industry(industry: str) -> None:
     from resumeiq.engine import UnknownIndustry, get_industry
 
@@ -71,6 +80,7 @@ def _batch(
     job: Callable[..., dict[str, Any]], folder: Path, out: Path, args: tuple[Any, ...], jobs: int | None
 ) -> int:
     files = _files(folder)
+    names = output_stems(files)
     out.mkdir(parents=True, exist_ok=True)
     failed = 0
     workers = max(1, min(jobs or os.cpu_count() or 1, len(files) or 1))
@@ -81,7 +91,7 @@ def _batch(
             futures = [pool.submit(_run, job, str(p), *args) for p in files]
             for future in as_completed(futures):
                 path, result, error = future.result()
-                stem = Path(path).stem
+                stem = names[path]
                 if error is None:
                     (out / f"{stem}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
                 else:

@@ -162,8 +162,8 @@ def _trailing(surface: str) -> str:
 # Words after which a capitalised ordinary word opening a sentence is prose, not a skill
 # ("Closing the deal", "Reporting to the director", "Excel at", "Access to records").
 _PROSE_NEXT = frozenset(
-    "the a an to as at up out off is are was were be been my our your their his her its this that these "
-    "those".split()
+    {"the", "a", "an", "to", "as", "at", "up", "out", "off", "is", "are", "was", "were", "be", "been"}
+    | {"my", "our", "your", "their", "his", "her", "its", "this", "that", "these", "those"}
 )
 
 
@@ -271,7 +271,11 @@ def find_skills(text: str, start: int = 0, end: int | None = None) -> list[Skill
                 if text[b : b + len(entry.suffix)] != entry.suffix:
                     continue
                 b += len(entry.suffix)
-            rule = tax.contexts.get(surface) or tax.contexts.get(surface + entry.suffix) or tax.contexts.get(entry.name)
+            rule = (
+                tax.contexts.get(surface)
+                or tax.contexts.get(surface + entry.suffix)
+                or tax.contexts.get(entry.name)
+            )
             if rule is not None and not _context_ok(rule, text, a, b, start, end):
                 continue
             if (

@@ -116,8 +116,9 @@ def _pronoun_pattern() -> re.Pattern[str]:
         forms.append(re.escape(w))
         if w != "I" and not w.startswith("I'"):
             forms.append(re.escape(w.capitalize()))
-    # Case-sensitive on purpose: "ME"/"MY" in capitals are abbreviations, not pronouns.
-    return re.compile(rf"(?<![\w'’-])(?:{'|'.join(sorted(set(forms), key=len, reverse=True))})(?![\w'’-])")
+    # Case-sensitive on purpose: "ME"/"MY" in capitals are abbreviations, not pronouns. Not after
+    # "." or "@" either: "me" in "x@proton.me" or "about.me" is a domain, not a pronoun.
+    return re.compile(rf"(?<![\w'’.@/-])(?:{'|'.join(sorted(set(forms), key=len, reverse=True))})(?![\w'’@-])")
 
 
 @cache
