@@ -105,6 +105,13 @@ def find_date_ranges(text: str, start: int = 0, end: int | None = None) -> list[
     return out
 
 
+def is_date_word(word: str) -> bool:
+    """A month name or abbreviation, a season or a "present" word, in any language of dates.json."""
+    months, present, seasons = _tables()
+    w = word.lower().strip(".,")
+    return w in months or w in seasons or w in present
+
+
 def _year2(yy: str) -> int:
     y = int(yy)
     return 2000 + y if y < 50 else 1900 + y

@@ -14,7 +14,8 @@ import re
 
 from resumeiq.engine._lines import BodyLine, body_lines, ends_sentence, split_pieces
 from resumeiq.engine.places import read_location
-from resumeiq.engine.dates import DateRange, find_date_ranges
+from resumeiq.engine.segment import heading_kind
+from resumeiq.engine.dates import DateRange, find_date_ranges, is_date_word
 from resumeiq.engine.model import ExtractedDocument, Section, Work
 from resumeiq.engine.titles import title_score
 
@@ -225,6 +226,24 @@ def _clean_pieces(pieces: list[tuple[str, int, int]]) -> list[tuple[str, int, in
     return out
 
 
+_DURATION = re.compile(r"^\d+\+?\s*(?:years?|yrs?|months?|mos?)\b", re.IGNORECASE)
+_CONNECTOR_WORDS = frozenset({"to", "till", "until", "and", "-", "–", "—", "through", "thru"})
+
+
+def plausible_employer(text: str) -> bool:
+    """An employer's name starts with a capital or a digit ("3M"), or is a brand such as "eBay";
+    it is not a fragment of a sentence, a duration, a run of month names or a section heading."""
+    first = text.split()[0]
+    if not (first[0].isupper() or first[0].isdigit() or re.match(r"[a-z]{1,2}[A-Z]", first)):
+        return False
+    if "•" in text or _DURATION.match(text):
+        return False
+    words = [w for w in re.split(r"[\s\-–—/]+", text) if w]
+    if all(is_date_word(w) or w.lower() in _CONNECTOR_WORDS for w in words):
+        return False  # "September to", "September-December"
+    return heading_kind(text, fuzzy=False) is None
+
+
 def _assign(work: Work, pieces: list[tuple[str, int, int]]) -> None:
     remaining = []
     for p in _clean_pieces(pieces):
@@ -241,7 +260,8 @@ def _assign(work: Work, pieces: list[tuple[str, int, int]]) -> None:
         work.position = best[0]
         work.evidence["position"] = (best[1], best[2])
         remaining = [p for p in remaining if p is not best]
-    remaining = [p for p in remaining if len(p[0].split()) <= 10]  # longer: a sentence, not an employer
+    # Longer than ten words: a sentence, not an employer.
+    remaining = [p for p in remaining if len(p[0].split()) <= 10 and plausible_employer(p[0])]
     if remaining:
         company = next((p for p in remaining if _COMPANY_HINT.search(p[0])), remaining[0])
         name, place = _split_trailing_place(company[0])
