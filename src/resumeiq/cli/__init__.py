@@ -3,6 +3,7 @@
 import typer
 
 from resumeiq.cli import engine as _engine
+from resumeiq.cli import rank as _rank
 from resumeiq.cli import service as _service
 
 app = typer.Typer(
@@ -12,6 +13,7 @@ app = typer.Typer(
     add_completion=False,
 )
 _engine.register(app)
+_rank.register(app)
 _service.register(app)
 
 __all__ = ["app"]

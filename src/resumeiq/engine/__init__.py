@@ -2,6 +2,8 @@
 
 Pipeline: ``extract_text`` (bytes → ExtractedDocument) → ``segment_sections`` (→ Section list)
 → ``parse_document`` (→ ParsedDocument with ResumeData) → ``score_resume`` (→ Review).
+Jobs: ``parse_job`` (posting text → JobRequirements); ``match_resume_to_job`` (ParsedDocument × job →
+MatchResult); ``rank_resumes`` (many resumes × jobs → ranked RankedResume lists).
 No database, web, settings or network access; same input, same output.
 """
 
@@ -26,6 +28,11 @@ _EXPORTS = {
     "IndustryProfile": "industries",
     "get_industry": "industries",
     "list_industries": "industries",
+    "JobRequirements": "jobs",
+    "parse_job": "jobs",
+    "MatchResult": "match",
+    "Thresholds": "match",
+    "match_resume_to_job": "match",
     "Check": "model",
     "ExtractedDocument": "model",
     "ParsedDocument": "model",
@@ -37,6 +44,8 @@ _EXPORTS = {
     "parse_document": "pipeline",
     "parse_resume": "pipeline",
     "score_resume": "score",
+    "RankedResume": "rank",
+    "rank_resumes": "rank",
     "segment_sections": "segment",
 }
 
@@ -69,6 +78,8 @@ if TYPE_CHECKING:  # pragma: no cover
     )
     from resumeiq.engine.extract import ExtractLimits, extract_text
     from resumeiq.engine.industries import IndustryProfile, get_industry, list_industries
+    from resumeiq.engine.jobs import JobRequirements, parse_job
+    from resumeiq.engine.match import MatchResult, Thresholds, match_resume_to_job
     from resumeiq.engine.model import (
         Check,
         ExtractedDocument,
@@ -79,5 +90,6 @@ if TYPE_CHECKING:  # pragma: no cover
         Section,
     )
     from resumeiq.engine.pipeline import analyze_resume, parse_document, parse_resume
+    from resumeiq.engine.rank import RankedResume, rank_resumes
     from resumeiq.engine.score import score_resume
     from resumeiq.engine.segment import segment_sections

@@ -6,8 +6,20 @@ kind from the heading above it (``data/job_headings.json``: "Requirements" → r
 have" → preferred, "What you'll do" → duties, "Benefits" → ignored) or an inline label
 ("Experience: …", "Preferred: …"), and its own wording overrides that: "… is a plus", "ideally",
 "preferred" make a sentence preferred; "required", "must", "proficient in" make it required.
+Sentences are also known by their own phrasing: "We offer …" is benefits, "… is an equal
+opportunity employer" is how to apply, "Founded in …" is about the company.
 Skills named in the sentence stating the years of experience ("5+ years of experience in civil
-engineering") describe the field, not a skill, and go to ``fields``.
+engineering") or the degree describe the field, not a skill, and go to ``fields``.
+
+Skills are the taxonomy's (``skills.find_skills``), plus the items of a requirement list the
+taxonomy does not know ("Experience with ANSYS", "Familiarity with Lever, Workday and …"): a
+capitalised name of one to four words becomes a skill with ``in_taxonomy=False``, matched by its
+wording; a known skill written with more name around it ("Epic Willow", "Capital Budgeting") is
+read as that longer name.
+
+The occupation ``family`` comes from the title's words, else from the field of the required
+experience ("5 years in civil engineering", "as a site reliability engineer"), else from the
+title's O*NET code; ``seniority`` from the title's level words.
 """
 
 from __future__ import annotations
@@ -15,69 +27,48 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
-from functools import cache
 
 from pydantic import BaseModel, Field
 
-from resumeiq.engine._data import load_json
-from resumeiq.engine.education import find_degree
+from resumeiq.engine._job_text import (
+    BULLET,
+    DEGREE_RANK,
+    INLINE,
+    UNLISTED,
+    Sentence,
+    read_degree,
+    read_sentences,
+    read_years,
+    sentence_kind,
+    with_unlisted,
+)
 from resumeiq.engine.model import Location, Span
-from resumeiq.engine.occupations import field_families, title_family
+from resumeiq.engine.occupations import TitleFamily, field_families, title_family
 from resumeiq.engine.places import read_location
 from resumeiq.engine.segment import normalize_heading
 from resumeiq.engine.skills import find_skills
 from resumeiq.engine.titles import match_occupation, seniority
 
-__all__ = ["DEGREE_RANK", "JobRequirements", "JobSkill", "extract_job_text", "parse_job"]
+__all__ = ["DEGREE_RANK", "JobRequirements", "JobSkill", "extract_job_text", "job_relevant_text", "parse_job"]
 
-DEGREE_RANK = {"associate": 1, "bachelor": 2, "master": 3, "doctorate": 4}
-_NUMBERS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
-_NUM = r"(?:\d{1,2}|" + "|".join(_NUMBERS) + r")"
-_YEARS = re.compile(
-    rf"(?:(?P<floor>at\s+least|minimum(?:\s+of)?|min\.?|over|more\s+than|no\s+less\s+than)\s+)?"
-    rf"(?P<n>{_NUM})(?:\s*\(\d{{1,2}}\))?\s*(?:\+|plus)?\s*(?:(?:-|–|—|to)\s*{_NUM}\s*\+?\s*)?(?:years?|yrs?)\b",
-    re.IGNORECASE,
-)
-_NOT_EXPERIENCE = re.compile(r"^\W*(?:ago|old|of\s+age|in\s+business|history|running)\b", re.IGNORECASE)
-_PREFERRED = re.compile(
-    r"\b(?:nice[\s-]to[\s-]haves?|(?:is|are|would\s+be)\s+(?:a\s+)?(?:big\s+|strong\s+|definite\s+)?(?:plus|bonus|advantage)|"
-    r"a\s+plus|preferred|preferably|desirable|desired|ideally|bonus|good\s+to\s+have|advantageous|"
-    r"an\s+advantage|beneficial|not\s+required|would\s+be\s+great)\b",
-    re.IGNORECASE,
-)
-_REQUIRED = re.compile(
-    r"\b(?:required|requires?|must|mandatory|essential|proficien(?:t|cy)|expert(?:ise)?|strong|solid|"
-    r"hands[\s-]on|experience\s+(?:with|in|using)|knowledge\s+of|skilled\s+in|fluen(?:t|cy)\s+in|need\s+to)\b",
-    re.IGNORECASE,
-)
-_FIELD_AFTER = re.compile(r"\bexperience\s+(?:in|within|as|of)\s+(?:an?\s+|the\s+)?(?P<f>[^.;:\n]+)", re.IGNORECASE)
-_SENTENCE = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
-_BULLET = re.compile(r"^\s*(?:[-*•·●▪◦➢►–]|\d{1,2}[.)])\s+")
-_INLINE = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z '’&/-]{1,40}?)\s*:\s*(?P<rest>\S.*)$")
-_DEGREE_FIELDS = re.compile(
-    r"\b(?:degree|diploma|bachelor'?s?|master'?s?|phd|doctorate|ba|bs|bsc|ms|msc|mba)\b[^.;\n]*?\b(?:in|of)\s+"
-    r"(?P<f>[A-Z][^.;\n(]*?)(?=\s*(?:,?\s*or\s+(?:a\s+)?(?:closely\s+)?related|,?\s*or\s+equivalent|\(|[.;\n]|$| from | and an? | with ))"
-)
 _TITLE_CUT = re.compile(r"\s+(?:[–—|·]|-\s|at\s)|\s\(")
-_NOT_SKILL_CATEGORIES = frozenset({"soft_skill"})
 
 
 class JobSkill(BaseModel):
-    """A skill a posting asks for: canonical ``name`` and the ``spans`` naming it in the text."""
+    """A skill a posting asks for: canonical ``name`` and the ``spans`` naming it in the text.
+    ``in_taxonomy`` is False for a name the skills taxonomy does not know ("ANSYS"); such a skill
+    is matched by its wording."""
 
     name: str
     category: str | None = None
     spans: list[Span] = Field(default_factory=list)
+    in_taxonomy: bool = True
 
 
 class JobRequirements(BaseModel):
+    """What a posting asks for; every span indexes the posting's text. ``content_hash`` is the
+    SHA-256 of the normalised text (``normalise_job_text``), the key parsed postings are cached by."""
+
     title: str | None = None
     seniority: str | None = None
     occupation_code: str | None = None  # O*NET-SOC code of the title, e.g. "15-1252.00"
@@ -90,25 +81,11 @@ class JobRequirements(BaseModel):
     degree_level: str | None = None  # associate | bachelor | master | doctorate
     degree_required: bool = False
     degree_fields: list[str] = Field(default_factory=list)
+    degree_span: Span | None = None
     fields: list[str] = Field(default_factory=list)  # fields of experience ("Civil Engineering")
     location: Location | None = None
     keywords: list[str] = Field(default_factory=list)  # every skill named, in text order
     content_hash: str
-
-
-@dataclass(slots=True)
-class _Sentence:
-    start: int
-    end: int
-    kind: str  # required | preferred | duties | company | benefits | apply | education | other
-
-
-@cache
-def _headings() -> tuple[dict[str, str], dict[str, str]]:
-    raw = load_json("job_headings.json")
-    sections = {p: kind for kind, phrases in raw["sections"].items() for p in phrases}
-    fields = {p: kind for kind, phrases in raw["fields"].items() for p in phrases}
-    return sections, fields
 
 
 def normalise_job_text(text: str) -> str:
@@ -127,14 +104,15 @@ def extract_job_text(data: bytes, filename: str | None = None) -> str:
 
 def parse_job(text: str, *, title: str | None = None) -> JobRequirements:
     """Read a job posting's requirements. ``title`` overrides the title found in the text."""
-    sentences, header = _sentences(text)
+    sentences, header = read_sentences(text)
     title = (title or header.get("title") or _first_line_title(text) or "").strip() or None
     required: dict[str, JobSkill] = {}
     preferred: dict[str, JobSkill] = {}
     keywords: dict[str, None] = {}
     fields: dict[str, None] = {}
+    field_texts: list[str] = []
     min_years: tuple[int, Span] | None = None
-    degree: tuple[str, bool, list[str]] | None = None
+    degree: tuple[str, bool, list[str], Span] | None = None
     hits = find_skills(text)
     k = 0
     for sent in sentences:
@@ -147,51 +125,58 @@ def parse_job(text: str, *, title: str | None = None) -> JobRequirements:
         if sent.kind in ("company", "benefits", "apply"):
             continue
         body = text[sent.start : sent.end]
-        kind = _kind(body, sent.kind)
+        kind = sentence_kind(body, sent.kind)
         field_span = None
-        years = _years(body) if kind != "preferred" else None
+        years = read_years(body) if kind != "preferred" else None
         if years is not None:
             n, (a, b), fspan = years
             if min_years is None:
                 min_years = (n, (sent.start + a, sent.start + b))
-            field_span = (sent.start + fspan[0], sent.start + fspan[1]) if fspan else None
-        if degree is None or (kind == "required" and not degree[1]):
-            found = _degree(body)
-            if found:
-                degree = (found[0], kind != "preferred" and not re.search(r"\bnot\s+required\b", body, re.I), found[1])
-        for hit in in_sentence:
+            if fspan:
+                field_span = (sent.start + fspan[0], sent.start + fspan[1])
+                field_texts.append(text[field_span[0] : field_span[1]])
+        found = read_degree(body)
+        if found and (degree is None or (kind == "required" and not degree[1])):
+            level, degree_fields, (a, b) = found
+            is_required = kind != "preferred" and not re.search(r"\bnot\s+required\b", body, re.I)
+            degree = (level, is_required, degree_fields, (sent.start + a, sent.start + b))
+        skills = in_sentence
+        if kind in ("required", "preferred") and not found:
+            skills = with_unlisted(text, sent, in_sentence, field_span)
+        for hit in skills:
             keywords.setdefault(hit.name)
-            if field_span and field_span[0] <= hit.start < field_span[1]:
+            # The field of a degree or of the years of experience is not a skill to match.
+            if found or (field_span and field_span[0] <= hit.start < field_span[1]):
                 fields.setdefault(hit.name)
-                continue
-            if hit.category in _NOT_SKILL_CATEGORIES:
                 continue
             target = required if kind == "required" else preferred if kind == "preferred" else None
             if target is not None:
-                item = target.setdefault(hit.name, JobSkill(name=hit.name, category=hit.category))
+                item = target.setdefault(
+                    hit.name,
+                    JobSkill(name=hit.name, category=hit.category, in_taxonomy=hit.category != UNLISTED),
+                )
                 item.spans.append((hit.start, hit.end))
     if not required:  # a posting without any requirement wording: what it names in its duties
         for sent in sentences:
             if sent.kind in ("duties", "other", "education"):
                 for hit in find_skills(text, sent.start, sent.end):
-                    if hit.name not in preferred and hit.category not in _NOT_SKILL_CATEGORIES:
-                        required.setdefault(hit.name, JobSkill(name=hit.name, category=hit.category)).spans.append(
-                            (hit.start, hit.end)
-                        )
+                    if hit.name not in preferred:
+                        required.setdefault(
+                            hit.name, JobSkill(name=hit.name, category=hit.category)
+                        ).spans.append((hit.start, hit.end))
     for name in required:
         preferred.pop(name, None)
+    for item in (*required.values(), *preferred.values()):
+        if not item.in_taxonomy:
+            item.category = None
+    found_family = _family(title, field_texts, list(fields), text, sentences)
     occupation = match_occupation(title) if title else None
-    family = title_family(title).family if title else None
-    if family is None:
-        counts = field_families(" ".join(text[s.start : s.end] for s in sentences if s.kind not in ("company", "benefits", "apply")))
-        family = max(sorted(counts), key=counts.get) if counts else None
-    location = _location(text, header)
     return JobRequirements(
         title=title,
-        seniority=seniority(title) if title else None,
+        seniority=_seniority(title, found_family),
         occupation_code=occupation.code if occupation else None,
         occupation_title=occupation.title if occupation else None,
-        family=family,
+        family=found_family.family,
         required_skills=list(required.values()),
         preferred_skills=list(preferred.values()),
         min_years=min_years[0] if min_years else None,
@@ -199,119 +184,68 @@ def parse_job(text: str, *, title: str | None = None) -> JobRequirements:
         degree_level=degree[0] if degree else None,
         degree_required=degree[1] if degree else False,
         degree_fields=degree[2] if degree else [],
+        degree_span=degree[3] if degree else None,
         fields=list(fields),
-        location=location,
+        location=_location(text, header),
         keywords=list(keywords),
         content_hash=hashlib.sha256(normalise_job_text(text).encode("utf-8")).hexdigest(),
     )
 
 
-def _sentences(text: str) -> tuple[list[_Sentence], dict[str, str]]:
-    """Sentences with their kind, and header facts given as "Label: value" lines."""
-    sections, field_labels = _headings()
-    out: list[_Sentence] = []
-    header: dict[str, str] = {}
-    kind = "other"
-    pos = 0
-    for raw in text.split("\n"):
-        start, end = pos, pos + len(raw)
-        pos = end + 1
-        line = raw.strip()
-        if not line:
-            continue
-        norm = normalize_heading(line)
-        if len(norm.split()) <= 7 and not line.endswith(".") and norm in sections:
-            kind = sections[norm]
-            continue
-        bullet = _BULLET.match(raw)
-        body_start = start + (bullet.end() if bullet else len(raw) - len(raw.lstrip()))
-        line_kind = kind
-        m = _INLINE.match(raw)
-        if m and not bullet:
-            label = normalize_heading(m.group("label"))
-            if label in field_labels:
-                if field_labels[label] != "ignore":
-                    header.setdefault(field_labels[label], m.group("rest").strip())
-                continue
-            line_kind = sections.get(label, line_kind)  # "Preferred: Kafka, Go"; "Experience: 5+ years …"
-        for s, e in _split_sentences(text, body_start, end):
-            piece_kind = line_kind
-            inline = _INLINE.match(text[s:e])
-            if inline and s != body_start:  # "… Education: Master's degree …" inside a prose line
-                label = normalize_heading(inline.group("label"))
-                piece_kind = sections.get(label, line_kind)
-            out.append(_Sentence(s, e, piece_kind))
-    return out, header
+def _family(
+    title: str | None, field_texts: list[str], fields: list[str], text: str, sentences: list[Sentence]
+) -> TitleFamily:
+    """The posting's occupation family: the title's words, else the field of the required
+    experience, else the title's O*NET code, else the fields the posting names most."""
+    by_title = title_family(title) if title else TitleFamily(None, None)
+    if by_title.via == "title":
+        return by_title
+    for piece in field_texts:  # "as a site reliability engineer", "in civil engineering"
+        named = title_family(piece[:80])
+        if named.via == "title":
+            return TitleFamily(named.family, by_title.code, "field")
+    counts = field_families(" ".join([*field_texts, *fields]))
+    if counts:
+        return TitleFamily(max(sorted(counts), key=counts.__getitem__), by_title.code, "field")
+    if by_title.family:
+        return by_title
+    body = " ".join(
+        text[s.start : s.end] for s in sentences if s.kind not in ("company", "benefits", "apply")
+    )
+    counts = field_families(body)
+    if counts:
+        return TitleFamily(max(sorted(counts), key=counts.__getitem__), by_title.code, "field")
+    return by_title
 
 
-def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out = []
-    s = start
-    for m in _SENTENCE.finditer(text, start, end):
-        out.append((s, m.start()))
-        s = m.end()
-    out.append((s, end))
-    return [(a, b) for a, b in out if b > a]
-
-
-def _kind(body: str, section_kind: str) -> str:
-    if _PREFERRED.search(body):
-        return "preferred"
-    if section_kind == "preferred":
-        return "preferred"
-    if section_kind in ("required", "education") or _REQUIRED.search(body):
-        return "required"
-    return section_kind
-
-
-def _years(body: str) -> tuple[int, Span, Span | None] | None:
-    """(minimum years, span of the phrase, span of the field named after it) of a sentence."""
-    for m in _YEARS.finditer(body):
-        after = body[m.end() :]
-        if _NOT_EXPERIENCE.match(after):
-            continue
-        if not re.search(r"experience|expertise|background|track record|practice|in\s+(?:a|an|the)\s", body, re.I):
-            continue
-        word = m.group("n").lower()
-        n = _NUMBERS.get(word, int(word) if word.isdigit() else 0)
-        if not 0 < n <= 30:
-            continue
-        field = _FIELD_AFTER.search(body, m.end())
-        fspan = (m.end(), field.end("f")) if field else (m.end(), m.end() + after.lower().find("experience")) if "experience" in after.lower() else None
-        return n, (m.start(), m.end()), fspan
-    return None
-
-
-def _degree(body: str) -> tuple[str, list[str]] | None:
-    levels = []
-    pos = 0
-    while True:
-        found = find_degree(body, pos, len(body))
-        if found is None:
-            break
-        if found[3] in DEGREE_RANK:
-            levels.append(found[3])
-        pos = found[2]
-    if not levels and re.search(r"\bdegree\b", body, re.I) and re.search(r"\b(?:university|college|4-year|four-year)\b", body, re.I):
-        levels.append("bachelor")
-    if not levels:
+def _seniority(title: str | None, family: TitleFamily) -> str | None:
+    """The title's level; "executive" inside the occupation's own name ("Account Executive") is
+    not a level."""
+    if not title:
         return None
-    fields: list[str] = []
-    m = _DEGREE_FIELDS.search(body)
-    if m:
-        for part in re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|/", m.group("f")):
-            part = part.strip(" .")
-            if part and part[:1].isupper() and len(part.split()) <= 4:
-                fields.append(part)
-    return min(levels, key=DEGREE_RANK.__getitem__), fields
+    level = seniority(title)
+    if level == "executive" and family.phrase and "executive" in family.phrase.split():
+        rest = re.sub(r"(?i)\bexecutive\b", " ", title)
+        level = seniority(rest)
+    return level
+
+
+def job_relevant_text(text: str) -> str:
+    """The posting without its company blurb, benefits and application notes: the text the role
+    is described by (title, duties, requirements), for lexical relevance."""
+    sentences, header = read_sentences(text)
+    parts = [header.get("title", "")] + [
+        text[s.start : s.end] for s in sentences if s.kind not in ("company", "benefits", "apply")
+    ]
+    return "\n".join(p for p in parts if p)
 
 
 def _first_line_title(text: str) -> str | None:
     for raw in text.split("\n")[:5]:
-        line = _BULLET.sub("", raw).strip()
+        line = BULLET.sub("", raw).strip()
         if not line:
             continue
-        m = _INLINE.match(line)
+        m = INLINE.match(line)
         if m and normalize_heading(m.group("label")) in ("job title", "title", "role", "position"):
             line = m.group("rest")
         cut = _TITLE_CUT.search(line)

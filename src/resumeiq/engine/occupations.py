@@ -18,7 +18,16 @@ from functools import cache, lru_cache
 from resumeiq.engine._data import load_json
 from resumeiq.engine.titles import match_occupation
 
-__all__ = ["FIT_ADJACENT", "FIT_OTHER", "FIT_SAME", "TitleFamily", "family_fit", "field_families", "title_family"]
+__all__ = [
+    "FIT_ADJACENT",
+    "FIT_OTHER",
+    "FIT_SAME",
+    "TitleFamily",
+    "family_fit",
+    "families",
+    "field_families",
+    "title_family",
+]
 
 FIT_SAME = 1.0
 FIT_ADJACENT = 0.5
@@ -28,10 +37,14 @@ _WORD = re.compile(r"[a-z0-9+#.]+")
 
 @dataclass(frozen=True, slots=True)
 class TitleFamily:
-    """The family (or None) and O*NET code (or None) of one title."""
+    """The family (or None) and O*NET code (or None) of one title; ``via`` says what decided the
+    family ("title": a phrase of the title, "onet": the O*NET code, "field": fields of work named
+    around it) and ``phrase`` is the title phrase that named it."""
 
     family: str | None
     code: str | None
+    via: str | None = None
+    phrase: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,12 +80,14 @@ def _families() -> _Families:
     return _Families(phrases, fields, onet, domains, longest)
 
 
-def _longest_phrase(words: list[str], table: dict[str, str], longest: int) -> str | None:
+def _longest_phrase(words: list[str], table: dict[str, str], longest: int) -> tuple[str, str] | None:
+    """(family, phrase) of the longest listed phrase in ``words`` (leftmost among equals)."""
     for n in range(min(longest, len(words)), 0, -1):
         for i in range(len(words) - n + 1):
-            family = table.get(" ".join(words[i : i + n]))
+            phrase = " ".join(words[i : i + n])
+            family = table.get(phrase)
             if family is not None:
-                return family
+                return family, phrase
     return None
 
 
@@ -84,10 +99,16 @@ def title_family(title: str | None) -> TitleFamily:
     data = _families()
     occupation = match_occupation(title)
     code = occupation.code if occupation else None
-    family = _longest_phrase(_words(title)[:12], data.phrases, data.longest)
-    if family is None and code:
-        family = next((fam for prefix, fam in data.onet if code.startswith(prefix)), None)
-    return TitleFamily(family, code)
+    found = _longest_phrase(_words(title)[:12], data.phrases, data.longest)
+    if found is not None:
+        return TitleFamily(found[0], code, "title", found[1])
+    family = next((fam for prefix, fam in data.onet if code.startswith(prefix)), None) if code else None
+    return TitleFamily(family, code, "onet" if family else None)
+
+
+def families() -> list[str]:
+    """Every family id, sorted."""
+    return sorted(_families().domains)
 
 
 def field_families(text: str) -> dict[str, int]:

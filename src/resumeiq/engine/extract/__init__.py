@@ -6,9 +6,9 @@ plain text). Every refusal is a typed ``EngineError`` with a stable code.
 
 from __future__ import annotations
 
+from resumeiq.engine.errors import TooLarge
 from resumeiq.engine.extract._detect import detect_format
 from resumeiq.engine.extract._limits import DEFAULT_LIMITS, ExtractLimits
-from resumeiq.engine.errors import TooLarge
 from resumeiq.engine.model import ExtractedDocument
 
 __all__ = ["DEFAULT_LIMITS", "ExtractLimits", "detect_format", "extract_text"]

@@ -1,0 +1,420 @@
+"""Match stage: a parsed resume × a job posting → ``MatchResult`` (score 0-100, category, evidence).
+
+The score is the weighted mean of named components, each 0..1 (``DEFAULT_WEIGHTS``):
+
+=================== ====== ==============================================================
+component           weight what it measures
+=================== ====== ==============================================================
+required_skills      0.40  mean credit over the required skills: shown in a role or project
+                           1.0, in the summary 0.9, only listed 0.8; a related skill
+                           (``data/skill_relations.json``) earns its relation weight times that
+preferred_skills     0.10  the same over the preferred skills, times the required coverage
+                           (nice-to-haves add to the must-haves, never stand in for them)
+title_fit            0.20  occupation of the headline / latest role vs the job's: same 1.0,
+                           adjacent 0.5, unrelated 0.1 (``data/occupation_families.json``)
+experience           0.20  relevant years (work dates, overlaps merged; same-occupation roles
+                           count fully, adjacent half, unrelated a quarter) vs the minimum the
+                           posting states or its seniority implies: (years/min)² below it
+education            0.05  degree level held vs the level the job requires
+lexical              0.05  BM25 of the resume's text (identity removed) against the posting,
+                           r/(r + 0.15) of the normalised relevance r
+=================== ====== ==============================================================
+
+A component the job gives nothing to check (no preferred skills, no stated years or seniority,
+unknown occupation) is left out and the others' weights scale up. The occupation also gates the
+whole score: it is multiplied by 0.55 + 0.45 × title_fit (same occupation 1.0, adjacent 0.775,
+unrelated 0.595), so that a resume from another occupation cannot reach the shortlist on shared
+keywords alone.
+
+Category by ``Thresholds``: ``selected`` at 70 or more, ``considered`` at 50 or more, else
+``rejected``; both returned in the result.
+
+Fairness by construction: the score reads skills, titles, dates and degrees; skill mentions on the
+name, contact or address spans are dropped, and the lexical text has the name, e-mail, phone,
+links, places, personal-details lines and gendered words removed. Deterministic for a given
+``as_of`` (the month ongoing roles run to; today when None).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, Field, model_validator
+
+from resumeiq.engine import match_components as mc
+from resumeiq.engine.jobs import JobRequirements, job_relevant_text, parse_job
+from resumeiq.engine.match_report import report
+from resumeiq.engine.match_text import CorpusStats, bm25_relevance, fair_text, tokenize
+from resumeiq.engine.model import ParsedDocument, Span
+
+__all__ = [
+    "DEFAULT_THRESHOLDS",
+    "DEFAULT_WEIGHTS",
+    "MatchResult",
+    "PreparedJob",
+    "PreparedResume",
+    "Thresholds",
+    "match",
+    "match_prepared",
+    "match_resume_to_job",
+    "prepare_job",
+    "prepare_resume",
+]
+
+DEFAULT_WEIGHTS = {
+    "required_skills": 0.40,
+    "preferred_skills": 0.10,
+    "title_fit": 0.20,
+    "experience": 0.20,
+    "education": 0.05,
+    "lexical": 0.05,
+}
+_LABELS = {
+    "required_skills": "Required skills",
+    "preferred_skills": "Preferred skills",
+    "title_fit": "Title / occupation fit",
+    "experience": "Relevant experience",
+    "education": "Education",
+    "lexical": "Text relevance (BM25)",
+}
+# Multiplier on the weighted mean: FLOOR + (1 - FLOOR) × occupation fit (same 1.0, adjacent 0.775,
+# unrelated 0.595).
+OCCUPATION_FACTOR_FLOOR = 0.55
+# BM25 relevance (0..1, see match_text) at which the lexical component counts half.
+LEXICAL_HALF = 0.15
+
+Category = Literal["selected", "considered", "rejected"]
+
+
+class Thresholds(BaseModel):
+    """Score cut-offs of the categories: ``selected`` ≥ selected, ``considered`` ≥ considered."""
+
+    selected: float = 70.0
+    considered: float = 50.0
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Thresholds:
+        if not 0 <= self.considered <= self.selected <= 100:
+            raise ValueError("thresholds must satisfy 0 <= considered <= selected <= 100")
+        return self
+
+    def category(self, score: float) -> Category:
+        return (
+            "selected" if score >= self.selected else "considered" if score >= self.considered else "rejected"
+        )
+
+
+DEFAULT_THRESHOLDS = Thresholds()
+
+
+class SkillMatch(BaseModel):
+    """One skill the job names and how the resume shows it. ``status``: work | summary | listed
+    (direct evidence), related (through ``related_to``), missing."""
+
+    skill: str
+    status: str
+    credit: float
+    related_to: str | None = None
+    in_taxonomy: bool = True
+    resume_spans: list[Span] = Field(default_factory=list)  # into the resume's extracted text
+    job_spans: list[Span] = Field(default_factory=list)  # into the posting's text
+
+
+class MatchComponent(BaseModel):
+    id: str
+    label: str
+    weight: float  # as configured; components left out have score None
+    score: float | None  # 0..1
+    points: float  # contribution to the 0-100 score before the occupation factor
+    detail: str
+
+
+class RoleEvidence(BaseModel):
+    position: str
+    occupation_fit: float | None
+    weight: float
+    start: str | None
+    end: str | None
+
+
+class ExperienceFit(BaseModel):
+    relevant_years: float
+    total_years: float
+    required_years: int | None
+    required_from: str  # "stated" in the posting, implied by its "seniority", or ""
+    meets_minimum: bool
+    candidate_seniority: str | None
+    job_seniority: str | None
+    roles: list[RoleEvidence]
+
+
+class EducationFit(BaseModel):
+    required_level: str | None
+    required: bool
+    held_level: str | None
+    score: float
+
+
+class MatchRecommendation(BaseModel):
+    priority: int  # 1 = most important
+    component: str
+    text: str
+    impact: float  # score points at stake
+
+
+class MatchResult(BaseModel):
+    match_score: int  # 0-100, rounded
+    score: float  # 0-100, two decimals (for ordering)
+    category: Category
+    thresholds: Thresholds
+    occupation_factor: float
+    components: list[MatchComponent]
+    job_title: str | None
+    job_family: str | None
+    best_title: str | None  # the resume title that shows the occupation fit
+    matched_required: list[SkillMatch]
+    missing_required: list[SkillMatch]
+    matched_preferred: list[SkillMatch]
+    missing_preferred: list[SkillMatch]
+    experience: ExperienceFit
+    education: EducationFit
+    explanation: str
+    strengths: list[str]
+    weaknesses: list[str]
+    recommendations: list[MatchRecommendation]
+    as_of: str  # YYYY-MM
+
+
+@dataclass(slots=True)
+class PreparedResume:
+    """What matching needs from one resume, computed once for any number of jobs."""
+
+    parsed: ParsedDocument
+    skills: mc.ResumeSkills
+    tokens: list[str]  # of the fair text (identity removed)
+
+
+@dataclass(slots=True)
+class PreparedJob:
+    requirements: JobRequirements
+    query: list[str]  # tokens of the posting's role text
+
+
+def prepare_resume(parsed: ParsedDocument) -> PreparedResume:
+    """Skill evidence and the lexical tokens of one resume. The lexical text is the resume with
+    its identity blanked (``fair_text``) and without the lines above the first heading (name and
+    contact, even where they were not recognised) other than the headline."""
+    fair = fair_text(parsed.resume, parsed.document.text)
+    body = [fair[s.start : s.end] for s in parsed.sections if s.kind not in ("header", "personal")]
+    text = "\n".join([parsed.resume.basics.label or "", *body]) if body else fair
+    return PreparedResume(parsed, mc.ResumeSkills(parsed), tokenize(text))
+
+
+def prepare_job(job: JobRequirements | str, text: str | None = None) -> PreparedJob:
+    """A posting as text (parsed here) or already parsed; ``text`` gives the lexical query for a
+    parsed one (else its title and keywords are the query)."""
+    if isinstance(job, str):
+        text, job = job, parse_job(job)
+    query_text = job_relevant_text(text) if text else " ".join([job.title or "", *job.keywords])
+    return PreparedJob(job, tokenize(query_text))
+
+
+def match(
+    resume: ParsedDocument,
+    job: JobRequirements | str,
+    *,
+    job_text: str | None = None,
+    as_of: str | date | None = None,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    weights: dict[str, float] | None = None,
+) -> MatchResult:
+    """Match one parsed resume against one job (posting text, or ``JobRequirements`` with its
+    ``job_text``)."""
+    return match_prepared(
+        prepare_resume(resume),
+        prepare_job(job, job_text),
+        as_of=as_of,
+        thresholds=thresholds,
+        weights=weights,
+    )
+
+
+# The public name (``resumeiq.engine.match`` is also this module's name).
+match_resume_to_job = match
+
+
+def match_prepared(
+    resume: PreparedResume,
+    job: PreparedJob,
+    *,
+    stats: CorpusStats | None = None,
+    as_of: str | date | None = None,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    weights: dict[str, float] | None = None,
+) -> MatchResult:
+    """``match`` on prepared inputs; ``stats`` are the BM25 statistics of the batch ranked."""
+    weights = {**DEFAULT_WEIGHTS, **(weights or {})}
+    req = job.requirements
+    data = resume.parsed.resume
+    month = mc.current_month(as_of)
+    required = mc.check_skills(req.required_skills, resume.skills)
+    preferred = mc.check_skills(req.preferred_skills, resume.skills)
+    roles = mc.role_fits(data, req)
+    fit, best_title = mc.title_fit(data, roles, req, resume.parsed.document.text)
+    relevant, total = mc.relevant_years(roles, month)
+    need, need_from = mc.required_years(req)
+    edu_score, held = mc.education_fit(data, req)
+    lexical_raw = bm25_relevance(resume.tokens, job.query, stats)
+    lexical = lexical_raw / (lexical_raw + LEXICAL_HALF) if lexical_raw > 0 else 0.0
+
+    scores: dict[str, float | None] = {
+        "required_skills": mc.coverage(required),
+        "preferred_skills": _preferred_score(preferred, required),
+        "title_fit": fit,
+        "experience": mc.years_score(relevant, need) if need else None,
+        "education": edu_score if req.degree_level and req.degree_required else None,
+        "lexical": lexical if job.query else None,
+    }
+    details = {
+        "required_skills": _skills_detail(required, "required"),
+        "preferred_skills": _skills_detail(preferred, "preferred"),
+        "title_fit": "the posting names no known occupation"
+        if fit is None
+        else f"closest title: {best_title}"
+        if best_title
+        else "no title names a known occupation",
+        "experience": f"{relevant:.1f} relevant years of {need} required"
+        if need
+        else "the posting states no minimum",
+        "education": f"holds {held or 'no recognised degree'}; requires {req.degree_level}"
+        if scores["education"] is not None
+        else "no degree required",
+        "lexical": f"BM25 relevance {lexical_raw:.2f}",
+    }
+    total_weight = sum(weights[k] for k, v in scores.items() if v is not None)
+    components = []
+    mean = 0.0
+    for key in DEFAULT_WEIGHTS:
+        value = scores[key]
+        share = weights[key] / total_weight if value is not None and total_weight else 0.0
+        mean += share * (value or 0.0)
+        components.append(
+            MatchComponent(
+                id=key,
+                label=_LABELS[key],
+                weight=weights[key],
+                score=None if value is None else round(value, 4),
+                points=round(100 * share * (value or 0.0), 2),
+                detail=details[key],
+            )
+        )
+    factor = 1.0 if fit is None else OCCUPATION_FACTOR_FLOOR + (1 - OCCUPATION_FACTOR_FLOOR) * fit
+    score = round(100 * mean * factor, 2)
+    category = thresholds.category(score)
+    experience = _experience(roles, relevant, total, need, need_from, req)
+    education = EducationFit(
+        required_level=req.degree_level, required=req.degree_required, held_level=held, score=edu_score
+    )
+    texts = report(
+        req,
+        required,
+        preferred,
+        fit,
+        best_title,
+        experience,
+        education,
+        components,
+        total_weight,
+        factor,
+        score,
+        category,
+    )
+    return MatchResult(
+        match_score=max(0, min(100, int(score + 0.5))),
+        score=score,
+        category=category,
+        thresholds=thresholds,
+        occupation_factor=round(factor, 4),
+        components=components,
+        job_title=req.title,
+        job_family=req.family,
+        best_title=best_title or None,
+        matched_required=[_skill(c) for c in required if c.status != "missing"],
+        missing_required=[_skill(c) for c in required if c.status == "missing"],
+        matched_preferred=[_skill(c) for c in preferred if c.status != "missing"],
+        missing_preferred=[_skill(c) for c in preferred if c.status == "missing"],
+        experience=experience,
+        education=education,
+        explanation=texts.explanation,
+        strengths=texts.strengths,
+        weaknesses=texts.weaknesses,
+        recommendations=[MatchRecommendation(**r) for r in texts.recommendations],
+        as_of=f"{month // 12:04d}-{month % 12 + 1:02d}",
+    )
+
+
+def _preferred_score(preferred: list[mc.SkillCheck], required: list[mc.SkillCheck]) -> float | None:
+    """Preferred coverage in proportion to the required coverage: nice-to-haves add to the
+    must-haves, they never stand in for them."""
+    cov = mc.coverage(preferred)
+    if cov is None:
+        return None
+    req = mc.coverage(required)
+    return cov if req is None else cov * req
+
+
+def _experience(
+    roles: list[mc.RoleFit],
+    relevant: float,
+    total: float,
+    need: int | None,
+    need_from: str,
+    req: JobRequirements,
+) -> ExperienceFit:
+    return ExperienceFit(
+        relevant_years=round(relevant, 2),
+        total_years=round(total, 2),
+        required_years=need,
+        required_from=need_from,
+        meets_minimum=need is None or relevant >= need,
+        candidate_seniority=mc.candidate_seniority(roles),
+        job_seniority=req.seniority,
+        roles=[
+            RoleEvidence(
+                position=r.position,
+                occupation_fit=r.fit,
+                weight=r.weight,
+                start=_month(r.start),
+                end=_month(r.end),
+            )
+            for r in roles
+        ],
+    )
+
+
+def _month(index: int | None) -> str | None:
+    return None if index is None else f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _skill(c: mc.SkillCheck) -> SkillMatch:
+    return SkillMatch(
+        skill=c.skill,
+        status=c.status,
+        credit=c.credit,
+        related_to=c.related_to,
+        in_taxonomy=c.in_taxonomy,
+        resume_spans=c.resume_spans,
+        job_spans=c.job_spans,
+    )
+
+
+def _skills_detail(checks: list[mc.SkillCheck], kind: str) -> str:
+    if not checks:
+        return f"the posting names no {kind} skills"
+    shown = sum(c.status in ("work", "summary", "listed") for c in checks)
+    related = sum(c.status == "related" for c in checks)
+    in_work = sum(c.status == "work" for c in checks)
+    text = f"{shown} of {len(checks)} shown ({in_work} in work history)"
+    return text + (f", {related} through a related skill" if related else "")
