@@ -26,7 +26,17 @@ from resumeiq.config import Settings
 CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 PG_ADMIN_DSN = os.environ.get("RESUMEIQ_TEST_POSTGRES_DSN", "postgresql://postgres@127.0.0.1:5432/postgres")
 REDIS_URL = os.environ.get("RESUMEIQ_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
-TABLES = ["review_results", "review_requests", "jobs", "resumes", "candidates", "users"]
+TABLES = [
+    "email_messages",
+    "screening_items",
+    "screenings",
+    "review_results",
+    "review_requests",
+    "jobs",
+    "resumes",
+    "candidates",
+    "users",
+]
 
 
 def unavailable(reason: str) -> None:
@@ -132,8 +142,9 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return url
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def redis_url() -> str:
+    """The real Redis (checked once per session)."""
     import redis
 
     try:

@@ -54,9 +54,17 @@ class Settings(BaseSettings):
     data_dir: Path = Path("./data")
     database_url: str = Field(default="", description="Empty → sqlite+aiosqlite under data_dir")
     redis_url: str | None = None
-    queue: Literal["local"] = "local"
+    # Where background jobs run: ``local`` (in the API process) or ``celery`` (tasks on the Redis
+    # at redis_url, run by ``resumeiq worker``).
+    queue: Literal["local", "celery"] = "local"
+    celery_queue: str = Field(default="resumeiq", min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_.:-]+$")
+    # A job still waiting in the broker after this long is queued again by the worker's sweep
+    # (its message may have been lost; a duplicate is harmless, the job is claimed once).
+    queue_resend_seconds: int = Field(default=900, ge=10)
 
-    upload_max_bytes: int = Field(default=10 * 1024 * 1024, gt=0)
+    upload_max_bytes: int = Field(default=10 * 1024 * 1024, gt=0)  # per file
+    screening_max_files: int = Field(default=1000, ge=1, le=10_000)
+    screening_max_bytes: int = Field(default=1024 * 1024 * 1024, gt=0)  # a screening's whole upload
     rate_limit_upload: str = "20/10 minutes"
     rate_limit_analysis: str = "5/5 minutes"
     rate_limit_analysis_block_seconds: int = Field(default=600, ge=0)
@@ -66,11 +74,26 @@ class Settings(BaseSettings):
     jwt_expiry_minutes: int = Field(default=60, gt=0)
     registration_open: bool = True
 
+    # Candidate e-mails (SMTP). Without a host, e-mails cannot be queued.
+    smtp_host: str | None = None
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_security: Literal["starttls", "tls", "none"] = "starttls"
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_from: str | None = None  # default sender; a request may give its own
+    smtp_timeout_seconds: float = Field(default=30.0, gt=0)
+    email_max_attempts: int = Field(default=5, ge=1)
+    email_retry_seconds: float = Field(default=60.0, ge=0)  # back-off after the first failure, doubling
+
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     worker_pool_size: int = Field(default=2, ge=1, le=64)
     engine_timeout_seconds: float = Field(default=60.0, gt=0)
     review_lease_seconds: float = Field(default=120.0, gt=0)
     review_max_attempts: int = Field(default=3, ge=1)
+    # Match categories: ``selected`` at or above the first score (0-100), ``considered`` at or
+    # above the second, else ``rejected``.
+    match_selected_min: float = Field(default=70.0, ge=0, le=100)
+    match_considered_min: float = Field(default=50.0, ge=0, le=100)
     # Test-only: sleep this long inside each review (after scoring, before saving) so that a test
     # can interrupt a review in flight. Never set it in production.
     review_delay_ms: int = Field(default=0, ge=0)
@@ -79,6 +102,11 @@ class Settings(BaseSettings):
     @classmethod
     def _upper_level(cls, value: object) -> object:
         return value.upper() if isinstance(value, str) else value
+
+    @field_validator("queue", mode="before")
+    @classmethod
+    def _lower_queue(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
 
     @field_validator("rate_limit_upload", "rate_limit_analysis")
     @classmethod
@@ -89,7 +117,7 @@ class Settings(BaseSettings):
             raise ValueError(f"not a rate limit like '20/10 minutes': {value!r}") from exc
         return value
 
-    @field_validator("redis_url", mode="before")
+    @field_validator("redis_url", "smtp_host", "smtp_username", "smtp_from", mode="before")
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
         return None if value == "" else value
@@ -98,9 +126,20 @@ class Settings(BaseSettings):
     def _defaults_and_secret(self) -> Settings:
         if not self.database_url:
             self.database_url = f"sqlite+aiosqlite:///{self.data_dir / 'resumeiq.db'}"
+        if self.match_considered_min > self.match_selected_min:
+            raise ValueError("RESUMEIQ_MATCH_CONSIDERED_MIN must not exceed RESUMEIQ_MATCH_SELECTED_MIN")
+        if self.queue == "celery" and not self.redis_url:
+            raise ConfigError(
+                "RESUMEIQ_QUEUE=celery needs RESUMEIQ_REDIS_URL (the Celery broker), e.g. redis://localhost:6379/0"
+            )
         if self.jwt_secret is not None:
             check_secret(self.jwt_secret.get_secret_value(), origin="RESUMEIQ_JWT_SECRET")
         return self
+
+    @property
+    def match_thresholds(self) -> tuple[float, float]:
+        """(selected, considered) minimum scores, as the engine's matching takes them."""
+        return (self.match_selected_min, self.match_considered_min)
 
     @property
     def jwt_secret_value(self) -> str:

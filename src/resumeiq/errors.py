@@ -9,9 +9,11 @@
     │   ├── ProcessingTimeout             processing_timeout
     │   └── UnprocessableFile             unprocessable_file
     ├── PayloadTooLarge                   too_large
+    ├── UnsupportedMediaType              unsupported_media_type
     ├── Conflict                          conflict
     │   ├── EmailTaken                    email_taken
-    │   └── ResumeNotReady                resume_not_ready
+    │   ├── ResumeNotReady                resume_not_ready
+    │   └── ResultNotReady                result_not_ready
     ├── Forbidden                         forbidden
     │   └── RegistrationClosed            registration_closed
     ├── AuthenticationFailed              not_authenticated
@@ -19,7 +21,8 @@
     │   └── InvalidToken                  invalid_token
     ├── RateLimited                       rate_limited
     └── ServiceUnavailable                service_unavailable
-        └── EngineUnavailable             engine_unavailable
+        ├── EngineUnavailable             engine_unavailable
+        └── EmailNotConfigured            email_not_configured
 """
 
 from __future__ import annotations
@@ -83,6 +86,12 @@ class PayloadTooLarge(ServiceError):
     code = "too_large"
 
 
+class UnsupportedMediaType(ServiceError):
+    """The request body's media type is not one this endpoint takes."""
+
+    code = "unsupported_media_type"
+
+
 class Conflict(ServiceError):
     code = "conflict"
 
@@ -93,6 +102,12 @@ class EmailTaken(Conflict):
 
 class ResumeNotReady(Conflict):
     code = "resume_not_ready"
+
+
+class ResultNotReady(Conflict):
+    """The work behind this result has not completed (still queued, running, or failed)."""
+
+    code = "result_not_ready"
 
 
 class Forbidden(ServiceError):
@@ -129,3 +144,7 @@ class ServiceUnavailable(ServiceError):
 
 class EngineUnavailable(ServiceUnavailable):
     code = "engine_unavailable"
+
+
+class EmailNotConfigured(ServiceUnavailable):
+    code = "email_not_configured"

@@ -1,5 +1,6 @@
 """The FastAPI application: ``create_app(settings)`` wires settings, database, storage, rate
-limits, the engine pool and the local dispatcher, and mounts every router under ``/api/v1``.
+limits, the engine pool and the dispatchers (local, or Celery with ``RESUMEIQ_QUEUE=celery``), and
+mounts every router under ``/api/v1``.
 
 Run it with ``resumeiq serve`` (migrates first), or ``uvicorn --factory resumeiq.main:create_app``.
 """
@@ -10,31 +11,62 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
 
 from resumeiq import __version__
 from resumeiq.analysis.router import router as analysis_router
-from resumeiq.analysis.tasks import ReviewContext, find_due_reviews, process_review
 from resumeiq.config import Settings, ensure_jwt_secret, load_settings
 from resumeiq.db import Database
+from resumeiq.emails.router import router as emails_router
 from resumeiq.engine import ExtractLimits
 from resumeiq.errors import ServiceUnavailable
+from resumeiq.jobs.router import router as jobs_router
 from resumeiq.logging import configure_logging
+from resumeiq.matches.router import router as matches_router
 from resumeiq.migrations import migration_state
 from resumeiq.problems import install_problem_handlers
 from resumeiq.ratelimit.limiter import RateLimiter
 from resumeiq.resumes.router import router as resumes_router
+from resumeiq.screening.router import router as screening_router
+from resumeiq.stats.router import router as stats_router
 from resumeiq.storage import LocalFileStorage
 from resumeiq.users.router import router as users_router
-from resumeiq.worker.dispatch import LocalDispatcher
+from resumeiq.worker.celery_app import create_celery
+from resumeiq.worker.celery_dispatch import CeleryDispatcher, Enqueuer
+from resumeiq.worker.dispatch import Dispatcher, LocalDispatcher
+from resumeiq.worker.kinds import KIND_NAMES, job_kinds, sweep_interval
 from resumeiq.worker.pool import EnginePool
 
 log = logging.getLogger(__name__)
 
 API_PREFIX = "/api/v1"
+
+
+def local_dispatchers(
+    settings: Settings, database: Database, storage: LocalFileStorage, pool: EnginePool
+) -> dict[str, LocalDispatcher]:
+    """One local dispatcher per job kind of ``worker.kinds`` (``review``: reviews and job matches,
+    ``screening_item``, ``email``): a bounded pool of workers in this process, plus a periodic
+    sweep (first at start-up) for jobs left pending or with an expired lease."""
+    kinds = job_kinds(settings, sessionmaker=database.sessionmaker, storage=storage, engine=pool)
+    return {
+        name: LocalDispatcher(
+            handler=kind.handler,
+            find_due=kind.find_due,
+            concurrency=kind.local_concurrency,
+            sweep_interval=sweep_interval(settings),
+        )
+        for name, kind in kinds.items()
+    }
+
+
+def celery_dispatchers(settings: Settings) -> tuple[dict[str, Dispatcher], Enqueuer]:
+    """With ``RESUMEIQ_QUEUE=celery``: one dispatcher per job kind, each publishing Celery tasks
+    on Redis for ``resumeiq worker`` to run (the same job functions); the API runs no jobs."""
+    enqueuer = Enqueuer(create_celery(settings), settings)
+    return {name: CeleryDispatcher(enqueuer, name) for name in KIND_NAMES}, enqueuer
 
 
 def create_app(settings: Settings | None = None, *, engine_pool: EnginePool | None = None) -> FastAPI:
@@ -53,41 +85,42 @@ def create_app(settings: Settings | None = None, *, engine_pool: EnginePool | No
             timeout=settings.engine_timeout_seconds,
         )
         limiter = RateLimiter.from_settings(settings)
-        review_ctx = ReviewContext(
-            sessionmaker=database.sessionmaker,
-            storage=storage,
-            engine=pool,
-            lease_seconds=settings.review_lease_seconds,
-            max_attempts=settings.review_max_attempts,
-            delay_ms=settings.review_delay_ms,
-        )
-        dispatcher = LocalDispatcher(
-            handler=partial(process_review, ctx=review_ctx),
-            find_due=partial(find_due_reviews, review_ctx),
-            concurrency=settings.worker_pool_size,
-            sweep_interval=min(10.0, settings.review_lease_seconds / 2),
-        )
+        enqueuer: Enqueuer | None = None
+        dispatchers: dict[str, Dispatcher]
+        if settings.queue == "celery":
+            dispatchers, enqueuer = celery_dispatchers(settings)
+        else:
+            dispatchers = dict(local_dispatchers(settings, database, storage, pool))
         app.state.settings = settings
         app.state.database = database
         app.state.storage = storage
         app.state.engine_pool = pool
         app.state.rate_limiter = limiter
-        app.state.dispatcher = dispatcher
+        app.state.dispatcher = dispatchers["review"]
+        app.state.screening_dispatcher = dispatchers["screening_item"]
+        app.state.email_dispatcher = dispatchers["email"]
         if engine_pool is None:
             await pool.start()
-        await dispatcher.start()
+        for dispatcher in dispatchers.values():
+            await dispatcher.start()
         log.info(
-            "resumeiq %s started: database %s, data dir %s, rate limits in %s, %d engine worker(s)",
+            "resumeiq %s started: database %s, data dir %s, rate limits in %s, %d engine worker(s), %s",
             __version__,
             database.safe_url,
             settings.data_dir,
             "redis" if settings.redis_url else "memory",
             settings.worker_pool_size,
+            f"jobs queued for Celery workers (queue {settings.celery_queue!r})"
+            if enqueuer is not None
+            else "jobs run in this process",
         )
         try:
             yield
         finally:
-            await dispatcher.stop()
+            for dispatcher in dispatchers.values():
+                await dispatcher.stop()
+            if enqueuer is not None:
+                enqueuer.close()
             if engine_pool is None:
                 await asyncio.to_thread(pool.shutdown)
             await database.dispose()
@@ -105,6 +138,11 @@ def create_app(settings: Settings | None = None, *, engine_pool: EnginePool | No
     api.include_router(users_router)
     api.include_router(resumes_router)
     api.include_router(analysis_router)
+    api.include_router(jobs_router)
+    api.include_router(matches_router)
+    api.include_router(screening_router)
+    api.include_router(emails_router)
+    api.include_router(stats_router)
     app.include_router(api)
     app.include_router(_health_router())
     return app

@@ -27,6 +27,7 @@ _SERVICE_STATUS: list[tuple[type[errors.ServiceError], int]] = [
     (errors.NotFound, 404),
     (errors.InvalidInput, 422),
     (errors.PayloadTooLarge, 413),
+    (errors.UnsupportedMediaType, 415),
     (errors.Conflict, 409),
     (errors.Forbidden, 403),
     (errors.AuthenticationFailed, 401),

@@ -116,3 +116,45 @@ def test_labelled_contact_lines():
 def test_markdown_title_is_the_name(resume_md, person):
     _, basics = _basics(resume_md, filename="resume.md")
     assert basics.name == person.name
+
+
+@pytest.mark.parametrize(
+    "header, city, region",
+    [
+        ("Hal Doyle    123 Main St.  New York, NY  123.345.7890  hal@example.com", "New York", "NY"),
+        ("Devin Hart\n11 Any Street. Boston, MA 02110 ~ (617) 555-0101 ~ devin@example.com", "Boston", "MA"),
+        ("Melani Feil\nUniversity Communications, University at Buffalo, Buffalo, New York USA 14260", "Buffalo", "New York"),
+    ],
+)
+def test_location_among_other_header_items(header, city, region):
+    _, basics = _basics(header + BODY)
+    assert (basics.location.city, basics.location.region) == (city, region)
+
+
+def test_location_falls_back_to_the_latest_job_place():
+    _, basics = _basics(
+        "Maria Gonzalez\nmaria@example.com\n\nEXPERIENCE\n"
+        "Data Analyst, Acme Corp, Austin, TX\tJan 2019 – Dec 2021\n• Built dashboards.\n"
+        "Junior Analyst, Globex, Denver, CO\tJan 2016 – Dec 2018\n• Cleaned data.\n"
+    )
+    assert (basics.location.city, basics.location.region) == ("Austin", "TX")
+
+
+@pytest.mark.parametrize(
+    "line, name",
+    [
+        ("Todd Kertzmann, MBA, PMP", "Todd Kertzmann"),
+        ("Hal Schmeler, MS (CS), MS (TPP), CSM, PMP", "Hal Schmeler"),
+        ("Trina Mosciski, M.ED.", "Trina Mosciski"),
+        ("Tanna Cummerata  B tanna@example.com", "Tanna Cummerata"),
+    ],
+)
+def test_name_without_the_letters_after_it(line, name):
+    _, basics = _basics(line + "\n" + BODY)
+    assert basics.name == name
+
+
+@pytest.mark.parametrize("line", ["BA Elementary Education, New Grad", "DO NOT COPY: sample only", "Magna Cum Laude"])
+def test_headlines_and_notes_are_not_names(line):
+    _, basics = _basics(f"{line}\nJane Doe\njane@example.com\n" + BODY)
+    assert basics.name == "Jane Doe"

@@ -118,3 +118,54 @@ def test_any_written_range_reads_back(y1, m1, months, style, dash):
 def test_any_open_range_is_current(y, m, word):
     [found] = find_date_ranges(f"{MONTHS[m - 1]} {y} – {word}")
     assert (found.start, found.end, found.current) == (f"{y}-{m:02d}", None, True)
+
+
+def _continued(first_line: str, second_line: str):
+    from resumeiq.engine.dates import continued_range
+
+    text = f"{first_line}\n{second_line}"
+    [first] = find_date_ranges(text, 0, len(first_line))
+    return continued_range(text, first, len(first_line) + 1, len(text))
+
+
+@pytest.mark.parametrize(
+    "first, second, start, end, current",
+    [
+        ("Mar 2014", "current", "2014-03", None, True),
+        ("Dec 2013", "Feb 2014", "2013-12", "2014-02", False),
+        ("2005", "Present: Vehicle Technician", "2005", None, True),
+        ("Sales Lead, Acme  2003", "- 2007", "2003", "2007", False),
+        ("2019", "2019", "2019", "2019", False),
+    ],
+)
+def test_range_continued_on_the_next_line(first, second, start, end, current):
+    joined = _continued(first, second)
+    assert (joined.start, joined.end, joined.current, joined.single) == (start, end, current, False)
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("2016", "2014"),  # a list of years, newest first
+        ("2010", "Feb 2007 - Nov 2012"),  # the next line holds a range of its own
+        ("2015", "Date of birth: 1990"),
+        ("2012 Winner, Chess Open", "Present in 3 clubs"),  # the date does not end its line
+        ("Jan 2019", "Managed a team of 4"),
+    ],
+)
+def test_lines_that_do_not_continue_a_range(first, second):
+    assert _continued(first, second) is None
+
+
+@pytest.mark.parametrize(
+    "text, start, end, current",
+    [("20132015", "2013", "2015", False), ("2016present", "2016", None, True), ("19992001 Analyst", "1999", "2001", False)],
+)
+def test_years_glued_together_are_a_range(text, start, end, current):
+    found = find_date_ranges(text)[0]
+    assert (found.start, found.end, found.current, found.single) == (start, end, current, False)
+
+
+@pytest.mark.parametrize("text", ["20152013", "12345678", "19502010"])
+def test_glued_digits_that_are_no_range(text):
+    assert all(d.single for d in find_date_ranges(text))

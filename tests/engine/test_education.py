@@ -108,3 +108,20 @@ def test_find_degree(text, surface, level):
 @pytest.mark.parametrize("text", ["I can be reached by phone", "Worked as a barista", "ms word and ma office"])
 def test_short_lowercase_words_are_not_degrees(text):
     assert find_degree(text, 0, len(text)) is None
+
+
+def test_secondary_school_under_a_degree_is_left_out():
+    _, education = _education(
+        "B.Tech in Computer Science, National Institute of Technology, 2012\n"
+        "SSC, St. Joseph's Convent High School, 2006\n"
+        "A levels, Coventry Central College, 2008\n"
+    )
+    assert [(e.studyType, e.institution) for e in education] == [
+        ("B.Tech", "National Institute of Technology"),
+        (None, "Coventry Central College"),  # the college stays, the school-leaving exam goes
+    ]
+
+
+def test_secondary_school_alone_is_kept():
+    _, education = _education("High School Diploma, Lincoln High School, 2015\n")
+    assert [(e.studyType, e.institution) for e in education] == [("High School Diploma", "Lincoln High School")]

@@ -130,3 +130,50 @@ def test_text_without_headings_is_all_header():
     doc, sections = _sections("Maria Gonzalez\nmaria@example.com\nI analyse data.\n")
     assert _kinds(sections) == ["header"]
     assert sections[0].first_line == 0 and sections[0].end_line == len(doc.lines)
+
+
+@pytest.mark.parametrize(
+    "wrapped",
+    [
+        "Planned and led community outreach and fundraising\nactivities.\nOrganised a food drive.",
+        "Co-ordinated vendors on behalf of the client for master data migration and IT\nactivities\nAudited the cut-over.",
+        "Looking for a team where I can grow my skills and my\nexperience\nin retail.",
+        "Worked with the social studies teacher to integrate freshmen\nEnglish and U.S. History.\nGraded essays.",
+    ],
+)
+def test_wrapped_sentence_ends_are_not_headings(wrapped):
+    _, sections = _sections("Maria Gonzalez\nmaria@example.com\n\nEXPERIENCE\nTeacher, Hill School\t2019 – 2021\n" + wrapped + "\n")
+    assert _kinds(sections) == ["header", "experience"]
+
+
+def test_lower_case_headings_of_a_theme_are_headings():
+    _, sections = _sections(
+        "Maria Gonzalez\nmaria@example.com\nsocial network analyst\n\neducation\nMSc Statistics, Paris 2009\n\n"
+        "experience\nAnalyst, Kelkoo\t2010 – 2012\n"
+    )
+    assert _kinds(sections) == ["header", "education", "experience"]
+
+
+@pytest.mark.parametrize("heading, kind", [("P ROFESSIONAL E XPERIENCE", "experience"), ("E DUCATION", "education")])
+def test_small_capitals_headings(heading, kind):
+    assert heading_kind(heading) == kind
+
+
+def test_heading_run_into_the_first_entry_of_a_missing_section():
+    doc, sections = _sections(
+        "Maria Gonzalez\nmaria@example.com\n\nSkills\nC#, Java, SQL\n"
+        "Experience Disney Interactive Media Group January 2008 - Present\nSr. Web Developer\n"
+    )
+    assert _kinds(sections) == ["header", "skills", "experience"]
+    assert doc.text[sections[-1].start :].startswith("Disney Interactive")
+
+
+@pytest.mark.parametrize("line", ["Education Coordinator, Norton Sound Health 2014 - 2016", "Experience Designer 2019 - 2021"])
+def test_roles_starting_with_a_heading_word_are_not_headings(line):
+    _, sections = _sections(f"Maria Gonzalez\nmaria@example.com\n\nSkills\nC#, Java, SQL\n{line}\n")
+    assert _kinds(sections) == ["header", "skills"]
+
+
+@pytest.mark.parametrize("heading", ["Academic career", "Faculty Positions", "Previous Positions"])
+def test_career_and_positions_headings(heading):
+    assert heading_kind(heading) == "experience"

@@ -130,3 +130,169 @@ def test_undated_jobs_with_title_and_company_are_kept():
 def test_section_without_jobs_gives_no_work():
     _, work = _work("Open to relocation and to remote roles in data teams.\n")
     assert work == []
+
+
+def test_range_split_over_two_lines_is_one_range():
+    # A converter that drops the dash leaves "Mar 2014" and "current" on lines of their own.
+    _, work = _work(
+        "Mar 2014\ncurrent\nPromotions Assistant, Promostaff, Chadstone\n• Ran product research studies.\n"
+        "Dec 2013\nFeb 2014\nMarketing Assistant, Salvation Army, Melbourne\n• Wrote blog content.\n"
+    )
+    assert _summary(work) == [
+        ("Promotions Assistant", "Promostaff, Chadstone", "2014-03", None),
+        ("Marketing Assistant", "Salvation Army", "2013-12", "2014-02"),
+    ]
+    assert work[1].location == "Melbourne"
+
+
+def test_present_word_opening_the_next_line_ends_the_range():
+    _, work = _work("2005\nPresent: Vehicle Technician, Santa Monica Garage Service Center\n• Retrofitted engines.\n")
+    assert _summary(work) == [("Vehicle Technician", "Santa Monica Garage Service Center", "2005", None)]
+
+
+def test_dates_first_layout_takes_the_header_below_the_dates():
+    # The section opens with a date line: each entry's header follows its dates, and the last
+    # bullet of the previous entry is not claimed as the next employer.
+    _, work = _work(
+        "2016 - 2019\nStore Manager, Corner Books\nSupervised weekend staff\n"
+        "2012 - 2016\nSales Assistant, City Shoes\nHandled returns\n"
+    )
+    assert _summary(work) == [
+        ("Store Manager", "Corner Books", "2016", "2019"),
+        ("Sales Assistant", "City Shoes", "2012", "2016"),
+    ]
+
+
+def test_employer_dash_place_line_names_the_employer():
+    # "Title / Employer - City, ST / dates": the dashed line is the employer's even when the
+    # title is not a known one.
+    _, work = _work("App Builder\nGlobex -  Pune, Maharashtra -\nAugust 2016 to Present\n• Shipped two apps.\n")
+    assert _summary(work) == [("App Builder", "Globex", "2016-08", None)]
+    assert work[0].location == "Pune, Maharashtra"
+
+
+def test_undated_title_over_employer_line_is_a_job():
+    _, work = _work("Data Entry Operator\nGlobex -  Patna, Bihar\nEntered invoices into the ledger daily\n")
+    assert [(w.position, w.name) for w in work] == [("Data Entry Operator", "Globex")]
+
+
+def test_web_address_between_header_lines_is_skipped():
+    _, work = _work(
+        "Functional Consultant\nhttps://www.example.com/r/maria-gonzalez\nGlobex -\nMarch 2012 to June 2013\n"
+        "• Configured the CRM.\n"
+    )
+    assert _summary(work) == [("Functional Consultant", "Globex", "2012-03", "2013-06")]
+
+
+@pytest.mark.parametrize(
+    "line, name, location",
+    [
+        ("Test Automation Developer, NetSpend, Austin, Texas", "NetSpend", "Austin, Texas"),
+        ("Software Engineer, Hashe Computer Solution , Lahore, Pakistan", "Hashe Computer Solution", "Lahore, Pakistan"),
+        ("Associate Art Editor, Digital Hobbies Americas, Detroit", "Digital Hobbies Americas", "Detroit"),
+        ("Copywriter, Saatchi & Saatchi, New York City", "Saatchi & Saatchi", "New York City"),
+    ],
+)
+def test_employer_before_a_place_is_not_part_of_it(line, name, location):
+    _, work = _work(f"{line}\tJan 2014 – Present\n• Wrote test suites.\n")
+    assert (work[0].name, work[0].location) == (name, location)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Responsibilities & Achievements",
+        "Key Result Areas",
+        "Team Size: 15 Members",
+        "Organized books and patron files within the library system",
+    ],
+)
+def test_labels_and_sentences_are_not_employers(header):
+    _, work = _work(f"Jan 2014 – Present\nLibrary Assistant\n{header}\n• Shelved returns.\n")
+    assert work[0].position == "Library Assistant"
+    assert work[0].name is None
+
+
+def test_state_code_beside_a_firm_is_not_the_position():
+    _, work = _work("Paralegal\tThe Solomon Law Group, PA\tTampa, Florida\t2013 – 2015\n• Filed motions.\n")
+    assert (work[0].position, work[0].name, work[0].location) == ("Paralegal", "The Solomon Law Group", "Tampa, Florida")
+
+
+@pytest.mark.parametrize("title", ["Systems Engineer", "Assistant Bank Manager", "School Teacher", "Health Services Manager"])
+def test_roles_holding_an_organisation_word_are_positions(title):
+    _, work = _work(f"{title}\nFirst National Trust -\nJan 2014 to Present\n• Kept the ledgers.\n")
+    assert (work[0].position, work[0].name) == (title, "First National Trust")
+
+
+def test_role_noun_beside_a_named_employer_is_the_position():
+    _, work = _work("2004 - 2007\nFleet Advertising Ltd.\nAdvertiser\nCreated ads for a range of brands.\n")
+    assert (work[0].position, work[0].name) == ("Advertiser", "Fleet Advertising Ltd")
+
+
+def test_title_under_an_employer_description_is_the_position():
+    _, work = _work(
+        "LEANDER CORPORATION, Boston, MA\n2000 to Present\n"
+        "World leader in analytical instruments serving energy and pharmaceutical markets.\n"
+        "Vice President of International Sales\n• Opened 12 distributor markets.\n"
+    )
+    assert (work[0].name, work[0].position, work[0].location) == (
+        "LEANDER CORPORATION", "Vice President of International Sales", "Boston, MA"
+    )
+    assert work[0].summary.startswith("World leader") and work[0].highlights == ["Opened 12 distributor markets."]
+
+
+def test_roles_within_an_employment_inherit_the_employer():
+    _, work = _work(
+        "STRATEGIC MARKETING, INC.\n1998 to 2008\n"
+        "Senior Consulting Manager, 2004 to 2008\nRan the training practice for 40 clients.\n"
+        "Product Manager (Houston, TX), 2001 to 2004\nOwned the CRM product line.\n"
+    )
+    assert [(w.position, w.name) for w in work] == [
+        (None, "STRATEGIC MARKETING, INC"),
+        ("Senior Consulting Manager", "STRATEGIC MARKETING, INC"),
+        ("Product Manager", "STRATEGIC MARKETING, INC"),
+    ]
+
+
+def test_masked_template_years_anchor_entries():
+    _, work = _work(
+        "Business Teacher, Treeville High School, Treeville, Nebraska, 19xx-20xx\nTaught Accounting I, Grade 11\n"
+        "Third Street Elementary School, Baltimore, MD\nMarch 20XX\nMay 20XX\nStudent Teacher\n"
+        "Created lesson plans for a diverse class\n"
+    )
+    assert [(w.position, w.name, w.location, w.startDate) for w in work] == [
+        ("Business Teacher", "Treeville High School", "Treeville, Nebraska", None),
+        ("Student Teacher", "Third Street Elementary School", "Baltimore, MD", None),
+    ]
+
+
+@pytest.mark.parametrize("firm", ["Le, Hutchinson and Cook", "Clark, Mcknight and Erickson", "Smith, Jones & Associates"])
+def test_partners_names_are_one_employer(firm):
+    _, work = _work(f"Paralegal\n{firm} -\n2010 - 2014\n• Filed motions.\n")
+    assert (work[0].position, work[0].name) == ("Paralegal", firm)
+
+
+def test_month_range_without_year_is_not_a_place():
+    _, work = _work("Student Teaching, Busytown High School, Oak, Nebraska, January-May, 19xx\nTaught Business English\n")
+    assert (work[0].name, work[0].location) == ("Busytown High School", "Oak, Nebraska")
+
+
+@pytest.mark.parametrize("line", ["XXXXXXXXXXX", "MySQL, RealBasic, Flash", "Curriculum Vitae", "Summer 2002", "Fall [year]"])
+def test_masks_skill_lists_and_dates_are_not_employers(line):
+    _, work = _work(f"2005 - 2009\nPHP Developer\n{line}\nBuilt e-learning applications in PHP\n")
+    assert (work[0].position, work[0].name) == ("PHP Developer", None)
+
+
+def test_place_run_into_the_title():
+    _, work = _work("Xylin\tAugust 2003 - December 2007\nOwner/Web Developer West Hills, California\nRan a hosting firm.\n")
+    assert (work[0].position, work[0].name, work[0].location) == ("Owner/Web Developer", "Xylin", "West Hills, California")
+
+
+def test_three_header_lines_above_the_dates():
+    _, work = _work(
+        "Microsoft Corporation\nSoftware Design Engineer Intern\nRedmond, WA\nSummer 2004\n"
+        "Designed and wrote a certificate API for authentication.\n"
+    )
+    assert [(w.position, w.name, w.location, w.startDate) for w in work] == [
+        ("Software Design Engineer Intern", "Microsoft Corporation", "Redmond, WA", "2004-06")
+    ]

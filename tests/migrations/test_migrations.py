@@ -10,7 +10,10 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy.exc import IntegrityError
 
 import resumeiq.analysis.models
+import resumeiq.emails.models
+import resumeiq.jobs.models
 import resumeiq.resumes.models
+import resumeiq.screening.models
 import resumeiq.users.models  # noqa: F401
 from resumeiq.db import Base, create_engine
 from resumeiq.migrations import downgrade_engine, migration_state, upgrade_engine
@@ -90,3 +93,90 @@ async def test_one_master_per_candidate_is_enforced_by_the_database(engine):
                 Candidate.__table__.insert(),
                 {"id": uuid.uuid4(), "owner_user_id": user, "is_self": True, "created_at": now},
             )
+
+
+async def test_reviews_survive_the_upgrade_to_job_matching(engine):
+    """0002 rebuilds review_requests on SQLite; the existing reviews and results must survive it,
+    and the status check must still hold."""
+    from sqlalchemy import text
+
+    from resumeiq.db import utcnow
+
+    await downgrade_engine(engine, "20261122_0001")
+    user, cand, resume, request, now = uuid.uuid4(), uuid.uuid4(), uuid.uuid4(), uuid.uuid4(), utcnow()
+    users = resumeiq.users.models.User.__table__
+    async with engine.begin() as conn:
+        await conn.execute(
+            users.insert(),
+            {"id": user, "email": "a@b.c", "password_hash": "x", "role": "admin", "created_at": now},
+        )
+        await conn.execute(
+            resumeiq.resumes.models.Candidate.__table__.insert(),
+            {"id": cand, "owner_user_id": user, "is_self": True, "created_at": now},
+        )
+        await conn.execute(
+            resumeiq.resumes.models.Resume.__table__.insert(),
+            {
+                "id": resume,
+                "candidate_id": cand,
+                "owner_user_id": user,
+                "version_number": 1,
+                "filename": "a",
+                "content_type": "text/plain",
+                "size_bytes": 1,
+                "sha256": "0" * 64,
+                "storage_key": "k",
+                "warnings": [],
+                "processing_status": "ready",
+                "is_master": True,
+                "created_at": now,
+                "updated_at": now,
+            },
+        )
+        # Core inserts naming only columns that exist before 0002.
+        await conn.execute(
+            resumeiq.analysis.models.ReviewRequest.__table__.insert(),
+            {
+                "id": request,
+                "resume_id": resume,
+                "requested_by_user_id": user,
+                "target_industry": "general",
+                "review_type": "review",
+                "analysis_depth": "standard",
+                "status": "completed",
+                "attempts": 1,
+                "requested_at": now,
+            },
+        )
+        await conn.execute(
+            resumeiq.analysis.models.ReviewResult.__table__.insert(),
+            {
+                "id": uuid.uuid4(),
+                "review_request_id": request,
+                "overall_score": 70,
+                "ats_score": 71,
+                "content_score": 72,
+                "formatting_score": 73,
+                "industry": "general",
+                "executive_summary": "s",
+                "detailed_scores": {},
+                "strengths": [],
+                "weaknesses": [],
+                "recommendations": [],
+                "processing_time_ms": 5,
+                "created_at": now,
+            },
+        )
+    await upgrade_engine(engine)
+    async with engine.connect() as conn:
+        rows = (
+            await conn.execute(text("SELECT overall_score, ats_score, category FROM review_results"))
+        ).all()
+        assert [tuple(r) for r in rows] == [(70, 71, None)]
+        assert (await conn.execute(text("SELECT count(*) FROM review_requests"))).scalar() == 1
+    with pytest.raises(IntegrityError):  # the status check survived the table rebuild
+        async with engine.begin() as conn:
+            await conn.execute(text("UPDATE review_requests SET status = 'lost'"))
+    with pytest.raises(IntegrityError):  # and review_type is checked now
+        async with engine.begin() as conn:
+            await conn.execute(text("UPDATE review_requests SET review_type = 'other'"))

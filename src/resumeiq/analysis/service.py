@@ -9,7 +9,7 @@ from functools import lru_cache
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from resumeiq.analysis.models import ReviewRequest, ReviewResult, ReviewStatus
+from resumeiq.analysis.models import ReviewRequest, ReviewResult, ReviewStatus, ReviewType
 from resumeiq.analysis.schemas import AnalysisSummary, Industry
 from resumeiq.engine import list_industries
 from resumeiq.errors import NotFound, ResumeNotReady, UnknownIndustryRequested
@@ -52,6 +52,7 @@ async def request_review(
         resume_id=resume.id,
         requested_by_user_id=user.id,
         target_industry=industry,
+        review_type=ReviewType.REVIEW.value,
         analysis_depth=analysis_depth,
         status=ReviewStatus.PENDING.value,
     )
@@ -68,7 +69,11 @@ async def get_review(
         await session.execute(
             select(ReviewRequest, ReviewResult)
             .outerjoin(ReviewResult, ReviewResult.review_request_id == ReviewRequest.id)
-            .where(ReviewRequest.id == analysis_id, ReviewRequest.requested_by_user_id == user.id)
+            .where(
+                ReviewRequest.id == analysis_id,
+                ReviewRequest.requested_by_user_id == user.id,
+                ReviewRequest.review_type == ReviewType.REVIEW,
+            )
         )
     ).one_or_none()
     await session.commit()
@@ -78,8 +83,8 @@ async def get_review(
 
 
 async def list_reviews(*, session: AsyncSession, user: User, page: PageParams) -> Page[AnalysisSummary]:
-    """The user's review requests, newest first."""
-    where = ReviewRequest.requested_by_user_id == user.id
+    """The user's review requests (not their job matches), newest first."""
+    where = (ReviewRequest.requested_by_user_id == user.id) & (ReviewRequest.review_type == ReviewType.REVIEW)
     total = await session.scalar(select(func.count()).select_from(ReviewRequest).where(where))
     rows = await session.execute(
         select(ReviewRequest, ReviewResult.overall_score)

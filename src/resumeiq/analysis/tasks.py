@@ -1,5 +1,8 @@
 """``process_review(request_id)``: the job that turns a review request into a review result.
 
+A request is a review for a target industry (``review_type='review'``) or a match against a job
+(``'job_match'``); both go through the same claim, lease and save path.
+
 Idempotent: it claims the request first (see ``worker.claim``), so running it twice, or in two
 processes, does the work once. The result row and the ``completed`` status are written in one
 transaction, fenced by the claim token. Engine failures are recorded on the request (``failed``
@@ -10,22 +13,21 @@ sweep gives the request to a new worker.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import uuid
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from resumeiq.analysis.models import ReviewRequest, ReviewResult, ReviewStatus
+from resumeiq.analysis.models import ReviewRequest, ReviewResult, ReviewStatus, ReviewType
 from resumeiq.errors import EngineUnavailable, ProcessingTimeout
+from resumeiq.jobs.models import Job
 from resumeiq.resumes.models import Resume
 from resumeiq.storage import LocalFileStorage
 from resumeiq.worker import claim
-from resumeiq.worker.engine_jobs import EngineFailure, ReviewReport
+from resumeiq.worker.engine_jobs import EngineFailure, MatchReport, ReviewReport
 from resumeiq.worker.pool import EnginePool
 
 log = logging.getLogger(__name__)
@@ -39,6 +41,7 @@ class ReviewContext:
     lease_seconds: float
     max_attempts: int
     delay_ms: int = 0  # test-only, see Settings.review_delay_ms
+    match_thresholds: tuple[float, float] = (70.0, 50.0)  # see Settings.match_thresholds
 
 
 async def find_due_reviews(ctx: ReviewContext) -> list[uuid.UUID]:
@@ -51,32 +54,6 @@ async def find_due_reviews(ctx: ReviewContext) -> list[uuid.UUID]:
         return await claim.due(session, ReviewRequest)
 
 
-@contextlib.asynccontextmanager
-async def _keep_lease(ctx: ReviewContext, request_id: uuid.UUID, token: int) -> AsyncIterator[None]:
-    """Renew the lease every third of its length while the review runs."""
-
-    async def renew_forever() -> None:
-        while True:
-            await asyncio.sleep(ctx.lease_seconds / 3)
-            try:
-                async with ctx.sessionmaker() as session:
-                    if not await claim.renew(
-                        session, ReviewRequest, request_id, token, lease_seconds=ctx.lease_seconds
-                    ):
-                        log.warning("review %s: lease lost", request_id)
-                        return
-            except Exception:
-                log.exception("review %s: renewing the lease failed", request_id)
-
-    task = asyncio.create_task(renew_forever())
-    try:
-        yield
-    finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
-
-
 async def process_review(request_id: uuid.UUID, *, ctx: ReviewContext) -> str | None:
     """Run one review. Returns the status it ended in, or None if it was not ours to run."""
     async with ctx.sessionmaker() as session:
@@ -86,7 +63,9 @@ async def process_review(request_id: uuid.UUID, *, ctx: ReviewContext) -> str | 
     if token is None:
         return None
     try:
-        async with _keep_lease(ctx, request_id, token):
+        async with claim.hold_lease(
+            ctx.sessionmaker, ReviewRequest, request_id, token, lease_seconds=ctx.lease_seconds
+        ):
             outcome = await _run_engine(ctx, request_id)
             if ctx.delay_ms:
                 await asyncio.sleep(ctx.delay_ms / 1000)
@@ -106,23 +85,46 @@ async def process_review(request_id: uuid.UUID, *, ctx: ReviewContext) -> str | 
     return await _save(ctx, request_id, token, outcome)
 
 
-async def _run_engine(ctx: ReviewContext, request_id: uuid.UUID) -> ReviewReport | EngineFailure | None:
+Outcome = ReviewReport | MatchReport | EngineFailure | None
+
+
+async def _run_engine(ctx: ReviewContext, request_id: uuid.UUID) -> Outcome:
     async with ctx.sessionmaker() as session:
         row = (
             await session.execute(
-                select(ReviewRequest.target_industry, Resume.storage_key, Resume.filename)
+                select(
+                    ReviewRequest.review_type,
+                    ReviewRequest.target_industry,
+                    Resume.storage_key,
+                    Resume.filename,
+                    Job.requirements_key,
+                    Job.requirements,
+                    Job.description,
+                )
                 .join(Resume, Resume.id == ReviewRequest.resume_id)
+                .outerjoin(Job, Job.id == ReviewRequest.job_id)
                 .where(ReviewRequest.id == request_id)
             )
         ).one_or_none()
         await session.commit()
     if row is None:
-        return None  # deleted with its resume meanwhile
-    industry, key, filename = row
+        return None  # deleted with its resume (or job) meanwhile
+    review_type, industry, key, filename, job_key, requirements, job_text = row
     path = ctx.storage.path(key)
     if not path.is_file():
         return EngineFailure(code="file_missing", message="The resume's stored file is missing.")
-    return await ctx.engine.review_file(path, filename, industry)
+    if review_type == ReviewType.JOB_MATCH:
+        if requirements is None:
+            return None
+        return await ctx.engine.match_file(
+            path,
+            filename,
+            job_key=job_key,
+            job=requirements,
+            job_text=job_text,
+            thresholds=ctx.match_thresholds,
+        )
+    return await ctx.engine.review_file(path, filename, industry or "general")
 
 
 async def _release(ctx: ReviewContext, request_id: uuid.UUID, token: int) -> None:
@@ -133,9 +135,7 @@ async def _release(ctx: ReviewContext, request_id: uuid.UUID, token: int) -> Non
         log.exception("review %s: could not release the claim; its lease will expire", request_id)
 
 
-async def _save(
-    ctx: ReviewContext, request_id: uuid.UUID, token: int, outcome: ReviewReport | EngineFailure | None
-) -> str | None:
+async def _save(ctx: ReviewContext, request_id: uuid.UUID, token: int, outcome: Outcome) -> str | None:
     if outcome is None:
         return None
     async with ctx.sessionmaker() as session:
@@ -149,6 +149,8 @@ async def _save(
             return None
         if isinstance(outcome, ReviewReport):
             session.add(_result_row(request_id, outcome))
+        elif isinstance(outcome, MatchReport):
+            session.add(_match_row(request_id, outcome))
         try:
             await session.commit()
         except IntegrityError:  # a result exists already: someone else finished it
@@ -180,5 +182,22 @@ def _result_row(request_id: uuid.UUID, outcome: ReviewReport) -> ReviewResult:
         weaknesses=report["weaknesses"],
         recommendations=report["recommendations"],
         ai_model_used=None,  # rule-based engine; no LLM was involved
+        processing_time_ms=outcome.processing_time_ms,
+    )
+
+
+def _match_row(request_id: uuid.UUID, outcome: MatchReport) -> ReviewResult:
+    details = outcome.details
+    return ReviewResult(
+        review_request_id=request_id,
+        overall_score=outcome.score,
+        match_score=outcome.score,
+        category=outcome.category,
+        executive_summary=str(details.get("explanation") or ""),
+        detailed_scores={**details, "warnings": outcome.warnings},
+        strengths=list(details.get("strengths") or []),
+        weaknesses=list(details.get("weaknesses") or []),
+        recommendations=list(details.get("recommendations") or []),
+        ai_model_used=None,
         processing_time_ms=outcome.processing_time_ms,
     )

@@ -1,4 +1,4 @@
-"""Service commands: ``serve``, ``db upgrade``, ``user create``. Registered onto the root app."""
+"""Service commands: ``serve``, ``worker``, ``db upgrade``, ``user create``. Registered onto the root app."""
 
 from __future__ import annotations
 
@@ -39,6 +39,35 @@ def serve(
     typer.echo(f"resumeiq: database {Database.describe(settings.database_url)} is at the latest migration")
     typer.echo(f"resumeiq: serving on {base}  (API docs: {base}/docs)")
     uvicorn.run(app, host=host, port=port, log_level=settings.log_level.lower(), access_log=access_log)
+
+
+def worker(
+    concurrency: int = typer.Option(
+        0, "--concurrency", "-c", min=0, help="Worker processes (0: RESUMEIQ_WORKER_POOL_SIZE)."
+    ),
+) -> None:
+    """Run a Celery worker (scale-out mode, RESUMEIQ_QUEUE=celery): it runs the jobs the API
+    queues on Redis, and queues again any job left due (a lost message, a killed worker)."""
+    settings = _settings()
+    if settings.queue != "celery":
+        typer.secho(
+            "configuration error: `resumeiq worker` serves the scale-out mode; set RESUMEIQ_QUEUE=celery "
+            "and RESUMEIQ_REDIS_URL (with the default local queue the API runs jobs itself)",
+            fg="red",
+            err=True,
+        )
+        raise typer.Exit(2)
+    from resumeiq.db import Database
+    from resumeiq.worker.celery_app import create_celery, warm_up, worker_argv
+
+    app = create_celery(settings)
+    warm_up()
+    processes = concurrency or settings.worker_pool_size
+    typer.echo(
+        f"resumeiq worker: {processes} process(es), queue {settings.celery_queue!r}, "
+        f"database {Database.describe(settings.database_url)}"
+    )
+    app.worker_main(worker_argv(settings, concurrency=processes))
 
 
 @db_app.command("upgrade")
@@ -94,5 +123,6 @@ def user_create(
 def register(app: typer.Typer) -> None:
     """Add the service commands to ``app``."""
     app.command("serve")(serve)
+    app.command("worker")(worker)
     app.add_typer(db_app, name="db")
     app.add_typer(user_app, name="user")

@@ -72,4 +72,4 @@ def _add_piece(out: list, text: str, a: int, b: int, offset: int) -> None:
 
 
 def ends_sentence(text: str) -> bool:
-    return text.rstrip().endswith((".", "!", "?", ";")) and not re.search(r"\b(?:Inc|Ltd|Co|Corp|LLC|Jr|Sr|St)\.$", text.rstrip())
+    return text.rstrip().endswith((".", "!", "?", ";")) and not re.search(r"\b(?:Inc|Ltd|Co|Corp|LLC|Jr|Sr|St)\.$", text.rstrip(), re.IGNORECASE)

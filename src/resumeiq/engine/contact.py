@@ -30,10 +30,17 @@ _SEPARATORS = re.compile(
 )
 _NAME_TOKEN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ][A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ'’.-]*$")
 _NAME_PARTICLES = {"van", "de", "der", "den", "von", "da", "di", "del", "la", "le", "du", "dos", "das", "bin", "al", "el", "y", "ter", "ten"}
+# Letters after a name: "Todd Kertzmann, MBA, PMP", "Hal Schmeler, MS (CS)", "Trina Mosciski, M.ED."
+_CREDENTIALS = re.compile(
+    r"(?:,\s*(?=[A-Za-z.]*(?:[A-Z][a-z]*[A-Z]|[A-Z]\.))(?:[A-Z][A-Za-z]{0,3}\.?){1,4}(?:\s*\([A-Z]{2,5}\))?)+\s*$"
+)
 _NOT_NAME_WORDS = {
     "resume", "résumé", "curriculum", "vitae", "cv", "profile", "contact", "page", "email", "phone", "address",
     "mobile", "name", "sample", "template", "seeker", "applicant", "candidate", "student", "graduate",
     "objective", "summary", "confidential", "references", "dear", "sincerely",
+    # words of headlines and notes that come out capitalised at the top of templates
+    "objectives", "do", "not", "key", "elements", "excellent", "online", "applications", "international",
+    "sales", "revenue", "enhancement", "entry-level", "box", "cum", "laude", "business", "elementary",
 }
 _ORG_WORD = re.compile(
     r"\b(?:university|college|school|institute|department|center|centre|inc|ltd|llc|corp|company|"
@@ -187,23 +194,41 @@ def _with_scheme(url: str) -> str:
     return url if re.match(r"https?://", url, re.IGNORECASE) else "https://" + url
 
 
+_LOCATION_GAPS = re.compile(r"\s{2,}|\s~\s")
+
+
 def _find_location(text: str, spans) -> Location | None:
     for s, e in spans:
         line = text[s:e]
         for piece_m in _iter_pieces(line):
-            piece = piece_m[0].strip(" ,")
-            if not piece:
-                continue
-            if "@" in piece or URL_RE.search(piece) or len(piece) > 60:
-                continue
-            if title_score(piece.split(",")[0]) >= 0.5:
-                continue
-            loc = read_location(piece)
-            if loc:
-                offset = s + piece_m[1] + piece_m[0].find(piece)
-                loc.evidence["city"] = (offset, offset + len(piece))
-                return loc
+            # Two spaces or a tilde also part the items of a header line ("123 Main St.  New York, NY").
+            pos = 0
+            for sub in [*_LOCATION_GAPS.split(piece_m[0])]:
+                at = piece_m[0].find(sub, pos)
+                pos = at + len(sub)
+                loc = _piece_location(sub, s + piece_m[1] + at)
+                if loc:
+                    return loc
     return None
+
+
+def _piece_location(raw: str, offset: int) -> Location | None:
+    piece = raw.strip(" ,")
+    if not piece or "@" in piece or URL_RE.search(piece):
+        return None
+    if len(piece) > 60:
+        # "University Communications, University at Buffalo, Buffalo, New York USA 14260": its end.
+        parts = piece.split(", ")
+        piece = ", ".join(parts[-2:]) if len(parts) > 2 else ""
+        if not piece or len(piece) > 60:
+            return None
+    if title_score(piece.split(",")[0]) >= 0.5:
+        return None
+    loc = read_location(piece)
+    if loc:
+        start = offset + raw.find(piece)
+        loc.evidence["city"] = (start, start + len(piece))
+    return loc
 
 
 def _iter_pieces(line: str):
@@ -229,8 +254,9 @@ def _find_name(doc: ExtractedDocument, spans) -> tuple[int, int] | None:
         if not any(c.isalpha() for c in raw):
             continue
         rank += 1
-        for piece in _SEPARATORS.split(raw.strip())[:2]:
+        for piece in [p for part in _SEPARATORS.split(raw.strip())[:2] for p in re.split(r"\s{2,}", part)][:2]:
             piece = re.sub(r"^(?:#{1,6}\s*|name\s*[:\-]\s*)", "", piece, flags=re.IGNORECASE).strip(" ,*_")
+            piece = _CREDENTIALS.sub("", piece)
             name = _leading_name(piece)
             if name is None:
                 continue
@@ -290,6 +316,10 @@ def _is_name(piece: str) -> bool:
     # A job title, a place, an organisation or a skill is not a person's name.
     if title_score(piece) >= 0.5 or read_location(piece) is not None or _ORG_WORD.search(piece):
         return False
+    from resumeiq.engine.education import find_degree
+
+    if find_degree(piece, 0, len(piece)):
+        return False  # "BA Elementary", "PhD Education"
     return not _covered_by_skills(piece)
 
 

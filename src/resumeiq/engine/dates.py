@@ -81,6 +81,12 @@ def _one(m: re.Match[str], p: str) -> str | None:
     return None
 
 
+@cache
+def _glued() -> re.Pattern[str]:
+    year = r"(?:19[5-9]\d|20[0-4]\d)"
+    return re.compile(rf"(?<![\w/.-])(?P<a>{year})(?P<b>{year}|present|current|now|date)(?![\w/%])", re.IGNORECASE)
+
+
 def find_date_ranges(text: str, start: int = 0, end: int | None = None) -> list[DateRange]:
     """All dates and date ranges in ``text[start:end]``, in order, spans relative to ``text``."""
     rng, since, short = _patterns()
@@ -92,7 +98,17 @@ def find_date_ranges(text: str, start: int = 0, end: int | None = None) -> list[
         out.append(DateRange(begin, finish, finish is None, (m.start(), m.end())))
     if out:
         return out
+    for m in _glued().finditer(text, start, stop):
+        # "20132015", "2016present": a range whose dash was lost in conversion.
+        a, b = m.group("a"), m.group("b")
+        if b.isdigit() and not 0 <= int(b) - int(a) <= 45:
+            continue
+        current = not b.isdigit()
+        out.append(DateRange(a, None if current else b, current, (m.start(), m.end())))
+    glued = [d.span for d in out]
     for m in rng.finditer(text, start, stop):
+        if any(a <= m.start() < b for a, b in glued):
+            continue
         begin = _one(m, "s")
         if begin is None:
             continue
@@ -102,7 +118,44 @@ def find_date_ranges(text: str, start: int = 0, end: int | None = None) -> list[
         if finish is not None and finish < begin:  # "2020 - 2018": read as written is impossible
             begin, finish = finish, begin
         out.append(DateRange(begin, finish, current, (m.start(), m.end()), single))
+    if glued:
+        out.sort(key=lambda d: d.span)
     return out
+
+
+_BETWEEN = re.compile(r"[\s\-–—]*(?:(?:to|till|until)\s+)?", re.IGNORECASE)
+
+
+@cache
+def _lead_present() -> re.Pattern[str]:
+    _, present, _ = _tables()
+    # Words that also open other lines ("Date of birth", "Actual …") are left out.
+    words = [p for p in present if p not in ("date", "dato", "nu", "actual", "heden", "hoy", "la fecha")]
+    alt = "|".join(sorted((re.escape(p) for p in words), key=len, reverse=True))
+    return re.compile(rf"(?:{alt})(?=\s*(?:$|[:,;)|\-–—]))", re.IGNORECASE)
+
+
+def continued_range(text: str, first: DateRange, start: int, end: int) -> DateRange | None:
+    """A range whose end stands at the start of the next line, ``text[start:end]``: "Mar 2014"
+    over "current", "Dec 2013" over "Feb 2014" (a dash lost in conversion, or a date column
+    printed on two lines). Only a single date that ends its line, followed by a single later
+    date or a "present" word, joins; "2016" over "2014" (a list of years) does not."""
+    if not first.single or text[first.span[1] : start].strip(" \t\n-–—,"):
+        return None
+    gap = _BETWEEN.match(text, start, end)
+    at = gap.end() if gap else start
+    m = _lead_present().match(text, at, end)
+    if m:
+        return DateRange(first.start, None, True, (first.span[0], m.end()))
+    nxt = find_date_ranges(text, at, end)
+    if not nxt or nxt[0].span[0] != at or not nxt[0].single:
+        return None
+    second = nxt[0]
+    if second.start is None or first.start is None:
+        return None
+    if month_index(second.start, default_month=12) < month_index(first.start):
+        return None
+    return DateRange(first.start, second.start, False, (first.span[0], second.span[1]))
 
 
 def is_date_word(word: str) -> bool:

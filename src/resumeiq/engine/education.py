@@ -123,10 +123,7 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
         date = dates[-1] if dates else None
         pieces = _pieces_without(text, bl.start, bl.end, degree, date)
         inst = next((p for p in pieces if any(is_institution(part) for part in p[0].split(", "))), None)
-        if (degree and cur.degree) or (inst and cur.institution and not (degree and not cur.degree)):
-            drafts.append(cur)
-            cur = _Draft()
-        elif date and cur.dates and not degree and not inst and (cur.degree or cur.institution):
+        if (degree and cur.degree) or (inst and cur.institution and not (degree and not cur.degree)) or date and cur.dates and not degree and not inst and (cur.degree or cur.institution):
             drafts.append(cur)
             cur = _Draft()
         if inst:
@@ -151,7 +148,40 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
                 if not (grade and grade.start() <= p[1] < grade.end()):
                     cur.loose.append(p)
     drafts.append(cur)
-    return [_finish(d) for d in drafts if d.degree or d.institution]
+    entries = [_finish(d) for d in drafts if d.degree or d.institution]
+    # Secondary schooling listed under a degree is background, not an entry of the education history.
+    if any(not _secondary(ed) for ed in entries):
+        kept = []
+        for ed in entries:
+            if not _secondary(ed):
+                kept.append(ed)
+            elif ed.institution and not _SECONDARY_SCHOOL.search(ed.institution):
+                # "A levels, Coventry Central College": the college stays, the school-leaving
+                # qualification goes.
+                ed.studyType = ed.area = None
+                ed.evidence.pop("studyType", None)
+                ed.evidence.pop("area", None)
+                kept.append(ed)
+        entries = kept
+    return entries
+
+
+_SECONDARY_SCHOOL = re.compile(
+    r"\b(?:high\s+school|secondary\s+school|higher\s+secondary|senior\s+secondary|hr\.?\s*sec|public\s+school|"
+    r"convent|vidyalaya\w*|grammar\s+school|primary\s+school|middle\s+school|sixth\s+form|h\.\s?s\.\s+school)\b",
+    re.IGNORECASE,
+)
+
+
+def _secondary(ed: Education) -> bool:
+    """A school-leaving entry: a secondary qualification ("SSC", "A levels", "High School
+    Diploma"), or a secondary school ("… High School", "… Vidyalaya") without a higher degree."""
+    level = degree_level(ed.studyType)
+    if level == "high_school":
+        return True
+    if level is not None or not ed.institution:
+        return False
+    return bool(_SECONDARY_SCHOOL.search(ed.institution))
 
 
 def _pieces_without(text, start, end, degree, date) -> list[tuple[str, int, int]]:

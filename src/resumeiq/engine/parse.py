@@ -39,17 +39,18 @@ def build_resume(doc: ExtractedDocument, sections: list[Section]) -> ResumeData:
 
 
 def _infer_location(resume: ResumeData) -> None:
-    """No address in the header: a person in an ongoing role most likely lives where it is, so the
-    current job's place stands in, with that job's evidence."""
+    """No address in the header: a person most likely lives where they work, so the place of the
+    current job (else of the latest job that names one) stands in, with that job's evidence."""
     if resume.basics.location is not None:
         return
-    for work in resume.work:
-        if work.location and work.startDate and not work.endDate:
-            loc = read_location(work.location)
-            if loc is not None:
-                if "location" in work.evidence:
-                    loc.evidence["city"] = work.evidence["location"]
-                resume.basics.location = loc
+    jobs = [w for w in resume.work if w.location]
+    current = [w for w in jobs if w.startDate and not w.endDate]
+    for work in current + jobs:
+        loc = read_location(work.location)
+        if loc is not None and (loc.city or len(loc.region or "") > 3):  # not a bare "ME" or "PA"
+            if "location" in work.evidence:
+                loc.evidence["city"] = work.evidence["location"]
+            resume.basics.location = loc
             return
 
 

@@ -14,10 +14,20 @@ from resumeiq.engine._data import load_json
 from resumeiq.engine.model import Location
 
 _LABEL = re.compile(r"^(?:address|location|based in|lives in|residence|city|current location)\s*[:\-]?\s*", re.IGNORECASE)
-_POSTCODE = re.compile(r"(?:^|\s+|-\s*)(?:\d{4,6}(?:-\d{4})?|\d{3}\s\d{3}|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})$")
+_POSTCODE = re.compile(
+    r"(?:^|\s+|-\s*)(?:\d{4,6}(?:-\d{4})?|\d{3}\s\d{3}|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}"
+    r"|[A-Z]\d[A-Z]\s?\d[A-Z]\d"  # Canada: M2N 4P6
+    r"|\d{1,4}[xX]{1,4})$"  # a template's masked code: 68xxx
+)
 _STREET = re.compile(
     r"^(?:st|st\.|street|ave|ave\.|avenue|road|rd|rd\.|drive|dr|dr\.|blvd|boulevard|lane|ln|way|court|ct|"
     r"place|pl|suite|apt|apartment|floor|building|circle|terrace|highway|hwy|vill\.?|nagar|colony|sector|layout)$",
+    re.IGNORECASE,
+)
+_ORG_WORD = re.compile(
+    r"\b(?:inc|llc|ltd|limited|corp|corporation|company|co|gmbh|plc|llp|pvt|group|bank|army|university|college|"
+    r"school|institute|hospital|clinic|agency|partners?|associates|department|ministry|technologies|solutions|"
+    r"systems|services|consulting|labs?|foundation)\b",
     re.IGNORECASE,
 )
 _PART = re.compile(r"[A-Za-zÀ-ÿĀ-ž .'’-]+")
@@ -71,6 +81,8 @@ def read_location(piece: str) -> Location | None:
             return Location(countryCode=country) if len(piece) > 3 else None
     region = None
     if len(parts) >= 2 and _region(parts[-1]) is None and parts[-1].lower() in cities:
+        if any(_ORG_WORD.search(p) for p in parts[:-1]):
+            return None  # "Salvation Army, Melbourne", "Acme Inc, London": an employer and its city
         parts = parts[-1:]  # "North Vill., New York City": an address line ending in a listed city
     if len(parts) >= 2 or (len(parts) == 1 and parts[0].lower() in regions and parts[0].lower() not in cities):
         reg = _region(parts[-1])
@@ -88,6 +100,8 @@ def read_location(piece: str) -> Location | None:
         return Location(region=region, countryCode=country)
     city = _city_of(parts[-1])
     if city is None:
+        if region and looks_like_street(parts[-1]):
+            return Location(region=region, countryCode=country)  # "111 First St, New York"
         return None
     words = city.split()
     if len(parts) == 1 and region is None and country is None:
@@ -118,6 +132,12 @@ def read_location(piece: str) -> Location | None:
     return Location(city=city, region=region, countryCode=country)
 
 
+def looks_like_street(part: str) -> bool:
+    """An address part: a house number, "#12", or a street word after a name ("Baker Street")."""
+    words = part.split()
+    return any(c.isdigit() for c in part) or "#" in part or any(_STREET.match(w.rstrip(".,")) for w in words[1:])
+
+
 def _region(text: str) -> tuple[str, str] | None:
     """(country, region) for a region name or code, dots ignored ("N.J." is NJ)."""
     _, regions, _ = _tables()
@@ -130,7 +150,7 @@ def _city_of(part: str) -> str | None:
     words = part.split()
     cut = 0
     for i, w in enumerate(words):
-        if any(c.isdigit() for c in w) or w.startswith("#") or (i > 0 and _STREET.match(w)):
+        if any(c.isdigit() for c in w) or w.startswith("#") or (i > 0 and _STREET.match(w.rstrip(".,"))):
             cut = i + 1
     city = " ".join(words[cut:])
     if not city or not _PART.fullmatch(city):

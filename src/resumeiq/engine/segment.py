@@ -20,6 +20,7 @@ from resumeiq.engine.model import ExtractedDocument, Line, Section
 _DECOR = " \t#*_=~|•·:;.-–—>»<«()[]{}\"'"
 _NON_WORD = re.compile(r"[^a-z0-9 ]+")
 _LETTER_SPACED = re.compile(r"^(?:\w ){2,}\w$")
+_SMALL_CAPS = re.compile(r"\b([A-Z]) ([A-Z]{2,})\b")
 _RULE = re.compile(r"^\s*[-=_~*#]{3,}\s*$")
 _MAX_HEADING_WORDS = 6
 _LEADING_HEADS = frozenset({"education", "experience", "employment", "skills", "certifications", "projects", "awards"})
@@ -45,6 +46,9 @@ def normalize_heading(text: str) -> str:
         _LETTER_SPACED.match(p) or len(p) == 1 for p in re.split(r"\s{2,}", text)
     ):
         text = " ".join(p.replace(" ", "") for p in re.split(r"\s{2,}", text))
+    if _SMALL_CAPS.search(text) and text.upper() == text:
+        # Small capitals extracted as a capital and the rest: "P ROFESSIONAL E XPERIENCE".
+        text = _SMALL_CAPS.sub(r"\1\2", text)
     text = text.lower().replace("&", " and ").replace("/", " and ").replace("+", " and ")
     text = _NON_WORD.sub(" ", text)
     return " ".join(text.split())
@@ -93,7 +97,7 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
             continue
         raw = text[line.start : line.end]
         hit = _known_heading(raw, line)
-        if hit is None:
+        if hit is None or _wrapped_word(doc, i):
             continue
         kind, h_end, body_start = hit
         if heading_kind(raw.strip(), fuzzy=False) is None and body_start >= len(raw):
@@ -116,6 +120,16 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
             continue
         if not signatures or _signature(doc, lines[i], underline[i]) in signatures or raw.strip().isupper():
             found.append(item)
+    found.sort()
+
+    # Pass 1c: a main section with no heading of its own may have lost the line break after it
+    # ("Experience Disney Interactive Media Group January 2008").
+    present = {f[1] for f in found}
+    for kind in ("experience", "education"):
+        if kind not in present:
+            hit = _run_in_heading(doc, kind, {f[0] for f in found})
+            if hit is not None:
+                found.append(hit)
     found.sort()
 
     # Pass 2: unknown headings styled like the known ones.
@@ -163,6 +177,64 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
         ):
             s.kind = "personal"  # an "About" box holding the address, email and phone
     return sections
+
+
+_FUNCTION_WORDS = frozenset(
+    "a an the and or of in on to for with by from at as his her their my our your its this that these those "
+    "into onto over under about through via per than".split()
+)
+
+
+def _wrapped_word(doc: ExtractedDocument, i: int) -> bool:
+    """A line such as "activities." or "experience" that ends a sentence wrapped from the line
+    above, not a heading: lower-case and ending in a full stop, or lower-case (or ending in a full
+    stop) under a line that runs on (ends in a lower-case word or a comma, being long or ending in a
+    word like "the" or "his")."""
+    text = doc.text
+    line = doc.lines[i]
+    raw = text[line.start : line.end].strip()
+    lower = raw[:1].islower()
+    stop = bool(re.search(r"[.!?][\"'”’)]*$|\)\W*$", raw))
+    if lower and stop:
+        return True
+    if not (lower or stop and ":" not in raw) or i == 0:
+        return False
+    prev = text[doc.lines[i - 1].start : doc.lines[i - 1].end].rstrip()
+    last = prev.split()[-1] if prev else ""
+    if not (re.fullmatch(r"[a-z]+,?|[A-Z]{2,4}", last) or last.endswith((",", "-", "("))):
+        return False
+    return len(prev) >= 30 or last.lower() in _FUNCTION_WORDS
+
+
+def _run_in_heading(doc: ExtractedDocument, kind: str, taken: set[int]) -> tuple[int, str, tuple[int, int], int] | None:
+    """The first line opening with a heading of ``kind`` run into a capitalised entry ("Work
+    Experience Carnegie Mellon University"), with a date on it or in the next lines."""
+    from resumeiq.engine.dates import find_date_ranges
+    from resumeiq.engine.titles import title_score
+
+    text = doc.text
+    for i, line in enumerate(doc.lines):
+        if i in taken or line.bullet:
+            continue
+        raw = text[line.start : line.end]
+        words = raw.split()
+        for k in (3, 2, 1):
+            if len(words) <= k + 1:
+                continue
+            head, rest = words[:k], words[k]
+            if not all(w[:1].isupper() for w in head) or not (rest[:1].isupper() or rest[:1].isdigit()):
+                continue
+            if heading_map().get(normalize_heading(" ".join(head))) != kind:
+                continue
+            if title_score(" ".join(words[: k + 1])) >= 0.5 or title_score(" ".join(words[: k + 2])) >= 0.5:
+                break  # "Education Coordinator, …": a role
+            nxt = doc.lines[i : i + 4]
+            if not find_date_ranges(text, nxt[0].start, nxt[-1].end):
+                break
+            h_end = line.start + raw.find(head[-1]) + len(head[-1])
+            body = h_end + len(text[h_end : line.end]) - len(text[h_end : line.end].lstrip())
+            return i, kind, (line.start + raw.find(head[0]), h_end), body
+    return None
 
 
 def _lists_programming_languages(doc: ExtractedDocument, i: int) -> bool:

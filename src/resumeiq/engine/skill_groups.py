@@ -100,13 +100,20 @@ def _add_keywords(doc: ExtractedDocument, group: Skill, start: int, end: int) ->
         if len(hits) >= 2 and covered >= 0.8 * content:
             for h in hits:
                 _append(group, text[h.start : h.end], (h.start, h.end))
-        elif len(stripped.split()) <= _MAX_KEYWORD_WORDS:
+        elif len(stripped.split()) <= _MAX_KEYWORD_WORDS and not _FRAGMENT.search(stripped):
             _append(group, stripped, (s, e))
         else:  # a sentence in a skills section: keep the skills it names
             for h in hits:
                 _append(group, text[h.start : h.end], (h.start, h.end))
 
 
+# A piece of a sentence cut at a comma ("and presentation", "following the", "Expert in"),
+# or a wrapped qualifier ("Less than 1 year"): only the skills it names count.
+_FRAGMENT = re.compile(
+    r"^(?:and|or|with|to|the|of|in|by|for|as|at)\b|\b(?:the|of|in|by|to|with|for|and|or|a|an|at)$|"
+    r"^(?:less than )?\d+\+?\s*(?:years?|yrs?|months?)$|^(?:less )?than \d|^years?$",
+    re.IGNORECASE,
+)
 _NOT_KEYWORD = re.compile(r"://|^www\.|@|^\W*$|^\d[\d\s.,%+-]*$|^(?:etc|and|others?|e\.?g|i\.?e|misc)\.?$", re.IGNORECASE)
 
 

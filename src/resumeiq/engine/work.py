@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 
 from resumeiq.engine._lines import BodyLine, body_lines, ends_sentence, split_pieces
-from resumeiq.engine.places import read_location
-from resumeiq.engine.segment import heading_kind
-from resumeiq.engine.dates import DateRange, find_date_ranges, is_date_word
+from resumeiq.engine.dates import DateRange, continued_range, find_date_ranges, is_date_word
 from resumeiq.engine.model import ExtractedDocument, Section, Work
-from resumeiq.engine.titles import title_score
+from resumeiq.engine.places import looks_like_street, read_location
+from resumeiq.engine.segment import heading_kind
+from resumeiq.engine.titles import title_score as _base_title_score
 
 _AT = re.compile(r"\s+(?:at|@)\s+")
 _HEADER_MAX_WORDS = 14
@@ -29,11 +29,39 @@ _COMPANY_HINT = re.compile(
 )
 
 
+# Words of organisation names that ``titles.title_score`` takes as proof of a name; inside a
+# role ("Systems Engineer", "Assistant Bank Manager", "School Teacher") they qualify the role.
+_ORG_QUALIFIERS = frozenset(
+    "bank banking school systems services solutions hospital clinic college university institute capital "
+    "technologies group foundation labs partners holdings company".split()
+)
+_NAME_ENDINGS = frozenset("inc llc ltd limited corp corporation co gmbh plc llp pvt ag sa".split())
+
+
+def title_score(text: str) -> float:
+    """``titles.title_score``, also for a role qualified by an organisation word: "Systems
+    Engineer" scores as "Engineer", "Health Services Manager" as "Health Manager". A name ending
+    in such a word or a legal form ("Acme Systems", "Bank of America", "Initech Ltd") stays low."""
+    score = _base_title_score(text)
+    if score > 0.05:
+        return score
+    words = re.findall(r"[A-Za-z][\w'&.-]*", text)
+    keys = [w.lower().strip(".") for w in words]
+    if len(words) < 2 or keys[-1] in _ORG_QUALIFIERS or any(k in _NAME_ENDINGS for k in keys):
+        return score
+    if not any(k in _ORG_QUALIFIERS for k in keys):
+        return score
+    rest = " ".join(w for w, k in zip(words, keys, strict=True) if k not in _ORG_QUALIFIERS)
+    return round(0.9 * _base_title_score(rest), 3)
+
+
 def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
-    lines = body_lines(doc, section)
+    # A lone web address between the lines of a job is a page footer ("https://www.indeed.com/r/…").
+    lines = [bl for bl in body_lines(doc, section) if not _URL_LINE.match(bl.text)]
     if not lines:
         return []
     dates = [_line_date(doc, bl) for bl in lines]
+    cont = _join_split_ranges(doc, lines, dates)
     anchors = [i for i, d in enumerate(dates) if d is not None]
     if not anchors:
         # No dates: an entry starts at a title-like header line with bullets within two lines.
@@ -42,20 +70,24 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
             for i, bl in enumerate(lines)
             if _headerish(bl)
             and max((title_score(p[0]) for p in _split_header(bl.text, bl.start)), default=0.0) >= 0.5
-            and any(nb.bullet for nb in lines[i + 1 : i + 5])
+            and (any(nb.bullet for nb in lines[i + 1 : i + 5]) or i + 1 < len(lines) and _employer_line(lines[i + 1].text))
             and not (i > 0 and _headerish(lines[i - 1]) and title_score(lines[i - 1].text) >= 0.5)
         ]
     if not anchors:
         return []
     blocks: list[tuple[int, int, int]] = []  # (header start, anchor, header end exclusive)
     prev_end = 0
+    # A section that opens with a date line writes each entry's dates first: its header lies below.
+    dates_lead = anchors[0] == 0 and dates[0] is not None and not _rest_of_line(doc, lines[0], dates[0])
     for k, a in enumerate(anchors):
         nxt = anchors[k + 1] if k + 1 < len(anchors) else len(lines)
         start = a
-        while start - 1 >= prev_end and a - (start - 1) <= 2 and _headerish(lines[start - 1]) and dates[start - 1] is None:
+        while not dates_lead and start - 1 >= prev_end and a - (start - 1) <= 3 and _headerish(lines[start - 1]) and dates[start - 1] is None:
             start -= 1
-        end = a + 1
-        while end < nxt and end - a <= 2 and _headerish(lines[end]) and not _prose(lines[end]):
+        end = a + 1 + (a + 1 in cont)
+        # The line just above a next anchor that holds nothing but its dates is that entry's header.
+        limit = nxt - 1 if nxt < len(lines) and not dates_lead and dates[nxt] and not _rest_of_line(doc, lines[nxt], dates[nxt]) else nxt
+        while end < limit and end - a <= 2 + (a + 1 in cont) and _headerish(lines[end]) and not _prose(lines[end]):
             end += 1
         if blocks and start <= blocks[-1][2]:
             start = blocks[-1][2]
@@ -66,7 +98,54 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
     for k, (start, a, end) in enumerate(blocks):
         body_end = blocks[k + 1][0] if k + 1 < len(blocks) else len(lines)
         entries.append(_entry(doc, lines, start, a, end, body_end, dates[a]))
+    _inherit_employers(entries)
     return [w for w in entries if w.name or w.position]
+
+
+def _inherit_employers(entries: list[Work]) -> None:
+    """Roles held within one employment ("ACME INC, 1998 to 2008" over "Senior Manager, 2004 to
+    2008" and "Manager, 1998 to 2004") carry the employer of the entry whose dates hold theirs."""
+    parent: Work | None = None
+    for w in entries:
+        if w.name:
+            parent = w if w.startDate else None
+            continue
+        if parent is None or not w.position or not w.startDate:
+            continue
+        within_start = w.startDate[:4] >= parent.startDate[:4]
+        within_end = parent.endDate is None or (w.endDate is not None and w.endDate[:4] <= parent.endDate[:4])
+        if within_start and within_end:
+            w.name = parent.name
+            if "name" in parent.evidence:
+                w.evidence["name"] = parent.evidence["name"]
+
+
+_URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+
+
+def _rest_of_line(doc: ExtractedDocument, bl: BodyLine, date: DateRange) -> str:
+    """The line's text besides its date."""
+    return (doc.text[bl.start : date.span[0]] + " " + doc.text[date.span[1] : bl.end]).strip(" \t-–—|,:;()")
+
+
+def _join_split_ranges(doc: ExtractedDocument, lines: list[BodyLine], dates: list[DateRange | None]) -> set[int]:
+    """"Mar 2014" over "current" is one range: the first line gets it, the second joins the
+    header. Returns the indexes of such second lines."""
+    cont: set[int] = set()
+    for i in range(len(lines) - 1):
+        d = dates[i]
+        if d is None or not d.single or (dates[i + 1] is not None and not dates[i + 1].single):
+            continue
+        if d.start is None and dates[i + 1] is not None and dates[i + 1].start is None:
+            # "March 20XX" over "May 20XX": one masked range
+            dates[i], dates[i + 1] = DateRange(None, None, False, (d.span[0], dates[i + 1].span[1]), True), None
+            cont.add(i + 1)
+            continue
+        joined = continued_range(doc.text, d, lines[i + 1].start, lines[i + 1].end)
+        if joined is not None:
+            dates[i], dates[i + 1] = joined, None
+            cont.add(i + 1)
+    return cont
 
 
 def _line_date(doc: ExtractedDocument, bl: BodyLine) -> DateRange | None:
@@ -79,7 +158,24 @@ def _line_date(doc: ExtractedDocument, bl: BodyLine) -> DateRange | None:
             if d.single and len(d.start or "") == 4 and bl.words > 4 and "\t" not in bl.text:
                 continue
             return d
-    return None
+    return _placeholder_date(doc, bl) if not found else None
+
+
+_PLACEHOLDER_YEAR = re.compile(r"(?<![\w])(?:(?P<month>[A-Za-z]{3,9})\.?\s+)?(?:19|20)[xX]{2}(?![\w])")
+
+
+def _placeholder_date(doc: ExtractedDocument, bl: BodyLine) -> DateRange | None:
+    """A template's masked dates ("19xx-20xx", "March 20XX – May 20XX") mark an entry without
+    telling its dates: an anchor with no start or end."""
+    if bl.words > 14:
+        return None
+    spans = []
+    for m in _PLACEHOLDER_YEAR.finditer(doc.text, bl.start, bl.end):
+        month = m.group("month")
+        spans.append((m.start() if month and is_date_word(month) else m.end() - 4, m.end()))
+    if not spans:
+        return None
+    return DateRange(None, None, False, (spans[0][0], spans[-1][1]), True)
 
 
 def _headerish(bl: BodyLine) -> bool:
@@ -92,7 +188,7 @@ def _prose(bl: BodyLine) -> bool:
 
 def _entry(doc, lines: list[BodyLine], start: int, a: int, end: int, body_end: int, date: DateRange | None) -> Work:
     work = Work()
-    if date is not None:
+    if date is not None and date.start is not None:
         work.startDate = date.start
         work.endDate = None if date.current else date.end
         work.evidence["startDate"] = date.span
@@ -101,16 +197,27 @@ def _entry(doc, lines: list[BodyLine], start: int, a: int, end: int, body_end: i
         if date.single and not date.current:
             work.endDate = date.start
     pieces: list[tuple[str, int, int]] = []
+    employer: set[int] = set()  # starts of pieces written as "Employer – City" or "Employer –"
     for bl in lines[start:end]:
         text, offset = bl.text, bl.start
-        if date is not None and bl is lines[a]:
-            ds, de = date.span
+        if date is not None and date.span[0] < bl.end and bl.start < date.span[1]:
+            ds, de = max(date.span[0], bl.start), min(date.span[1], bl.end)
             text = doc.text[bl.start:ds] + " " * (de - ds) + doc.text[de:bl.end]
-        pieces.extend(_split_header(text, offset))
-    _assign(work, pieces)
+        found = _split_header(text, offset)
+        if _employer_line(text):
+            employer.add(found[0][1])
+        pieces.extend(found)
+    _assign(work, pieces, employer)
+    late = _late_title(lines, end, body_end) if work.position is None and work.name else None
+    if late is not None:
+        k, (title, ts, te) = late
+        work.position = title
+        work.evidence["position"] = (ts, te)
     summary: list[str] = []
     highlights: list[tuple[int, int]] = []
-    for bl in lines[end:body_end]:
+    for k, bl in enumerate(lines[end:body_end], start=end):
+        if late is not None and k == late[0]:
+            continue
         if bl.bullet or highlights and not _continues(doc, highlights[-1], bl):
             highlights.append((bl.start, bl.end))
         elif highlights:
@@ -124,6 +231,26 @@ def _entry(doc, lines: list[BodyLine], start: int, a: int, end: int, body_end: i
         work.highlights.append(" ".join(doc.text[s:e].split()))
         work.evidence[f"highlights.{i}"] = (s, e)
     return work
+
+
+def _late_title(lines: list[BodyLine], end: int, body_end: int) -> tuple[int, tuple[str, int, int]] | None:
+    """"LEANDER CORPORATION, Boston, MA / 2000 to Present / World leader in analytical
+    instruments … / Vice President of International Sales": a title line under a line or two
+    describing the employer."""
+    prose = 0
+    for k in range(end, min(body_end, end + 3)):
+        bl = lines[k]
+        if bl.bullet:
+            return None
+        if bl.words <= 8 and not ends_sentence(bl.text):
+            pieces = _clean_pieces(_split_header(bl.text, bl.start))
+            if pieces and title_score(pieces[0][0]) >= 0.5:
+                return k, pieces[0]
+            return None
+        prose += 1
+        if prose > 2:
+            return None
+    return None
 
 
 def _continues(doc, prev: tuple[int, int], bl: BodyLine) -> bool:
@@ -140,26 +267,94 @@ def _split_header(text: str, offset: int) -> list[tuple[str, int, int]]:
             out.append((piece[: m.start()], s, s + m.start()))
             out.append((piece[m.end() :], s + m.end(), e))
             continue
-        out.extend(_split_commas(piece, s) if ", " in piece and not _is_place(piece) else [(piece, s, e)])
+        # "Marketing Assistant, Salvation Army, Melbourne" reads as an address ending in a city,
+        # but a part before that is a job title: the line is title, employer, place.
+        split = ", " in piece and (not _is_place(piece) or title_score(piece.split(", ")[0]) >= 0.5)
+        glued = _title_then_place(piece) if piece.count(", ") == 1 else None
+        if glued:
+            out.append((piece[:glued].rstrip(), s, s + len(piece[:glued].rstrip())))
+            out.append((piece[glued:], s + glued, e))
+        elif split:
+            out.extend(_split_commas(piece, s))
+        elif ", " in piece and (cut := _employer_before_place(piece)):
+            out.append((piece[:cut].rstrip(" ,"), s, s + len(piece[:cut].rstrip(" ,"))))
+            out.append((piece[cut:], s + cut, e))
+        else:
+            out.append((piece, s, e))
     return out
+
+
+def _place_tail(tail: str) -> bool:
+    """A place made of the given comma parts, each of them part of it: "Austin, TX" is, but
+    "Digital Hobbies Americas, Detroit" (an address read ending in a known city) is not."""
+    loc = read_location(tail)
+    if loc is None:
+        return False
+    parts = [p.strip() for p in tail.split(",")]
+    return len(parts) == 1 or loc.city is None or loc.city.lower() in parts[0].lower()
+
+
+def _title_then_place(piece: str) -> int | None:
+    """"Sr. Web Developer North Hollywood, CA": where a place run into a title starts."""
+    head, region = piece.split(", ")
+    words = head.split()
+    for j in (1, 2, 3):
+        if len(words) <= j:
+            break
+        title = " ".join(words[:-j])
+        if title_score(title) >= 0.5 and _place_tail(" ".join(words[-j:]) + ", " + region):
+            return len(piece) - len(" ".join(words[-j:]) + ", " + region)
+    return None
+
+
+def _employer_before_place(piece: str) -> int | None:
+    """"NetSpend, Austin, Texas" → where "Austin, Texas" starts: the parts before a trailing place
+    are a name (not a street address, which has numbers or street words)."""
+    parts = piece.split(",")
+    for k in (2, 1):
+        if len(parts) <= k:
+            continue
+        head, tail = ",".join(parts[:-k]).strip(), ",".join(parts[-k:]).strip()
+        if not head or looks_like_street(head) or _is_place(head) or not plausible_employer(head):
+            continue
+        if _place_tail(tail):
+            return len(piece) - len(",".join(parts[-k:]).lstrip())
+    return None
+
+
+_LEGAL_FORM = re.compile(r"(?:inc|llc|ltd|limited|corp|corporation|co|plc|llp|gmbh|ag|sa|pvt\.? ltd|l\.l\.c)", re.IGNORECASE)
+_FIRM = re.compile(r"^[A-Z][\w'’-]+(?:, [A-Z][\w'’-]+)*,? (?:and|&) [A-Z][\w'’-]+\.?$")
 
 
 def _split_commas(piece: str, s: int) -> list[tuple[str, int, int]]:
     """"Senior Lecturer, Coppin State University, Baltimore, MD" → title, employer, place;
     "Clark, Mcknight and Erickson" (no title among the parts) stays whole."""
+    if _FIRM.match(piece):
+        return [(piece, s, s + len(piece))]  # "Le, Hutchinson and Cook": partners' names
     parts: list[tuple[str, int, int]] = []
     pos = 0
     for chunk in piece.split(", "):
         parts.append((chunk, s + pos, s + pos + len(chunk)))
         pos += len(chunk) + 2
-    titles = [title_score(p[0]) >= 0.5 for p in parts]
+    titles = [title_score(p[0]) >= 0.5 and not _region_code(p[0]) for p in parts]
+    if not any(titles):
+        # "Student Teaching, Busytown High School, Oak, Nebraska": short parts before an
+        # organisation's name are the role ("Smith, Jones & Associates" is one firm).
+        h = next((i for i, p in enumerate(parts) if i > 0 and _COMPANY_HINT.search(p[0])), None)
+        if (
+            h is not None
+            and not re.match(r"^(?:and\b|&)|.*(?:\band|&)\s+(?:associates|partners|co)\b", parts[h][0], re.IGNORECASE)
+            and not _LEGAL_FORM.fullmatch(parts[h][0].strip(" ."))
+            and all(_lone_role(p[0]) and len(p[0].split()) <= 3 and not _COMPANY_HINT.search(p[0]) for p in parts[:h])
+        ):
+            titles[:h] = [True] * h
     if not any(titles) or all(titles):
         return [(piece, s, s + len(piece))]
     place: tuple[str, int, int] | None = None
     for k in (2, 1):  # a trailing "City, ST" or "City"
         if len(parts) - k >= 1 and not any(titles[-k:]):
             tail = ", ".join(p[0] for p in parts[-k:])
-            if _is_place(tail):
+            if _place_tail(tail):
                 place = (tail, parts[-k][1], parts[-1][2])
                 parts, titles = parts[:-k], titles[:-k]
                 break
@@ -184,6 +379,9 @@ def _split_trailing_place(company: str) -> tuple[str, str | None]:
     """"Alert Technologies, New York, NY" → ("Alert Technologies", "New York, NY"); a tail of one
     or two capitalised words after an employer word counts too ("… School District, Uniondale")."""
     parts = company.split(", ")
+    while len(parts) > 1 and _only_date_words(parts[-1]):
+        parts.pop()  # "…, January-May"
+        company = ", ".join(parts)
     for k in (2, 1):
         if len(parts) > k:
             head, tail = ", ".join(parts[:-k]), ", ".join(parts[-k:])
@@ -205,7 +403,14 @@ _LABEL = re.compile(
     r"title|job title|duration|period|location|place|project)\s*[:\-–]\s*",
     re.IGNORECASE,
 )
-_JUNK = re.compile(r"^(?:present|current|now|till date|to date|location|duration|page \d+.*|\W*\d[\d\W]*)$", re.IGNORECASE)
+_JUNK = re.compile(
+    r"^(?:present|current|now|till date|to date|location|duration|page \d+.*|\W*\d[\d\W]*|"
+    # words a header line holds that name neither a role nor an employer
+    r"resume|résumé|curriculum vitae|cv|job seeker|expected|anticipated|salary|remunerated|unpaid|"
+    r"participant|observations?|history|web ?sites?|references?|(?:company|employer'?s?|job|your) name|"
+    r".*\[(?:year|date|month)\].*)$",
+    re.IGNORECASE,
+)
 
 
 _PROSE = re.compile(r"[\"“”]|\w: |^(?:as|to|in|at|for|from|and|the|a|an|with|during|used|was|were)\b|\($|^\W")
@@ -218,16 +423,47 @@ def _clean_pieces(pieces: list[tuple[str, int, int]]) -> list[tuple[str, int, in
         if m:
             text, s = text[m.end() :], s + m.end()
         text = text.strip(" ,;:-–—.")
-        if len(text) < 2 or _JUNK.match(text) or not re.search(r"[A-Za-z]{2}", text):
+        for o, c in ("()", "[]"):
+            k = text.rfind(o)
+            if k > 1 and c not in text[k:]:
+                text = text[:k].rstrip(" ,;:-–—")  # "Product Manager (Houston, TX": the bracket was cut off
+        if len(text) < 2 or _JUNK.match(text) or not re.search(r"[A-Za-z]{2}", text) or _only_date_words(text):
             continue
+        if any(d.span[1] - d.span[0] >= len(text) - 1 for d in find_date_ranges(text)):
+            continue  # "Summer 2002": a date that is not the entry's
         if _PROSE.search(text):
             continue  # a sentence, a quotation or a "Label: value" line is no employer or title
         out.append((text, s, s + len(text)))
     return out
 
 
+# Labels inside a job ("Responsibilities & Achievements", "Team Size: 8"), not employers.
+_JOB_LABEL = re.compile(
+    r"^(?:key\s+)?(?:(?:roles?|duties|job|major|main)\s*(?:and|&|/)?\s*)?(?:responsibilit(?:y|ies)|duties|tasks|achievements?|"
+    r"accomplishments?|result areas?|highlights|description|job description|project description|scope|client|"
+    r"environment|technolog(?:y|ies)(?: used)?|tools used|team size\b.*|role|profile|summary|details?)"
+    r"(?:\s*(?:and|&|/)\s*(?:achievements?|accomplishments?|responsibilit(?:y|ies)|duties|tasks))?\W*$",
+    re.IGNORECASE,
+)
 _DURATION = re.compile(r"^\d+\+?\s*(?:years?|yrs?|months?|mos?)\b", re.IGNORECASE)
+# Lower-case words that names of organisations hold ("Bank of America", "Ernst & Young").
+_NAME_PARTICLES = frozenset(
+    "of and for the in at on de du des la le les da do dos das di del della van von der den y e et und & an a".split()
+)
 _CONNECTOR_WORDS = frozenset({"to", "till", "until", "and", "-", "–", "—", "through", "thru"})
+
+
+def _only_date_words(text: str) -> bool:
+    """"January-May", "Summers", "September to": month, season and "present" words only."""
+    words = [w for w in re.split(r"[\s\-–—/,]+", text) if w]
+    return all(is_date_word(w) or w.lower().rstrip("s") in ("summer", "winter") or w.lower() in _CONNECTOR_WORDS for w in words)
+
+
+def _skill_list(text: str) -> bool:
+    from resumeiq.engine.skills import find_skills
+
+    items = [t.strip() for t in text.split(",") if t.strip()]
+    return sum(1 for t in items if any(h.end - h.start >= 0.8 * len(t) for h in find_skills(t))) >= 0.6 * len(items)
 
 
 def plausible_employer(text: str) -> bool:
@@ -236,34 +472,90 @@ def plausible_employer(text: str) -> bool:
     first = text.split()[0]
     if not (first[0].isupper() or first[0].isdigit() or re.match(r"[a-z]{1,2}[A-Z]", first)):
         return False
-    if "•" in text or _DURATION.match(text):
+    if "•" in text or _DURATION.match(text) or _JOB_LABEL.match(text) or re.fullmatch(r"[Xx]{3,}", text):
         return False
     words = [w for w in re.split(r"[\s\-–—/]+", text) if w]
     if all(is_date_word(w) or w.lower() in _CONNECTOR_WORDS for w in words):
         return False  # "September to", "September-December"
+    if text.count(",") >= 2 and _skill_list(text):
+        return False  # "MySQL, RealBasic, Flash"
+    lower = [w for w in words[1:] if w[:1].islower() and w.lower() not in _NAME_PARTICLES]
+    if len(lower) >= 3 and len(lower) >= 0.4 * len(words) or len(lower) == 2 and len(words) < 4:
+        return False  # "Organized books and patron files", "Tutored primary and secondary children in"
     return heading_kind(text, fuzzy=False) is None
 
 
-def _assign(work: Work, pieces: list[tuple[str, int, int]]) -> None:
+_EMPLOYER_LINE = re.compile(r"^\s*(?P<name>[^\t|,]+?)\s+[-–—]\s*(?:$|(?P<place>[^\t|]+?)\s*(?:[-–—]\s*)?$)")
+
+
+def _employer_line(text: str) -> bool:
+    """"Oracle India - Bengaluru, Karnataka -", "Acme Corp — Austin, TX", "Microsoft -": a name
+    followed by a dash and a place (or by a dangling dash) is the employer's line."""
+    m = _EMPLOYER_LINE.match(text)
+    if not m or not m.group("name").strip() or title_score(m.group("name")) >= 0.5:
+        return False
+    place = m.group("place")
+    return place is None or _is_place(place.strip())
+
+
+_AGENT = re.compile(r"(?:er|or|ist|ant|ent|ian|ee|ive|ary|man|woman|intern|ate|head|lead|chief)$", re.IGNORECASE)
+
+
+def _lone_role(text: str, agent: bool = False) -> bool:
+    """A short capitalised piece that can stand as a position; with ``agent``, only one ending in
+    a role noun ("Advertiser", "Newsreader", "Ontologist")."""
+    words = text.split()
+    if not 1 <= len(words) <= 6 or not text[:1].isupper() or _JOB_LABEL.match(text) or _is_place(text):
+        return False
+    return not agent or bool(_AGENT.search(words[-1].strip(".,()")))
+
+
+def _region_code(text: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z]\.?[A-Z]\.?", text.strip())) and _is_place(text.strip())
+
+
+def _assign(work: Work, pieces: list[tuple[str, int, int]], employer: set[int] = frozenset()) -> None:
     remaining = []
+    marked = None
     for p in _clean_pieces(pieces):
+        if p[1] in employer and marked is None and plausible_employer(p[0]):
+            marked = p
+            continue
         if work.location is None and _is_place(p[0]) and title_score(p[0]) < 0.5 and not _COMPANY_HINT.search(p[0]):
             work.location = p[0]
             work.evidence["location"] = (p[1], p[2])
         else:
             remaining.append(p)
+    # "PA", "MD", "MA" beside a name are a state (or "P.A." of a firm), not a position.
+    remaining = [p for p in remaining if not _region_code(p[0])]
+    if marked is not None:
+        work.name = marked[0]
+        work.evidence["name"] = (marked[1], marked[2])
     if not remaining:
         return
     scored = sorted(remaining, key=lambda p: -title_score(p[0]))
     best = scored[0]
-    if title_score(best[0]) >= 0.35 and not (_COMPANY_HINT.search(best[0]) and title_score(best[0]) < 0.7):
+    ts = title_score(best[0])
+    second = title_score(scored[1][0]) if len(scored) > 1 else 0.0
+    # A title holding an employer word ("Assistant Bank Manager") needs a clear lead over the rest.
+    clear = not _COMPANY_HINT.search(best[0]) or ts >= 0.7 or ts >= 0.5 and ts - second >= 0.4
+    lone = len(remaining) == 1 and _lone_role(best[0])
+    if ts >= 0.35 and clear or marked is not None and lone:
+        # With the employer known, a lone short piece beside it is the position ("App Developer").
         work.position = best[0]
         work.evidence["position"] = (best[1], best[2])
         remaining = [p for p in remaining if p is not best]
+    if marked is not None:
+        return
     # Longer than ten words: a sentence, not an employer.
     remaining = [p for p in remaining if len(p[0].split()) <= 10 and plausible_employer(p[0])]
     if remaining:
         company = next((p for p in remaining if _COMPANY_HINT.search(p[0])), remaining[0])
+        others = [p for p in remaining if p is not company]
+        if work.position is None and _COMPANY_HINT.search(company[0]) and len(others) == 1 and _lone_role(others[0][0], agent=True):
+            # "Fleet Advertising Ltd." over "Advertiser": beside a named employer, a role noun.
+            work.position = others[0][0]
+            work.evidence["position"] = (others[0][1], others[0][2])
         name, place = _split_trailing_place(company[0])
         work.name = name
         work.evidence["name"] = (company[1], company[1] + len(name))

@@ -9,7 +9,10 @@ from alembic import context
 from sqlalchemy import Connection
 
 import resumeiq.analysis.models
+import resumeiq.emails.models
+import resumeiq.jobs.models
 import resumeiq.resumes.models
+import resumeiq.screening.models
 import resumeiq.users.models  # noqa: F401  (register the tables on the metadata)
 from resumeiq.db import Base, create_engine
 

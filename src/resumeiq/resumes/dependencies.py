@@ -1,5 +1,8 @@
 """FastAPI dependencies for the resumes domain: shared resources from the app state."""
 
+# Dependencies are async on purpose: FastAPI runs sync ones in a thread pool, a thread hop per
+# request each.
+
 from __future__ import annotations
 
 from typing import Annotated
@@ -10,11 +13,11 @@ from resumeiq.storage import LocalFileStorage
 from resumeiq.worker.pool import EnginePool
 
 
-def get_storage(request: Request) -> LocalFileStorage:
+async def get_storage(request: Request) -> LocalFileStorage:
     return request.app.state.storage
 
 
-def get_engine_pool(request: Request) -> EnginePool:
+async def get_engine_pool(request: Request) -> EnginePool:
     return request.app.state.engine_pool
 
 

@@ -98,9 +98,10 @@ async def list_candidates(*, session: AsyncSession, user: User, page: PageParams
 # --------------------------------------------------------------------------- upload
 
 
-def _raise_engine_failure(failure: EngineFailure) -> None:
+def raise_engine_failure(failure: EngineFailure) -> None:
+    """Raise the engine error (or ``UnprocessableFile`` for a parser bug) that ``failure`` carries."""
     if failure.internal or failure.code not in _ENGINE_ERRORS:
-        log.error("the engine failed on an upload: %s", failure.message)
+        log.error("the engine failed on a file: %s", failure.message)
         raise UnprocessableFile("The file could not be processed (a parser error was logged).")
     raise _ENGINE_ERRORS[failure.code](failure.message)
 
@@ -128,7 +129,7 @@ async def upload_resume(
             await session.commit()  # end the read: nothing is held while the engine works
         outcome = await engine.parse_file(upload.path, upload.filename)
         if isinstance(outcome, EngineFailure):
-            _raise_engine_failure(outcome)
+            raise_engine_failure(outcome)
         assert isinstance(outcome, ParsedFile)
     except BaseException:
         upload.path.unlink(missing_ok=True)
@@ -151,7 +152,7 @@ async def upload_resume(
             )
         except BaseException:
             await session.rollback()
-            if not await _sha_in_use(session=session, sha256=upload.sha256):
+            if not await file_in_use(session=session, sha256=upload.sha256):
                 storage.delete(stored.key)
             raise
 
@@ -227,8 +228,13 @@ async def _insert_version(
     raise Conflict("Too many simultaneous uploads for this candidate; try again.")
 
 
-async def _sha_in_use(*, session: AsyncSession, sha256: str) -> bool:
-    in_use = await session.scalar(select(exists().where(Resume.sha256 == sha256)))
+async def file_in_use(*, session: AsyncSession, sha256: str) -> bool:
+    """Whether a resume or a screening item still uses the stored file with this hash."""
+    from resumeiq.screening.models import ScreeningItem  # the screening domain builds on this one
+
+    in_use = await session.scalar(
+        select(exists().where(Resume.sha256 == sha256) | exists().where(ScreeningItem.sha256 == sha256))
+    )
     await session.commit()
     return bool(in_use)
 
@@ -317,5 +323,5 @@ async def delete_resume(
             )
     await session.commit()
     async with storage.lock(sha256):
-        if not await _sha_in_use(session=session, sha256=sha256):
+        if not await file_in_use(session=session, sha256=sha256):
             storage.delete(key)

@@ -1,5 +1,8 @@
 """FastAPI dependencies: the current user from the bearer token."""
 
+# Dependencies are async on purpose: FastAPI runs sync ones in a thread pool, a thread hop per
+# request each.
+
 from __future__ import annotations
 
 from typing import Annotated
@@ -16,7 +19,7 @@ from resumeiq.users.models import User
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 

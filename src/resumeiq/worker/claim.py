@@ -7,25 +7,54 @@ were made. The new ``attempts`` value is the worker's fencing token: renewing th
 the row and writing the outcome all require it, so a worker that lost its lease can never
 overwrite the work of the one that took over.
 
-These helpers work on any model with those columns (``ReviewRequest`` today).
+These helpers work on any model with those columns (``ReviewRequest``, ``ScreeningItem``,
+``EmailMessage``). A model may name its four states differently by setting ``job_states`` (the
+e-mail outbox says queued → sending → sent | failed). A pending row whose ``lease_until`` lies in
+the future is not due yet (a retry waiting out its back-off, see ``retry_later``).
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
 import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import or_, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from resumeiq.db import utcnow
+
+log = logging.getLogger(__name__)
 
 PENDING, PROCESSING, COMPLETED, FAILED = "pending", "processing", "completed", "failed"
 
 
+@dataclass(frozen=True, slots=True)
+class JobStates:
+    pending: str = PENDING
+    processing: str = PROCESSING
+    completed: str = COMPLETED
+    failed: str = FAILED
+
+
+DEFAULT_STATES = JobStates()
+
+
+def states_of(model: Any) -> JobStates:
+    return getattr(model, "job_states", DEFAULT_STATES)
+
+
 def _claimable(model: Any, now: Any) -> Any:
-    return or_(model.status == PENDING, (model.status == PROCESSING) & (model.lease_until < now))
+    st = states_of(model)
+    return or_(
+        (model.status == st.pending) & (model.lease_until.is_(None) | (model.lease_until <= now)),
+        (model.status == st.processing) & (model.lease_until < now),
+    )
 
 
 async def claim(
@@ -37,7 +66,7 @@ async def claim(
         update(model)
         .where(model.id == job_id, _claimable(model, now), model.attempts < max_attempts)
         .values(
-            status=PROCESSING,
+            status=states_of(model).processing,
             attempts=model.attempts + 1,
             lease_until=now + timedelta(seconds=lease_seconds),
             started_at=now,
@@ -55,7 +84,7 @@ async def renew(
     """Extend the lease of a job this worker holds. False if the lease was lost."""
     result = await session.execute(
         update(model)
-        .where(model.id == job_id, model.status == PROCESSING, model.attempts == token)
+        .where(model.id == job_id, model.status == states_of(model).processing, model.attempts == token)
         .values(lease_until=utcnow() + timedelta(seconds=lease_seconds))
         .execution_options(synchronize_session=False)
     )
@@ -67,8 +96,27 @@ async def release(session: AsyncSession, model: Any, job_id: uuid.UUID, token: i
     """Give a held job back (pending, no lease) so that it is picked up again soon."""
     result = await session.execute(
         update(model)
-        .where(model.id == job_id, model.status == PROCESSING, model.attempts == token)
-        .values(status=PENDING, lease_until=None)
+        .where(model.id == job_id, model.status == states_of(model).processing, model.attempts == token)
+        .values(status=states_of(model).pending, lease_until=None)
+        .execution_options(synchronize_session=False)
+    )
+    await session.commit()
+    return result.rowcount == 1  # type: ignore[attr-defined]
+
+
+async def retry_later(
+    session: AsyncSession, model: Any, job_id: uuid.UUID, token: int, *, delay_seconds: float, error: str
+) -> bool:
+    """Give a held job back to be tried again after ``delay_seconds``, keeping ``error`` (why this
+    attempt failed) on the row meanwhile. Commits. False if the lease was lost."""
+    result = await session.execute(
+        update(model)
+        .where(model.id == job_id, model.status == states_of(model).processing, model.attempts == token)
+        .values(
+            status=states_of(model).pending,
+            lease_until=utcnow() + timedelta(seconds=delay_seconds),
+            error=error,
+        )
         .execution_options(synchronize_session=False)
     )
     await session.commit()
@@ -82,7 +130,7 @@ async def finish(
     that a result row can be written in the same transaction). False if the lease was lost."""
     result = await session.execute(
         update(model)
-        .where(model.id == job_id, model.status == PROCESSING, model.attempts == token)
+        .where(model.id == job_id, model.status == states_of(model).processing, model.attempts == token)
         .values(status=status, error=error, lease_until=None, completed_at=utcnow())
         .execution_options(synchronize_session=False)
     )
@@ -96,7 +144,7 @@ async def fail_exhausted(session: AsyncSession, model: Any, *, max_attempts: int
         update(model)
         .where(_claimable(model, now), model.attempts >= max_attempts)
         .values(
-            status=FAILED,
+            status=states_of(model).failed,
             lease_until=None,
             completed_at=now,
             error=f"gave up after {max_attempts} attempts: the worker stopped before finishing each time",
@@ -115,3 +163,34 @@ async def due(session: AsyncSession, model: Any, *, limit: int = 200) -> list[uu
     ids = list(rows)
     await session.commit()
     return ids
+
+
+@contextlib.asynccontextmanager
+async def hold_lease(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    model: Any,
+    job_id: uuid.UUID,
+    token: int,
+    *,
+    lease_seconds: float,
+) -> AsyncIterator[None]:
+    """Renew the lease every third of its length while the body runs."""
+
+    async def renew_forever() -> None:
+        while True:
+            await asyncio.sleep(lease_seconds / 3)
+            try:
+                async with sessionmaker() as session:
+                    if not await renew(session, model, job_id, token, lease_seconds=lease_seconds):
+                        log.warning("%s %s: lease lost", model.__tablename__, job_id)
+                        return
+            except Exception:
+                log.exception("%s %s: renewing the lease failed", model.__tablename__, job_id)
+
+    task = asyncio.create_task(renew_forever())
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task

@@ -99,6 +99,149 @@ def review_file(
         return _failure(exc)
 
 
+@dataclass(frozen=True, slots=True)
+class ParsedJob:
+    text: str  # the posting's text (extracted from the file, or as given)
+    requirements: dict[str, Any]  # JobRequirements, JSON-ready
+    format: str | None = None  # of the file, when one was given
+
+
+def parse_job_posting(
+    text: str | None, path: str | None, filename: str | None, title: str | None, limits: ExtractLimits
+) -> ParsedJob | EngineFailure:
+    """Read a job posting's requirements, from ``text`` or from the file at ``path`` (its format
+    is decided by its content, as for resumes). The text is normalised first (line endings, NFC,
+    trailing spaces), and the evidence spans index into that normalised text."""
+    from resumeiq.engine import extract_text
+    from resumeiq.engine.jobs import normalise_job_text, parse_job
+
+    try:
+        fmt = None
+        if text is None:
+            assert path is not None
+            with open(path, "rb") as fh:
+                data = fh.read()
+            doc = extract_text(data, filename=filename, limits=limits)
+            text, fmt = doc.text, doc.format
+        text = normalise_job_text(text)
+        requirements = parse_job(text, title=title)
+        return ParsedJob(text=text, requirements=requirements.model_dump(mode="json"), format=fmt)
+    except Exception as exc:  # noqa: BLE001
+        return _failure(exc)
+
+
+@dataclass(frozen=True, slots=True)
+class MatchReport:
+    """A resume matched against a job: the engine's explained result, JSON-ready."""
+
+    score: int  # 0..100
+    category: str  # selected | considered | rejected
+    details: dict[str, Any]
+    processing_time_ms: int
+    warnings: list[str] = field(default_factory=list)
+    # Who the resume belongs to, for listings and e-mails; never an input of the score.
+    contact: dict[str, str | None] = field(default_factory=dict)
+
+
+_JOB_CACHE: dict[str, Any] = {}
+_JOB_CACHE_SIZE = 64
+
+
+def _prepared_job(key: str, job: dict[str, Any], job_text: str) -> Any:
+    """The engine's ``PreparedJob`` for a job given as JSON requirements and text, built once per
+    worker process and ``key`` (the job's requirements key: same key, same requirements)."""
+    from resumeiq.engine.jobs import JobRequirements
+    from resumeiq.engine.match import prepare_job
+
+    found = _JOB_CACHE.get(key)
+    if found is None:
+        if len(_JOB_CACHE) >= _JOB_CACHE_SIZE:
+            _JOB_CACHE.pop(next(iter(_JOB_CACHE)))
+        found = _JOB_CACHE[key] = prepare_job(JobRequirements.model_validate(job), job_text)
+    return found
+
+
+def _contact(parsed: Any) -> dict[str, str | None]:
+    basics = parsed.resume.basics
+    location = basics.location
+    place = None
+    if location is not None:
+        parts = [location.address, location.city, location.region, location.postalCode, location.countryCode]
+        place = ", ".join(p for p in parts if p) or None
+    return {"name": basics.name, "email": basics.email, "phone": basics.phone, "location": place}
+
+
+def _match_prepared(
+    resume: Any,
+    job_key: str,
+    job: dict[str, Any],
+    job_text: str,
+    thresholds: tuple[float, float],
+    started: float,
+) -> MatchReport:
+    from resumeiq.engine.match import Thresholds, match_prepared
+
+    result = match_prepared(
+        resume,
+        _prepared_job(job_key, job, job_text),
+        thresholds=Thresholds(selected=thresholds[0], considered=thresholds[1]),
+    )
+    return MatchReport(
+        score=result.match_score,
+        category=result.category,
+        details=result.model_dump(mode="json"),
+        processing_time_ms=round((time.perf_counter() - started) * 1000),
+        warnings=list(resume.parsed.document.warnings),
+        contact=_contact(resume.parsed),
+    )
+
+
+def _prepared_resume(path: str, filename: str, limits: ExtractLimits) -> Any:
+    from resumeiq.engine import parse_resume
+    from resumeiq.engine.match import prepare_resume
+
+    with open(path, "rb") as fh:
+        data = fh.read()
+    return prepare_resume(parse_resume(data, filename=filename, limits=limits))
+
+
+def match_file(
+    path: str,
+    filename: str,
+    job_key: str,
+    job: dict[str, Any],
+    job_text: str,
+    thresholds: tuple[float, float],
+    limits: ExtractLimits,
+) -> MatchReport | EngineFailure:
+    """Parse one stored resume and match it against a job (``job``: JobRequirements as JSON;
+    ``thresholds``: the selected and considered cut-offs, 0-100)."""
+    started = time.perf_counter()
+    try:
+        resume = _prepared_resume(path, filename, limits)
+        return _match_prepared(resume, job_key, job, job_text, thresholds, started)
+    except Exception as exc:  # noqa: BLE001
+        return _failure(exc)
+
+
+def match_file_many(
+    path: str,
+    filename: str,
+    jobs: list[tuple[str, dict[str, Any], str]],
+    thresholds: tuple[float, float],
+    limits: ExtractLimits,
+) -> list[MatchReport] | EngineFailure:
+    """Parse one stored resume once and match it against each ``(job_key, job, job_text)``."""
+    try:
+        resume = _prepared_resume(path, filename, limits)
+        return [
+            _match_prepared(resume, key, job, text, thresholds, time.perf_counter())
+            for key, job, text in jobs
+        ]
+    except Exception as exc:  # noqa: BLE001
+        return _failure(exc)
+
+
 def ping() -> int:
     """Start-up probe: returns the worker's pid once the engine is imported."""
     import resumeiq.engine  # noqa: F401

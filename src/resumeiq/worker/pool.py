@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 from resumeiq.engine import ExtractLimits
 from resumeiq.errors import EngineUnavailable, ProcessingTimeout
 from resumeiq.worker import engine_jobs
-from resumeiq.worker.engine_jobs import EngineFailure, ParsedFile, ReviewReport
+from resumeiq.worker.engine_jobs import EngineFailure, MatchReport, ParsedFile, ParsedJob, ReviewReport
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -84,6 +84,42 @@ class EnginePool:
 
     async def review_file(self, path: Path, filename: str, industry: str) -> ReviewReport | EngineFailure:
         return await self._run(engine_jobs.review_file, str(path), filename, industry, self.limits)
+
+    async def parse_job(
+        self, *, text: str | None = None, path: Path | None = None, filename: str | None, title: str | None
+    ) -> ParsedJob | EngineFailure:
+        """Requirements of a job posting given as ``text`` or as a file at ``path``."""
+        return await self._run(
+            engine_jobs.parse_job_posting, text, str(path) if path else None, filename, title, self.limits
+        )
+
+    async def match_file(
+        self,
+        path: Path,
+        filename: str,
+        *,
+        job_key: str,
+        job: dict[str, Any],
+        job_text: str,
+        thresholds: tuple[float, float],
+    ) -> MatchReport | EngineFailure:
+        """Parse a resume file and match it against one job (requirements as JSON);
+        ``thresholds``: the selected and considered cut-offs."""
+        return await self._run(
+            engine_jobs.match_file, str(path), filename, job_key, job, job_text, thresholds, self.limits
+        )
+
+    async def match_file_many(
+        self,
+        path: Path,
+        filename: str,
+        jobs: list[tuple[str, dict[str, Any], str]],
+        thresholds: tuple[float, float],
+    ) -> list[MatchReport] | EngineFailure:
+        """Parse a resume file once and match it against each ``(job_key, job, job_text)``."""
+        return await self._run(
+            engine_jobs.match_file_many, str(path), filename, jobs, thresholds, self.limits
+        )
 
     def shutdown(self) -> None:
         if self._executor is not None:

@@ -1,0 +1,144 @@
+"""E-mail use cases: queue personalised messages for a screening's candidates, list the outbox."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from email.utils import make_msgid
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from resumeiq.emails.models import EmailMessage, EmailStatus
+from resumeiq.emails.schemas import EmailOut, EmailRequest, EmailStatusCounts, Skipped, valid_address
+from resumeiq.emails.templates import one_line, render
+from resumeiq.errors import EmailNotConfigured, InvalidInput, ResultNotReady
+from resumeiq.jobs.models import Job
+from resumeiq.pagination import Page, PageParams
+from resumeiq.screening.models import ItemStatus, ScreeningItem
+from resumeiq.screening.service import get_owned_screening, screening_status
+from resumeiq.users.models import User
+
+
+def _values(item: ScreeningItem, job: Job) -> dict[str, str]:
+    name = one_line(item.candidate_name or "")
+    return {
+        "candidate_name": name or "there",
+        "first_name": name.split(" ")[0] if name else "there",
+        "job_title": one_line(job.title or ""),
+        "company": one_line(job.company or ""),
+        "category": item.category or "",
+        "score": str(item.score if item.score is not None else ""),
+    }
+
+
+async def queue_emails(
+    *,
+    session: AsyncSession,
+    user: User,
+    screening_id: uuid.UUID,
+    request: EmailRequest,
+    default_from: str | None,
+    smtp_configured: bool,
+    dispatch: Callable[[uuid.UUID], None],
+) -> tuple[int, list[Skipped]]:
+    """Write one message per scored candidate whose category has a template; returns how many
+    were queued and which items were skipped, with why."""
+    if not smtp_configured:
+        raise EmailNotConfigured("E-mail is not configured on this server (set RESUMEIQ_SMTP_HOST).")
+    sender = request.from_address or default_from
+    if not sender or not valid_address(sender):
+        raise InvalidInput("Give from_address: no default sender is configured (RESUMEIQ_SMTP_FROM).")
+    progress = await screening_status(session=session, user=user, screening_id=screening_id)
+    if progress.status != "completed":
+        raise ResultNotReady(
+            f"Screening {screening_id} is still processing ({progress.processed} of {progress.total}); "
+            "queue e-mails once it is completed.",
+            screening_status=progress.status,
+        )
+    screening = await get_owned_screening(session=session, user=user, screening_id=screening_id)
+    job = await session.get(Job, screening.job_id)
+    assert job is not None
+    items = list(
+        await session.scalars(
+            select(ScreeningItem)
+            .where(ScreeningItem.screening_id == screening.id, ScreeningItem.status == ItemStatus.COMPLETED)
+            .order_by(ScreeningItem.position)
+        )
+    )
+    already = set()
+    if not request.resend:
+        already = set(
+            await session.scalars(
+                select(EmailMessage.screening_item_id).where(
+                    EmailMessage.screening_id == screening.id, EmailMessage.status != EmailStatus.FAILED
+                )
+            )
+        )
+    messages: list[EmailMessage] = []
+    skipped: list[Skipped] = []
+    domain = sender.rsplit("@", 1)[-1]
+    for item in items:
+        template = getattr(request.templates, item.category or "", None)
+        if template is None:
+            continue  # no e-mail for this category was asked for
+        reason = None
+        if item.id in already:
+            reason = "already_messaged"
+        elif not item.candidate_email or not valid_address(item.candidate_email):
+            reason = "no_email_address"
+        if reason is not None:
+            skipped.append(Skipped(item_id=item.id, position=item.position, reason=reason))
+            continue
+        values = _values(item, job)
+        messages.append(
+            EmailMessage(
+                id=uuid.uuid4(),
+                owner_user_id=user.id,
+                screening_id=screening.id,
+                screening_item_id=item.id,
+                category=item.category or "",
+                from_address=sender,
+                to_address=item.candidate_email,
+                subject=one_line(render(template.subject, values))[:998],
+                body=render(template.body, values),
+                message_id=make_msgid(domain=domain),
+                status=EmailStatus.QUEUED.value,
+                attempts=0,
+            )
+        )
+    session.add_all(messages)
+    await session.commit()
+    for message in messages:
+        dispatch(message.id)
+    return len(messages), skipped
+
+
+async def list_emails(
+    *, session: AsyncSession, user: User, screening_id: uuid.UUID, page: PageParams, status: str | None
+) -> tuple[Page[EmailOut], EmailStatusCounts]:
+    """The screening's messages in the order they were queued, and counts by status."""
+    screening = await get_owned_screening(session=session, user=user, screening_id=screening_id)
+    where = [EmailMessage.screening_id == screening.id]
+    counts = EmailStatusCounts(
+        **{
+            s: n
+            for s, n in await session.execute(
+                select(EmailMessage.status, func.count()).where(*where).group_by(EmailMessage.status)
+            )
+        }
+    )
+    if status is not None:
+        where.append(EmailMessage.status == status)
+    total = await session.scalar(select(func.count()).select_from(EmailMessage).where(*where))
+    rows = await session.execute(
+        select(EmailMessage, ScreeningItem.position)
+        .join(ScreeningItem, ScreeningItem.id == EmailMessage.screening_item_id)
+        .where(*where)
+        .order_by(EmailMessage.requested_at, ScreeningItem.position, EmailMessage.id)
+        .limit(page.limit)
+        .offset(page.offset)
+    )
+    items = [EmailOut.of(m, position, blind=screening.blind) for m, position in rows]
+    await session.commit()
+    return Page(items=items, total=total or 0, limit=page.limit, offset=page.offset), counts

@@ -1,0 +1,165 @@
+"""Request and response bodies for matches."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from resumeiq.jobs.schemas import Evidence
+
+
+class MatchCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    resume_id: uuid.UUID
+    job_id: uuid.UUID
+
+
+class MatchAccepted(BaseModel):
+    analysis_id: uuid.UUID
+    status: str
+    message: str
+    status_url: str
+
+
+def _evidence(spans: Any, text: str | None) -> list[Evidence]:
+    out = []
+    for span in spans or []:
+        start, end = int(span[0]), int(span[1])
+        if text is not None and 0 <= start <= end <= len(text):
+            out.append(Evidence(start=start, end=end, text=text[start:end]))
+    return out
+
+
+def skill_names(items: Any) -> list[str]:
+    return [item["skill"] for item in items or []]
+
+
+class SkillMatchOut(BaseModel):
+    """A skill the job names and how the resume shows it: ``work`` / ``summary`` / ``listed``
+    (direct evidence), ``related`` (through ``related_to``) or ``missing``; evidence spans index
+    the resume's extracted text and the job's description."""
+
+    skill: str
+    status: str
+    credit: float
+    related_to: str | None
+    resume_evidence: list[Evidence]
+    job_evidence: list[Evidence]
+
+    @classmethod
+    def many(cls, items: Any, resume_text: str | None, job_text: str | None) -> list[SkillMatchOut]:
+        return [
+            cls(
+                skill=item["skill"],
+                status=item["status"],
+                credit=item["credit"],
+                related_to=item.get("related_to"),
+                resume_evidence=_evidence(item.get("resume_spans"), resume_text),
+                job_evidence=_evidence(item.get("job_spans"), job_text),
+            )
+            for item in items or []
+        ]
+
+
+class MatchResultOut(BaseModel):
+    match_score: int
+    category: str
+    explanation: str
+    thresholds: dict[str, float]
+    components: list[dict[str, Any]]
+    matched_required: list[SkillMatchOut]
+    missing_required: list[SkillMatchOut]
+    matched_preferred: list[SkillMatchOut]
+    missing_preferred: list[SkillMatchOut]
+    experience: dict[str, Any]
+    education: dict[str, Any]
+    strengths: list[str]
+    weaknesses: list[str]
+    recommendations: list[dict[str, Any]]
+    as_of: str | None
+    warnings: list[str]
+    processing_time_ms: int
+    completed_at: datetime
+
+
+class MatchStatus(BaseModel):
+    analysis_id: uuid.UUID
+    resume_id: uuid.UUID
+    job_id: uuid.UUID
+    job_title: str | None
+    status: str
+    attempts: int
+    requested_at: datetime
+    started_at: datetime | None
+    completed_at: datetime | None
+    error: str | None
+    result: MatchResultOut | None
+
+
+class MatchSummary(BaseModel):
+    analysis_id: uuid.UUID
+    resume_id: uuid.UUID
+    job_id: uuid.UUID
+    job_title: str | None
+    status: str
+    match_score: int
+    category: str
+    explanation: str
+    matched_required: list[str]
+    missing_required: list[str]
+    completed_at: datetime
+
+
+class MatchRecommendations(BaseModel):
+    analysis_id: uuid.UUID
+    match_score: int
+    category: str
+    recommendations: list[dict[str, Any]]
+    missing_required: list[str]
+    missing_preferred: list[str]
+
+
+class MatchListItem(BaseModel):
+    analysis_id: uuid.UUID
+    resume_id: uuid.UUID
+    job_id: uuid.UUID
+    status: str
+    match_score: int | None
+    category: str | None
+    requested_at: datetime
+    completed_at: datetime | None
+    error: str | None
+
+
+class JobMatch(BaseModel):
+    """One job's match with a resume, computed on request (top matches, comparisons)."""
+
+    job_id: uuid.UUID
+    title: str | None
+    company: str | None
+    match_score: int
+    category: str
+    explanation: str
+    components: list[dict[str, Any]]
+    matched_required: list[str]
+    missing_required: list[str]
+    matched_preferred: list[str]
+    missing_preferred: list[str]
+    experience: dict[str, Any]
+    education: dict[str, Any]
+
+
+class TopMatches(BaseModel):
+    resume_id: uuid.UUID
+    jobs_considered: int
+    items: list[JobMatch]
+    warnings: list[str]
+
+
+class Comparison(BaseModel):
+    resume_id: uuid.UUID
+    items: list[JobMatch]

@@ -1,0 +1,202 @@
+"""/api/v1/screenings."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request, Response
+
+from resumeiq.bodies import media_type, read_json_model
+from resumeiq.db import SessionDep
+from resumeiq.errors import InvalidInput, UnsupportedMediaType
+from resumeiq.pagination import Page, PageDep
+from resumeiq.ratelimit.limiter import LimitKind, RateLimiter
+from resumeiq.resumes.dependencies import StorageDep
+from resumeiq.screening import service
+from resumeiq.screening.dependencies import ScreeningDispatcherDep
+from resumeiq.screening.export import screening_csv
+from resumeiq.screening.schemas import (
+    Category,
+    ResultStatus,
+    ScreeningAccepted,
+    ScreeningCreate,
+    ScreeningResults,
+    ScreeningStatus,
+    ScreeningSummary,
+)
+from resumeiq.screening.upload import ReceivedBatch, receive_batch
+from resumeiq.users.dependencies import CurrentUser, SettingsDep
+
+router = APIRouter(tags=["screenings"])
+
+_JSON_BODY_BYTES = 256 * 1024
+_TRUE, _FALSE = {"true", "1", "yes", "on"}, {"false", "0", "no", "off", ""}
+_CREATE_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["job_id"],
+                    "properties": {
+                        "job_id": {"type": "string", "format": "uuid"},
+                        "files": {
+                            "type": "array",
+                            "items": {"type": "string", "format": "binary"},
+                            "description": "Resumes (PDF, DOCX, TXT, MD), up to 1,000",
+                        },
+                        "resume_ids": {
+                            "type": "string",
+                            "description": "Resumes uploaded before: ids, comma-separated or repeated",
+                        },
+                        "blind": {
+                            "type": "boolean",
+                            "description": "Hide names and contact details in results",
+                        },
+                    },
+                }
+            },
+            "application/json": {"schema": ScreeningCreate.model_json_schema()},
+        },
+    }
+}
+
+
+def _form(batch: ReceivedBatch) -> tuple[uuid.UUID, list[uuid.UUID], bool]:
+    raw_job = (batch.field("job_id") or "").strip()
+    if not raw_job:
+        raise InvalidInput("job_id is required.")
+    try:
+        job_id = uuid.UUID(raw_job)
+        resume_ids = [
+            uuid.UUID(part.strip())
+            for value in batch.fields.get("resume_ids", [])
+            for part in value.split(",")
+            if part.strip()
+        ]
+    except ValueError as exc:
+        raise InvalidInput("job_id and resume_ids must be UUIDs.") from exc
+    blind = (batch.field("blind") or "").strip().lower()
+    if blind not in _TRUE | _FALSE:
+        raise InvalidInput("blind must be true or false.")
+    return job_id, resume_ids, blind in _TRUE
+
+
+@router.post("/screenings", status_code=202, response_model=ScreeningAccepted, openapi_extra=_CREATE_BODY)
+async def create_screening(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    user: CurrentUser,
+    settings: SettingsDep,
+    storage: StorageDep,
+    dispatcher: ScreeningDispatcherDep,
+) -> ScreeningAccepted:
+    """Screen up to 1,000 resumes (uploaded files and/or resumes you stored before) against one of
+    your jobs. Items are processed in the background; poll the status URL."""
+    await session.commit()  # hold no connection while the body streams in
+    limiter: RateLimiter = request.app.state.rate_limiter
+    await limiter.hit(LimitKind.UPLOAD, str(user.id))
+    kind = media_type(request)
+    batch: ReceivedBatch | None = None
+    if kind == "application/json":
+        body = await read_json_model(request, ScreeningCreate, max_bytes=_JSON_BODY_BYTES)
+        job_id, resume_ids, blind = body.job_id, body.resume_ids, body.blind
+    elif kind == "multipart/form-data":
+        batch = await receive_batch(
+            request,
+            new_temp_path=storage.new_temp_path,
+            max_bytes=settings.upload_max_bytes,
+            max_files=settings.screening_max_files,
+            max_total_bytes=settings.screening_max_bytes,
+        )
+        try:
+            job_id, resume_ids, blind = _form(batch)
+        except BaseException:
+            batch.discard()
+            raise
+    else:
+        raise UnsupportedMediaType("Send a screening as multipart/form-data (files) or application/json.")
+    screening, items = await service.create_screening(
+        session=session,
+        storage=storage,
+        user=user,
+        job_id=job_id,
+        resume_ids=resume_ids,
+        batch=batch,
+        blind=blind,
+        max_items=settings.screening_max_files,
+        max_file_bytes=settings.upload_max_bytes,
+        dispatch=dispatcher.submit,
+    )
+    status_url = str(request.url_for("screening_status", screening_id=screening.id).path)
+    response.headers["Location"] = status_url
+    return ScreeningAccepted(
+        screening_id=screening.id,
+        status="processing",
+        total=screening.total,
+        duplicates=sum(i.status == "duplicate" for i in items),
+        failed=sum(i.status == "failed" for i in items),
+        status_url=status_url,
+    )
+
+
+@router.get("/screenings", response_model=Page[ScreeningSummary])
+async def list_screenings(session: SessionDep, user: CurrentUser, page: PageDep) -> Page[ScreeningSummary]:
+    """Your screenings, newest first."""
+    return await service.list_screenings(session=session, user=user, page=page)
+
+
+@router.get("/screenings/{screening_id}", response_model=ScreeningStatus, name="screening_status")
+async def screening_status(
+    screening_id: uuid.UUID, session: SessionDep, user: CurrentUser
+) -> ScreeningStatus:
+    """Progress and counts: total, processed, failed, duplicates, and per category."""
+    return await service.screening_status(session=session, user=user, screening_id=screening_id)
+
+
+@router.get("/screenings/{screening_id}/results", response_model=ScreeningResults)
+async def screening_results(
+    screening_id: uuid.UUID,
+    session: SessionDep,
+    user: CurrentUser,
+    status: Annotated[
+        ResultStatus, Query(description="Which items; completed ones are ranked")
+    ] = "completed",
+    category: Annotated[Category | None, Query()] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+) -> ScreeningResults:
+    """Items best first; pass ``next_cursor`` as ``cursor`` for the next page."""
+    return await service.screening_results(
+        session=session,
+        user=user,
+        screening_id=screening_id,
+        status=status,
+        category=category,
+        limit=limit,
+        cursor=cursor,
+    )
+
+
+@router.get("/screenings/{screening_id}/export.csv", response_class=Response)
+async def export_csv(screening_id: uuid.UUID, session: SessionDep, user: CurrentUser) -> Response:
+    """Every item as CSV (UTF-8), ranked, failed and duplicate ones with their reason."""
+    screening, items, positions = await service.all_items(
+        session=session, user=user, screening_id=screening_id
+    )
+    return Response(
+        content=screening_csv(screening, items, positions).encode("utf-8"),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="screening-{screening.id}.csv"'},
+    )
+
+
+@router.delete("/screenings/{screening_id}", status_code=204)
+async def delete_screening(
+    screening_id: uuid.UUID, session: SessionDep, user: CurrentUser, storage: StorageDep
+) -> Response:
+    await service.delete_screening(session=session, storage=storage, user=user, screening_id=screening_id)
+    return Response(status_code=204)

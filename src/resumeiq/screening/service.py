@@ -1,0 +1,418 @@
+"""Screening use cases: create (files and/or existing resumes), progress, ranked results with a
+keyset cursor, CSV export, list and delete.
+
+Files are stored content-addressed like resumes (the same store and reference counting: a file is
+removed when neither a resume nor a screening item uses its hash).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from resumeiq.db import utcnow
+from resumeiq.errors import InvalidInput, NotFound, PayloadTooLarge
+from resumeiq.jobs.models import Job
+from resumeiq.jobs.service import get_owned_job
+from resumeiq.pagination import Page, PageParams
+from resumeiq.resumes.models import ProcessingStatus, Resume
+from resumeiq.resumes.service import file_in_use
+from resumeiq.screening.models import FINISHED, ItemStatus, Screening, ScreeningItem
+from resumeiq.screening.schemas import (
+    CategoryCounts,
+    ScreeningItemOut,
+    ScreeningResults,
+    ScreeningStatus,
+    ScreeningSummary,
+)
+from resumeiq.screening.upload import ReceivedBatch, ReceivedFile
+from resumeiq.storage import LocalFileStorage
+from resumeiq.users.models import User
+
+log = logging.getLogger(__name__)
+
+
+# --------------------------------------------------------------------------- create
+
+
+@dataclass(slots=True)
+class _Source:
+    filename: str
+    sha256: str | None
+    storage_key: str | None
+    size_bytes: int | None
+    resume_id: uuid.UUID | None = None
+    refused: str | None = None  # why the file was refused on arrival ("too_large: …")
+
+
+async def create_screening(
+    *,
+    session: AsyncSession,
+    storage: LocalFileStorage,
+    user: User,
+    job_id: uuid.UUID,
+    resume_ids: Sequence[uuid.UUID],
+    batch: ReceivedBatch | None,
+    blind: bool,
+    max_items: int,
+    max_file_bytes: int,
+    dispatch: Callable[[uuid.UUID], None],
+) -> tuple[Screening, list[ScreeningItem]]:
+    """Record a screening of the uploaded files (in upload order) then the given resumes, and
+    queue its items. A file seen before in the same screening (same SHA-256) is a ``duplicate``
+    item; a file over the size limit a ``failed`` one. Another user's job or resume is a 404."""
+    files = batch.files if batch else []
+    stored: list[str] = []
+    try:
+        await get_owned_job(session=session, user=user, job_id=job_id)
+        resume_ids = list(dict.fromkeys(resume_ids))
+        resumes = await _owned_resumes(session, user, resume_ids)
+        await session.commit()
+        total = len(files) + len(resumes)
+        if total == 0:
+            raise InvalidInput("Give at least one resume: upload files in 'files' or list resume_ids.")
+        if total > max_items:
+            raise PayloadTooLarge(f"A screening takes at most {max_items} resumes; {total} were given.")
+        sources = [_store(storage, f, max_file_bytes, stored) for f in files]
+        sources += [
+            _Source(r.filename, r.sha256, r.storage_key, r.size_bytes, resume_id=r.id) for r in resumes
+        ]
+        screening, items = _rows(user, job_id, blind, sources)
+        session.add(screening)
+        await session.flush()
+        session.add_all(items)
+        await session.commit()
+    except BaseException:
+        if batch is not None:
+            batch.discard()
+        await session.rollback()
+        for key in stored:
+            sha = key.rsplit("/", 1)[-1]
+            if not await file_in_use(session=session, sha256=sha):
+                storage.delete(key)
+        raise
+    for item in items:
+        if item.status == ItemStatus.PENDING:
+            dispatch(item.id)
+    return screening, items
+
+
+async def _owned_resumes(session: AsyncSession, user: User, ids: list[uuid.UUID]) -> list[Resume]:
+    if not ids:
+        return []
+    rows = {
+        r.id: r
+        for r in await session.scalars(
+            select(Resume).where(Resume.id.in_(ids), Resume.owner_user_id == user.id)
+        )
+    }
+    for resume_id in ids:
+        resume = rows.get(resume_id)
+        if resume is None:
+            raise NotFound.of("Resume", resume_id)
+        if resume.processing_status != ProcessingStatus.READY:
+            raise InvalidInput(f"Resume {resume_id} is {resume.processing_status}, not ready for screening.")
+    return [rows[i] for i in ids]
+
+
+def _store(storage: LocalFileStorage, f: ReceivedFile, max_file_bytes: int, stored: list[str]) -> _Source:
+    if f.too_large or f.path is None or f.sha256 is None:
+        mb = max_file_bytes / (1024 * 1024)
+        return _Source(
+            f.filename,
+            None,
+            None,
+            f.size_bytes,
+            refused=f"too_large: The file is larger than the {mb:.0f} MB limit.",
+        )
+    key = storage.put(f.path, f.sha256).key
+    f.path = None
+    stored.append(key)
+    return _Source(f.filename, f.sha256, key, f.size_bytes)
+
+
+def _rows(
+    user: User, job_id: uuid.UUID, blind: bool, sources: list[_Source]
+) -> tuple[Screening, list[ScreeningItem]]:
+    screening = Screening(
+        id=uuid.uuid4(), owner_user_id=user.id, job_id=job_id, blind=blind, total=len(sources)
+    )
+    now = utcnow()
+    first: dict[str, ScreeningItem] = {}
+    items = []
+    for position, src in enumerate(sources, start=1):
+        item = ScreeningItem(
+            id=uuid.uuid4(),
+            screening_id=screening.id,
+            position=position,
+            resume_id=src.resume_id,
+            filename=src.filename,
+            size_bytes=src.size_bytes,
+            sha256=src.sha256,
+            storage_key=src.storage_key,
+            status=ItemStatus.PENDING.value,
+            attempts=0,
+            requested_at=now,
+        )
+        if src.refused is not None:
+            item.status, item.error, item.completed_at = ItemStatus.FAILED.value, src.refused, now
+        elif src.sha256 in first:
+            original = first[src.sha256]
+            item.status, item.duplicate_of_id, item.completed_at = (
+                ItemStatus.DUPLICATE.value,
+                original.id,
+                now,
+            )
+        elif src.sha256 is not None:
+            first[src.sha256] = item
+        items.append(item)
+    return screening, items
+
+
+# --------------------------------------------------------------------------- read
+
+
+async def get_owned_screening(*, session: AsyncSession, user: User, screening_id: uuid.UUID) -> Screening:
+    screening = await session.get(Screening, screening_id)
+    if screening is None or screening.owner_user_id != user.id:
+        raise NotFound.of("Screening", screening_id)
+    return screening
+
+
+async def _counts(session: AsyncSession, screening_ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, int]]:
+    rows = await session.execute(
+        select(ScreeningItem.screening_id, ScreeningItem.status, ScreeningItem.category, func.count())
+        .where(ScreeningItem.screening_id.in_(screening_ids))
+        .group_by(ScreeningItem.screening_id, ScreeningItem.status, ScreeningItem.category)
+    )
+    out: dict[uuid.UUID, dict[str, int]] = {sid: {} for sid in screening_ids}
+    for sid, status, category, n in rows:
+        counts = out[sid]
+        counts[status] = counts.get(status, 0) + n
+        if status == ItemStatus.COMPLETED and category:
+            counts[f"category:{category}"] = counts.get(f"category:{category}", 0) + n
+    return out
+
+
+def _processed(counts: dict[str, int]) -> int:
+    return sum(counts.get(s, 0) for s in FINISHED)
+
+
+async def screening_status(*, session: AsyncSession, user: User, screening_id: uuid.UUID) -> ScreeningStatus:
+    screening = await get_owned_screening(session=session, user=user, screening_id=screening_id)
+    counts = (await _counts(session, [screening.id]))[screening.id]
+    job_title = await session.scalar(select(Job.title).where(Job.id == screening.job_id))
+    processed = _processed(counts)
+    done = processed >= screening.total
+    completed_at: datetime | None = None
+    if done:
+        completed_at = await session.scalar(
+            select(func.max(ScreeningItem.completed_at)).where(ScreeningItem.screening_id == screening.id)
+        )
+    await session.commit()
+    return ScreeningStatus(
+        screening_id=screening.id,
+        job_id=screening.job_id,
+        job_title=job_title,
+        blind=screening.blind,
+        status="completed" if done else "processing",
+        total=screening.total,
+        processed=processed,
+        pending=screening.total - processed,
+        completed=counts.get(ItemStatus.COMPLETED, 0),
+        failed=counts.get(ItemStatus.FAILED, 0),
+        duplicates=counts.get(ItemStatus.DUPLICATE, 0),
+        counts=CategoryCounts(
+            **{c: counts.get(f"category:{c}", 0) for c in ("selected", "considered", "rejected")}
+        ),
+        created_at=screening.created_at,
+        completed_at=completed_at,
+    )
+
+
+async def list_screenings(*, session: AsyncSession, user: User, page: PageParams) -> Page[ScreeningSummary]:
+    where = Screening.owner_user_id == user.id
+    total = await session.scalar(select(func.count()).select_from(Screening).where(where))
+    screenings = list(
+        await session.scalars(
+            select(Screening)
+            .where(where)
+            .order_by(Screening.created_at.desc(), Screening.id)
+            .limit(page.limit)
+            .offset(page.offset)
+        )
+    )
+    counts = await _counts(session, [s.id for s in screenings]) if screenings else {}
+    await session.commit()
+    items = []
+    for s in screenings:
+        processed = _processed(counts[s.id])
+        items.append(
+            ScreeningSummary(
+                screening_id=s.id,
+                job_id=s.job_id,
+                blind=s.blind,
+                status="completed" if processed >= s.total else "processing",
+                total=s.total,
+                processed=processed,
+                created_at=s.created_at,
+            )
+        )
+    return Page(items=items, total=total or 0, limit=page.limit, offset=page.offset)
+
+
+# Ranking: the unrounded score, best first, then submission order. Items without a score sort
+# after every scored one (by position), so one ordering serves every status filter.
+_RANK_KEY = func.coalesce(ScreeningItem.rank_score, -1.0)
+
+
+def encode_cursor(item: ScreeningItem) -> str:
+    key = item.rank_score if item.rank_score is not None else -1.0
+    raw = json.dumps([key, item.position]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[float, int]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        key, position = json.loads(raw)
+        return float(key), int(position)
+    except (ValueError, TypeError) as exc:
+        raise InvalidInput("cursor: not a cursor returned by this endpoint.") from exc
+
+
+def _filters(screening_id: uuid.UUID, status: str, category: str | None) -> list[Any]:
+    where: list[Any] = [ScreeningItem.screening_id == screening_id]
+    if status == "pending":
+        where.append(ScreeningItem.status.in_([ItemStatus.PENDING, ItemStatus.PROCESSING]))
+    elif status != "all":
+        where.append(ScreeningItem.status == status)
+    if category is not None:
+        where.append(ScreeningItem.category == category)
+    return where
+
+
+def _after(key: float, position: int) -> Any:
+    return or_(key > _RANK_KEY, and_(key == _RANK_KEY, ScreeningItem.position > position))
+
+
+async def _duplicate_positions(session: AsyncSession, items: list[ScreeningItem]) -> dict[uuid.UUID, int]:
+    ids = {i.duplicate_of_id for i in items if i.duplicate_of_id is not None}
+    if not ids:
+        return {}
+    rows = await session.execute(
+        select(ScreeningItem.id, ScreeningItem.position).where(ScreeningItem.id.in_(ids))
+    )
+    return {item_id: position for item_id, position in rows}
+
+
+async def _rank_of_first(session: AsyncSession, screening_id: uuid.UUID, first: ScreeningItem) -> int:
+    """1 + the completed items ranked above ``first``."""
+    key = first.rank_score if first.rank_score is not None else -1.0
+    above = await session.scalar(
+        select(func.count())
+        .select_from(ScreeningItem)
+        .where(
+            ScreeningItem.screening_id == screening_id,
+            ScreeningItem.status == ItemStatus.COMPLETED,
+            or_(key < _RANK_KEY, and_(key == _RANK_KEY, ScreeningItem.position < first.position)),
+        )
+    )
+    return (above or 0) + 1
+
+
+async def screening_results(
+    *,
+    session: AsyncSession,
+    user: User,
+    screening_id: uuid.UUID,
+    status: str,
+    category: str | None,
+    limit: int,
+    cursor: str | None,
+) -> ScreeningResults:
+    """Items best first (keyset pagination: pass ``next_cursor`` back as ``cursor``)."""
+    screening = await get_owned_screening(session=session, user=user, screening_id=screening_id)
+    where = _filters(screening.id, status, category)
+    total = await session.scalar(select(func.count()).select_from(ScreeningItem).where(*where)) or 0
+    query = select(ScreeningItem).where(*where)
+    if cursor:
+        query = query.where(_after(*decode_cursor(cursor)))
+    rows = list(
+        await session.scalars(query.order_by(_RANK_KEY.desc(), ScreeningItem.position).limit(limit + 1))
+    )
+    page, more = rows[:limit], len(rows) > limit
+    duplicates = await _duplicate_positions(session, page)
+    rank = await _rank_of_first(session, screening.id, page[0]) if page else 1
+    items = []
+    for item in page:
+        scored = item.status == ItemStatus.COMPLETED
+        items.append(
+            ScreeningItemOut.of(
+                item,
+                rank=rank if scored else None,
+                blind=screening.blind,
+                duplicate_position=duplicates.get(item.duplicate_of_id) if item.duplicate_of_id else None,
+            )
+        )
+        rank += scored
+    await session.commit()
+    return ScreeningResults(
+        screening_id=screening.id,
+        blind=screening.blind,
+        status=status,
+        category=category,
+        total=total,
+        items=items,
+        next_cursor=encode_cursor(page[-1]) if more else None,
+    )
+
+
+async def all_items(
+    *, session: AsyncSession, user: User, screening_id: uuid.UUID
+) -> tuple[Screening, list[ScreeningItem], dict[uuid.UUID, int]]:
+    """Every item, completed ones best first, then the rest by position (for the export)."""
+    screening = await get_owned_screening(session=session, user=user, screening_id=screening_id)
+    items = list(
+        await session.scalars(
+            select(ScreeningItem)
+            .where(ScreeningItem.screening_id == screening.id)
+            .order_by(_RANK_KEY.desc(), ScreeningItem.position)
+        )
+    )
+    await session.commit()
+    return screening, items, {i.id: i.position for i in items}
+
+
+# --------------------------------------------------------------------------- delete
+
+
+async def delete_screening(
+    *, session: AsyncSession, storage: LocalFileStorage, user: User, screening_id: uuid.UUID
+) -> None:
+    """Delete a screening and its items; uploaded files no other row uses are removed."""
+    screening = await get_owned_screening(session=session, user=user, screening_id=screening_id)
+    files = set(
+        (
+            await session.execute(
+                select(ScreeningItem.sha256, ScreeningItem.storage_key).where(
+                    ScreeningItem.screening_id == screening.id, ScreeningItem.storage_key.is_not(None)
+                )
+            )
+        ).all()
+    )
+    await session.delete(screening)
+    await session.commit()
+    for sha256, key in files:
+        async with storage.lock(sha256):
+            if not await file_in_use(session=session, sha256=sha256):
+                storage.delete(key)

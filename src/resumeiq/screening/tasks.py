@@ -1,0 +1,146 @@
+"""``process_screening_item(item_id)``: match one resume of a screening against its job.
+
+Idempotent like ``process_review``: the item is claimed first (``worker.claim``), so running it
+twice, or in two processes, does the work once; the outcome is written fenced by the claim
+token. A file the engine cannot read ends ``failed`` with the engine's code and message, never
+with a score.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from resumeiq.errors import EngineUnavailable, ProcessingTimeout
+from resumeiq.jobs.models import Job
+from resumeiq.screening.models import ItemStatus, Screening, ScreeningItem
+from resumeiq.storage import LocalFileStorage
+from resumeiq.worker import claim
+from resumeiq.worker.engine_jobs import EngineFailure, MatchReport
+from resumeiq.worker.pool import EnginePool
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningContext:
+    sessionmaker: async_sessionmaker[AsyncSession]
+    storage: LocalFileStorage
+    engine: EnginePool
+    lease_seconds: float
+    max_attempts: int
+    match_thresholds: tuple[float, float] = (70.0, 50.0)
+
+
+async def find_due_items(ctx: ScreeningContext) -> list[uuid.UUID]:
+    """Items waiting for a worker; those that used all their attempts are marked failed."""
+    async with ctx.sessionmaker() as session:
+        failed = await claim.fail_exhausted(session, ScreeningItem, max_attempts=ctx.max_attempts)
+        if failed:
+            log.warning("%d screening item(s) failed after %d attempts", failed, ctx.max_attempts)
+        return await claim.due(session, ScreeningItem, limit=1000)
+
+
+async def process_screening_item(item_id: uuid.UUID, *, ctx: ScreeningContext) -> str | None:
+    """Match one item. Returns the status it ended in, or None if it was not ours to run."""
+    async with ctx.sessionmaker() as session:
+        token = await claim.claim(
+            session, ScreeningItem, item_id, lease_seconds=ctx.lease_seconds, max_attempts=ctx.max_attempts
+        )
+    if token is None:
+        return None
+    outcome: MatchReport | EngineFailure | None
+    try:
+        async with claim.hold_lease(
+            ctx.sessionmaker, ScreeningItem, item_id, token, lease_seconds=ctx.lease_seconds
+        ):
+            outcome = await _run_engine(ctx, item_id)
+    except ProcessingTimeout as exc:
+        outcome = EngineFailure(code=exc.code, message=exc.message)
+    except EngineUnavailable:
+        await _release(ctx, item_id, token)
+        return ItemStatus.PENDING.value
+    except asyncio.CancelledError:
+        await asyncio.shield(_release(ctx, item_id, token))
+        raise
+    except Exception as exc:
+        log.exception("screening item %s failed unexpectedly", item_id)
+        outcome = EngineFailure(code="internal_error", message=f"{type(exc).__name__}: {exc}", internal=True)
+    return await _save(ctx, item_id, token, outcome)
+
+
+async def _run_engine(ctx: ScreeningContext, item_id: uuid.UUID) -> MatchReport | EngineFailure | None:
+    async with ctx.sessionmaker() as session:
+        row = (
+            await session.execute(
+                select(
+                    ScreeningItem.storage_key,
+                    ScreeningItem.filename,
+                    Job.requirements_key,
+                    Job.requirements,
+                    Job.description,
+                )
+                .join(Screening, Screening.id == ScreeningItem.screening_id)
+                .join(Job, Job.id == Screening.job_id)
+                .where(ScreeningItem.id == item_id)
+            )
+        ).one_or_none()
+        await session.commit()
+    if row is None:
+        return None  # deleted with its screening meanwhile
+    key, filename, job_key, requirements, job_text = row
+    path = ctx.storage.path(key) if key else None
+    if path is None or not path.is_file():
+        return EngineFailure(code="file_missing", message="The resume's stored file is missing.")
+    return await ctx.engine.match_file(
+        path, filename, job_key=job_key, job=requirements, job_text=job_text, thresholds=ctx.match_thresholds
+    )
+
+
+async def _release(ctx: ScreeningContext, item_id: uuid.UUID, token: int) -> None:
+    try:
+        async with ctx.sessionmaker() as session:
+            await claim.release(session, ScreeningItem, item_id, token)
+    except Exception:
+        log.exception("screening item %s: could not release the claim; its lease will expire", item_id)
+
+
+async def _save(
+    ctx: ScreeningContext, item_id: uuid.UUID, token: int, outcome: MatchReport | EngineFailure | None
+) -> str | None:
+    if outcome is None:
+        return None
+    if isinstance(outcome, EngineFailure):
+        status, error = ItemStatus.FAILED.value, f"{outcome.code}: {outcome.message}"
+    else:
+        status, error = ItemStatus.COMPLETED.value, None
+    async with ctx.sessionmaker() as session:
+        if not await claim.finish(session, ScreeningItem, item_id, token, status=status, error=error):
+            await session.rollback()
+            log.warning("screening item %s: lease lost before saving; the new holder will finish it", item_id)
+            return None
+        if isinstance(outcome, MatchReport):
+            contact = outcome.contact
+            await session.execute(
+                update(ScreeningItem)
+                .where(ScreeningItem.id == item_id)
+                .values(
+                    score=outcome.score,
+                    rank_score=float(outcome.details.get("score", outcome.score)),
+                    category=outcome.category,
+                    candidate_name=(contact.get("name") or "")[:200] or None,
+                    candidate_email=(contact.get("email") or "")[:320] or None,
+                    candidate_phone=(contact.get("phone") or "")[:64] or None,
+                    candidate_location=(contact.get("location") or "")[:300] or None,
+                    details={**outcome.details, "warnings": outcome.warnings},
+                    processing_time_ms=outcome.processing_time_ms,
+                )
+                .execution_options(synchronize_session=False)
+            )
+        await session.commit()
+    return status

@@ -1,0 +1,197 @@
+"""Receive a screening's multipart body as a stream: many files, each to its own temp file with
+its SHA-256, each held to the per-file size limit while it is read.
+
+A file over the per-file limit does not stop the upload: the rest of its part is skipped and it
+comes back as ``ReceivedFile(too_large=True)`` (the screening records it as a failed item). The
+number of files and the whole body are bounded too; going over those refuses the request.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from python_multipart.multipart import MultipartParser, parse_options_header
+from starlette.requests import ClientDisconnect, Request
+
+from resumeiq.errors import InvalidUpload, PayloadTooLarge
+from resumeiq.resumes.upload import safe_filename
+
+FILE_FIELDS = ("files", "file")
+_MAX_FIELDS = 2_100
+_MAX_FIELD_BYTES = 64 * 1024  # a comma-separated list of 1,000 resume ids fits
+
+
+@dataclass(slots=True)
+class ReceivedFile:
+    filename: str
+    path: Path | None  # temp file; None when too large (nothing kept)
+    size_bytes: int
+    sha256: str | None
+    too_large: bool = False
+
+
+@dataclass(slots=True)
+class ReceivedBatch:
+    files: list[ReceivedFile] = field(default_factory=list)
+    fields: dict[str, list[str]] = field(default_factory=dict)
+
+    def discard(self) -> None:
+        """Delete every temp file still held."""
+        for f in self.files:
+            if f.path is not None:
+                f.path.unlink(missing_ok=True)
+
+    def field(self, name: str) -> str | None:
+        values = self.fields.get(name)
+        return values[-1] if values else None
+
+
+class _Abort(Exception):
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+
+class _BatchSink:
+    def __init__(self, new_temp_path: Callable[[], Path], max_bytes: int, max_files: int) -> None:
+        self.new_temp_path = new_temp_path
+        self.max_bytes = max_bytes
+        self.max_files = max_files
+        self.batch = ReceivedBatch()
+        self.file: BinaryIO | None = None
+        self.current: ReceivedFile | None = None
+        self.digest = hashlib.sha256()
+        self.n_fields = 0
+        self._headers: dict[bytes, bytes] = {}
+        self._field = b""
+        self._value = b""
+        self._name = ""
+        self._buffer = bytearray()
+
+    def on_part_begin(self) -> None:
+        self._headers = {}
+        self._buffer = bytearray()
+        self.current = None
+
+    def on_header_field(self, data: bytes, start: int, end: int) -> None:
+        self._field += data[start:end]
+
+    def on_header_value(self, data: bytes, start: int, end: int) -> None:
+        self._value += data[start:end]
+
+    def on_header_end(self) -> None:
+        self._headers[self._field.lower()] = self._value
+        self._field = self._value = b""
+
+    def on_headers_finished(self) -> None:
+        _, options = parse_options_header(self._headers.get(b"content-disposition"))
+        self._name = options.get(b"name", b"").decode("utf-8", "replace")
+        if b"filename" in options:
+            if self._name not in FILE_FIELDS:
+                raise _Abort(InvalidUpload(f"Send the resumes in form fields named {FILE_FIELDS[0]!r}."))
+            if len(self.batch.files) >= self.max_files:
+                raise _Abort(PayloadTooLarge(f"A screening takes at most {self.max_files} resumes."))
+            path = self.new_temp_path()
+            self.current = ReceivedFile(
+                filename=safe_filename(options[b"filename"].decode("utf-8", "replace")),
+                path=path,
+                size_bytes=0,
+                sha256=None,
+            )
+            self.batch.files.append(self.current)
+            self.digest = hashlib.sha256()
+            self.file = path.open("wb")
+        else:
+            self.n_fields += 1
+            if self.n_fields > _MAX_FIELDS:
+                raise _Abort(InvalidUpload("Too many form fields."))
+
+    def on_part_data(self, data: bytes, start: int, end: int) -> None:
+        chunk = data[start:end]
+        item = self.current
+        if item is None:
+            self._buffer += chunk
+            if len(self._buffer) > _MAX_FIELD_BYTES:
+                raise _Abort(InvalidUpload(f"Form field {self._name!r} is too long."))
+            return
+        item.size_bytes += len(chunk)
+        if item.too_large:
+            return
+        if item.size_bytes > self.max_bytes:
+            item.too_large = True
+            self._close_file()
+            assert item.path is not None
+            item.path.unlink(missing_ok=True)
+            item.path = None
+            return
+        self.digest.update(chunk)
+        assert self.file is not None
+        self.file.write(chunk)
+
+    def on_part_end(self) -> None:
+        item = self.current
+        if item is None:
+            self.batch.fields.setdefault(self._name, []).append(self._buffer.decode("utf-8", "replace"))
+            return
+        self._close_file()
+        if not item.too_large:
+            item.sha256 = self.digest.hexdigest()
+        self.current = None
+
+    def _close_file(self) -> None:
+        if self.file is not None and not self.file.closed:
+            self.file.close()
+        self.file = None
+
+
+async def receive_batch(
+    request: Request,
+    *,
+    new_temp_path: Callable[[], Path],
+    max_bytes: int,
+    max_files: int,
+    max_total_bytes: int,
+) -> ReceivedBatch:
+    """Read a ``multipart/form-data`` body with up to ``max_files`` files (fields ``files``) and
+    small text fields. Raises ``PayloadTooLarge`` or ``InvalidUpload``; on error no temp file is
+    left behind."""
+    media_type, params = parse_options_header(request.headers.get("content-type"))
+    boundary = params.get(b"boundary")
+    if media_type != b"multipart/form-data" or not boundary:
+        raise InvalidUpload("Send the screening as multipart/form-data.")
+    declared = request.headers.get("content-length")
+    too_big = f"The upload is larger than the {max_total_bytes // (1024 * 1024)} MB limit of a screening."
+    if declared and declared.isdigit() and int(declared) > max_total_bytes:
+        raise PayloadTooLarge(too_big)
+
+    sink = _BatchSink(new_temp_path, max_bytes, max_files)
+    callbacks = {name: getattr(sink, name) for name in dir(sink) if name.startswith("on_")}
+    try:
+        try:
+            parser = MultipartParser(boundary, callbacks)  # type: ignore[arg-type]
+        except ValueError as exc:
+            raise InvalidUpload("Malformed multipart boundary.") from exc
+        received = 0
+        try:
+            async for chunk in request.stream():
+                received += len(chunk)
+                if received > max_total_bytes:
+                    raise PayloadTooLarge(too_big)
+                parser.write(chunk)
+            parser.finalize()
+        except _Abort as abort:
+            raise abort.error from None
+        except ClientDisconnect as exc:
+            raise InvalidUpload("The client disconnected before the upload finished.") from exc
+        except (ValueError, TypeError) as exc:
+            raise InvalidUpload(f"Malformed multipart body: {exc}") from exc
+        if sink.current is not None:
+            raise InvalidUpload("The multipart body ended in the middle of a file.")
+    except BaseException:
+        sink._close_file()
+        sink.batch.discard()
+        raise
+    return sink.batch

@@ -1,0 +1,1 @@
+"""Per-user statistics: counts, score distributions and category totals."""

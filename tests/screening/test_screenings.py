@@ -1,0 +1,303 @@
+"""Screenings end to end: upload many resumes for a job, watch progress, read the ranked results
+(keyset pages, categories, blind mode), export CSV; failed items keep their reason, duplicates
+are flagged, another user's screening is a 404."""
+
+from __future__ import annotations
+
+import csv
+import io
+import uuid
+
+import pytest
+
+from screening.screenings import (
+    JAVA_RESUME,
+    NURSE_RESUME,
+    create_job,
+    start_screening,
+    wait_for_screening,
+)
+
+
+@pytest.fixture
+def settings(make_settings):
+    return make_settings(rate_limit_upload="10000/minute")
+
+
+def stored_files(settings):
+    root = settings.data_dir / "files"
+    return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
+
+
+def temp_files(settings):
+    root = settings.data_dir / "tmp"
+    return [p for p in root.iterdir() if p.is_file()] if root.exists() else []
+
+
+async def screened(user, resume_text, job_text, blind=None):
+    """A finished screening: Ada (uploaded), a nurse, a corrupt PDF, Ada again, and Grace (stored
+    resume); returns (screening id, status)."""
+    job_id = await create_job(user, job_text)
+    r = await user.upload(JAVA_RESUME, filename="grace.txt")
+    assert r.status_code == 201, r.text
+    grace = r.json()["resume_id"]
+    files = [
+        ("ada.txt", resume_text),
+        ("florence.txt", NURSE_RESUME),
+        ("broken.pdf", b"%PDF-1.7\n1 0 obj\n<<"),
+        ("ada-again.txt", resume_text),
+    ]
+    r = await start_screening(user, job_id, files=files, resume_ids=[grace], blind=blind)
+    assert r.status_code == 202, r.text
+    accepted = r.json()
+    assert accepted["total"] == 5 and accepted["duplicates"] == 1 and accepted["failed"] == 0
+    assert accepted["status_url"] == f"/api/v1/screenings/{accepted['screening_id']}"
+    return accepted["screening_id"], await wait_for_screening(user, accepted["screening_id"])
+
+
+async def test_screening_ranks_counts_and_explains(user, resume_text, job_text):
+    sid, status = await screened(user, resume_text, job_text)
+    assert status["total"] == 5 and status["processed"] == 5 and status["pending"] == 0
+    assert (status["completed"], status["failed"], status["duplicates"]) == (3, 1, 1)
+    assert sum(status["counts"].values()) == 3
+    assert status["job_title"] == "Senior Python Engineer" and status["completed_at"]
+
+    results = (await user.get(f"/api/v1/screenings/{sid}/results")).json()
+    assert results["total"] == 3 and results["next_cursor"] is None
+    items = results["items"]
+    assert [i["rank"] for i in items] == [1, 2, 3]
+    assert [i["score"] for i in items] == sorted((i["score"] for i in items), reverse=True)
+    top = items[0]
+    assert top["candidate"]["name"] == "Ada Lovelace" and top["filename"] == "ada.txt"
+    assert top["candidate"]["email"] == "ada@example.com"
+    assert "Python" in top["matched_required"] and top["explanation"]
+    assert items[-1]["candidate"]["name"] == "Florence Nightingale"
+    assert items[-1]["category"] == "rejected" and "Python" in items[-1]["missing_required"]
+    assert next(i for i in items if i["position"] == 5)["resume_id"] is not None
+    by_category = {}
+    for i in items:
+        by_category[i["category"]] = by_category.get(i["category"], 0) + 1
+    assert {k: v for k, v in status["counts"].items() if v} == by_category
+
+    failed = (await user.get(f"/api/v1/screenings/{sid}/results", params={"status": "failed"})).json()
+    assert failed["total"] == 1
+    broken = failed["items"][0]
+    assert broken["filename"] == "broken.pdf" and broken["status"] == "failed"
+    assert broken["score"] is None and broken["category"] is None and broken["rank"] is None
+    assert broken["error"].startswith("corrupt_file:")
+
+    dups = (await user.get(f"/api/v1/screenings/{sid}/results", params={"status": "duplicate"})).json()
+    assert dups["total"] == 1
+    dup = dups["items"][0]
+    assert dup["filename"] == "ada-again.txt" and dup["score"] is None
+    assert dup["duplicate_of"]["position"] == 1 and dup["duplicate_of"]["item_id"] == top["item_id"]
+
+    rejected = (await user.get(f"/api/v1/screenings/{sid}/results", params={"category": "rejected"})).json()
+    assert rejected["total"] >= 1 and {i["category"] for i in rejected["items"]} == {"rejected"}
+    everything = (await user.get(f"/api/v1/screenings/{sid}/results", params={"status": "all"})).json()
+    assert everything["total"] == 5 and [i["rank"] for i in everything["items"]][:3] == [1, 2, 3]
+
+    listed = (await user.get("/api/v1/screenings")).json()
+    assert listed["total"] == 1 and listed["items"][0]["status"] == "completed"
+    assert listed["items"][0]["processed"] == 5
+
+
+async def test_results_pages_with_a_keyset_cursor(user, resume_text, job_text):
+    sid, _ = await screened(user, resume_text, job_text)
+    whole = (await user.get(f"/api/v1/screenings/{sid}/results", params={"status": "all"})).json()["items"]
+    seen, cursor = [], None
+    while True:
+        params = {"status": "all", "limit": 2} | ({"cursor": cursor} if cursor else {})
+        page = (await user.get(f"/api/v1/screenings/{sid}/results", params=params)).json()
+        assert page["total"] == 5
+        seen += page["items"]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert [i["item_id"] for i in seen] == [i["item_id"] for i in whole]
+    assert [i["rank"] for i in seen] == [i["rank"] for i in whole]
+    for bad in ("nonsense", "W10", "!!"):
+        r = await user.get(f"/api/v1/screenings/{sid}/results", params={"cursor": bad})
+        assert r.status_code == 422 and r.json()["code"] == "invalid_input", bad
+    r = await user.get(f"/api/v1/screenings/{sid}/results", params={"category": "maybe"})
+    assert r.status_code == 422
+
+
+async def test_export_csv_lists_every_item_with_rank_or_reason(user, resume_text, job_text):
+    sid, _ = await screened(user, resume_text, job_text)
+    r = await user.get(f"/api/v1/screenings/{sid}/export.csv")
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("text/csv")
+    assert "attachment" in r.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert len(rows) == 5
+    assert [row["rank"] for row in rows[:3]] == ["1", "2", "3"]
+    assert rows[0]["name"] == "Ada Lovelace" and rows[0]["email"] == "ada@example.com"
+    assert "Python" in rows[0]["matched_required"].split("; ")
+    by_file = {row["filename"]: row for row in rows}
+    assert by_file["broken.pdf"]["status"] == "failed" and by_file["broken.pdf"]["score"] == ""
+    assert by_file["broken.pdf"]["error"].startswith("corrupt_file:")
+    assert by_file["ada-again.txt"]["status"] == "duplicate"
+    assert by_file["ada-again.txt"]["duplicate_of_position"] == "1"
+
+
+async def test_blind_screening_hides_who_candidates_are(user, resume_text, job_text):
+    sid, status = await screened(user, resume_text, job_text, blind=True)
+    assert status["blind"] is True
+    r = await user.get(f"/api/v1/screenings/{sid}/results", params={"status": "all"})
+    body = r.json()
+    assert body["blind"] is True
+    for item in body["items"]:
+        assert item["candidate"] is None and item["filename"] is None and item["resume_id"] is None
+        assert item["label"] == f"Candidate {item['position']}"
+    csv_text = (await user.get(f"/api/v1/screenings/{sid}/export.csv")).text
+    for text in (r.text, csv_text):
+        for secret in (
+            "Ada",
+            "Lovelace",
+            "ada@example.com",
+            "7946",
+            "Florence",
+            "grace@example.net",
+            "ada.txt",
+        ):
+            assert secret not in text, secret
+    header = next(csv.reader(io.StringIO(csv_text)))
+    assert not {"name", "email", "phone", "location", "filename"} & set(header)
+    # The ranking does not depend on it.
+    sid2, _ = await screened(user, resume_text, job_text, blind=False)
+    blind_scores = [i["score"] for i in body["items"]]
+    open_scores = [
+        i["score"]
+        for i in (await user.get(f"/api/v1/screenings/{sid2}/results", params={"status": "all"})).json()[
+            "items"
+        ]
+    ]
+    assert blind_scores == open_scores
+
+
+async def test_another_users_screening_job_and_resumes_are_404(api, user, resume_text, job_text, settings):
+    sid, _ = await screened(user, resume_text, job_text)
+    my_resume = (await user.get("/api/v1/resumes")).json()["items"][0]["resume_id"]
+    other = await api.register()
+    for method, url in [
+        ("GET", f"/api/v1/screenings/{sid}"),
+        ("GET", f"/api/v1/screenings/{sid}/results"),
+        ("GET", f"/api/v1/screenings/{sid}/export.csv"),
+        ("DELETE", f"/api/v1/screenings/{sid}"),
+        ("GET", f"/api/v1/screenings/{uuid.uuid4()}"),
+    ]:
+        r = await other.request(method, url)
+        assert r.status_code == 404 and r.json()["code"] == "not_found", url
+        assert "Ada" not in r.text
+    assert (await other.get("/api/v1/screenings")).json()["total"] == 0
+
+    my_job = (await user.get("/api/v1/jobs")).json()["items"][0]["id"]
+    files_before = stored_files(settings)
+    r = await start_screening(other, my_job, files=[("cv.txt", JAVA_RESUME + b"\nextra")])
+    assert r.status_code == 404
+    their_job = await create_job(other, job_text)
+    r = await start_screening(
+        other, their_job, files=[("cv.txt", JAVA_RESUME + b"\nextra")], resume_ids=[my_resume]
+    )
+    assert r.status_code == 404 and r.json()["code"] == "not_found"
+    assert stored_files(settings) == files_before and temp_files(settings) == []
+    assert (await other.get("/api/v1/screenings")).json()["total"] == 0
+
+
+async def test_bad_requests_are_problems_and_leave_nothing(user, job_text, resume_text, settings):
+    job_id = await create_job(user, job_text)
+    cases = [
+        ({"data": {"job_id": "nope"}, "files": [("files", ("a.txt", resume_text))]}, 422, "invalid_input"),
+        ({"data": {}, "files": [("files", ("a.txt", resume_text))]}, 422, "invalid_input"),
+        (
+            {"data": {"job_id": job_id, "blind": "maybe"}, "files": [("files", ("a.txt", resume_text))]},
+            422,
+            "invalid_input",
+        ),
+        ({"data": {"job_id": job_id}, "files": [("resume", ("a.txt", resume_text))]}, 422, "invalid_upload"),
+        ({"json": {"job_id": job_id}}, 422, "invalid_input"),
+        ({"json": {"job_id": job_id, "resume_ids": ["x"]}}, 422, "validation_error"),
+        ({"content": b"job_id", "headers": {"content-type": "text/plain"}}, 415, "unsupported_media_type"),
+    ]
+    for kwargs, status, code in cases:
+        r = await user.post("/api/v1/screenings", **kwargs)
+        assert r.status_code == status and r.json()["code"] == code, (kwargs, r.text)
+    assert (await user.get("/api/v1/screenings")).json()["total"] == 0
+    assert stored_files(settings) == [] and temp_files(settings) == []
+
+
+async def test_limits_on_files_per_screening_and_bytes_per_file(
+    start_api, make_settings, resume_text, job_text
+):
+    settings = make_settings(screening_max_files=2, upload_max_bytes=4096, rate_limit_upload="1000/minute")
+    async with start_api(settings) as api:
+        user = await api.register()
+        job_id = await create_job(user, job_text)
+        three = [(f"{i}.txt", resume_text + str(i).encode()) for i in range(3)]
+        r = await start_screening(user, job_id, files=three)
+        assert r.status_code == 413 and r.json()["code"] == "too_large"
+        assert stored_files(settings) == [] and temp_files(settings) == []
+
+        big = b"Ada Lovelace\nPython\n" + b"x" * 5000
+        r = await start_screening(user, job_id, files=[("big.txt", big), ("ada.txt", resume_text)])
+        assert r.status_code == 202, r.text
+        assert r.json()["failed"] == 1
+        status = await wait_for_screening(user, r.json()["screening_id"])
+        assert (status["completed"], status["failed"]) == (1, 1)
+        failed = (
+            await user.get(
+                f"/api/v1/screenings/{status['screening_id']}/results", params={"status": "failed"}
+            )
+        ).json()["items"]
+        assert failed[0]["filename"] == "big.txt" and failed[0]["error"].startswith("too_large:")
+        assert len(stored_files(settings)) == 1 and temp_files(settings) == []
+
+
+async def test_deleting_a_screening_removes_files_only_it_used(user, resume_text, job_text, settings):
+    job_id = await create_job(user, job_text)
+    r = await user.upload(resume_text)  # the same bytes as ada.txt below: one stored file, two users of it
+    resume_id = r.json()["resume_id"]
+    r = await start_screening(user, job_id, files=[("ada.txt", resume_text), ("florence.txt", NURSE_RESUME)])
+    sid = r.json()["screening_id"]
+    await wait_for_screening(user, sid)
+    assert len(stored_files(settings)) == 2
+    assert (await user.delete(f"/api/v1/screenings/{sid}")).status_code == 204
+    assert (await user.get(f"/api/v1/screenings/{sid}")).status_code == 404
+    assert len(stored_files(settings)) == 1
+    assert (await user.get(f"/api/v1/resumes/{resume_id}/file")).status_code == 200
+    # And the other way round: deleting the resume keeps a file a screening still uses.
+    r = await start_screening(user, job_id, files=[("ada.txt", resume_text)])
+    await wait_for_screening(user, r.json()["screening_id"])
+    assert (await user.delete(f"/api/v1/resumes/{resume_id}")).status_code == 204
+    assert len(stored_files(settings)) == 1
+
+
+async def test_deleting_the_job_deletes_its_screenings_and_their_files(user, resume_text, job_text, settings):
+    job_id = await create_job(user, job_text)
+    r = await start_screening(user, job_id, files=[("ada.txt", resume_text)])
+    sid = r.json()["screening_id"]
+    await wait_for_screening(user, sid)
+    assert len(stored_files(settings)) == 1
+    assert (await user.delete(f"/api/v1/jobs/{job_id}")).status_code == 204
+    assert (await user.get(f"/api/v1/screenings/{sid}")).status_code == 404
+    assert stored_files(settings) == []
+
+
+async def test_resume_ids_only_as_json(user, resume_text, job_text):
+    job_id = await create_job(user, job_text)
+    ids = [(await user.upload(content)).json()["resume_id"] for content in (resume_text, NURSE_RESUME)]
+    r = await start_screening(user, job_id, resume_ids=ids + ids[:1])
+    assert r.status_code == 202, r.text
+    assert r.json()["total"] == 2  # a resume id given twice is screened once
+    status = await wait_for_screening(user, r.json()["screening_id"])
+    assert status["completed"] == 2
+
+
+async def test_stats_include_screened_resumes(user, resume_text, job_text):
+    _, status = await screened(user, resume_text, job_text)
+    stats = (await user.get("/api/v1/stats")).json()
+    assert stats["counts"]["screenings"] == 1 and stats["counts"]["screening_items"] == 5
+    assert stats["screenings"]["items_by_status"] == {"completed": 3, "failed": 1, "duplicate": 1}
+    assert stats["screenings"]["score"]["count"] == 3
+    assert stats["screenings"]["categories"] == status["counts"] == stats["categories"]
