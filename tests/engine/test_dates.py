@@ -169,3 +169,16 @@ def test_years_glued_together_are_a_range(text, start, end, current):
 @pytest.mark.parametrize("text", ["20152013", "12345678", "19502010"])
 def test_glued_digits_that_are_no_range(text):
     assert all(d.single for d in find_date_ranges(text))
+
+
+@pytest.mark.parametrize(
+    "text, start, end, current",
+    [("Jan-2019 to Mar-2020", "2019-01", "2020-03", False), ("May/2016 - Present", "2016-05", None, True)],
+)
+def test_month_joined_to_its_year(text, start, end, current):
+    [found] = find_date_ranges(text)
+    assert (found.start, found.end, found.current) == (start, end, current)
+
+
+def test_month_and_day_is_not_a_year():
+    assert find_date_ranges("Jan-28") == []

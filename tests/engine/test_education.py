@@ -125,3 +125,40 @@ def test_secondary_school_under_a_degree_is_left_out():
 def test_secondary_school_alone_is_kept():
     _, education = _education("High School Diploma, Lincoln High School, 2015\n")
     assert [(e.studyType, e.institution) for e in education] == [("High School Diploma", "Lincoln High School")]
+
+
+def test_degrees_at_the_top_without_a_heading():
+    parsed = parse_resume(
+        (
+            "Master of Science in Special Education\nMay 2006\nJohns Hopkins University, Baltimore, Maryland\n"
+            "Bachelor of Arts in Social Sciences\nColumbia University, New York, New York\n"
+            "PROFESSIONAL EXPERIENCE\nSpecial Education Teacher, Ellicott Mills High School\t2008 – Present\n"
+        ).encode(),
+        filename="resume.txt",
+    )
+    assert [(e.studyType, e.area, e.institution) for e in parsed.resume.education] == [
+        ("Master of Science", "Special Education", "Johns Hopkins University"),
+        ("Bachelor of Arts", "Social Sciences", "Columbia University"),
+    ]
+
+
+@pytest.mark.parametrize("text", ["Harvard University, Cambridge, MA", "University of Maine, Orono, ME, 2012", "Boston, MA 02110"])
+def test_state_codes_after_a_city_are_not_degrees(text):
+    assert find_degree(text, 0, len(text)) is None
+
+
+@pytest.mark.parametrize("text", ["MA, English", "MS in Computer Science", "Harvard University, MA in Economics"])
+def test_degree_codes_elsewhere_are_degrees(text):
+    assert find_degree(text, 0, len(text))[0] in ("MA", "MS")
+
+
+@pytest.mark.parametrize("text, surface", [("Bsc", "Bsc"), ("Msc Physics", "Msc"), ("Phd in Chemistry", "Phd")])
+def test_abbreviations_written_in_lower_case_after_the_capital(text, surface):
+    assert find_degree(text, 0, len(text))[0] == surface
+
+
+def test_possessive_degree_keeps_its_field():
+    _, education = _education("Master's in Environmental Engineering\nSyracuse University\nAugust 2013 to January 2015\n")
+    assert [(e.studyType, e.area, e.institution) for e in education] == [
+        ("Master's", "Environmental Engineering", "Syracuse University")
+    ]

@@ -41,3 +41,34 @@ def test_organisation_before_a_city_is_not_an_address(text):
 )
 def test_street_parts(part, street):
     assert looks_like_street(part) is street
+
+
+@pytest.mark.parametrize(
+    "text, city, region, country",
+    [
+        ("Chennai, TN", "Chennai", "TN", "IN"),  # Tamil Nadu: Chennai is an Indian city
+        ("Nashville, TN", "Nashville", "TN", "US"),
+        ("Pune, IN", "Pune", None, "IN"),  # India, not Indiana
+        ("Boise, ID", "Boise", "ID", "US"),
+        ("Kolkata India", "Kolkata", None, "IN"),
+        ("Amsterdam, North Holland", "Amsterdam", "North Holland", "NL"),
+        ("Ann Arbor MI US", "Ann Arbor", "MI", "US"),
+    ],
+)
+def test_codes_and_country_words_read_with_the_city(text, city, region, country):
+    loc = read_location(text)
+    assert (loc.city, loc.region, loc.countryCode) == (city, region, country)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Microsoft India",  # an employer, then a country
+        "National University of Singapore",
+        "SAP FI",  # a module code, not Finland
+        "People Manager QA",
+        "Hassie Brekke, M.A.",  # letters after a name, not Massachusetts
+    ],
+)
+def test_names_ending_in_a_country_or_code_are_not_places(text):
+    assert read_location(text) is None

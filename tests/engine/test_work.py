@@ -296,3 +296,36 @@ def test_three_header_lines_above_the_dates():
     assert [(w.position, w.name, w.location, w.startDate) for w in work] == [
         ("Software Design Engineer Intern", "Microsoft Corporation", "Redmond, WA", "2004-06")
     ]
+
+
+def test_dated_jobs_under_a_summary_heading_are_read_without_a_work_heading():
+    parsed = parse_resume(
+        (
+            b"Lanora Borer\nlanora@example.com\nSUMMARY OF QUALIFICATIONS\nExpert in NX CAD and CAM.\n"
+            b"2011 to Present\nBlentech, Santa Rosa, California\nSupervisor/CNC Programmer\nCreate a new machine shop\n"
+            b"Education\nBS Mechanical Engineering, Sonoma State University, 1998\n"
+        ),
+        filename="resume.txt",
+    )
+    assert [(w.position, w.name, w.location, w.startDate) for w in parsed.resume.work] == [
+        ("Supervisor/CNC Programmer", "Blentech", "Santa Rosa, California", "2011")
+    ]
+
+
+def test_summary_dates_without_a_full_job_are_not_work():
+    parsed = parse_resume(
+        b"Lanora Borer\nlanora@example.com\nSUMMARY\nTeamcenter used since 2000\nCertified in 2015 and 2018\n",
+        filename="resume.txt",
+    )
+    assert parsed.resume.work == []
+
+
+def test_title_colon_employer():
+    _, work = _work("Full Time Instructor: Kent State University\nKent OH\n1999 - 2004\nTaught information systems.\n")
+    assert (work[0].position, work[0].name) == ("Full Time Instructor", "Kent State University")
+
+
+@pytest.mark.parametrize("title", ["Software Engineering Internship", "IT Networks Engineer Apprenticeship", "Summer Internship"])
+def test_placements_are_positions(title):
+    _, work = _work(f"{title}, May 2007 to August 2007\nHewlett-Packard Corporation, Palo Alto, California\n• Tested drivers.\n")
+    assert (work[0].position, work[0].name, work[0].location) == (title, "Hewlett-Packard Corporation", "Palo Alto, California")

@@ -38,7 +38,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     present_alt = "|".join(sorted((re.escape(p) for p in present), key=len, reverse=True))
     year = r"(?:19[5-9]\d|20[0-4]\d)"
     one = (
-        rf"(?:(?P<{{p}}mname>{month_alt})\.?,?\s*(?:'(?P<{{p}}yy>\d\d)|(?P<{{p}}y1>{year}))"  # Aug 2024, Jan. 2019, Sep '21
+        rf"(?:(?P<{{p}}mname>{month_alt})\.?,?(?:\s*|[-/](?={year}))(?:'(?P<{{p}}yy>\d\d)|(?P<{{p}}y1>{year}))"  # Aug 2024, Jan. 2019, Sep '21, Jan-2019
         rf"|(?P<{{p}}season>{season_alt})\s+(?P<{{p}}y2>{year})"  # Summer 2019
         rf"|(?P<{{p}}y3>{year})[-/.](?P<{{p}}m3>0?[1-9]|1[0-2])(?:[-/.]\d{{{{1,2}}}})?(?!\d)"  # 2023-07, 2020-01-15
         rf"|(?:\d{{{{1,2}}}}[/.])?(?P<{{p}}m4>0?[1-9]|1[0-2])[/.](?P<{{p}}y4>{year})"  # 02/2023, 15.02.2023

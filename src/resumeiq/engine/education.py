@@ -70,18 +70,43 @@ def find_degree(text: str, start: int, end: int) -> tuple[str, int, int, str] | 
         m = pattern.search(text, start, end) if pattern is full_re else _search_abbr(abbr_re, text, start, end)
         if m and (best is None or m.start() < best[1]):
             surface = m.group(0).strip()
-            key = re.sub(r"[^a-z]", "", surface.lower().removesuffix("'s"))
+            if text[m.start() + len(surface) : m.start() + len(surface) + 2] in ("'s", "’s"):
+                surface += text[m.start() + len(surface)] + "s"  # "Master's"
+            key = re.sub(r"[^a-z]", "", surface.lower().removesuffix("'s").removesuffix("’s"))
             best = (surface, m.start(), m.start() + len(surface), levels.get(key, _level_guess(key)))
     return best
+
+
+# Abbreviations that are no English word, so also read written "Bsc", "Msc", "Phd".
+_PLAIN_ABBR = frozenset({"bsc", "msc", "phd", "mba", "bba", "bca", "mca"})
 
 
 def _search_abbr(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
     # The pattern ignores case; a match counts only when written with capitals ("BSc", "B.Tech", "MBA").
     for m in pattern.finditer(text, start, end):
         surface = m.group(0)
-        if surface[:1].isupper() and (sum(c.isupper() for c in surface) >= 2 or len(surface.replace(".", "")) > 3):
+        if surface[:1].isupper() and (
+            sum(c.isupper() for c in surface) >= 2 or len(surface.replace(".", "")) > 3 or surface.lower() in _PLAIN_ABBR
+        ):
+            if len(surface) == 2 and _state_after_city(text, start, m.start(), surface) and not re.match(
+                r"\s+(?:in|of)\b|\s*\(", text[m.end() : end]
+            ):
+                continue  # "Cambridge, MA", "Orono, ME": a state, not a degree
             return m
     return None
+
+
+def _state_after_city(text: str, start: int, at: int, code: str) -> bool:
+    before = text[start:at]
+    m = re.search(r"([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}),\s*$", before)
+    if not m:
+        return False
+    from resumeiq.engine.places import read_location
+
+    if is_institution(m.group(1)):
+        return False  # "Harvard University, MA"
+    loc = read_location(f"{m.group(1)}, {code}")
+    return loc is not None and loc.city is not None and loc.region == code
 
 
 def _level_guess(key: str) -> str:
@@ -210,7 +235,7 @@ def _area_after(text: str, pos: int, end: int, inst, date) -> tuple[str, int, in
         stop = min(stop, date.span[0])
     seg = text[pos:stop]
     m = re.match(
-        r"^\s*(?:\([A-Z][A-Za-z.]{1,8}\)\s*)?(?:\(|-|–|:|,)?\s*"  # skip "(MBA)" after the degree name
+        r"^(?:['’]s)?\s*(?:\([A-Z][A-Za-z.]{1,8}\)\s*)?(?:\(|-|–|:|,)?\s*"  # skip "(MBA)" after the degree name
         r"(?:(?:in|of|majoring in|major in|with a major in|specialization in|specialisation in)\s+)?",
         seg,
     )

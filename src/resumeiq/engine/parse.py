@@ -32,10 +32,40 @@ def build_resume(doc: ExtractedDocument, sections: list[Section]) -> ResumeData:
             summary = parse_summary(doc, section)
             if summary:
                 resume.basics.summary, resume.basics.evidence["summary"] = summary
+    if not any(s.kind == "experience" for s in sections):
+        # No work-history heading: dated jobs under another heading ("Summary of Qualifications"
+        # running into the jobs) still count when they read as jobs in full.
+        for section in sections:
+            if section.kind in ("header", "summary", "other", "additional"):
+                resume.work.extend(w for w in parse_work(doc, section) if w.startDate and w.name and w.position)
+    if not any(s.kind == "education" for s in sections):
+        unheaded = _unheaded_education(doc, sections)
+        if unheaded is not None:
+            resume.education.extend(parse_education(doc, unheaded))
     _infer_location(resume)
     resume.skill_mentions = _skill_mentions(doc, sections)
     _add_mentioned_skills(resume)
     return resume
+
+
+def _unheaded_education(doc: ExtractedDocument, sections: list[Section]) -> Section | None:
+    """Degrees listed at the top without an "Education" heading ("Master of Science in Special
+    Education / May 2006 / Johns Hopkins University"): from the header's first line naming a
+    degree in full to the header's end."""
+    from resumeiq.engine.education import find_degree
+
+    header = next((s for s in sections if s.kind == "header"), None)
+    if header is None:
+        return None
+    for i in range(header.first_line, header.end_line):
+        line = doc.lines[i]
+        hit = find_degree(doc.text, line.start, line.end)
+        if hit and len(hit[0].replace(".", "")) > 6 and hit[3] in ("bachelor", "master", "doctorate", "associate"):
+            return Section(
+                kind="education", heading=None, heading_span=None, first_line=i, end_line=header.end_line,
+                start=line.start, end=header.end,
+            )
+    return None
 
 
 def _infer_location(resume: ResumeData) -> None:

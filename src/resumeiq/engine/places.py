@@ -30,6 +30,7 @@ _ORG_WORD = re.compile(
     r"systems|services|consulting|labs?|foundation)\b",
     re.IGNORECASE,
 )
+_DOTTED_DEGREE = re.compile(r"(?:M\.\s?[ASDE]|B\.\s?[AS]|P\.\s?A)\.?")
 _PART = re.compile(r"[A-Za-zÀ-ÿĀ-ž .'’-]+")
 
 
@@ -44,6 +45,15 @@ def _tables() -> tuple[dict[str, str], dict[str, tuple[str, str]], dict[str, str
             regions.setdefault(name.lower(), (country, name))
     cities = {name.lower(): code for code, names in data["cities"].items() for name in names}
     return countries, regions, cities
+
+
+@cache
+def _country_regions() -> frozenset[tuple[str, str]]:
+    """(country, region name or code) pairs, lower-case: "TN" is Tennessee and Tamil Nadu."""
+    data = load_json("places.json")
+    return frozenset(
+        (country, key.lower()) for country, table in data["regions"].items() for abbr, name in table.items() for key in (abbr, name)
+    )
 
 
 def read_location(piece: str) -> Location | None:
@@ -63,9 +73,11 @@ def read_location(piece: str) -> Location | None:
     if parts:
         # "New York USA": a country name ending the last part
         words = parts[-1].split()
-        if len(words) >= 2 and words[-1].lower() in countries and len(words[-1]) >= 3:
+        if len(words) >= 2 and words[-1].lower() in countries and len(words[-1]) >= 3 and parts[-1].lower() not in regions:
             country = countries[words[-1].lower()]
             parts[-1] = " ".join(words[:-1])
+            if len(parts) == 1 and not _known_place(parts[0], country):
+                return None  # "Microsoft India", "National University of Singapore": a name, then a country
     if not parts or len(parts) > 5:
         return None
     last = parts[-1].lower()
@@ -74,6 +86,12 @@ def read_location(piece: str) -> Location | None:
     if short_region and last in countries and len(parts) >= 3:
         prev = regions.get(parts[-2].lower())
         short_region = not (prev and prev[0] == countries[last])
+    if short_region and last in countries and cities.get(parts[-2].lower()) == countries[last]:
+        short_region = False  # "Pune, IN" is India: Pune is a city there
+    if len(parts) >= 2 and len(last) <= 3 and last in regions and country is None:
+        home = cities.get(parts[-2].lower())
+        if home and home != regions[last][0] and (home, last) in _country_regions():
+            country = home  # "Chennai, TN" is Tamil Nadu, not Tennessee
     if last in countries and not short_region and (len(parts) > 1 or len(last) > 3):
         country = countries[parts[-1].lower()]
         parts = parts[:-1]
@@ -86,6 +104,8 @@ def read_location(piece: str) -> Location | None:
         parts = parts[-1:]  # "North Vill., New York City": an address line ending in a listed city
     if len(parts) >= 2 or (len(parts) == 1 and parts[0].lower() in regions and parts[0].lower() not in cities):
         reg = _region(parts[-1])
+        if reg and _DOTTED_DEGREE.fullmatch(parts[-1]) and not (len(parts) >= 2 and parts[-2].lower() in cities):
+            return None  # "Hassie Brekke, M.A.": letters after a name, not Massachusetts
         if reg and (country is None or reg[0] == country):
             region = parts[-1]
             country = country or reg[0]
@@ -114,6 +134,10 @@ def read_location(piece: str) -> Location | None:
             if len(words) >= 2 and words[-1].isupper() and words[-1].lower() in countries:
                 country = countries[words[-1].lower()]
                 words = words[:-1]
+                if not any(" ".join(words[:k]).lower() in cities for k in range(1, len(words) + 1)) and not _region(
+                    words[-1]
+                ):
+                    return None  # "SAP FI", "People Manager QA": a code after words that name no place
             elif len(words) >= 2 and words[-1].isupper() and 2 <= len(words[-1]) <= 3 and _region(words[-1]):
                 country = _region(words[-1])[0]
             else:
@@ -130,6 +154,17 @@ def read_location(piece: str) -> Location | None:
     if city.lower() in countries and city.lower() not in cities:  # "Holland NL" is no city; Singapore is
         return None
     return Location(city=city, region=region, countryCode=country)
+
+
+def _known_place(text: str, country: str) -> bool:
+    """A listed city or region of ``country`` ends ``text``."""
+    _, regions, cities = _tables()
+    words = text.split()
+    for k in range(1, min(4, len(words)) + 1):
+        tail = " ".join(words[-k:]).lower()
+        if cities.get(tail) == country or (country, tail) in _country_regions():
+            return True
+    return False
 
 
 def looks_like_street(part: str) -> bool:

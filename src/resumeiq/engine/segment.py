@@ -180,8 +180,7 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
 
 
 _FUNCTION_WORDS = frozenset(
-    "a an the and or of in on to for with by from at as his her their my our your its this that these those "
-    "into onto over under about through via per than".split()
+    ["a", "an", "the", "and", "or", "of", "in", "on", "to", "for", "with", "by", "from", "at", "as", "his", "her", "their", "my", "our", "your", "its", "this", "that", "these", "those", "into", "onto", "over", "under", "about", "through", "via", "per", "than"]
 )
 
 

@@ -1,11 +1,13 @@
 """Work history: experience section lines → ``Work`` entries.
 
-An entry is anchored on a line that holds a date range. Its header is the block of short,
-non-bullet lines around that line (up to two above and two below: "Title, Company", "Company –
-City", "Title"); the pieces of the header are told apart by how much each looks like a job title,
-a place, or an employer. Lines after the header are the summary (prose) and highlights (bullets,
-wrapped lines joined). Without any dates, entries are anchored on title-like lines followed by
-bullets.
+An entry is anchored on a line that holds a date range (also one split over two lines, "Mar 2014"
+over "current", or a template's "19xx – 20xx"). Its header is the block of short, non-bullet lines
+around that line (up to three above and two below: "Title, Company", "Company – City", "Title"),
+only below it when the section writes dates first; the pieces of the header are told apart by how
+much each looks like a job title, a place, or an employer ("Employer – City" marks the employer).
+Lines after the header are the summary (prose) and highlights (bullets, wrapped lines joined); a
+title line under a line describing the employer is the position. Without any dates, entries are
+anchored on title-like lines followed by bullets or by an "Employer – City" line.
 """
 
 from __future__ import annotations
@@ -32,10 +34,12 @@ _COMPANY_HINT = re.compile(
 # Words of organisation names that ``titles.title_score`` takes as proof of a name; inside a
 # role ("Systems Engineer", "Assistant Bank Manager", "School Teacher") they qualify the role.
 _ORG_QUALIFIERS = frozenset(
-    "bank banking school systems services solutions hospital clinic college university institute capital "
-    "technologies group foundation labs partners holdings company".split()
+    ["bank", "banking", "school", "systems", "services", "solutions", "hospital", "clinic", "college", "university", "institute", "capital", "technologies", "group", "foundation", "labs", "partners", "holdings", "company"]
 )
-_NAME_ENDINGS = frozenset("inc llc ltd limited corp corporation co gmbh plc llp pvt ag sa".split())
+_NAME_ENDINGS = frozenset(["inc", "llc", "ltd", "limited", "corp", "corporation", "co", "gmbh", "plc", "llp", "pvt", "ag", "sa"])
+
+
+_PLACEMENT = re.compile(r"\b(?:internship|apprenticeship|traineeship|student teaching|practicum)$", re.IGNORECASE)
 
 
 def title_score(text: str) -> float:
@@ -43,6 +47,9 @@ def title_score(text: str) -> float:
     Engineer" scores as "Engineer", "Health Services Manager" as "Health Manager". A name ending
     in such a word or a legal form ("Acme Systems", "Bank of America", "Initech Ltd") stays low."""
     score = _base_title_score(text)
+    if score < 0.5 and (m := _PLACEMENT.search(text)):
+        # "Software Engineering Internship", "IT Networks Engineer Apprenticeship": a trainee role
+        score = max(score, _base_title_score(text[: m.start()] + " Intern"), 0.6 if m.start() == 0 else 0.0)
     if score > 0.05:
         return score
     words = re.findall(r"[A-Za-z][\w'&.-]*", text)
@@ -237,8 +244,7 @@ def _late_title(lines: list[BodyLine], end: int, body_end: int) -> tuple[int, tu
     """"LEANDER CORPORATION, Boston, MA / 2000 to Present / World leader in analytical
     instruments … / Vice President of International Sales": a title line under a line or two
     describing the employer."""
-    prose = 0
-    for k in range(end, min(body_end, end + 3)):
+    for k in range(end, min(body_end, end + 3)):  # at most two lines of description first
         bl = lines[k]
         if bl.bullet:
             return None
@@ -246,9 +252,6 @@ def _late_title(lines: list[BodyLine], end: int, body_end: int) -> tuple[int, tu
             pieces = _clean_pieces(_split_header(bl.text, bl.start))
             if pieces and title_score(pieces[0][0]) >= 0.5:
                 return k, pieces[0]
-            return None
-        prose += 1
-        if prose > 2:
             return None
     return None
 
@@ -262,6 +265,11 @@ def _continues(doc, prev: tuple[int, int], bl: BodyLine) -> bool:
 def _split_header(text: str, offset: int) -> list[tuple[str, int, int]]:
     out = []
     for piece, s, e in split_pieces(text, offset):
+        c = piece.find(": ")
+        if c > 0 and title_score(piece[:c]) >= 0.5 and plausible_employer(piece[c + 2 :]) and not _LABEL.match(piece):
+            # "Full Time Instructor: Kent State University"
+            out.append((piece[:c], s, s + c))
+            piece, s = piece[c + 2 :], s + c + 2
         m = _AT.search(piece)
         if m and title_score(piece[: m.start()]) >= 0.4:
             out.append((piece[: m.start()], s, s + m.start()))
@@ -448,7 +456,7 @@ _JOB_LABEL = re.compile(
 _DURATION = re.compile(r"^\d+\+?\s*(?:years?|yrs?|months?|mos?)\b", re.IGNORECASE)
 # Lower-case words that names of organisations hold ("Bank of America", "Ernst & Young").
 _NAME_PARTICLES = frozenset(
-    "of and for the in at on de du des la le les da do dos das di del della van von der den y e et und & an a".split()
+    ["of", "and", "for", "the", "in", "at", "on", "de", "du", "des", "la", "le", "les", "da", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "y", "e", "et", "und", "&", "an", "a"]
 )
 _CONNECTOR_WORDS = frozenset({"to", "till", "until", "and", "-", "–", "—", "through", "thru"})
 
