@@ -213,7 +213,7 @@ async def screen(url: str, job_text: str, files: list[tuple[str, bytes]]) -> tup
             status = (await client.get(f"/api/v1/screenings/{sid}")).json()
             if status["status"] == "completed":
                 return accepted - started, time.perf_counter() - accepted, status
-            await asyncio.sleep(0.1)
+            await asyncio.sleep(0.25)  # a status request costs the API some CPU: poll gently
 
 
 def base_env(data_dir: Path, database_url: str, pool_size: int) -> dict[str, str]:
@@ -307,7 +307,7 @@ def main() -> None:
     megabytes = sum(len(d) for _, d in files) / 1e6
     print(
         f"{len(files)} resumes ({len(originals)} eval-dev files repeated, {megabytes:.0f} MB) against "
-        f"{job.name}; {os.cpu_count()} CPU(s)",
+        f"{job.name}; {os.cpu_count()} CPU(s), load average {os.getloadavg()[0]:.1f} before the runs",
         flush=True,
     )
     print(HEADER, flush=True)
@@ -324,6 +324,7 @@ def main() -> None:
                 asyncio.run(run_celery(Path(tmp), job.read_text(), files, concurrencies))
             except OSError as exc:
                 print(f"celery: skipped ({exc})", flush=True)
+    print(f"load average {os.getloadavg()[0]:.1f} after the runs (other processes share these CPUs)")
 
 
 if __name__ == "__main__":

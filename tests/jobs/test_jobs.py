@@ -175,3 +175,24 @@ async def test_requirements_are_cached_by_content(user, job_text, settings):
     assert again["description"] == first["description"]
     other_title = await create_job(user, job_text, title="Backend Engineer")
     assert other_title["requirements"]["keywords"] != ["from-the-cache"]
+
+
+async def test_no_file_reaches_a_500(user):
+    import os
+    import random
+
+    rng = random.Random(4321)
+    inputs = [
+        (f"random-{i}{ext}", rng.randbytes(rng.randint(0, 5000)))
+        for i, ext in enumerate([".pdf", ".docx", ".txt", "", ".exe"])
+    ]
+    inputs += [
+        ("zip.docx", b"PK\x03\x04" + os.urandom(300)),
+        ("utf16.txt", "Python developer\nRequirements\n- SQL".encode("utf-16")),
+        ("nul.txt", b"\x00" * 500),
+    ]
+    for name, data in inputs:
+        r = await user.post("/api/v1/jobs", files={"file": (name, data)})
+        assert 200 <= r.status_code < 500, (name, r.status_code, r.text)
+        if r.status_code >= 400:
+            assert r.json()["code"], name

@@ -301,3 +301,29 @@ async def test_stats_include_screened_resumes(user, resume_text, job_text):
     assert stats["screenings"]["items_by_status"] == {"completed": 3, "failed": 1, "duplicate": 1}
     assert stats["screenings"]["score"]["count"] == 3
     assert stats["screenings"]["categories"] == status["counts"] == stats["categories"]
+
+
+async def test_unreadable_uploads_are_failed_items_never_a_500(user, job_text):
+    import os
+    import random
+
+    rng = random.Random(99)
+    files = [
+        (f"random-{i}{ext}", rng.randbytes(rng.randint(1, 4000)))
+        for i, ext in enumerate([".pdf", ".docx", ".txt"])
+    ]
+    files += [("zip.docx", b"PK\x03\x04" + os.urandom(300)), ("empty.txt", b""), ("nul.txt", b"\x00" * 300)]
+    job_id = await create_job(user, job_text)
+    r = await start_screening(user, job_id, files=files)
+    assert r.status_code == 202, r.text
+    status = await wait_for_screening(user, r.json()["screening_id"])
+    assert status["processed"] == len(files)
+    items = (
+        await user.get(f"/api/v1/screenings/{status['screening_id']}/results", params={"status": "all"})
+    ).json()
+    for item in items["items"]:
+        if item["status"] == "failed":
+            assert item["score"] is None and item["error"] and ":" in item["error"], item
+        else:
+            assert item["status"] == "completed" and item["score"] is not None, item
+    assert (await user.get(f"/api/v1/screenings/{status['screening_id']}/export.csv")).status_code == 200

@@ -23,7 +23,7 @@ import pytest
 import redis
 from sqlalchemy.engine import make_url
 
-from emails.conftest import Inbox, free_port
+from emails.smtp import Inbox, free_port
 from resumeiq.worker.celery_dispatch import CeleryDispatcher
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]

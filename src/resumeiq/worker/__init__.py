@@ -1,1 +1,2 @@
-"""Running jobs: the engine process pool, claiming with leases, and the local dispatcher."""
+"""Running jobs: the job kinds, claiming with leases, the engine process pool, and the two
+dispatchers (local, in the API process; Celery, with ``resumeiq worker``)."""

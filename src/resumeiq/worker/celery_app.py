@@ -10,7 +10,9 @@ Delivery: ``acks_late`` (a message is acknowledged when its task has returned),
 prefetch of one (a worker holds no more messages than it runs). No result backend: outcomes are
 rows in the database. Messages that are lost anyway (the whole worker killed while holding them,
 Redis restarted without persistence, the API stopped between its commit and the publish) do not
-lose work: the worker's sweeper (``worker.sweeper``) queues every due row again.
+lose work: the worker's sweeper (``worker.sweeper``) queues every due row again. A task that
+raises (the database unreachable, say) is logged and acknowledged, not retried by Celery: its row
+is still due, and the sweep queues it again.
 
 Inside a pool process, jobs run on one event loop kept for the life of the process, with its own
 database connections and the engine run in-process (``InlineEngine``).
@@ -94,7 +96,7 @@ class _Runtime:
     """What one pool process needs to run jobs; made on its first task (after the fork)."""
 
     def __init__(self, app: Celery) -> None:
-        from resumeiq.db import Database
+        from resumeiq.db import Database, is_sqlite
         from resumeiq.engine import ExtractLimits
         from resumeiq.storage import LocalFileStorage
         from resumeiq.worker.inline import InlineEngine
@@ -103,8 +105,10 @@ class _Runtime:
         settings: Settings = app.resumeiq_settings  # type: ignore[attr-defined]
         self.pid = os.getpid()
         self.loop = asyncio.new_event_loop()
-        # One connection for the job, one for renewing its lease while it runs.
-        self.database = Database(settings.database_url, pool_size=2, max_overflow=2)
+        # PostgreSQL: one connection for the job, one for renewing its lease while it runs.
+        # (SQLite keeps its single shared connection per process, see ``db``.)
+        pool = {} if is_sqlite(settings.database_url) else {"pool_size": 2, "max_overflow": 2}
+        self.database = Database(settings.database_url, **pool)
         engine = InlineEngine(
             limits=ExtractLimits(max_bytes=settings.upload_max_bytes), timeout=settings.engine_timeout_seconds
         )

@@ -18,6 +18,7 @@ import asyncio
 import contextlib
 import logging
 import multiprocessing
+import time
 import uuid
 from multiprocessing.process import BaseProcess
 from typing import Any
@@ -60,18 +61,25 @@ def run_sweeper(settings: Settings) -> None:
     configure_logging(settings.log_level)
     watch_parent()
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(sweep_forever(settings))
+        while True:
+            try:
+                asyncio.run(sweep_forever(settings))
+            except Exception:
+                log.exception("the sweeper stopped; starting it again in 10 s")
+                time.sleep(10)
 
 
 async def sweep_forever(settings: Settings) -> None:
-    from resumeiq.db import Database
+    from resumeiq.db import Database, is_sqlite
     from resumeiq.storage import LocalFileStorage
     from resumeiq.worker.celery_app import create_celery
     from resumeiq.worker.celery_dispatch import Enqueuer
     from resumeiq.worker.inline import InlineEngine
     from resumeiq.worker.kinds import job_kinds, sweep_interval
 
-    database = Database(settings.database_url, pool_size=1, max_overflow=1)
+    database = Database(
+        settings.database_url, **({} if is_sqlite(settings.database_url) else {"pool_size": 1})
+    )
     # The job functions are not run here, only the queries that find due jobs.
     kinds = job_kinds(
         settings,
