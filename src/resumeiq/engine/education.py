@@ -169,9 +169,10 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
             if "gpa" in grade.group(0).lower() and "gpa" not in g.lower():
                 cur.score = (f"{g.strip()} GPA", gs, gs + len(g.strip()))
         for p in pieces:
-            if p is not inst and not (cur.area and p[1] >= cur.area[1] and p[2] <= cur.area[2] + 1):
-                if not (grade and grade.start() <= p[1] < grade.end()):
-                    cur.loose.append(p)
+            in_area = cur.area and p[1] >= cur.area[1] and p[2] <= cur.area[2] + 1
+            in_grade = grade and grade.start() <= p[1] < grade.end()
+            if p is not inst and not in_area and not in_grade:
+                cur.loose.append(p)
     drafts.append(cur)
     entries = [_finish(d) for d in drafts if d.degree or d.institution]
     # Secondary schooling listed under a degree is background, not an entry of the education history.

@@ -426,7 +426,7 @@ _PROSE = re.compile(r"[\"“”]|\w: |^(?:as|to|in|at|for|from|and|the|a|an|with
 
 def _clean_pieces(pieces: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     out = []
-    for text, s, e in pieces:
+    for text, s, _e in pieces:
         m = _LABEL.match(text)
         if m:
             text, s = text[m.end() :], s + m.end()
