@@ -158,10 +158,15 @@ def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[_Run]:
     rect_ref = ctypes.byref(rect)
     get_box = pdfium_c.FPDFText_GetLooseCharBox
     runs: list[_Run] = []
+    # The current run's box is kept in locals (written back when the run ends): this loop runs
+    # once per character and attribute access costs more than the geometry itself.
     cur: _Run | None = None
+    c_x1 = c_top = c_bottom = 0.0
     space_pending = False
     for i, ch in enumerate(text):
         if ch in "\r\n":
+            if cur is not None:
+                cur.x1, cur.top, cur.bottom = c_x1, c_top, c_bottom
             cur = None
             space_pending = False
             continue
@@ -180,21 +185,29 @@ def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[_Run]:
         if h <= 0 or x1 < x0:
             continue
         if cur is not None:
-            ch_h = max(cur.height, h)
-            gap = x0 - cur.x1
-            same_line = abs((top + bottom) / 2 - cur.cy) < 0.45 * ch_h
+            cur_h = c_bottom - c_top
+            ch_h = max(cur_h if cur_h > 0.1 else 0.1, h)
+            gap = x0 - c_x1
+            same_line = abs((top + bottom) / 2 - (c_top + c_bottom) / 2) < 0.45 * ch_h
             if same_line and -0.5 * ch_h < gap < (1.6 if space_pending else 0.9) * ch_h:
                 if space_pending or gap > 0.22 * ch_h:
                     cur.chars.append(" ")
                 cur.chars.append(ch)
-                cur.x1 = max(cur.x1, x1)
-                cur.top = min(cur.top, top)
-                cur.bottom = max(cur.bottom, bottom)
+                if x1 > c_x1:
+                    c_x1 = x1
+                if top < c_top:
+                    c_top = top
+                if bottom > c_bottom:
+                    c_bottom = bottom
                 space_pending = False
                 continue
+            cur.x1, cur.top, cur.bottom = c_x1, c_top, c_bottom
         cur = _Run([ch], x0, x1, top, bottom, i)
+        c_x1, c_top, c_bottom = x1, top, bottom
         runs.append(cur)
         space_pending = False
+    if cur is not None:
+        cur.x1, cur.top, cur.bottom = c_x1, c_top, c_bottom
     name_buf = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     for run in runs:
