@@ -88,6 +88,9 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     worker_pool_size: int = Field(default=2, ge=1, le=64)
     engine_timeout_seconds: float = Field(default=60.0, gt=0)
+    # Engine worker processes run this much nicer than the API, so that a backlog of reviews
+    # never makes the API slow to answer (0: same priority).
+    engine_nice: int = Field(default=10, ge=0, le=19)
     review_lease_seconds: float = Field(default=120.0, gt=0)
     review_max_attempts: int = Field(default=3, ge=1)
     # Match categories: ``selected`` at or above the first score (0-100), ``considered`` at or

@@ -83,6 +83,7 @@ def create_app(settings: Settings | None = None, *, engine_pool: EnginePool | No
             settings.worker_pool_size,
             limits=ExtractLimits(max_bytes=settings.upload_max_bytes),
             timeout=settings.engine_timeout_seconds,
+            nice=settings.engine_nice,
         )
         limiter = RateLimiter.from_settings(settings)
         enqueuer: Enqueuer | None = None

@@ -42,3 +42,12 @@ async def test_a_dead_worker_is_replaced():
         assert await pool._run(os.getpid) != pid
     finally:
         pool.shutdown()
+
+
+async def test_workers_run_at_a_lower_priority_than_the_api():
+    """A backlog of analyses must not take CPU from request handling: workers are niced."""
+    pool = EnginePool(1, nice=7)
+    try:
+        assert await pool._run(os.nice, 0) == min(19, os.nice(0) + 7)
+    finally:
+        pool.shutdown()

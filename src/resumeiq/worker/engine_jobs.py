@@ -249,9 +249,20 @@ def ping() -> int:
     return os.getpid()
 
 
+def init_worker(nice: int = 0) -> None:
+    """Pool initializer: lower the worker's CPU priority by ``nice`` (background analysis must
+    not starve the API's request handling on the same cores), then ``watch_parent``."""
+    if nice > 0:
+        try:
+            os.nice(nice)
+        except OSError:  # not permitted on this platform: run at normal priority
+            pass
+    watch_parent()
+
+
 def watch_parent() -> None:
-    """Pool initializer: exit when the process that started this worker is gone (e.g. the API
-    process was SIGKILLed), instead of lingering as an orphan."""
+    """Exit when the process that started this worker is gone (e.g. the API process was
+    SIGKILLed), instead of lingering as an orphan."""
     parent = os.getppid()
 
     def watch() -> None:

@@ -37,8 +37,11 @@ def _context() -> multiprocessing.context.BaseContext:
 class EnginePool:
     """A bounded ``ProcessPoolExecutor`` that is replaced if a worker dies."""
 
-    def __init__(self, size: int, *, limits: ExtractLimits | None = None, timeout: float = 60.0) -> None:
+    def __init__(
+        self, size: int, *, limits: ExtractLimits | None = None, timeout: float = 60.0, nice: int = 0
+    ) -> None:
         self.size = size
+        self.nice = nice
         self.limits = limits or ExtractLimits()
         self.timeout = timeout
         self._executor: ProcessPoolExecutor | None = None
@@ -46,7 +49,10 @@ class EnginePool:
     def _get(self) -> ProcessPoolExecutor:
         if self._executor is None:
             self._executor = ProcessPoolExecutor(
-                max_workers=self.size, mp_context=_context(), initializer=engine_jobs.watch_parent
+                max_workers=self.size,
+                mp_context=_context(),
+                initializer=engine_jobs.init_worker,
+                initargs=(self.nice,),
             )
         return self._executor
 
