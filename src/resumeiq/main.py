@@ -33,6 +33,7 @@ from resumeiq.screening.router import router as screening_router
 from resumeiq.stats.router import router as stats_router
 from resumeiq.storage import LocalFileStorage
 from resumeiq.users.router import router as users_router
+from resumeiq.users.service import UserCache
 from resumeiq.worker.celery_app import create_celery
 from resumeiq.worker.celery_dispatch import CeleryDispatcher, Enqueuer
 from resumeiq.worker.dispatch import Dispatcher, LocalDispatcher
@@ -133,6 +134,7 @@ def create_app(settings: Settings | None = None, *, engine_pool: EnginePool | No
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.user_cache = UserCache()
     install_problem_handlers(app)
 
     api = APIRouter(prefix=API_PREFIX)

@@ -27,11 +27,19 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
 async def get_current_user(
-    session: SessionDep, settings: SettingsDep, token: Annotated[str | None, Depends(oauth2_scheme)]
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    token: Annotated[str | None, Depends(oauth2_scheme)],
 ) -> User:
     if not token:
         raise AuthenticationFailed("Log in first: send 'Authorization: Bearer <token>'.")
-    return await service.user_from_token(session=session, token=token, secret=settings.jwt_secret_value)
+    return await service.user_from_token(
+        session=session,
+        token=token,
+        secret=settings.jwt_secret_value,
+        cache=getattr(request.app.state, "user_cache", None),
+    )
 
 
 CurrentUser = Annotated[User, Depends(get_current_user)]

@@ -8,6 +8,7 @@ Nothing here raises: an unexpected exception (an engine bug) becomes ``EngineFai
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import time
@@ -253,10 +254,8 @@ def init_worker(nice: int = 0) -> None:
     """Pool initializer: lower the worker's CPU priority by ``nice`` (background analysis must
     not starve the API's request handling on the same cores), then ``watch_parent``."""
     if nice > 0:
-        try:
+        with contextlib.suppress(OSError):  # not permitted here: run at normal priority
             os.nice(nice)
-        except OSError:  # not permitted on this platform: run at normal priority
-            pass
     watch_parent()
 
 
