@@ -459,9 +459,10 @@ async def test_sigkill_of_the_worker_mid_run_then_restart_completes_every_job_ex
 ):
     settings, env = own_setup.api_settings(make_settings), own_setup.env()
     log = tmp_path / "worker.log"
-    # Reviews sleep inside their claim (test-only setting) so that they are in flight when the
-    # worker is killed; screening items run meanwhile on the third process.
-    worker = Worker(env | {"RESUMEIQ_REVIEW_DELAY_MS": "4000"}, log, concurrency=3)
+    # Reviews sleep inside their claim (test-only setting) for longer than the test can take to
+    # reach the kill, so that they are surely in flight when the worker is killed however slow
+    # the machine; screening items run meanwhile on the third process.
+    worker = Worker(env | {"RESUMEIQ_REVIEW_DELAY_MS": "60000"}, log, concurrency=3)
     try:
         async with start_api(settings) as api:
             user = await api.register()
