@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
 
 import typer
 
@@ -60,6 +62,10 @@ def worker(
     from resumeiq.db import Database
     from resumeiq.worker.celery_app import create_celery, warm_up, worker_argv
 
+    if settings.engine_nice:
+        # Engine work runs at a lower priority than request handling, as in the API's own pool.
+        with contextlib.suppress(OSError):
+            os.nice(settings.engine_nice)
     app = create_celery(settings)
     warm_up()
     processes = concurrency or settings.worker_pool_size
