@@ -52,7 +52,25 @@ def _human(n: int) -> str:
     return f"{n / (1024 * 1024):.0f} MB" if n >= 1024 * 1024 else f"{n} bytes"
 
 
-class _UploadSink:
+class PartHeaders:
+    """python-multipart callbacks that collect the headers of the current part."""
+
+    _headers: dict[bytes, bytes]
+    _field: bytes
+    _value: bytes
+
+    def on_header_field(self, data: bytes, start: int, end: int) -> None:
+        self._field += data[start:end]
+
+    def on_header_value(self, data: bytes, start: int, end: int) -> None:
+        self._value += data[start:end]
+
+    def on_header_end(self) -> None:
+        self._headers[self._field.lower()] = self._value
+        self._field = self._value = b""
+
+
+class _UploadSink(PartHeaders):
     """Callbacks for the multipart parser: one file part to disk, small text fields in memory."""
 
     def __init__(self, temp_path: Path, max_bytes: int) -> None:
@@ -75,16 +93,6 @@ class _UploadSink:
     def on_part_begin(self) -> None:
         self._headers = {}
         self._buffer = bytearray()
-
-    def on_header_field(self, data: bytes, start: int, end: int) -> None:
-        self._field += data[start:end]
-
-    def on_header_value(self, data: bytes, start: int, end: int) -> None:
-        self._value += data[start:end]
-
-    def on_header_end(self) -> None:
-        self._headers[self._field.lower()] = self._value
-        self._field = self._value = b""
 
     def on_headers_finished(self) -> None:
         _, options = parse_options_header(self._headers.get(b"content-disposition"))

@@ -18,7 +18,7 @@ from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.requests import ClientDisconnect, Request
 
 from resumeiq.errors import InvalidUpload, PayloadTooLarge
-from resumeiq.resumes.upload import safe_filename
+from resumeiq.resumes.upload import PartHeaders, safe_filename
 
 FILE_FIELDS = ("files", "file")
 _MAX_FIELDS = 2_100
@@ -55,7 +55,7 @@ class _Abort(Exception):
         self.error = error
 
 
-class _BatchSink:
+class _BatchSink(PartHeaders):
     def __init__(self, new_temp_path: Callable[[], Path], max_bytes: int, max_files: int) -> None:
         self.new_temp_path = new_temp_path
         self.max_bytes = max_bytes
@@ -75,16 +75,6 @@ class _BatchSink:
         self._headers = {}
         self._buffer = bytearray()
         self.current = None
-
-    def on_header_field(self, data: bytes, start: int, end: int) -> None:
-        self._field += data[start:end]
-
-    def on_header_value(self, data: bytes, start: int, end: int) -> None:
-        self._value += data[start:end]
-
-    def on_header_end(self) -> None:
-        self._headers[self._field.lower()] = self._value
-        self._field = self._value = b""
 
     def on_headers_finished(self) -> None:
         _, options = parse_options_header(self._headers.get(b"content-disposition"))
