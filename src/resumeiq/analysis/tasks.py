@@ -22,7 +22,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from resumeiq.analysis.models import ReviewRequest, ReviewResult, ReviewStatus, ReviewType
-from resumeiq.errors import EngineUnavailable, ProcessingTimeout
 from resumeiq.jobs.models import Job
 from resumeiq.resumes.models import Resume
 from resumeiq.storage import LocalFileStorage
@@ -31,6 +30,8 @@ from resumeiq.worker.engine_jobs import EngineFailure, MatchReport, ReviewReport
 from resumeiq.worker.pool import EnginePool
 
 log = logging.getLogger(__name__)
+
+Outcome = ReviewReport | MatchReport | EngineFailure | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,36 +57,25 @@ async def find_due_reviews(ctx: ReviewContext) -> list[uuid.UUID]:
 
 async def process_review(request_id: uuid.UUID, *, ctx: ReviewContext) -> str | None:
     """Run one review. Returns the status it ended in, or None if it was not ours to run."""
-    async with ctx.sessionmaker() as session:
-        token = await claim.claim(
-            session, ReviewRequest, request_id, lease_seconds=ctx.lease_seconds, max_attempts=ctx.max_attempts
-        )
-    if token is None:
-        return None
-    try:
-        async with claim.hold_lease(
-            ctx.sessionmaker, ReviewRequest, request_id, token, lease_seconds=ctx.lease_seconds
-        ):
-            outcome = await _run_engine(ctx, request_id)
-            if ctx.delay_ms:
-                await asyncio.sleep(ctx.delay_ms / 1000)
-    except ProcessingTimeout as exc:
-        outcome = EngineFailure(code=exc.code, message=exc.message)
-    except EngineUnavailable:
-        # The worker process died (maybe this file killed it): try again, up to max_attempts.
-        await _release(ctx, request_id, token)
-        return ReviewStatus.PENDING.value
-    except asyncio.CancelledError:
-        # Shutting down: give the request back so the next start picks it up at once.
-        await asyncio.shield(_release(ctx, request_id, token))
-        raise
-    except Exception as exc:
-        log.exception("review %s failed unexpectedly", request_id)
-        outcome = EngineFailure(code="internal_error", message=f"{type(exc).__name__}: {exc}", internal=True)
-    return await _save(ctx, request_id, token, outcome)
 
+    async def run() -> Outcome:
+        outcome = await _run_engine(ctx, request_id)
+        if ctx.delay_ms:
+            await asyncio.sleep(ctx.delay_ms / 1000)
+        return outcome
 
-Outcome = ReviewReport | MatchReport | EngineFailure | None
+    async def save(token: int, outcome: Outcome) -> str | None:
+        return await _save(ctx, request_id, token, outcome)
+
+    return await claim.run_claimed(
+        ctx.sessionmaker,
+        ReviewRequest,
+        request_id,
+        lease_seconds=ctx.lease_seconds,
+        max_attempts=ctx.max_attempts,
+        run=run,
+        save=save,
+    )
 
 
 async def _run_engine(ctx: ReviewContext, request_id: uuid.UUID) -> Outcome:
@@ -125,14 +115,6 @@ async def _run_engine(ctx: ReviewContext, request_id: uuid.UUID) -> Outcome:
             thresholds=ctx.match_thresholds,
         )
     return await ctx.engine.review_file(path, filename, industry or "general")
-
-
-async def _release(ctx: ReviewContext, request_id: uuid.UUID, token: int) -> None:
-    try:
-        async with ctx.sessionmaker() as session:
-            await claim.release(session, ReviewRequest, request_id, token)
-    except Exception:
-        log.exception("review %s: could not release the claim; its lease will expire", request_id)
 
 
 async def _save(ctx: ReviewContext, request_id: uuid.UUID, token: int, outcome: Outcome) -> str | None:

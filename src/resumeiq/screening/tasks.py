@@ -8,7 +8,6 @@ with a score.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import uuid
 from dataclasses import dataclass
@@ -16,7 +15,6 @@ from dataclasses import dataclass
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from resumeiq.errors import EngineUnavailable, ProcessingTimeout
 from resumeiq.jobs.models import Job
 from resumeiq.screening.models import ItemStatus, Screening, ScreeningItem
 from resumeiq.storage import LocalFileStorage
@@ -48,30 +46,19 @@ async def find_due_items(ctx: ScreeningContext) -> list[uuid.UUID]:
 
 async def process_screening_item(item_id: uuid.UUID, *, ctx: ScreeningContext) -> str | None:
     """Match one item. Returns the status it ended in, or None if it was not ours to run."""
-    async with ctx.sessionmaker() as session:
-        token = await claim.claim(
-            session, ScreeningItem, item_id, lease_seconds=ctx.lease_seconds, max_attempts=ctx.max_attempts
-        )
-    if token is None:
-        return None
-    outcome: MatchReport | EngineFailure | None
-    try:
-        async with claim.hold_lease(
-            ctx.sessionmaker, ScreeningItem, item_id, token, lease_seconds=ctx.lease_seconds
-        ):
-            outcome = await _run_engine(ctx, item_id)
-    except ProcessingTimeout as exc:
-        outcome = EngineFailure(code=exc.code, message=exc.message)
-    except EngineUnavailable:
-        await _release(ctx, item_id, token)
-        return ItemStatus.PENDING.value
-    except asyncio.CancelledError:
-        await asyncio.shield(_release(ctx, item_id, token))
-        raise
-    except Exception as exc:
-        log.exception("screening item %s failed unexpectedly", item_id)
-        outcome = EngineFailure(code="internal_error", message=f"{type(exc).__name__}: {exc}", internal=True)
-    return await _save(ctx, item_id, token, outcome)
+
+    async def save(token: int, outcome: MatchReport | EngineFailure | None) -> str | None:
+        return await _save(ctx, item_id, token, outcome)
+
+    return await claim.run_claimed(
+        ctx.sessionmaker,
+        ScreeningItem,
+        item_id,
+        lease_seconds=ctx.lease_seconds,
+        max_attempts=ctx.max_attempts,
+        run=lambda: _run_engine(ctx, item_id),
+        save=save,
+    )
 
 
 async def _run_engine(ctx: ScreeningContext, item_id: uuid.UUID) -> MatchReport | EngineFailure | None:
@@ -100,14 +87,6 @@ async def _run_engine(ctx: ScreeningContext, item_id: uuid.UUID) -> MatchReport 
     return await ctx.engine.match_file(
         path, filename, job_key=job_key, job=requirements, job_text=job_text, thresholds=ctx.match_thresholds
     )
-
-
-async def _release(ctx: ScreeningContext, item_id: uuid.UUID, token: int) -> None:
-    try:
-        async with ctx.sessionmaker() as session:
-            await claim.release(session, ScreeningItem, item_id, token)
-    except Exception:
-        log.exception("screening item %s: could not release the claim; its lease will expire", item_id)
 
 
 async def _save(

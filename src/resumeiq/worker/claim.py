@@ -19,17 +19,20 @@ import asyncio
 import contextlib
 import logging
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from resumeiq.db import utcnow
+from resumeiq.errors import EngineUnavailable, ProcessingTimeout
+from resumeiq.worker.engine_jobs import EngineFailure
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 PENDING, PROCESSING, COMPLETED, FAILED = "pending", "processing", "completed", "failed"
 
@@ -194,3 +197,52 @@ async def hold_lease(
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
+
+
+async def release_quietly(
+    sessionmaker: async_sessionmaker[AsyncSession], model: Any, job_id: uuid.UUID, token: int
+) -> None:
+    """``release``, logging instead of raising: if it fails, the lease expires instead."""
+    try:
+        async with sessionmaker() as session:
+            await release(session, model, job_id, token)
+    except Exception:
+        log.exception("%s %s: could not release the claim; its lease will expire", model.__tablename__, job_id)
+
+
+async def run_claimed(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    model: Any,
+    job_id: uuid.UUID,
+    *,
+    lease_seconds: float,
+    max_attempts: int,
+    run: Callable[[], Awaitable[T]],
+    save: Callable[[int, T | EngineFailure], Awaitable[str | None]],
+) -> str | None:
+    """Claim a job, run it holding the lease, and save its outcome with the fencing token.
+
+    Returns the status it ended in, or None if it was not ours to run. An engine timeout or an
+    unexpected error is saved as a failure; a dead engine process gives the job back for another
+    attempt (up to ``max_attempts``), and so does a shutdown, so that the next start picks it up.
+    """
+    async with sessionmaker() as session:
+        token = await claim(session, model, job_id, lease_seconds=lease_seconds, max_attempts=max_attempts)
+    if token is None:
+        return None
+    outcome: T | EngineFailure
+    try:
+        async with hold_lease(sessionmaker, model, job_id, token, lease_seconds=lease_seconds):
+            outcome = await run()
+    except ProcessingTimeout as exc:
+        outcome = EngineFailure(code=exc.code, message=exc.message)
+    except EngineUnavailable:
+        await release_quietly(sessionmaker, model, job_id, token)
+        return PENDING
+    except asyncio.CancelledError:
+        await asyncio.shield(release_quietly(sessionmaker, model, job_id, token))
+        raise
+    except Exception as exc:
+        log.exception("%s %s failed unexpectedly", model.__tablename__, job_id)
+        outcome = EngineFailure(code="internal_error", message=f"{type(exc).__name__}: {exc}", internal=True)
+    return await save(token, outcome)
