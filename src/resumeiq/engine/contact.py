@@ -128,14 +128,6 @@ def _find_email(text: str, spans) -> tuple[str, tuple[int, int]] | None:
     return None
 
 
-def _first_match(pattern: re.Pattern[str], text: str, spans) -> tuple[str, tuple[int, int]] | None:
-    for s, e in spans:
-        m = pattern.search(text, s, e)
-        if m:
-            return m.group(0), (m.start(), m.end())
-    return None
-
-
 def _find_phone(text: str, spans, region: str | None) -> tuple[str, tuple[int, int]] | None:
     regions = [region] if region else []
     regions += [r for r in ("US", "GB", "IN", "DE", "FR", "AU", "CA", "IE", "NL") if r not in regions]
