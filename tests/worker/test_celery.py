@@ -11,9 +11,6 @@ import json
 import os
 import re
 import secrets
-import signal
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,12 +21,12 @@ import redis
 from sqlalchemy.engine import make_url
 
 from emails.smtp import Inbox, free_port
+from processes import CliProcess
 from resumeiq.worker.celery_dispatch import CeleryDispatcher
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]
 only_postgres = pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
 
-CLI = "from resumeiq.cli import app; app()"
 LEASE_SECONDS = 2
 
 RESUME = """{name}
@@ -79,23 +76,11 @@ def resumes(n: int) -> list[tuple[str, bytes]]:
 # --------------------------------------------------------------------------- the worker process
 
 
-class Worker:
+class Worker(CliProcess):
     """``resumeiq worker`` in its own process group (SIGKILL takes its pool and sweeper too)."""
 
     def __init__(self, env: dict[str, str], log: Path, *, concurrency: int) -> None:
-        self.log_path = log
-        self.offset = log.stat().st_size if log.exists() else 0
-        self.log = log.open("ab")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", CLI, "worker", "--concurrency", str(concurrency)],
-            env=env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-
-    def output(self) -> str:
-        return self.log_path.read_bytes()[self.offset :].decode(errors="replace")
+        super().__init__(["worker", "--concurrency", str(concurrency)], env, log)
 
     def wait_ready(self, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
@@ -108,21 +93,6 @@ class Worker:
                 return
             time.sleep(0.05)
         raise AssertionError(f"the worker did not become ready:\n{self.output()[-3000:]}")
-
-    def kill(self) -> None:
-        os.killpg(self.proc.pid, signal.SIGKILL)
-        self.proc.wait(10)
-        self.log.close()
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(20)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait(10)
-        self.log.close()
 
 
 @dataclass

@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import os
 import secrets
-import signal
 import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import httpx
 from sqlalchemy.engine import make_url
 
-SERVE = "from resumeiq.cli import app; app()"
+from processes import CliProcess
 
 
 def free_port() -> int:
@@ -24,29 +21,14 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-class Service:
+class Service(CliProcess):
     """``resumeiq serve`` in its own process group (so that SIGKILL takes its engine workers too)."""
 
     def __init__(self, env: dict[str, str], log: Path) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.log = log.open("ab")
-        self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-c",
-                SERVE,
-                "serve",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(self.port),
-                "--no-access-log",
-            ],
-            env=env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
+        super().__init__(
+            ["serve", "--host", "127.0.0.1", "--port", str(self.port), "--no-access-log"], env, log
         )
 
     def wait_ready(self, timeout: float = 60) -> None:
@@ -61,21 +43,6 @@ class Service:
                 pass
             time.sleep(0.1)
         raise AssertionError("the service did not become ready")
-
-    def kill(self) -> None:
-        os.killpg(self.proc.pid, signal.SIGKILL)
-        self.proc.wait(10)
-        self.log.close()
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait(10)
-        self.log.close()
 
 
 def result_rows(database_url: str, analysis_id: str) -> int:

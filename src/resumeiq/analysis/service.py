@@ -12,10 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from resumeiq.analysis.models import ReviewRequest, ReviewResult, ReviewStatus, ReviewType
 from resumeiq.analysis.schemas import AnalysisSummary, Industry
 from resumeiq.engine import list_industries
-from resumeiq.errors import NotFound, ResumeNotReady, UnknownIndustryRequested
+from resumeiq.errors import NotFound, UnknownIndustryRequested
 from resumeiq.pagination import Page, PageParams
-from resumeiq.resumes.models import ProcessingStatus
-from resumeiq.resumes.service import get_owned_resume
+from resumeiq.resumes.service import get_ready_resume
 from resumeiq.users.models import User
 
 
@@ -45,9 +44,7 @@ async def request_review(
 ) -> ReviewRequest:
     """Write a pending review request, then hand it to the dispatcher."""
     check_industry(industry)
-    resume = await get_owned_resume(session=session, user=user, resume_id=resume_id)
-    if resume.processing_status != ProcessingStatus.READY:
-        raise ResumeNotReady(f"Resume {resume_id} is {resume.processing_status}, not ready for review.")
+    resume = await get_ready_resume(session=session, user=user, resume_id=resume_id, purpose="review")
     request = ReviewRequest(
         resume_id=resume.id,
         requested_by_user_id=user.id,

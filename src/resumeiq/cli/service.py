@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import os
 
 import typer
 
@@ -61,11 +59,10 @@ def worker(
         raise typer.Exit(2)
     from resumeiq.db import Database
     from resumeiq.worker.celery_app import create_celery, warm_up, worker_argv
+    from resumeiq.worker.engine_jobs import lower_priority
 
-    if settings.engine_nice:
-        # Engine work runs at a lower priority than request handling, as in the API's own pool.
-        with contextlib.suppress(OSError):
-            os.nice(settings.engine_nice)
+    # Engine work runs at a lower priority than request handling, as in the API's own pool.
+    lower_priority(settings.engine_nice)
     app = create_celery(settings)
     warm_up()
     processes = concurrency or settings.worker_pool_size

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resumeiq.analysis.models import ReviewRequest, ReviewResult, ReviewStatus, ReviewType
-from resumeiq.errors import InvalidInput, NotFound, ResultNotReady, ResumeNotReady
+from resumeiq.errors import InvalidInput, NotFound, ResultNotReady
 from resumeiq.jobs.models import Job
 from resumeiq.jobs.service import get_owned_job
 from resumeiq.matches.schemas import (
@@ -32,8 +32,8 @@ from resumeiq.matches.schemas import (
     skill_names,
 )
 from resumeiq.pagination import Page, PageParams
-from resumeiq.resumes.models import ProcessingStatus, Resume
-from resumeiq.resumes.service import get_owned_resume, raise_engine_failure
+from resumeiq.resumes.models import Resume
+from resumeiq.resumes.service import get_ready_resume, raise_engine_failure
 from resumeiq.storage import LocalFileStorage
 from resumeiq.users.models import User
 from resumeiq.worker.engine_jobs import EngineFailure
@@ -42,13 +42,6 @@ from resumeiq.worker.pool import EnginePool
 # Top matches look at the user's newest jobs, at most this many (one engine call for all).
 TOP_MATCHES_MAX_JOBS = 200
 COMPARE_MAX_JOBS = 10
-
-
-async def _ready_resume(session: AsyncSession, user: User, resume_id: uuid.UUID) -> Resume:
-    resume = await get_owned_resume(session=session, user=user, resume_id=resume_id)
-    if resume.processing_status != ProcessingStatus.READY:
-        raise ResumeNotReady(f"Resume {resume_id} is {resume.processing_status}, not ready for matching.")
-    return resume
 
 
 async def request_match(
@@ -60,7 +53,7 @@ async def request_match(
     dispatch: Callable[[uuid.UUID], None],
 ) -> ReviewRequest:
     """Write a pending job-match request, then hand it to the dispatcher."""
-    resume = await _ready_resume(session, user, resume_id)
+    resume = await get_ready_resume(session=session, user=user, resume_id=resume_id, purpose="matching")
     job = await get_owned_job(session=session, user=user, job_id=job_id)
     request = ReviewRequest(
         resume_id=resume.id,
@@ -292,7 +285,7 @@ async def top_matches(
     thresholds: tuple[float, float],
 ) -> TopMatches:
     """The user's jobs this resume matches best, best first (ties: newest job first)."""
-    resume = await _ready_resume(session, user, resume_id)
+    resume = await get_ready_resume(session=session, user=user, resume_id=resume_id, purpose="matching")
     total = (
         await session.scalar(select(func.count()).select_from(Job).where(Job.owner_user_id == user.id)) or 0
     )
@@ -348,7 +341,7 @@ async def compare(
     thresholds: tuple[float, float],
 ) -> Comparison:
     """This resume matched against each of the given jobs, side by side, in the given order."""
-    resume = await _ready_resume(session, user, resume_id)
+    resume = await get_ready_resume(session=session, user=user, resume_id=resume_id, purpose="matching")
     jobs = [await get_owned_job(session=session, user=user, job_id=job_id) for job_id in job_ids]
     matches = await _match_jobs(
         session=session, engine=engine, storage=storage, resume=resume, jobs=jobs, thresholds=thresholds

@@ -23,7 +23,7 @@ from resumeiq.engine.errors import (
     TooLarge,
     UnsupportedFormat,
 )
-from resumeiq.errors import Conflict, NotFound, UnprocessableFile
+from resumeiq.errors import Conflict, NotFound, ResumeNotReady, UnprocessableFile
 from resumeiq.pagination import Page, PageParams
 from resumeiq.resumes.models import Candidate, ProcessingStatus, Resume
 from resumeiq.resumes.upload import ReceivedUpload
@@ -67,6 +67,17 @@ async def get_owned_resume(*, session: AsyncSession, user: User, resume_id: uuid
     resume = await session.get(Resume, resume_id)
     if resume is None or resume.owner_user_id != user.id:
         raise NotFound.of("Resume", resume_id)
+    return resume
+
+
+async def get_ready_resume(
+    *, session: AsyncSession, user: User, resume_id: uuid.UUID, purpose: str
+) -> Resume:
+    """The user's resume, parsed and ready for ``purpose`` ("review", "matching"); raises
+    ``NotFound`` or ``ResumeNotReady``."""
+    resume = await get_owned_resume(session=session, user=user, resume_id=resume_id)
+    if resume.processing_status != ProcessingStatus.READY:
+        raise ResumeNotReady(f"Resume {resume_id} is {resume.processing_status}, not ready for {purpose}.")
     return resume
 
 

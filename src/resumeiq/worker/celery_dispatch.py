@@ -108,8 +108,14 @@ class CeleryDispatcher:
             await self._task
         self._task = None
         if self._waiting:
-            with contextlib.suppress(TimeoutError):
+            try:
                 await asyncio.wait_for(self._publish_waiting(), 10)
+            except TimeoutError:
+                log.warning(
+                    "%d %s job(s) not queued before shutdown; the worker's sweep will queue them",
+                    len(self._waiting),
+                    self._kind,
+                )
 
     async def _publish_forever(self) -> None:
         while True:

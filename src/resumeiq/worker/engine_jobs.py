@@ -8,7 +8,7 @@ Nothing here raises: an unexpected exception (an engine bug) becomes ``EngineFai
 
 from __future__ import annotations
 
-import contextlib
+import logging
 import os
 import threading
 import time
@@ -253,10 +253,19 @@ def ping() -> int:
 def init_worker(nice: int = 0) -> None:
     """Pool initializer: lower the worker's CPU priority by ``nice`` (background analysis must
     not starve the API's request handling on the same cores), then ``watch_parent``."""
-    if nice > 0:
-        with contextlib.suppress(OSError):  # not permitted here: run at normal priority
-            os.nice(nice)
+    lower_priority(nice)
     watch_parent()
+
+
+def lower_priority(nice: int) -> None:
+    """Run this process ``nice`` steps nicer (engine work yields the CPU to request handling);
+    where the system refuses, say so and run at normal priority."""
+    if nice <= 0:
+        return
+    try:
+        os.nice(nice)
+    except OSError as exc:
+        logging.getLogger(__name__).warning("could not lower the engine's priority by %d: %s", nice, exc)
 
 
 def watch_parent() -> None:

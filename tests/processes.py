@@ -1,0 +1,48 @@
+"""A ``resumeiq`` command run in its own process group, for tests that kill real processes.
+
+Its own group, so that SIGKILL takes the command's children (engine workers, Celery pool,
+sweeper) with it, as a crash of the whole service would. Output goes to a log file.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+CLI = "from resumeiq.cli import app; app()"
+
+
+class CliProcess:
+    def __init__(self, args: list[str], env: dict[str, str], log: Path) -> None:
+        self.log_path = log
+        self.offset = log.stat().st_size if log.exists() else 0
+        self.log = log.open("ab")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", CLI, *args],
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def output(self) -> str:
+        """What the process wrote since it started."""
+        return self.log_path.read_bytes()[self.offset :].decode(errors="replace")
+
+    def kill(self) -> None:
+        os.killpg(self.proc.pid, signal.SIGKILL)
+        self.proc.wait(10)
+        self.log.close()
+
+    def stop(self, timeout: float = 20) -> None:
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(10)
+        self.log.close()
