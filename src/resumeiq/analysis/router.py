@@ -59,12 +59,10 @@ async def analyze_resume(
 
 
 @router.get("/analysis/analysis/{analysis_id}/status", response_model=AnalysisStatus, name="analysis_status")
-async def analysis_status(analysis_id: uuid.UUID, session: SessionDep, user: CurrentUser) -> Response:
+async def analysis_status(analysis_id: uuid.UUID, session: SessionDep, user: CurrentUser) -> AnalysisStatus:
     """Where a review stands; ``result`` is set once it is ``completed``, ``error`` if ``failed``."""
     request, result = await service.get_review(session=session, user=user, analysis_id=analysis_id)
-    # Serialised here, once: clients poll this route, and letting FastAPI validate the model a
-    # second time against response_model costs as much as the database query.
-    return Response(AnalysisStatus.of(request, result).model_dump_json(), media_type="application/json")
+    return AnalysisStatus.of(request, result)
 
 
 @router.get("/analysis/analyses", response_model=Page[AnalysisSummary])
