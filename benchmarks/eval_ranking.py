@@ -279,8 +279,8 @@ def baselines(split: Path, pool: Path, out: Path) -> dict[str, float]:
 def in_process_speed(split: Path, pool: Path, as_of: str | None) -> dict[str, float]:
     """One process: parse + prepare per resume, then match every (resume, job) pair."""
     from resumeiq.engine import parse_resume
-    from resumeiq.engine.match import match_prepared, prepare_job, prepare_resume
-    from resumeiq.engine.match_text import corpus_stats
+    from resumeiq.engine.match.match import match_prepared, prepare_job, prepare_resume
+    from resumeiq.engine.match.text import corpus_stats
 
     files = sorted(pool.iterdir())
     prepare_resume(parse_resume(files[0].read_bytes(), filename=files[0].name))  # warm up: data files

@@ -14,7 +14,7 @@ present, to keep cities whose name is an everyday word ("Mobile", "Reading", "Sp
 city list; the committed JSON was built with it. Skill names from the shipped ``skills.json`` are
 kept out of the region names taken from ISO 3166-2 as they are.
 
-Shape of the output (read by ``resumeiq.engine.places``)::
+Shape of the output (read by ``resumeiq.engine.parse.places``)::
 
     {"countries": {"US": ["united states", "usa", "us", ...], ...},   # lower case
      "regions":   {"US": {"CA": "California", ...}, "IN": {"MH": "Maharashtra", ...}, ...},

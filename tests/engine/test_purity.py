@@ -49,7 +49,7 @@ def test_importing_every_engine_module_loads_no_service_code():
     )
     # The walk saw the whole engine, so the check below is about all of it.
     assert {"resumeiq.engine.extract._pdf", "resumeiq.engine.extract._docx", "resumeiq.engine.score.summary",
-            "resumeiq.engine.pipeline", "resumeiq.engine.work"} <= set(result["modules"])
+            "resumeiq.engine.pipeline", "resumeiq.engine.parse.work"} <= set(result["modules"])
     loaded = set(result["loaded"])
     top_level = {name.split(".")[0] for name in loaded}
     assert not top_level & set(FORBIDDEN_PACKAGES), sorted(top_level & set(FORBIDDEN_PACKAGES))
@@ -70,7 +70,7 @@ def test_extraction_alone_does_not_load_the_scoring_data():
     )
     loaded = set(result)
     assert "resumeiq.engine.extract" in loaded
-    assert not {"resumeiq.engine.score", "resumeiq.engine.skills", "resumeiq.engine.industries"} & loaded
+    assert not {"resumeiq.engine.score", "resumeiq.engine.parse.skills", "resumeiq.engine.score.industries"} & loaded
 
 
 def test_full_analysis_needs_no_network():

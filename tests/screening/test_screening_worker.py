@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from resumeiq.db import Database
-from resumeiq.engine.jobs import parse_job
+from resumeiq.engine.match.jobs import parse_job
 from resumeiq.jobs.models import Job
 from resumeiq.screening.models import Screening, ScreeningItem
 from resumeiq.screening.tasks import ScreeningContext, find_due_items, process_screening_item

@@ -38,7 +38,7 @@ err = Console(stderr=True)
 def _prepare_one(path: str) -> tuple[str, Any, dict[str, str] | None]:
     """Worker entry: (path, PreparedResume, None) or (path, None, error). Errors are data."""
     from resumeiq.engine import EngineError, parse_resume
-    from resumeiq.engine.match import prepare_resume
+    from resumeiq.engine.match.match import prepare_resume
 
     try:
         parsed = parse_resume(Path(path).read_bytes(), filename=Path(path).name)
@@ -53,7 +53,7 @@ def _match_chunk(
     resumes: dict[str, Any], jobs: dict[str, Any], stats: Any, as_of: str | None, thresholds: Any
 ) -> dict[str, list[dict[str, Any]]]:
     """Worker entry: job stem → the short results of a chunk of prepared resumes."""
-    from resumeiq.engine.rank import match_batch
+    from resumeiq.engine.match.rank import match_batch
 
     results = match_batch(resumes, jobs, stats, as_of=as_of, thresholds=thresholds)
     return {
@@ -81,9 +81,9 @@ def _rank_all(
 ) -> dict[str, list[dict[str, Any]]]:
     """Every job's ranking (short form, best first); the matching is spread over ``workers``
     processes in chunks, all scored with the statistics of the whole batch."""
-    from resumeiq.engine.match import prepare_job
-    from resumeiq.engine.match_text import corpus_stats
-    from resumeiq.engine.rank import order_key
+    from resumeiq.engine.match.match import prepare_job
+    from resumeiq.engine.match.rank import order_key
+    from resumeiq.engine.match.text import corpus_stats
 
     stats = corpus_stats(p.tokens for p in prepared.values())
     jobs = {stem: prepare_job(text) for stem, text in postings.items()}
@@ -109,7 +109,7 @@ def _warm_up() -> None:
     """Load the engine's data (taxonomy, titles, gazetteer, …) once in this process, so that the
     worker processes forked from it start with it instead of each loading it again."""
     from resumeiq.engine import parse_resume
-    from resumeiq.engine.match import match
+    from resumeiq.engine.match.match import match
 
     parsed = parse_resume(
         b"Alex Doe\nData Analyst\n\nEXPERIENCE\nData Analyst, Acme  2020-01 to 2021-01\n- SQL\n"
@@ -129,7 +129,7 @@ def _resume_files(path: Path) -> list[Path]:
 
 def _read_jobs(paths: list[Path]) -> dict[str, str]:
     from resumeiq.engine import EngineError
-    from resumeiq.engine.jobs import extract_job_text
+    from resumeiq.engine.match.jobs import extract_job_text
 
     jobs: dict[str, str] = {}
     for path in paths:
@@ -220,7 +220,7 @@ def register(app: typer.Typer) -> None:
         """Rank resumes against job postings: score, category and matched/missing skills."""
         import re
 
-        from resumeiq.engine.match import Thresholds
+        from resumeiq.engine.match.match import Thresholds
 
         if not job:
             err.print("[red]error:[/red] give at least one --job JOB.txt")

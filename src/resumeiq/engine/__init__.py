@@ -25,14 +25,14 @@ _EXPORTS = {
     "UnsupportedFormat": "errors",
     "ExtractLimits": "extract",
     "extract_text": "extract",
-    "IndustryProfile": "industries",
-    "get_industry": "industries",
-    "list_industries": "industries",
-    "JobRequirements": "jobs",
-    "parse_job": "jobs",
-    "MatchResult": "match",
-    "Thresholds": "match",
-    "match_resume_to_job": "match",
+    "IndustryProfile": "score.industries",
+    "get_industry": "score.industries",
+    "list_industries": "score.industries",
+    "JobRequirements": "match.jobs",
+    "parse_job": "match.jobs",
+    "MatchResult": "match.results",
+    "Thresholds": "match.results",
+    "match_resume_to_job": "match.match",
     "Check": "model",
     "ExtractedDocument": "model",
     "ParsedDocument": "model",
@@ -44,9 +44,9 @@ _EXPORTS = {
     "parse_document": "pipeline",
     "parse_resume": "pipeline",
     "score_resume": "score",
-    "RankedResume": "rank",
-    "rank_resumes": "rank",
-    "segment_sections": "segment",
+    "RankedResume": "match.rank",
+    "rank_resumes": "match.rank",
+    "segment_sections": "parse.segment",
 }
 
 __all__ = sorted(_EXPORTS)
@@ -77,9 +77,10 @@ if TYPE_CHECKING:  # pragma: no cover
         UnsupportedFormat,
     )
     from resumeiq.engine.extract import ExtractLimits, extract_text
-    from resumeiq.engine.industries import IndustryProfile, get_industry, list_industries
-    from resumeiq.engine.jobs import JobRequirements, parse_job
-    from resumeiq.engine.match import MatchResult, Thresholds, match_resume_to_job
+    from resumeiq.engine.match.jobs import JobRequirements, parse_job
+    from resumeiq.engine.match.match import match_resume_to_job
+    from resumeiq.engine.match.rank import RankedResume, rank_resumes
+    from resumeiq.engine.match.results import MatchResult, Thresholds
     from resumeiq.engine.model import (
         Check,
         ExtractedDocument,
@@ -89,7 +90,7 @@ if TYPE_CHECKING:  # pragma: no cover
         Review,
         Section,
     )
+    from resumeiq.engine.parse.segment import segment_sections
     from resumeiq.engine.pipeline import analyze_resume, parse_document, parse_resume
-    from resumeiq.engine.rank import RankedResume, rank_resumes
     from resumeiq.engine.score import score_resume
-    from resumeiq.engine.segment import segment_sections
+    from resumeiq.engine.score.industries import IndustryProfile, get_industry, list_industries

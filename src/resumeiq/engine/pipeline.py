@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from resumeiq.engine.extract import DEFAULT_LIMITS, ExtractLimits, extract_text
 from resumeiq.engine.model import ExtractedDocument, ParsedDocument, Review
-from resumeiq.engine.parse import build_resume
+from resumeiq.engine.parse.resume import build_resume
+from resumeiq.engine.parse.segment import segment_sections
 from resumeiq.engine.score import score_resume
-from resumeiq.engine.segment import segment_sections
 
 
 def parse_document(doc: ExtractedDocument) -> ParsedDocument:

@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import resumeiq.engine
-from resumeiq.engine.jobs import normalise_job_text
+from resumeiq.engine.match.jobs import normalise_job_text
 from resumeiq.errors import InvalidInput, NotFound
 from resumeiq.jobs.models import Job
 from resumeiq.jobs.schemas import MAX_JOB_TEXT_CHARS

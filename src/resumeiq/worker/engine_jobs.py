@@ -114,7 +114,7 @@ def parse_job_posting(
     is decided by its content, as for resumes). The text is normalised first (line endings, NFC,
     trailing spaces), and the evidence spans index into that normalised text."""
     from resumeiq.engine import extract_text
-    from resumeiq.engine.jobs import normalise_job_text, parse_job
+    from resumeiq.engine.match.jobs import normalise_job_text, parse_job
 
     try:
         fmt = None
@@ -151,8 +151,8 @@ _JOB_CACHE_SIZE = 64
 def _prepared_job(key: str, job: dict[str, Any], job_text: str) -> Any:
     """The engine's ``PreparedJob`` for a job given as JSON requirements and text, built once per
     worker process and ``key`` (the job's requirements key: same key, same requirements)."""
-    from resumeiq.engine.jobs import JobRequirements
-    from resumeiq.engine.match import prepare_job
+    from resumeiq.engine.match.jobs import JobRequirements
+    from resumeiq.engine.match.match import prepare_job
 
     found = _JOB_CACHE.get(key)
     if found is None:
@@ -180,7 +180,7 @@ def _match_prepared(
     thresholds: tuple[float, float],
     started: float,
 ) -> MatchReport:
-    from resumeiq.engine.match import Thresholds, match_prepared
+    from resumeiq.engine.match.match import Thresholds, match_prepared
 
     result = match_prepared(
         resume,
@@ -199,7 +199,7 @@ def _match_prepared(
 
 def _prepared_resume(path: str, filename: str, limits: ExtractLimits) -> Any:
     from resumeiq.engine import parse_resume
-    from resumeiq.engine.match import prepare_resume
+    from resumeiq.engine.match.match import prepare_resume
 
     with open(path, "rb") as fh:
         data = fh.read()

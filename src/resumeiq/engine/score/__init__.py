@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import math
 
-from resumeiq.engine.industries import DEFAULT_INDUSTRY, get_industry
 from resumeiq.engine.model import Check, ParsedDocument, Review
 from resumeiq.engine.score import summary
 from resumeiq.engine.score._context import Context
 from resumeiq.engine.score.checks_ats import CHECKS_ATS
 from resumeiq.engine.score.checks_content import CHECKS_CONTENT
 from resumeiq.engine.score.checks_formatting import CHECKS_FORMATTING
+from resumeiq.engine.score.industries import DEFAULT_INDUSTRY, get_industry
 from resumeiq.engine.score.weights import ATS_ALSO_COUNTS, CHECKS
 
 __all__ = ["ATS_ALSO_COUNTS", "CHECKS", "run_checks", "score_resume"]

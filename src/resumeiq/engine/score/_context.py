@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from resumeiq.engine.industries import IndustryProfile
 from resumeiq.engine.model import Check, CheckStatus, Line, ParsedDocument, ResumeData, Section, Span
 from resumeiq.engine.score._dates import RoleDates, role_dates
 from resumeiq.engine.score._text import quote, strip_bullet, word_count
+from resumeiq.engine.score.industries import IndustryProfile
 from resumeiq.engine.score.weights import CHECKS
 
 _WORDS_PER_PAGE = 500  # estimate for formats without pages (TXT, MD, DOCX)

@@ -84,7 +84,7 @@ def canonical(surface: str) -> str:
     """The taxonomy's canonical skill name for a surface form (the surface itself when the
     taxonomy does not know it or is not available)."""
     try:
-        from resumeiq.engine.skills import canonical_skill
+        from resumeiq.engine.parse.skills import canonical_skill
     except ImportError:  # the taxonomy module is optional for scoring
         return surface.strip()
     return canonical_skill(surface) or surface.strip()

@@ -4,8 +4,8 @@ the same text."""
 
 from __future__ import annotations
 
-from resumeiq.engine.industries import IndustryProfile
 from resumeiq.engine.model import Check, Recommendation
+from resumeiq.engine.score.industries import IndustryProfile
 from resumeiq.engine.score.weights import ATS_ALSO_COUNTS, CHECKS
 
 NOT_ASSESSED = "Not assessed:"

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resumeiq.engine.dates import find_date_ranges, month_index
+from resumeiq.engine.parse.dates import find_date_ranges, month_index
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 FULL = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
@@ -121,7 +121,7 @@ def test_any_open_range_is_current(y, m, word):
 
 
 def _continued(first_line: str, second_line: str):
-    from resumeiq.engine.dates import continued_range
+    from resumeiq.engine.parse.dates import continued_range
 
     text = f"{first_line}\n{second_line}"
     [first] = find_date_ranges(text, 0, len(first_line))

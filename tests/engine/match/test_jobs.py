@@ -7,8 +7,15 @@ from __future__ import annotations
 import pytest
 
 from resumeiq.engine._data import load_json
-from resumeiq.engine.jobs import job_relevant_text, parse_job
-from resumeiq.engine.occupations import FIT_ADJACENT, FIT_OTHER, FIT_SAME, families, family_fit, title_family
+from resumeiq.engine.match.jobs import job_relevant_text, parse_job
+from resumeiq.engine.match.occupations import (
+    FIT_ADJACENT,
+    FIT_OTHER,
+    FIT_SAME,
+    families,
+    family_fit,
+    title_family,
+)
 
 HEADED = """Senior Platform Engineer
 Kitely Systems · Louisville, KY · On-site

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from resumeiq.engine import extract_text, segment_sections
-from resumeiq.engine.segment import heading_kind, normalize_heading
+from resumeiq.engine.parse.segment import heading_kind, normalize_heading
 
 
 def _sections(text: str, filename: str = "resume.txt"):

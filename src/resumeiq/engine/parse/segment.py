@@ -208,8 +208,8 @@ def _wrapped_word(doc: ExtractedDocument, i: int) -> bool:
 def _run_in_heading(doc: ExtractedDocument, kind: str, taken: set[int]) -> tuple[int, str, tuple[int, int], int] | None:
     """The first line opening with a heading of ``kind`` run into a capitalised entry ("Work
     Experience Carnegie Mellon University"), with a date on it or in the next lines."""
-    from resumeiq.engine.dates import find_date_ranges
-    from resumeiq.engine.titles import title_score
+    from resumeiq.engine.parse.dates import find_date_ranges
+    from resumeiq.engine.parse.titles import title_score
 
     text = doc.text
     for i, line in enumerate(doc.lines):
@@ -237,7 +237,7 @@ def _run_in_heading(doc: ExtractedDocument, kind: str, taken: set[int]) -> tuple
 
 
 def _lists_programming_languages(doc: ExtractedDocument, i: int) -> bool:
-    from resumeiq.engine.skills import find_skills
+    from resumeiq.engine.parse.skills import find_skills
 
     nxt = doc.lines[i + 1 : i + 2]
     return bool(nxt) and any(h.category == "programming_language" for h in find_skills(doc.text, nxt[0].start, nxt[0].end))
@@ -245,7 +245,7 @@ def _lists_programming_languages(doc: ExtractedDocument, i: int) -> bool:
 
 def _dated_soon(doc: ExtractedDocument, i: int) -> bool:
     """A job or school header ("ACME CORP" over "2019 – 2021") is not a section heading."""
-    from resumeiq.engine.dates import find_date_ranges
+    from resumeiq.engine.parse.dates import find_date_ranges
 
     nxt = doc.lines[i + 1 : i + 4]
     return bool(nxt) and bool(find_date_ranges(doc.text, nxt[0].start, nxt[-1].end))
@@ -302,7 +302,7 @@ def iter_body(doc: ExtractedDocument, section: Section) -> Iterator[tuple[int, i
 
 def _classify_unknown(doc: ExtractedDocument, section: Section) -> Section:
     """A section with an unknown heading whose lines are short lists of known skills is a skills group."""
-    from resumeiq.engine.skills import find_skills
+    from resumeiq.engine.parse.skills import find_skills
 
     bodies = [(s, e) for s, e, _ in iter_body(doc, section)]
     if not bodies:

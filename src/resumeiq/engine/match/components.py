@@ -14,13 +14,13 @@ from datetime import date
 from functools import cache, lru_cache
 
 from resumeiq.engine._data import load_json
-from resumeiq.engine.dates import month_index
-from resumeiq.engine.education import degree_level
-from resumeiq.engine.jobs import DEGREE_RANK, JobRequirements, JobSkill
+from resumeiq.engine.match.jobs import DEGREE_RANK, JobRequirements, JobSkill
+from resumeiq.engine.match.occupations import TitleFamily, family_fit, field_families, title_family
 from resumeiq.engine.model import ParsedDocument, ResumeData, Span
-from resumeiq.engine.occupations import TitleFamily, family_fit, field_families, title_family
-from resumeiq.engine.skills import canonical_skill, find_skills
-from resumeiq.engine.titles import seniority
+from resumeiq.engine.parse.dates import month_index
+from resumeiq.engine.parse.education import degree_level
+from resumeiq.engine.parse.skills import canonical_skill, find_skills
+from resumeiq.engine.parse.titles import seniority
 
 # Credit for a skill by where the resume shows it: used in a role or project, claimed in the
 # summary, or only listed. A related skill earns its relation weight times this.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from resumeiq.engine._lines import body_lines, split_pieces
-from resumeiq.engine.dates import find_date_ranges
 from resumeiq.engine.model import Certificate, ExtractedDocument, Language, Project, Section
+from resumeiq.engine.parse.dates import find_date_ranges
+from resumeiq.engine.parse.lines import body_lines, split_pieces
 
 _FLUENCY = re.compile(
     r"\b(?:native(?: speaker)?|mother tongue|bilingual|fluent|fluency|proficient|full professional(?: proficiency)?|"

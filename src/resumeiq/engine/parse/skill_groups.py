@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from resumeiq.engine._lines import BodyLine, body_lines
 from resumeiq.engine.model import ExtractedDocument, Section, Skill
-from resumeiq.engine.skills import find_skills
+from resumeiq.engine.parse.lines import BodyLine, body_lines
+from resumeiq.engine.parse.skills import find_skills
 
 _CATEGORY = re.compile(r"^\s*(?P<cat>[A-Za-z][\w &/+().'-]{1,40}?)\s*[:：]\s*(?=\S)(?!//)")
 _SEP = re.compile(r"\s*(?:,|;|\||•|·|●|▪|◦|■|➢|\t|\s{2,}|/(?=\s)|\s+-\s+)\s*")

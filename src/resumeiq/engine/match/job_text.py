@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from resumeiq.engine._data import load_json
-from resumeiq.engine.education import find_degree
 from resumeiq.engine.model import Span
-from resumeiq.engine.segment import normalize_heading
-from resumeiq.engine.skills import SkillHit, canonical_skill, skill_category
+from resumeiq.engine.parse.education import find_degree
+from resumeiq.engine.parse.segment import normalize_heading
+from resumeiq.engine.parse.skills import SkillHit, canonical_skill, skill_category
 
 DEGREE_RANK = {"associate": 1, "bachelor": 2, "master": 3, "doctorate": 4}
 _NUMBERS = {

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from resumeiq.engine._data import load_json
-from resumeiq.engine._lines import body_lines, split_pieces
-from resumeiq.engine.dates import DateRange, find_date_ranges
 from resumeiq.engine.model import Education, ExtractedDocument, Section
+from resumeiq.engine.parse.dates import DateRange, find_date_ranges
+from resumeiq.engine.parse.lines import body_lines, split_pieces
 
 _GRADE = re.compile(
     r"(?:\b(?:c?gpa|grade|score|percentage|marks)\b\s*[:\-]?\s*(?P<a>\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?\s*%?(?:\s*(?:c?gpa))?)"
@@ -101,7 +101,7 @@ def _state_after_city(text: str, start: int, at: int, code: str) -> bool:
     m = re.search(r"([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}),\s*$", before)
     if not m:
         return False
-    from resumeiq.engine.places import read_location
+    from resumeiq.engine.parse.places import read_location
 
     if is_institution(m.group(1)):
         return False  # "Harvard University, MA"
@@ -274,7 +274,7 @@ def _could_be_school(piece: str) -> bool:
         return False
     if _GRADE.search(piece) or re.search(r"\d", piece):
         return False
-    from resumeiq.engine.places import read_location
+    from resumeiq.engine.parse.places import read_location
 
     return read_location(piece) is None
 

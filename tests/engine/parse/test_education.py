@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from resumeiq.engine import parse_resume
-from resumeiq.engine.education import degree_level, find_degree
+from resumeiq.engine.parse.education import degree_level, find_degree
 
 HEAD = "Maria Gonzalez\nmaria@example.com\n\nEDUCATION\n"
 

@@ -12,9 +12,9 @@ import re
 import phonenumbers
 
 from resumeiq.engine.model import Basics, ExtractedDocument, Location, Profile, Section
-from resumeiq.engine.places import read_location
-from resumeiq.engine.segment import heading_kind, iter_body
-from resumeiq.engine.titles import title_score
+from resumeiq.engine.parse.places import read_location
+from resumeiq.engine.parse.segment import heading_kind, iter_body
+from resumeiq.engine.parse.titles import title_score
 
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-](?:[\w.+'-]*[\w+-])?@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}(?![\w-])")
 URL_RE = re.compile(
@@ -308,7 +308,7 @@ def _is_name(piece: str) -> bool:
     # A job title, a place, an organisation or a skill is not a person's name.
     if title_score(piece) >= 0.5 or read_location(piece) is not None or _ORG_WORD.search(piece):
         return False
-    from resumeiq.engine.education import find_degree
+    from resumeiq.engine.parse.education import find_degree
 
     if find_degree(piece, 0, len(piece)):
         return False  # "BA Elementary", "PhD Education"
@@ -316,7 +316,7 @@ def _is_name(piece: str) -> bool:
 
 
 def _covered_by_skills(piece: str) -> bool:
-    from resumeiq.engine.skills import find_skills
+    from resumeiq.engine.parse.skills import find_skills
 
     hits = find_skills(piece)
     return bool(hits) and sum(h.end - h.start for h in hits) >= 0.8 * len(piece.replace(" ", ""))

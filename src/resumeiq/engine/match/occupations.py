@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from resumeiq.engine._data import load_json
-from resumeiq.engine.titles import match_occupation
+from resumeiq.engine.parse.titles import match_occupation
 
 __all__ = [
     "FIT_ADJACENT",

@@ -7,9 +7,9 @@ import re
 import pytest
 
 from resumeiq.engine._data import load_json
-from resumeiq.engine.dates import find_date_ranges
-from resumeiq.engine.education import find_degree
-from resumeiq.engine.segment import _LEADING_HEADS, heading_kind, normalize_heading
+from resumeiq.engine.parse.dates import find_date_ranges
+from resumeiq.engine.parse.education import find_degree
+from resumeiq.engine.parse.segment import _LEADING_HEADS, heading_kind, normalize_heading
 
 
 def test_heading_phrases_are_normalised_and_belong_to_one_kind():

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import re
 
-from resumeiq.engine._lines import BodyLine, body_lines, ends_sentence, split_pieces
-from resumeiq.engine.dates import DateRange, continued_range, find_date_ranges, is_date_word
+from resumeiq.engine.parse.lines import BodyLine, body_lines, ends_sentence, split_pieces
+from resumeiq.engine.parse.dates import DateRange, continued_range, find_date_ranges, is_date_word
 from resumeiq.engine.model import ExtractedDocument, Section, Work
-from resumeiq.engine.places import looks_like_street, read_location
-from resumeiq.engine.segment import heading_kind
-from resumeiq.engine.titles import title_score as _base_title_score
+from resumeiq.engine.parse.places import looks_like_street, read_location
+from resumeiq.engine.parse.segment import heading_kind
+from resumeiq.engine.parse.titles import title_score as _base_title_score
 
 _AT = re.compile(r"\s+(?:at|@)\s+")
 _HEADER_MAX_WORDS = 14
@@ -468,7 +468,7 @@ def _only_date_words(text: str) -> bool:
 
 
 def _skill_list(text: str) -> bool:
-    from resumeiq.engine.skills import find_skills
+    from resumeiq.engine.parse.skills import find_skills
 
     items = [t.strip() for t in text.split(",") if t.strip()]
     return sum(1 for t in items if any(h.end - h.start >= 0.8 * len(t) for h in find_skills(t))) >= 0.6 * len(items)

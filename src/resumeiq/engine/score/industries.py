@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from resumeiq.engine.errors import UnknownIndustry
 
-_DATA_DIR = Path(__file__).parent / "data" / "industries"
+_DATA_DIR = Path(__file__).parent.parent / "data" / "industries"
 DEFAULT_INDUSTRY = "general"
 
 

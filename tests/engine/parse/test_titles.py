@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from resumeiq.engine.titles import Occupation, match_occupation, seniority, title_score
+from resumeiq.engine.parse.titles import Occupation, match_occupation, seniority, title_score
 
 
 def test_titles_score_above_company_names_and_sentences() -> None:

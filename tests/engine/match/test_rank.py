@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from resumeiq.engine import parse_resume
-from resumeiq.engine import rank as rank_module
-from resumeiq.engine.rank import rank_resumes
+from resumeiq.engine.match import rank as rank_module
+from resumeiq.engine.match.rank import rank_resumes
 
 AS_OF = "2025-06"
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from resumeiq.engine.match_components import SkillCheck
+from resumeiq.engine.match.components import SkillCheck
 
 if TYPE_CHECKING:  # pragma: no cover
-    from resumeiq.engine.jobs import JobRequirements
-    from resumeiq.engine.match import EducationFit, ExperienceFit, MatchComponent
+    from resumeiq.engine.match.jobs import JobRequirements
+    from resumeiq.engine.match.results import EducationFit, ExperienceFit, MatchComponent
 
 _MAX_NAMED = 6
 _MAX_RECOMMENDATIONS = 8

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from resumeiq.engine.extract._text import BULLET_RE
 from resumeiq.engine.model import ExtractedDocument, Line, Section
-from resumeiq.engine.segment import iter_body
+from resumeiq.engine.parse.segment import iter_body
 
 PIECE_SPLIT = re.compile(r"\t+|\s*\|\s*|\s+[–—•·-]\s+|\s{3,}|\s+-$")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from resumeiq.engine.places import looks_like_street, read_location
+from resumeiq.engine.parse.places import looks_like_street, read_location
 
 
 @pytest.mark.parametrize(

@@ -12,8 +12,8 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from resumeiq.engine.jobs import JobRequirements
-from resumeiq.engine.match import (
+from resumeiq.engine.match.jobs import JobRequirements
+from resumeiq.engine.match.match import (
     DEFAULT_THRESHOLDS,
     MatchResult,
     PreparedJob,
@@ -23,7 +23,7 @@ from resumeiq.engine.match import (
     prepare_job,
     prepare_resume,
 )
-from resumeiq.engine.match_text import CorpusStats, corpus_stats
+from resumeiq.engine.match.text import CorpusStats, corpus_stats
 from resumeiq.engine.model import ParsedDocument
 
 __all__ = ["RankedResume", "match_batch", "order", "order_key", "rank_resumes"]

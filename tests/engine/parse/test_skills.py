@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from resumeiq.engine.skills import SkillHit, canonical_skill, find_skills, skill_category, skill_names
+from resumeiq.engine.parse.skills import SkillHit, canonical_skill, find_skills, skill_category, skill_names
 
 
 def names(text: str) -> list[str]:

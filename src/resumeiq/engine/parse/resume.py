@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from resumeiq.engine.contact import parse_basics
-from resumeiq.engine.education import parse_education
-from resumeiq.engine.extras import parse_certificates, parse_languages, parse_projects, parse_summary
 from resumeiq.engine.model import ExtractedDocument, ResumeData, Section, Skill, SkillMention
-from resumeiq.engine.places import read_location
-from resumeiq.engine.skill_groups import parse_skill_groups
-from resumeiq.engine.skills import find_skills
-from resumeiq.engine.work import parse_work
+from resumeiq.engine.parse.contact import parse_basics
+from resumeiq.engine.parse.education import parse_education
+from resumeiq.engine.parse.extras import parse_certificates, parse_languages, parse_projects, parse_summary
+from resumeiq.engine.parse.places import read_location
+from resumeiq.engine.parse.skill_groups import parse_skill_groups
+from resumeiq.engine.parse.skills import find_skills
+from resumeiq.engine.parse.work import parse_work
 
 
 def build_resume(doc: ExtractedDocument, sections: list[Section]) -> ResumeData:
@@ -52,7 +52,7 @@ def _unheaded_education(doc: ExtractedDocument, sections: list[Section]) -> Sect
     """Degrees listed at the top without an "Education" heading ("Master of Science in Special
     Education / May 2006 / Johns Hopkins University"): from the header's first line naming a
     degree in full to the header's end."""
-    from resumeiq.engine.education import find_degree
+    from resumeiq.engine.parse.education import find_degree
 
     header = next((s for s in sections if s.kind == "header"), None)
     if header is None:
@@ -108,7 +108,7 @@ def _add_mentioned_skills(resume: ResumeData) -> None:
 
 
 def _canon(keyword: str) -> str | None:
-    from resumeiq.engine.skills import canonical_skill
+    from resumeiq.engine.parse.skills import canonical_skill
 
     return canonical_skill(keyword)
 

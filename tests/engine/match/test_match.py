@@ -12,8 +12,8 @@ import pytest
 
 from resumeiq.engine import parse_resume
 from resumeiq.engine._data import load_json
-from resumeiq.engine.match import DEFAULT_WEIGHTS, Thresholds, match
-from resumeiq.engine.match_components import RoleFit, related_skills, relevant_years
+from resumeiq.engine.match.components import RoleFit, related_skills, relevant_years
+from resumeiq.engine.match.match import DEFAULT_WEIGHTS, Thresholds, match
 
 AS_OF = "2025-06"
 

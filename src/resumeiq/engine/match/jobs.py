@@ -30,7 +30,7 @@ import unicodedata
 
 from pydantic import BaseModel, Field
 
-from resumeiq.engine._job_text import (
+from resumeiq.engine.match.job_text import (
     BULLET,
     DEGREE_RANK,
     INLINE,
@@ -42,12 +42,12 @@ from resumeiq.engine._job_text import (
     sentence_kind,
     with_unlisted,
 )
+from resumeiq.engine.match.occupations import TitleFamily, field_families, title_family
 from resumeiq.engine.model import Location, Span
-from resumeiq.engine.occupations import TitleFamily, field_families, title_family
-from resumeiq.engine.places import read_location
-from resumeiq.engine.segment import normalize_heading
-from resumeiq.engine.skills import find_skills
-from resumeiq.engine.titles import match_occupation, seniority
+from resumeiq.engine.parse.places import read_location
+from resumeiq.engine.parse.segment import normalize_heading
+from resumeiq.engine.parse.skills import find_skills
+from resumeiq.engine.parse.titles import match_occupation, seniority
 
 __all__ = ["DEGREE_RANK", "JobRequirements", "JobSkill", "extract_job_text", "job_relevant_text", "parse_job"]
 
