@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-from resumeiq.engine.parse.lines import BodyLine, body_lines, ends_sentence, split_pieces
-from resumeiq.engine.parse.dates import DateRange, continued_range, find_date_ranges, is_date_word
 from resumeiq.engine.model import ExtractedDocument, Section, Work
+from resumeiq.engine.parse.dates import DateRange, continued_range, find_date_ranges, is_date_word
+from resumeiq.engine.parse.lines import BodyLine, body_lines, ends_sentence, split_pieces
 from resumeiq.engine.parse.places import looks_like_street, read_location
 from resumeiq.engine.parse.segment import heading_kind
 from resumeiq.engine.parse.titles import title_score as _base_title_score
