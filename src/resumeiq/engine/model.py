@@ -35,6 +35,8 @@ class Line:
     bold: bool = False
     style: str = ""  # DOCX paragraph style ("Heading 1", "List Bullet", "Title"), MD "h1".."h6"
     column: int = 0  # 0 = full width or left column, 1 = right column
+    rail: str = ""  # PDF: "left" for an item of a left margin rail (a heading, a date), "right" for a
+    # right-aligned date or place moved up from a bullet line to its entry; "" for the body
     in_table: bool = False
     bullet: bool = False  # a list item: a bullet glyph, a list style or a numbered item
 

@@ -1,15 +1,26 @@
 """Reading order of a PDF page: runs of characters → lines, in the order a person reads them.
 
-A page laid out in two columns (a vertical gutter that almost no run crosses, with real text on
-both sides that is not row-aligned like a title/date table) is read column by column inside
-horizontal bands separated by full-width runs (a name or header across both columns). Within a
-line, runs far apart (a title and a right-aligned date) are joined with a tab, so later stages can
-tell them apart.
+1. **Columns.** A page laid out in two columns (a vertical gutter that almost no run crosses, with
+   real text on both sides that is not row-aligned like a title/date table) is read column by
+   column inside horizontal bands separated by full-width runs (a name across both columns).
+2. **Rails.** Inside a column, a narrow lane of short runs left of the body's left edge is a
+   *left rail*: section headings set in the margin ("EXPERIENCE" beside the first entry) or dates in
+   a column of their own ("2019 – 2022" beside "Data Analyst, …"). Each rail line becomes a line of
+   its own (marked ``rail="left"``), read just before the body it stands beside; an item wrapped
+   over two rail lines ("PROFESSIONAL" over "AFFILIATIONS", "Mar 2021 –" over "Present") is left
+   for the segment and date stages to join, which know headings and dates.
+   Short right-aligned runs at the right edge (a date or a place) standing on a bullet or prose line
+   below an entry's first line belong to the entry, not to that bullet: they move up, after the
+   entry's last line that is not a bullet (a *right rail*).
+3. **Lines.** Within a line, runs far apart (a title and a right-aligned date) are joined with a
+   tab, so later stages can tell them apart.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -33,12 +44,91 @@ class Run:
     def cy(self) -> float:
         return (self.top + self.bottom) / 2
 
+    @property
+    def text(self) -> str:
+        return "".join(self.chars)
 
 
-def order_lines(runs: list[Run]) -> tuple[list[tuple[str, Run, int]], int]:
-    """The page's lines in reading order as (text, first run, column), and its number of columns."""
-    gutter = _find_gutter(runs)
-    return _order_lines(runs, gutter), 2 if gutter is not None else 1
+@dataclass(slots=True)
+class PageLine:
+    """One line in reading order: its text, its runs (left to right), its column (0 = full width
+    or left, 1 = right) and its rail ("left", "right" or "" for the body)."""
+
+    text: str
+    runs: list[Run]
+    column: int
+    rail: str = ""
+
+    @property
+    def first(self) -> Run:
+        return self.runs[0]
+
+    @property
+    def x1(self) -> float:
+        return max(r.x1 for r in self.runs)
+
+
+def order_pages(pages: list[list[Run]]) -> list[tuple[list[PageLine], int]]:
+    """Each page's lines in reading order, and its number of columns. The body's left edge, which
+    tells a left rail from the body, is measured over the whole document: a rail keeps its place
+    from page to page, while one page may hold only a few entries."""
+    grouped: list[list[tuple[int, list[list[Run]]]]] = []
+    columns: list[int] = []
+    weight: dict[int, Counter[int]] = {}
+    for runs in pages:
+        gutter = _find_gutter(runs) if runs else None
+        if gutter is None:
+            groups: dict[tuple[int, int], list[Run]] = {(0, 0): runs}
+        else:
+            full = sorted((r for r in runs if r.x0 < gutter < r.x1), key=lambda r: r.top)
+            full_tops = [r.top for r in full]
+            groups = {}
+            for r in runs:
+                band = bisect_right(full_tops, r.top)
+                col = -1 if r.x0 < gutter < r.x1 else (0 if r.x1 <= gutter else 1)
+                groups.setdefault((band, col), []).append(r)
+        page_groups = []
+        for (_band, col), members in sorted(groups.items()):
+            page_groups.append((col, _cluster_lines(members)))
+            counter = weight.setdefault(col, Counter())
+            for r in members:
+                counter[round(r.x0)] += len(r.chars)
+        grouped.append(page_groups)
+        columns.append(2 if gutter is not None else 1)
+    body_x0 = {col: _body_edge(counter) for col, counter in weight.items() if counter}
+    out = []
+    for page_groups, n_columns in zip(grouped, columns, strict=True):
+        lines: list[PageLine] = []
+        for col, clustered in page_groups:
+            lines.extend(_read_lanes(clustered, max(col, 0), body_x0.get(col)))
+        out.append((lines, n_columns))
+    return out
+
+
+def _body_edge(weight: Counter[int]) -> float:
+    """The body's left edge from the characters starting at each x: the leftmost lane holding a
+    good share of the text, unless that lane is a narrow rail beside a bigger lane to its right
+    (margin headings and dates at x=50, entries at x=140, descriptions at x=200: the edge is 140)."""
+    total = sum(weight.values())
+    lanes: list[list[float]] = []  # x, characters
+    for x in sorted(weight):
+        if lanes and x - lanes[-1][2] <= 2.5:
+            lanes[-1][1] += weight[x]
+            lanes[-1][2] = x
+        else:
+            lanes.append([x, weight[x], x])
+    significant = [lane for lane in lanes if lane[1] >= 0.08 * total]
+    if not significant:
+        return lanes[0][0]
+    first = significant[0]
+    if first[1] > 0.35 * total or len(significant) == 1:
+        return first[0]
+    return significant[1][0]
+
+
+def order_lines(runs: list[Run]) -> tuple[list[PageLine], int]:
+    """One page's lines in reading order, and its number of columns."""
+    return order_pages([runs])[0]
 
 
 def _find_gutter(runs: list[Run]) -> float | None:
@@ -102,23 +192,166 @@ def _find_gutter(runs: list[Run]) -> float | None:
     return g
 
 
-def _order_lines(runs: list[Run], gutter: float | None) -> list[tuple[str, Run, int]]:
-    """Group runs into lines and return them in reading order with their column (0 or 1)."""
-    if gutter is None:
-        groups = {(0, 0): runs}
-    else:
-        full = sorted((r for r in runs if r.x0 < gutter < r.x1), key=lambda r: r.top)
-        full_tops = [r.top for r in full]
-        groups: dict[tuple[int, int], list[Run]] = {}
+
+
+# --------------------------------------------------------------------------- rails
+
+_GLYPH_ONLY = re.compile(r"^[^\w]{1,3}$")
+_RIGHT_MAX_CHARS = 40
+
+
+def _read_lanes(lines: list[list[Run]], column: int, body_x0: float | None = None) -> list[PageLine]:
+    """Lines of one column in reading order, with left-rail items and right-rail runs moved.
+
+    A rail item on the baseline of body text is read just before that body line; one standing
+    alone (a label centred beside its block) just before the block of body lines it stands
+    beside (lines closer together than their height), or the nearest such block.
+    """
+    if not lines:
+        return []
+    left = _left_rail(lines, body_x0)
+    if not left:
+        return _move_right_rail([PageLine(_join_runs(runs), runs, column) for runs in lines])
+    body: list[PageLine] = []
+    items: list[tuple[PageLine, int | None]] = []  # rail item, index of the body line beside it
+    for runs in lines:
+        rail = [r for r in runs if id(r) in left]
+        rest = [r for r in runs if id(r) not in left]
+        if rest:
+            body.append(PageLine(_join_runs(rest), rest, column))
+        if rail:
+            items.append((PageLine(_join_runs(rail), rail, column, "left"), len(body) - 1 if rest else None))
+    blocks = _blocks(body)
+    before: dict[int, list[PageLine]] = {}  # index in ``body`` → rail items read before it
+    k = 0
+    while k < len(items):
+        # A stack of rail lines closer than their height is one item (a wrapped heading, a range
+        # over two lines): it is read as a whole, before the body beside its first line.
+        end = k + 1
+        while end < len(items) and _tight(items[end - 1][0].runs[-1], items[end][0].first):
+            end += 1
+        item, anchor = items[k]
+        if anchor is None:
+            cy = item.first.cy
+            best = min(
+                blocks,
+                key=lambda b: 0 if b[1] <= cy <= b[2] else min(abs(cy - b[1]), abs(cy - b[2])),
+                default=None,
+            )
+            anchor = best[0] if best is not None else len(body)
+        before.setdefault(anchor, []).extend(it for it, _ in items[k:end])
+        k = end
+    out: list[PageLine] = []
+    for i in range(len(body) + 1):
+        out.extend(before.get(i, ()))
+        if i < len(body):
+            out.append(body[i])
+    return _move_right_rail(out)
+
+
+def _blocks(body: list[PageLine]) -> list[tuple[int, float, float]]:
+    """Body lines grouped where they follow each other closer than their height: (index of the
+    block's first line, top, bottom)."""
+    out: list[list] = []
+    for i, ln in enumerate(body):
+        top = min(r.top for r in ln.runs)
+        bottom = max(r.bottom for r in ln.runs)
+        if out and top - out[-1][2] < 0.6 * ln.first.height and top >= out[-1][1]:
+            out[-1][2] = max(out[-1][2], bottom)
+        else:
+            out.append([i, top, bottom])
+    return [(a, b, c) for a, b, c in out]
+
+
+def _left_rail(lines: list[list[Run]], body_x0: float | None = None) -> set[int]:
+    """ids of the runs in a left rail, or an empty set when the column has none. ``body_x0``: the
+    body's left edge measured over the document (else over these lines)."""
+    runs = [r for line in lines for r in line]
+    total = sum(len(r.chars) for r in runs)
+    if len(lines) < 2 or total == 0:
+        return set()
+    if body_x0 is None:
+        weight: Counter[int] = Counter()
         for r in runs:
-            band = bisect_right(full_tops, r.top)
-            col = -1 if r.x0 < gutter < r.x1 else (0 if r.x1 <= gutter else 1)
-            groups.setdefault((band, col), []).append(r)
-    out: list[tuple[str, Run, int]] = []
-    for (_band, col), members in sorted(groups.items()):
-        for line_runs in _cluster_lines(members):
-            out.append((_join_runs(line_runs), line_runs[0], max(col, 0)))
+            weight[round(r.x0)] += len(r.chars)
+        body_x0 = _body_edge(weight)
+    if body_x0 - min(r.x0 for r in runs) < 30:
+        return set()
+    rail = [r for r in runs if r.x1 < body_x0 - 3 and not _GLYPH_ONLY.match(r.text)]
+    if not rail:
+        return set()
+    chars = sum(len(r.chars) for r in rail)
+    lengths = sorted(len(r.chars) for r in rail)
+    if chars > 0.35 * total or lengths[len(lengths) // 2] > 30:
+        return set()
+    ids = {id(r) for r in rail}
+    # A rail stands beside the body: most rail items share a line with body text or sit right
+    # above body lines (a wrapped heading); a sidebar of its own (skills, contact) does not.
+    beside = sum(1 for line in lines if any(id(r) in ids for r in line) and any(id(r) not in ids for r in line))
+    rail_lines = sum(1 for line in lines if any(id(r) in ids for r in line))
+    if beside < max(1, 0.4 * rail_lines):
+        return set()
+    return ids
+
+
+def _tight(above: Run, below: Run) -> bool:
+    return below.top - above.bottom < 0.9 * max(above.height, below.height)
+
+
+def _move_right_rail(lines: list[PageLine]) -> list[PageLine]:
+    """A right-aligned stack (a place over a date over a duration) that starts on an entry's first
+    line and runs on down beside its bullets: the items standing on bullet or prose lines move up,
+    after the line where the stack starts. A date on a bullet with no stack above it stays."""
+    if len(lines) < 3:
+        return lines
+    right_edge = max(ln.x1 for ln in lines)
+    left_edge = min(ln.first.x0 for ln in lines)
+    width = right_edge - left_edge
+    if width <= 0:
+        return lines
+
+    def right_tail(ln: PageLine) -> Run | None:
+        tail = ln.runs[-1]
+        if ln.rail or tail.x1 < right_edge - 4 or tail.x0 < left_edge + 0.55 * width or len(tail.chars) > _RIGHT_MAX_CHARS:
+            return None
+        if len(ln.runs) >= 2 and tail.x0 - ln.runs[-2].x1 <= 1.2 * tail.height:
+            return None
+        return tail
+
+    out: list[PageLine] = []
+    anchor = -1  # index in ``out`` after which moved items go
+    moved = 0
+    stack: Run | None = None  # the lowest item of the open stack
+    for ln in lines:
+        tail = right_tail(ln)
+        if tail is not None and stack is not None and _tight(stack, tail):
+            stack = tail
+            rest = ln.runs[:-1]
+            if rest and _descriptive(_join_runs(rest)):
+                moved += 1
+                out.insert(anchor + moved, PageLine(tail.text, [tail], ln.column, "right"))
+                out.append(PageLine(_join_runs(rest), rest, ln.column))
+                continue
+            out.append(ln)
+            if rest:
+                anchor, moved = len(out) - 1, 0
+            continue
+        out.append(ln)
+        stack = tail if tail is not None and not _descriptive(ln.text) else None
+        anchor, moved = len(out) - 1, 0
     return out
+
+
+_BULLET_START = re.compile(r"^\s*(?:[•●○◦▪▫■□◆◇❖➢➤►▶▸‣⁃∙·✓✔★☆\-–—*+»~]|\(?\d{1,2}[.)]\s)")
+
+
+def _descriptive(text: str) -> bool:
+    """A bullet, a wrapped line of prose (starting in lower case) or a long line of text."""
+    stripped = text.strip()
+    return bool(_BULLET_START.match(stripped)) or stripped[:1].islower() or len(stripped.split("\t")[0]) > 50
+
+
+# --------------------------------------------------------------------------- lines
 
 
 def _cluster_lines(runs: list[Run]) -> list[list[Run]]:

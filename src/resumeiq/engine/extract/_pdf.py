@@ -13,7 +13,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from resumeiq.engine.errors import CorruptFile, EmptyFile, EncryptedFile, NoTextLayer, TooLarge
-from resumeiq.engine.extract._layout import Run, order_lines
+from resumeiq.engine.extract._layout import PageLine, Run, order_pages
 from resumeiq.engine.extract._limits import ExtractLimits
 from resumeiq.engine.extract._text import is_bullet
 from resumeiq.engine.model import ExtractedDocument, Layout, Line
@@ -25,7 +25,8 @@ _PUA_BULLETS = frozenset("\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\uf095\uf0a8")  # 
 
 @dataclass(slots=True)
 class _PageText:
-    lines: list[tuple[str, Run, int]] = field(default_factory=list)  # text, first run, column
+    runs: list[Run] = field(default_factory=list)
+    lines: list[PageLine] = field(default_factory=list)
     columns: int = 1
     images: int = 0
     chars: int = 0
@@ -63,11 +64,14 @@ def extract_pdf(data: bytes, limits: ExtractLimits) -> ExtractedDocument:
             )
         raise EmptyFile("The PDF contains no text.")
 
+    for page, (page_lines, columns) in zip(pages, order_pages([p.runs for p in pages]), strict=True):
+        page.lines, page.columns = page_lines, columns
     parts: list[str] = []
     lines: list[Line] = []
     pos = 0
     for page_no, page in enumerate(pages):
-        for text, run, column in page.lines:
+        for page_line in page.lines:
+            text, run = page_line.text, page_line.first
             start = pos
             parts.append(text)
             pos += len(text)
@@ -79,12 +83,13 @@ def extract_pdf(data: bytes, limits: ExtractLimits) -> ExtractedDocument:
                     end=pos,
                     page=page_no,
                     x0=round(run.x0, 1),
-                    x1=round(run.x1, 1),
+                    x1=round(page_line.x1, 1),
                     top=round(run.top, 1),
                     bottom=round(run.bottom, 1),
                     size=round(run.size, 1),
                     bold=run.bold,
-                    column=column,
+                    column=page_line.column,
+                    rail=page_line.rail,
                     bullet=is_bullet(text),
                 )
             )
@@ -113,9 +118,7 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> _PageText:
         out = _PageText(images=_count_images(page), chars=sum(len(r.chars) for r in runs))
     finally:
         page.close()
-    if not runs:
-        return out
-    out.lines, out.columns = order_lines(runs)
+    out.runs = runs
     return out
 
 
@@ -162,7 +165,7 @@ def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[Run]:
             ch_h = max(cur_h if cur_h > 0.1 else 0.1, h)
             gap = x0 - c_x1
             same_line = abs((top + bottom) / 2 - (c_top + c_bottom) / 2) < 0.45 * ch_h
-            if same_line and -0.5 * ch_h < gap < (1.6 if space_pending else 0.9) * ch_h:
+            if same_line and -0.5 * ch_h < gap < (1.1 if space_pending else 0.9) * ch_h:
                 if space_pending or gap > 0.22 * ch_h:
                     cur.chars.append(" ")
                 cur.chars.append(ch)

@@ -248,7 +248,11 @@ def _dated_soon(doc: ExtractedDocument, i: int) -> bool:
     from resumeiq.engine.parse.dates import find_date_ranges
 
     nxt = doc.lines[i + 1 : i + 4]
-    return bool(nxt) and bool(find_date_ranges(doc.text, nxt[0].start, nxt[-1].end))
+    if nxt and find_date_ranges(doc.text, nxt[0].start, nxt[-1].end):
+        return True
+    # A date in a left rail is read just before the entry it stands beside.
+    prev = doc.lines[i - 1] if i > 0 else None
+    return prev is not None and prev.rail == "left" and bool(find_date_ranges(doc.text, prev.start, prev.end))
 
 
 def _known_heading(raw: str, line: Line) -> tuple[str, int, int] | None:

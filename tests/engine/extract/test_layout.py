@@ -1,0 +1,166 @@
+"""Reading order of PDF pages: margin rails, date columns and right-aligned stacks.
+
+Each page is drawn with reportlab at known positions (invented people and employers), then read
+back with ``extract_text``: the test checks the order and the rail of the lines a person reads.
+"""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from resumeiq.engine import extract_text
+
+Item = tuple[float, float, str, str, float]  # x, y from the top, text, font, size
+HEIGHT = A4[1]
+
+
+def _pdf(*pages: list[Item], right_aligned: set[str] = frozenset()) -> bytes:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    for items in pages:
+        for x, y, text, font, size in items:
+            c.setFont(font, size)
+            if text in right_aligned:
+                c.drawRightString(x, HEIGHT - y, text)
+            else:
+                c.drawString(x, HEIGHT - y, text)
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _lines(data: bytes) -> list[tuple[str, str]]:
+    doc = extract_text(data)
+    return [(doc.line_text(ln), ln.rail) for ln in doc.lines]
+
+
+B, R = "Helvetica-Bold", "Helvetica"
+
+
+def test_margin_headings_are_read_before_the_entries_beside_them():
+    page = [
+        (200, 40, "Ingrid Solvang", B, 20),
+        (50, 100, "EXPERIENCE", B, 9),
+        (140, 100, "Northwind Freight Ltd, Tromsø", B, 10),
+        (140, 113, "Logistics Planner", R, 10),
+        (150, 126, "Planned weekly routes for forty trucks across three depots.", R, 9),
+        (50, 170, "VOLUNTEER", B, 9),
+        (50, 181, "WORK", B, 9),
+        (140, 170, "Harbour Rowing Club", B, 10),
+        (140, 183, "Treasurer", R, 10),
+        (150, 196, "Kept the accounts of a club with two hundred members.", R, 9),
+        (50, 240, "EDUCATION", B, 9),
+        (140, 240, "University of Bergen", B, 10),
+        (140, 253, "Bachelor of Science in Logistics", R, 10),
+    ]
+    lines = _lines(_pdf(page))
+    texts = [t for t, _ in lines]
+    assert texts.index("EXPERIENCE") < texts.index("Northwind Freight Ltd, Tromsø") < texts.index("VOLUNTEER")
+    assert texts.index("VOLUNTEER") + 1 == texts.index("WORK") < texts.index("Harbour Rowing Club")
+    assert texts.index("EDUCATION") < texts.index("University of Bergen")
+    rails = {t: rail for t, rail in lines}
+    assert rails["EXPERIENCE"] == rails["WORK"] == rails["EDUCATION"] == "left"
+    assert rails["Northwind Freight Ltd, Tromsø"] == rails["Ingrid Solvang"] == ""
+    # The heading is a line of its own, not glued to the entry on its baseline.
+    assert not any("EXPERIENCE" in t and "Northwind" in t for t in texts)
+
+
+def test_a_date_column_is_read_before_its_entry_and_a_stacked_range_stays_together():
+    dates = {"Mar 2019 –", "Present", "2015 – 2019"}
+    page = [
+        (180, 40, "Tomasz Wierzbicki", B, 20),
+        (180, 80, "Experience", B, 14),
+        (110, 100, "Mar 2019 –", R, 10),
+        (110, 112, "Present", R, 10),
+        (125, 100, "Senior Welder, Baltic Hull Works, Gdynia", B, 10),
+        (125, 112, "Certified the welding of ballast tanks for six ferries.", R, 10),
+        (125, 124, "Trained four apprentices in flux-cored welding.", R, 10),
+        (110, 150, "2015 – 2019", R, 10),
+        (125, 150, "Welder, Vistula Steelworks, Torun", B, 10),
+        (125, 162, "Welded pressure vessels to the customer's drawings.", R, 10),
+    ]
+    lines = _lines(_pdf(page, right_aligned=dates))
+    texts = [t for t, _ in lines]
+    first = texts.index("Senior Welder, Baltic Hull Works, Gdynia")
+    assert texts[first - 2 : first] == ["Mar 2019 –", "Present"]
+    second = texts.index("Welder, Vistula Steelworks, Torun")
+    assert texts[second - 1] == "2015 – 2019"
+    assert texts.index("Certified the welding of ballast tanks for six ferries.") == first + 1
+    assert {rail for t, rail in lines if t in dates} == {"left"}
+
+
+def test_a_right_aligned_stack_beside_the_bullets_moves_up_to_its_entry():
+    right = {"Leeds, UK", "Feb 2021 – present", "3 years 2 months", "Jun 2018 – Jan 2021"}
+    page = [
+        (200, 40, "Amara Okafor", B, 20),
+        (50, 80, "Experience", B, 14),
+        (56, 100, "Kestrel Robotics, Controls Engineer", B, 10),
+        (545, 100, "Leeds, UK", R, 10),
+        (60, 113, "• Tuned the motion controllers of a palletising arm, cutting cycle time", R, 10),
+        (545, 113, "Feb 2021 – present", R, 10),
+        (68, 126, "by a fifth", R, 10),
+        (545, 126, "3 years 2 months", R, 10),
+        (60, 139, "• Wrote the safety interlock logic for two production cells", R, 10),
+        (56, 170, "Fenwick Mills, Maintenance Technician", B, 10),
+        (60, 183, "• Serviced looms and kept downtime under two percent", R, 10),
+        (545, 183, "Jun 2018 – Jan 2021", R, 10),
+    ]
+    texts = [t for t, _ in _lines(_pdf(page, right_aligned=right))]
+    header = next(i for i, t in enumerate(texts) if t.startswith("Kestrel Robotics"))
+    assert texts[header].endswith("\tLeeds, UK")
+    assert texts[header + 1 : header + 3] == ["Feb 2021 – present", "3 years 2 months"]
+    assert texts[header + 3].startswith("• Tuned the motion controllers")
+    assert "by a fifth" in texts
+    # With no stack above it, a date on a bullet line stays where it is printed.
+    assert "• Serviced looms and kept downtime under two percent\tJun 2018 – Jan 2021" in texts
+
+
+def test_a_plain_page_with_hanging_bullets_has_no_rail():
+    page = [
+        (50, 40, "Lucía Ferreira", B, 20),
+        (50, 80, "EXPERIENCE", B, 12),
+        (50, 100, "Data Analyst, Atlântico Seguros, Porto", B, 10),
+        (50, 113, "•", R, 10),
+        (62, 113, "Built the monthly claims dashboard used by twelve branch managers.", R, 10),
+        (50, 126, "•", R, 10),
+        (62, 126, "Automated the reconciliation of premiums, saving two days a month.", R, 10),
+        (50, 160, "EDUCATION", B, 12),
+        (50, 180, "Universidade do Minho, Licenciatura em Estatística", R, 10),
+    ]
+    lines = _lines(_pdf(page))
+    assert all(rail == "" for _, rail in lines)
+    assert [t for t, _ in lines][:3] == ["Lucía Ferreira", "EXPERIENCE", "Data Analyst, Atlântico Seguros, Porto"]
+
+
+def test_the_rail_is_measured_over_the_whole_document():
+    """Page 2 holds entry headers at x=200 and their descriptions at x=270: the headers are body,
+    since the rail of this document is the lane at x=57 that page 1 shows beside them."""
+    first = [
+        (57, 60, "Work history", B, 14),
+        (57, 90, "04/2020 – today", R, 10),
+        (200, 90, "Plant Engineer", B, 10),
+        (200, 102, "Ostsee Papier GmbH", R, 10),
+        (270, 114, "Ran the maintenance plan of two paper machines and their", R, 10),
+        (270, 126, "steam supply, with a team of nine fitters and electricians.", R, 10),
+        (57, 160, "01/2016 – 03/2020", R, 10),
+        (200, 160, "Process Engineer", B, 10),
+        (200, 172, "Havel Chemie AG", R, 10),
+        (270, 184, "Commissioned a solvent recovery unit and trained the shift", R, 10),
+        (270, 196, "operators on its control system and its safety interlocks.", R, 10),
+    ]
+    second = [
+        (57, 60, "09/2013 – 12/2015", R, 10),
+        (200, 60, "Trainee", B, 10),
+        (200, 72, "Spree Anlagenbau KG", R, 10),
+        (200, 84, "Tasks:", B, 10),
+        (270, 84, "Drafted piping plans for three water treatment plants and", R, 10),
+        (270, 96, "checked the suppliers' drawings against the specifications.", R, 10),
+    ]
+    lines = _lines(_pdf(first, second))
+    rails = dict(lines)
+    assert rails["Tasks:\tDrafted piping plans for three water treatment plants and"] == ""
+    assert rails["Trainee"] == ""
+    assert rails["09/2013 – 12/2015"] == rails["04/2020 – today"] == "left"
