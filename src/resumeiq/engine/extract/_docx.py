@@ -1,5 +1,11 @@
 """DOCX: paragraphs and tables in body order, plus headers, footers and text boxes.
 
+Text boxes (``w:txbxContent``: a sidebar, a name banner) are read where they are anchored, just
+before the paragraph that holds them, so a sidebar anchored at the top comes first as it does on
+the page; the VML fallback copy Word writes beside each box (``mc:Fallback``) is skipped. Each
+line carries its font size (the largest run size, else its style's) and is bold when most of its
+characters are.
+
 The ZIP's central directory is checked before anything is inflated (entry count, total and
 per-entry inflated size, compression ratio), so a decompression bomb is refused in milliseconds.
 zipfile never inflates an entry past its declared size, so a lying directory cannot get past it.
@@ -7,9 +13,11 @@ zipfile never inflates an entry past its declared size, so a lying directory can
 
 from __future__ import annotations
 
+import contextlib
 import io
 import zipfile
 import zlib
+from typing import Any
 
 from resumeiq.engine.errors import CorruptFile, EmptyFile, EncryptedFile, TooLarge
 from resumeiq.engine.extract._limits import ExtractLimits
@@ -17,6 +25,7 @@ from resumeiq.engine.extract._text import clean_text, is_bullet
 from resumeiq.engine.model import ExtractedDocument, Layout, Line
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _WORDS_PER_PAGE = 500
 
 
@@ -67,27 +76,24 @@ def extract_docx(data: bytes, limits: ExtractLimits) -> ExtractedDocument:
     # page footers last; both are marked, since many ATS ignore them.
     for element in headers:
         before = builder.chars
-        for p in element.iter(f"{_W}p"):
+        for p in _paragraphs(element):
             builder.paragraph(p, document, style="HeaderFooter")
         layout.header_footer_chars += builder.chars - before
     for child in body.iterchildren():
         if child.tag == f"{_W}p":
+            builder.boxes(child, document, layout)
             builder.paragraph(child, document)
         elif child.tag == f"{_W}tbl":
             layout.tables += 1
+            builder.boxes(child, document, layout)
             builder.table(child, document, layout)
         elif child.tag == f"{_W}sectPr":
             layout.columns = max(layout.columns, _columns(child))
     for sect in body.iter(f"{_W}sectPr"):
         layout.columns = max(layout.columns, _columns(sect))
-    # Text boxes and shapes: their text is not part of the paragraph runs.
-    for box in body.iter(f"{_W}txbxContent"):
-        layout.text_boxes += 1
-        for p in box.iter(f"{_W}p"):
-            builder.paragraph(p, document, style="TextBox")
     for element in footers:
         before = builder.chars
-        for p in element.iter(f"{_W}p"):
+        for p in _paragraphs(element):
             builder.paragraph(p, document, style="HeaderFooter")
         layout.header_footer_chars += builder.chars - before
     layout.images = sum(1 for _ in body.iter("{http://schemas.openxmlformats.org/drawingml/2006/picture}pic"))
@@ -138,7 +144,7 @@ class _Builder:
         self.chars = 0
         self.page_breaks = 0
         self.limits = limits
-        self._styles: dict[str, str] = {}
+        self._styles: dict[str, Any] = {}
 
     def _style_name(self, p, document) -> str:
         ppr = p.find(f"{_W}pPr")
@@ -155,42 +161,106 @@ class _Builder:
                 self._styles[style_id] = style_id
         return self._styles[style_id]
 
+    def boxes(self, element, document, layout: Layout) -> None:
+        """The text boxes anchored in a body paragraph or table, outermost first, once each."""
+        for box in element.iter(f"{_W}txbxContent"):
+            if _inside(box, element, (f"{_W}txbxContent", _MC_FALLBACK)):
+                continue  # a box inside a box is read with it; a fallback copy not at all
+            layout.text_boxes += 1
+            for p in box.iter(f"{_W}p"):
+                if not _inside(p, box, (f"{_W}txbxContent",)):
+                    self.boxes(p, document, layout)
+                    self.paragraph(p, document, style="TextBox")
+
     def paragraph(self, p, document, style: str | None = None, in_table: bool = False) -> None:
         pieces: list[str] = []
-        bold = False
-        for node in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}b", f"{_W}txbxContent"):
-            tag = node.tag
-            if tag == f"{_W}t":
-                if node.text and not _inside_textbox(node, p):
+        bold_chars = chars = 0
+        size = 0.0
+        name = style if style is not None else self._style_name(p, document)
+        style_bold, style_size = self._style_font(p, document)
+        for run in p.iter(f"{_W}r"):
+            if _inside(run, p, (f"{_W}txbxContent", _MC_FALLBACK)):
+                continue
+            rpr = run.find(f"{_W}rPr")
+            run_bold = style_bold
+            run_size = style_size
+            if rpr is not None:
+                b = rpr.find(f"{_W}b")
+                if b is not None:
+                    run_bold = b.get(f"{_W}val") not in ("0", "false")
+                sz = rpr.find(f"{_W}sz")
+                if sz is not None:
+                    with contextlib.suppress(ValueError):
+                        run_size = int(sz.get(f"{_W}val", "0")) / 2
+            for node in run.iterchildren():
+                tag = node.tag
+                if tag == f"{_W}t" and node.text:
                     pieces.append(node.text)
-            elif tag == f"{_W}tab":
-                pieces.append("\t")
-            elif tag in (f"{_W}br", f"{_W}cr"):
-                if node.get(f"{_W}type") == "page":
-                    self.page_breaks += 1
-                else:
-                    pieces.append("\n")
-            elif tag == f"{_W}b" and node.get(f"{_W}val") not in ("0", "false"):
-                bold = True
+                    visible = len(node.text.strip())
+                    chars += visible
+                    if run_bold:
+                        bold_chars += visible
+                    if visible:
+                        size = max(size, run_size)
+                elif tag == f"{_W}tab":
+                    pieces.append("\t")
+                elif tag in (f"{_W}br", f"{_W}cr"):
+                    if node.get(f"{_W}type") == "page":
+                        self.page_breaks += 1
+                    else:
+                        pieces.append("\n")
         if p.find(f".//{_W}lastRenderedPageBreak") is not None:
             self.page_breaks += 1
         text = clean_text("".join(pieces))
-        name = style if style is not None else self._style_name(p, document)
         ppr = p.find(f"{_W}pPr")
         numbered = ppr is not None and ppr.find(f"{_W}numPr") is not None
+        bold = chars > 0 and bold_chars >= 0.6 * chars
         for piece in text.split("\n"):
-            self.add_line(piece, name, bold, numbered or "List" in name, in_table)
+            self.add_line(piece, name, bold, numbered or "List" in name, in_table, size)
+
+    def _default_size(self, document) -> float:
+        """The document's default run size (``w:docDefaults``), else Word's 10 pt."""
+        if "default-size" not in self._styles:
+            size = 10.0
+            sz = document.styles.element.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}sz")
+            if sz is not None:
+                with contextlib.suppress(ValueError):
+                    size = int(sz.get(f"{_W}val", "20")) / 2
+            self._styles["default-size"] = size
+        return self._styles["default-size"]
+
+    def _style_font(self, p, document) -> tuple[bool, float]:
+        """Bold and size (points) the paragraph's style gives its runs, following ``based on``."""
+        ppr = p.find(f"{_W}pPr")
+        style_el = ppr.find(f"{_W}pStyle") if ppr is not None else None
+        style_id = style_el.get(f"{_W}val", "") if style_el is not None else ""
+        key = "font:" + style_id
+        if key not in self._styles:
+            bold, size = False, 0.0
+            try:
+                style = document.styles.get_by_id(style_id, 1) if style_id else document.styles.default(1)
+                while style is not None:
+                    font = style.font
+                    if font.bold is not None and not bold:
+                        bold = bool(font.bold)
+                    if font.size is not None and not size:
+                        size = font.size.pt
+                    style = style.base_style
+            except (KeyError, ValueError, AttributeError):
+                pass
+            self._styles[key] = (bold, size or self._default_size(document))
+        return self._styles[key]
 
     def table(self, tbl, document, layout: Layout) -> None:
         for row in tbl.iter(f"{_W}tr"):
             for cell in row.iter(f"{_W}tc"):
                 before = self.chars
-                for p in cell.iter(f"{_W}p"):
+                for p in _paragraphs(cell, boxes=False):
                     self.paragraph(p, document, in_table=True)
                 if self.chars > before:
                     layout.table_cells_with_text += 1
 
-    def add_line(self, text: str, style: str, bold: bool, listed: bool, in_table: bool) -> None:
+    def add_line(self, text: str, style: str, bold: bool, listed: bool, in_table: bool, size: float = 0.0) -> None:
         stripped = text.strip()
         if not stripped:
             return
@@ -207,6 +277,7 @@ class _Builder:
                 end=self.pos,
                 style=style,
                 bold=bold,
+                size=size,
                 bullet=listed or is_bullet(stripped),
                 in_table=in_table,
             )
@@ -219,10 +290,20 @@ class _Builder:
         return text.rstrip("\n"), self.lines
 
 
-def _inside_textbox(node, stop) -> bool:
+def _paragraphs(element, *, boxes: bool = True):
+    """The paragraphs of a part or a table cell in order, without Word's fallback copies (and
+    without those of text boxes when ``boxes`` is false: the body reads those where anchored)."""
+    skip = (_MC_FALLBACK,) if boxes else (_MC_FALLBACK, f"{_W}txbxContent")
+    for p in element.iter(f"{_W}p"):
+        if not _inside(p, element, skip):
+            yield p
+
+
+def _inside(node, stop, tags: tuple[str, ...]) -> bool:
+    """``node`` lies inside an element with one of ``tags`` below ``stop``."""
     parent = node.getparent()
     while parent is not None and parent is not stop:
-        if parent.tag == f"{_W}txbxContent":
+        if parent.tag in tags:
             return True
         parent = parent.getparent()
     return False

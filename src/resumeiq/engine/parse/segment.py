@@ -176,6 +176,29 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
             and _CONTACT_HINT.search(doc.text, s.start, min(s.end, s.start + 200))
         ):
             s.kind = "personal"  # an "About" box holding the address, email and phone
+    return _name_header(doc, sections)
+
+
+def _name_header(doc: ExtractedDocument, sections: list[Section]) -> list[Section]:
+    """A sidebar read first (a text box, a left column) puts its sections before the name: the
+    line in the document's biggest type near the top, a few words long, starts the header there."""
+    if any(s.kind == "header" for s in sections):
+        return sections
+    sized = [(ln.size, i) for i, ln in enumerate(doc.lines[:80]) if ln.size and ln.page == 0]
+    if len(sized) < 4:
+        return sections
+    top, idx = max(sized, key=lambda t: (t[0], -t[1]))
+    sizes = sorted(size for size, _ in sized)
+    if top < 1.4 * sizes[len(sizes) // 2] or len(doc.line_text(doc.lines[idx]).split()) > 6:
+        return sections
+    for k, sec in enumerate(sections):
+        if sec.first_line <= idx < sec.end_line and sec.kind != "header":
+            header = _make(doc, "header", None, None, idx, sec.end_line, None)
+            if idx > sec.first_line:
+                sec.end_line = idx
+                sec.end = doc.lines[idx - 1].end
+                return [*sections[: k + 1], header, *sections[k + 1 :]]
+            return [*sections[:k], header, *sections[k + 1 :]] if sec.heading is None else sections
     return sections
 
 
