@@ -121,8 +121,10 @@ def align(pieces, entries: list[dict], kind: str) -> list[str]:
                                 continue
                             if cover > best:
                                 best, found = cover, field
-            elif p.prose and text and len(text) >= 12:
-                if any(text in d or (len(d) >= 12 and d in text) for d in fields[j]["DESC"]):
+            wrapped = bool(labels) and labels[-1] == "DESC" and j == cur
+            if found is None and text and (p.prose or len(text) >= 8 or wrapped):
+                # Prose of the entry: a piece of its summary or a highlight, or one holding them.
+                if any(_inside(text, d) or (len(d) >= 12 and _inside(d, text)) for d in fields[j]["DESC"] if d):
                     found = "DESC"
             if found is not None:
                 # Fields of the current entry come first; a later entry only when this one has

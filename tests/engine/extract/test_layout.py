@@ -164,3 +164,27 @@ def test_the_rail_is_measured_over_the_whole_document():
     assert rails["Tasks:\tDrafted piping plans for three water treatment plants and"] == ""
     assert rails["Trainee"] == ""
     assert rails["09/2013 – 12/2015"] == rails["04/2020 – today"] == "left"
+
+
+def test_running_footers_are_read_once_at_the_end_and_page_numbers_go():
+    def page(n: int, body: list[Item]) -> list[Item]:
+        footer = [(50, 815, f"eliska.novak@example.cz · Curriculum vitae · updated March 2024 · {n}/2", R, 8)]
+        return [*body, *footer, (560, 30, str(n), R, 8)]
+
+    first = page(1, [
+        (50, 60, "Eliska Novakova", B, 20),
+        (50, 100, "EXPERIENCE", B, 12),
+        (50, 120, "Quality Engineer, Morava Glassworks, Brno\t2019 – present", R, 10),
+        (60, 133, "Introduced statistical process control on two furnace lines.", R, 10),
+    ])
+    second = page(2, [
+        (50, 60, "EDUCATION", B, 12),
+        (50, 80, "Brno University of Technology, Ing. in Materials Engineering\t2013 – 2019", R, 10),
+    ])
+    doc = extract_text(_pdf(first, second))
+    texts = [doc.line_text(ln) for ln in doc.lines]
+    footers = [t for t in texts if t.startswith("eliska.novak@example.cz")]
+    assert len(footers) == 1 and texts[-1] == footers[0]
+    assert doc.lines[-1].style == "HeaderFooter"
+    assert "1" not in texts and "2" not in texts
+    assert texts.index("EDUCATION") > texts.index("Introduced statistical process control on two furnace lines.")

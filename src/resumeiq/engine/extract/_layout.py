@@ -58,6 +58,7 @@ class PageLine:
     runs: list[Run]
     column: int
     rail: str = ""
+    running: bool = False  # a running header or footer, taken out of the flow
 
     @property
     def first(self) -> Run:
@@ -68,10 +69,11 @@ class PageLine:
         return max(r.x1 for r in self.runs)
 
 
-def order_pages(pages: list[list[Run]]) -> list[tuple[list[PageLine], int]]:
+def order_pages(pages: list[list[Run]], heights: list[float] | None = None) -> list[tuple[list[PageLine], int]]:
     """Each page's lines in reading order, and its number of columns. The body's left edge, which
     tells a left rail from the body, is measured over the whole document: a rail keeps its place
-    from page to page, while one page may hold only a few entries."""
+    from page to page, while one page may hold only a few entries. With the page ``heights``,
+    running headers and footers are taken out of the flow (see ``_running``)."""
     grouped: list[list[tuple[int, list[list[Run]]]]] = []
     columns: list[int] = []
     weight: dict[int, Counter[int]] = {}
@@ -102,7 +104,65 @@ def order_pages(pages: list[list[Run]]) -> list[tuple[list[PageLine], int]]:
         for col, clustered in page_groups:
             lines.extend(_read_lanes(clustered, max(col, 0), body_x0.get(col)))
         out.append((lines, n_columns))
+    if heights is not None:
+        _running([lines for lines, _ in out], heights)
     return out
+
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:page|seite|página|pagina|pág\.?|p\.)\s*)?[-–(\[]?\s*\d{1,3}\s*(?:(?:/|of|de|von|sur|di|из)\s*\d{1,3})?\s*[-–)\]]?$",
+    re.IGNORECASE,
+)
+_BAND = 0.08  # share of the page height at its top and bottom where running lines stand
+
+
+def _running(pages: list[list[PageLine]], heights: list[float]) -> None:
+    """Running headers and footers, in place: a page number goes; a line repeated in the top or
+    bottom band of several pages (digits aside: "Page 2 of 3", a date) stays once: a header where
+    it first stands, a footer at the end of the document, marked ``running``."""
+    seen: dict[tuple[str, str], int] = {}
+    for lines, height in zip(pages, heights, strict=True):
+        keys = set()
+        for ln in lines:
+            band = _band(ln, height)
+            if band:
+                keys.add((band, _DIGITS.sub("#", ln.text.lower()).strip()))
+        for key in keys:
+            seen[key] = seen.get(key, 0) + 1
+    footers: list[PageLine] = []
+    kept: set[tuple[str, str]] = set()
+    for lines, height in zip(pages, heights, strict=True):
+        out = []
+        for ln in lines:
+            band = _band(ln, height)
+            if band and _PAGE_NUMBER.match(ln.text.strip()):
+                continue
+            key = (band, _DIGITS.sub("#", ln.text.lower()).strip()) if band else None
+            if key is not None and seen.get(key, 0) >= 2:
+                if key in kept:
+                    continue
+                kept.add(key)
+                ln.running = True
+                if band == "bottom":
+                    footers.append(ln)
+                    continue
+            out.append(ln)
+        lines[:] = out
+    if pages:
+        pages[-1].extend(footers)
+
+
+def _band(ln: PageLine, height: float) -> str:
+    top = min(r.top for r in ln.runs)
+    bottom = max(r.bottom for r in ln.runs)
+    if bottom <= _BAND * height:
+        return "top"
+    if top >= (1 - _BAND) * height:
+        return "bottom"
+    return ""
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 def _body_edge(weight: Counter[int]) -> float:

@@ -30,6 +30,7 @@ class _PageText:
     columns: int = 1
     images: int = 0
     chars: int = 0
+    height: float = 0.0
 
 
 def extract_pdf(data: bytes, limits: ExtractLimits) -> ExtractedDocument:
@@ -64,7 +65,8 @@ def extract_pdf(data: bytes, limits: ExtractLimits) -> ExtractedDocument:
             )
         raise EmptyFile("The PDF contains no text.")
 
-    for page, (page_lines, columns) in zip(pages, order_pages([p.runs for p in pages]), strict=True):
+    ordered = order_pages([p.runs for p in pages], [p.height for p in pages])
+    for page, (page_lines, columns) in zip(pages, ordered, strict=True):
         page.lines, page.columns = page_lines, columns
     parts: list[str] = []
     lines: list[Line] = []
@@ -90,6 +92,7 @@ def extract_pdf(data: bytes, limits: ExtractLimits) -> ExtractedDocument:
                     bold=run.bold,
                     column=page_line.column,
                     rail=page_line.rail,
+                    style="HeaderFooter" if page_line.running else "",
                     bullet=is_bullet(text),
                 )
             )
@@ -119,6 +122,7 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> _PageText:
     finally:
         page.close()
     out.runs = runs
+    out.height = height
     return out
 
 

@@ -39,13 +39,13 @@ MODEL_FILE = "entries.crfsuite"
 
 _PROSE_WORDS = 12
 _SPLIT = re.compile(
-    r"\t+|\s{3,}|\s*[|•·●▪◦■❖►]\s*|\s+[–—-]+\s+|\s+[–—]|[–—]\s+|;\s*|,\s+|:\s+"
-    r"|\s+(?:at|@|chez|bei|em|en|in|@)\s+(?=[A-Z0-9])|\s*\(\s*|\s*\)\s*|\s*\[\s*|\s*\]\s*"
+    r"\t+|\s{3,}|\s*[|●▪◦■❖►]\s*|\s+[•·]\s+|^[•·]\s*|\s+/\s+|\s+[–—-]+\s+|\s+[–—]|[–—]\s+|;\s*|,\s+|:\s+"
+    r"|\s+(?:at|@|chez|bei)\s+(?=[A-Z0-9])|\s*\(\s*|\s*\)\s*|\s*\[\s*|\s*\]\s*"
 )
 _SEP_KIND = (
     ("tab", re.compile(r"\t|\s{3,}")),
     ("pipe", re.compile(r"[|•·●▪◦■❖►]")),
-    ("at", re.compile(r"\s(?:at|@|chez|bei|em|en|in)\s", re.IGNORECASE)),
+    ("at", re.compile(r"\s(?:at|@|chez|bei)\s", re.IGNORECASE)),
     ("paren", re.compile(r"[()\[\]]")),
     ("dash", re.compile(r"[–—-]")),
     ("comma", re.compile(r",")),
@@ -133,7 +133,7 @@ def _split(text: str, start: int, end: int, line: int) -> list[Piece]:
 
 def _add(out: list[Piece], text: str, a: int, b: int, line: int) -> None:
     raw = text[a:b]
-    stripped = raw.strip(" \t,;:-–—|•·()[]")
+    stripped = raw.strip(" \t,;:-–—|•·()[]#*_")
     if stripped and any(c.isalnum() for c in stripped):
         k = a + raw.find(stripped)
         out.append(Piece(stripped, k, k + len(stripped), line))
