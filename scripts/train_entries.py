@@ -122,10 +122,14 @@ def align(pieces, entries: list[dict], kind: str) -> list[str]:
                             if cover > best:
                                 best, found = cover, field
             wrapped = bool(labels) and labels[-1] == "DESC" and j == cur
-            if found is None and text and (p.prose or len(text) >= 8 or wrapped):
-                # Prose of the entry: a piece of its summary or a highlight, or one holding them.
-                if any(_inside(text, d) or (len(d) >= 12 and _inside(d, text)) for d in fields[j]["DESC"] if d):
-                    found = "DESC"
+            # Prose of the entry: a piece of its summary or a highlight, or one holding them.
+            if (
+                found is None
+                and text
+                and (p.prose or len(text) >= 8 or wrapped)
+                and any(_inside(text, d) or (len(d) >= 12 and _inside(d, text)) for d in fields[j]["DESC"] if d)
+            ):
+                found = "DESC"
             if found is not None:
                 # Fields of the current entry come first; a later entry only when this one has
                 # nothing that fits (its header may not be printed).
