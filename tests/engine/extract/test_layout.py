@@ -188,3 +188,21 @@ def test_running_footers_are_read_once_at_the_end_and_page_numbers_go():
     assert doc.lines[-1].style == "HeaderFooter"
     assert "1" not in texts and "2" not in texts
     assert texts.index("EDUCATION") > texts.index("Introduced statistical process control on two furnace lines.")
+
+
+def test_a_heading_wrapped_in_the_rail_is_one_heading():
+    from resumeiq.engine import segment_sections
+
+    page = [
+        (200, 40, "Ingrid Solvang", B, 20),
+        (50, 100, "EXPERIENCE", B, 9),
+        (140, 100, "Northwind Freight Ltd, Tromsø", B, 10),
+        (140, 113, "Logistics Planner", R, 10),
+        (50, 170, "VOLUNTEER", B, 9),
+        (50, 181, "WORK", B, 9),
+        (140, 170, "Harbour Rowing Club", B, 10),
+        (140, 183, "Treasurer", R, 10),
+    ]
+    doc = extract_text(_pdf(page))
+    headings = [(s.kind, s.heading) for s in segment_sections(doc) if s.heading]
+    assert headings == [("experience", "EXPERIENCE"), ("volunteer", "VOLUNTEER WORK")]

@@ -92,8 +92,16 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
     found: list[tuple[int, str, tuple[int, int], int]] = []  # line, kind, heading span, body start
     fuzzy: list[tuple[int, str, tuple[int, int], int]] = []  # judged by the last word only
     signatures: set[tuple] = set()
+    wrapped = _wrapped_headings(doc)
+    consumed = {i + 1 for i in wrapped}
     for i, line in enumerate(lines):
-        if rule[i]:
+        if rule[i] or i in consumed:
+            continue
+        if i in wrapped:
+            kind, end = wrapped[i]
+            found.append((i, kind, (line.start, end), end + 1))
+            if line.size or line.style:
+                signatures.add(_signature(doc, line, False))
             continue
         raw = text[line.start : line.end]
         hit = _known_heading(raw, line)
@@ -137,7 +145,7 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
         first = found[0][0]
         known = {f[0] for f in found}
         for i in range(first + 1, n):
-            if i in known or rule[i] or lines[i].bullet:
+            if i in known or i in consumed or rule[i] or lines[i].bullet:
                 continue
             line = lines[i]
             raw = text[line.start : line.end].strip()
@@ -161,9 +169,9 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
         end_line = found[k + 1][0] if k + 1 < len(found) else body_end
         inline = body_start < lines[i].end
         begin = i if inline else i + 1
-        while begin < end_line and rule[begin]:
+        while begin < end_line and (rule[begin] or begin in consumed):
             begin += 1
-        heading = text[span[0] : span[1]].strip(_DECOR)
+        heading = " ".join(text[span[0] : span[1]].split()).strip(_DECOR)
         sections.append(_make(doc, kind, heading, span, begin, end_line, body_start if inline else None))
     if body_end < n:
         sections.append(_make(doc, "personal", None, None, body_end, n, None))
@@ -205,6 +213,32 @@ def _name_header(doc: ExtractedDocument, sections: list[Section]) -> list[Sectio
 _FUNCTION_WORDS = frozenset(
     ["a", "an", "the", "and", "or", "of", "in", "on", "to", "for", "with", "by", "from", "at", "as", "his", "her", "their", "my", "our", "your", "its", "this", "that", "these", "those", "into", "onto", "over", "under", "about", "through", "via", "per", "than"]
 )
+
+
+def _wrapped_headings(doc: ExtractedDocument) -> dict[int, tuple[str, int]]:
+    """Headings wrapped over two lines of a PDF ("PROFESSIONAL" over "EXPERIENCE" in a margin
+    rail or a narrow column): line → (kind, end of the second line). Both lines are short, look
+    alike and follow closely, and the two together are a known heading."""
+    out: dict[int, tuple[str, int]] = {}
+    if doc.format != "pdf":
+        return out
+    lines, text = doc.lines, doc.text
+    for i in range(len(lines) - 1):
+        a, b = lines[i], lines[i + 1]
+        if a.page != b.page or a.column != b.column or a.rail != b.rail or a.bold != b.bold or abs(a.size - b.size) > 0.6:
+            continue
+        h = max(a.bottom - a.top, 1.0)
+        if not 0 <= b.top - a.bottom < 0.6 * h:
+            continue
+        first, second = text[a.start : a.end].strip(), text[b.start : b.end].strip()
+        if len(first.split()) > 3 or len(second.split()) > 3 or any(c.isdigit() for c in first + second):
+            continue
+        if first.isupper() != second.isupper():
+            continue
+        kind = heading_kind(f"{first} {second}", fuzzy=False)
+        if kind is not None and i - 1 not in out:
+            out[i] = (kind, b.end)
+    return out
 
 
 def _wrapped_word(doc: ExtractedDocument, i: int) -> bool:
