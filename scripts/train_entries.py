@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from resumeiq.engine import EngineError, extract_text, segment_sections  # noqa: E402
+from resumeiq.engine.parse.education import degree_level, find_degree  # noqa: E402
 from resumeiq.engine.parse.entries import MODEL_FILE, piece_features, section_pieces  # noqa: E402
 
 DEFAULT_OUT = ROOT / "src" / "resumeiq" / "engine" / "data" / MODEL_FILE
@@ -75,6 +76,22 @@ def _date_match(date, start: str | None, end: str | None) -> bool:
     return starts and (finish_ok or date.end is None)
 
 
+def _degree_piece(text: str, entry: dict) -> bool:
+    """The piece names the entry's degree, maybe abbreviated ("BSc" for Bachelor of Science), and
+    nothing else than its field."""
+    hit = find_degree(text, 0, len(text))
+    study = entry.get("studyType") or ""
+    if hit is None or not study:
+        return False
+    level = degree_level(study)
+    if level is None or hit[3] != level:
+        return False
+    rest = norm(text[: hit[1]] + " " + text[hit[2] :])
+    rest = re.sub(r"^(?:in|of|en|em|de|im|in the field of|major in)\s+", "", rest)
+    area = norm(entry.get("area"))
+    return not rest or _inside(rest, area) or (bool(area) and _inside(area, rest) and len(rest) <= len(area) + 12)
+
+
 def _fields(entry: dict, kind: str) -> dict[str, list[str]]:
     if kind == "experience":
         desc = [entry.get("summary") or ""] + list(entry.get("highlights") or [])
@@ -87,7 +104,10 @@ def _fields(entry: dict, kind: str) -> dict[str, list[str]]:
     study, area = entry.get("studyType") or "", entry.get("area") or ""
     return {
         "ORG": [norm(entry.get("institution"))],
-        "DEGREE": [norm(f"{study} in {area}"), norm(f"{study} {area}"), norm(f"{study} of {area}"), norm(study)],
+        "DEGREE": [
+            norm(f"{study} in {area}"), norm(f"{study} {area}"), norm(f"{study} of {area}"),
+            norm(f"{area} {study}"), norm(study),
+        ],
         "FIELD": [norm(area)],
         "LOC": [norm(entry.get("location"))],
         "DESC": [norm(c) for c in (entry.get("courses") or [])] + [norm(entry.get("score"))],
@@ -100,6 +120,11 @@ def align(pieces, entries: list[dict], kind: str) -> list[str]:
     filled: list[set[str]] = [set() for _ in entries]
     started = [False] * len(entries)
     labels: list[str] = []
+    lines_of: list[int] = []
+
+    def pieces_line(_labels: list[str]) -> int:
+        return lines_of[-1] if lines_of else -1
+
     cur = 0
     last_line_field: dict[tuple[int, int], str] = {}
     for p in pieces:
@@ -110,11 +135,14 @@ def align(pieces, entries: list[dict], kind: str) -> list[str]:
             found = None
             if p.date is not None and _date_match(p.date, e.get("startDate"), e.get("endDate")):
                 found = "DATE"
+            elif kind == "education" and "DEGREE" not in filled[j] and _degree_piece(p.text, e):
+                found = "DEGREE"
             elif not p.prose and text:
                 best = 0.0
                 for field in ("TITLE", "ORG", "DEGREE", "FIELD", "LOC"):
                     for value in fields[j].get(field, []):
-                        if _inside(text, value) and (len(text) >= 4 or len(value) <= 4 or field == "LOC"):
+                        glued = bool(labels) and labels[-1].removeprefix("B_") == field and pieces_line(labels) == p.line
+                        if _inside(text, value) and (len(text) >= 4 or len(value) <= 4 or field == "LOC" or glued):
                             cover = len(text) / max(1, len(value))
                             same_line_again = last_line_field.get((j, p.line)) == field
                             if field in filled[j] and not same_line_again:
@@ -135,6 +163,7 @@ def align(pieces, entries: list[dict], kind: str) -> list[str]:
                 # nothing that fits (its header may not be printed).
                 choice = (j, found)
                 break
+        lines_of.append(p.line)
         if choice is None:
             labels.append("DESC" if p.prose and any(started) else "O")
             continue
@@ -203,6 +232,8 @@ def report(gold: list[str], pred: list[str]) -> None:
         rec = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
         print(f"{tag:10s} {prec:6.3f} {rec:6.3f} {f1:6.3f} {tp + fn:7d}")
+    confusions = Counter((g, p) for g, p in zip(gold, pred, strict=True) if g != p)
+    print("most confused (gold → predicted):", ", ".join(f"{g}→{p} {n}" for (g, p), n in confusions.most_common(12)))
     acc = sum(g == p for g, p in zip(gold, pred, strict=True)) / max(1, len(gold))
     print(f"accuracy {acc:.4f} over {len(gold)} pieces")
 

@@ -62,13 +62,19 @@ def _lexicon() -> dict[str, re.Pattern[str] | frozenset[str]]:
         return "|".join(sorted((re.escape(w) for w in data[key]), key=len, reverse=True))
 
     return {
-        "org": re.compile(rf"(?<![\w])(?:{words('organisation_words')})(?![\w])\.?", re.IGNORECASE),
+        "org": re.compile(rf"(?<![\w-])(?:{words('organisation_words')})(?![\w-])\.?", re.IGNORECASE),
         "legal": re.compile(rf"(?<![\w])(?:{words('legal_forms')})\.?$", re.IGNORECASE),
         "agent": re.compile(rf"(?:{words('role_noun_endings')})$", re.IGNORECASE),
         "grade": re.compile(rf"(?<![\w])(?:{words('grade_words')})(?![\w])", re.IGNORECASE),
         "duration": re.compile(rf"^\d+\+?\s*(?:{words('duration_units')})(?![\w])", re.IGNORECASE),
         "function": frozenset(data["function_words"]),
+        "role": frozenset(w for w in data["role_words"] if w.isascii() or not _cjk(w)),
+        "role_cjk": tuple(w for w in data["role_words"] if _cjk(w)),
     }
+
+
+def _cjk(word: str) -> bool:
+    return any("\u2e80" <= c <= "\u9fff" for c in word)
 
 
 _VERB_ED = re.compile(r"^[A-Za-z]+(?:ed|ing)$")
@@ -102,8 +108,7 @@ def section_pieces(doc: ExtractedDocument, section: Section) -> tuple[list[BodyL
 
 def _line_pieces(text: str, bl: BodyLine, index: int) -> list[Piece]:
     dates = find_date_ranges(text, bl.start, bl.end)
-    words = bl.words
-    if (bl.bullet and words > 6 or words > _PROSE_WORDS) and "\t" not in bl.text:
+    if _is_prose(bl.text, bl.bullet) and "\t" not in bl.text:
         # Prose: one piece; a date range it holds is still a piece of its own when it opens or
         # closes the line (a right-aligned date on the first bullet).
         out = [Piece(bl.text, bl.start, bl.end, index, prose=True)]
@@ -119,6 +124,21 @@ def _line_pieces(text: str, bl: BodyLine, index: int) -> list[Piece]:
         pos = b
     out.extend(_split(text, pos, bl.end, index))
     return _number(out, text)
+
+
+def _is_prose(text: str, bullet: bool) -> bool:
+    """A sentence rather than a header: many words, a good share of them lower-case ones that are
+    not function words ("Led a team of nine through a redesign …"). A header line is mostly
+    capitalised names and separators ("University of Leeds • Lecturer in Law • since 2012")."""
+    words = text.split()
+    n = len(words)
+    if n <= 6:
+        return False
+    if n > 28:
+        return True
+    function = _lexicon()["function"]
+    low = sum(1 for w in words if w[:1].islower() and w.lower() not in function)
+    return low >= 0.35 * n or (bullet and low >= 0.25 * n) or (n > _PROSE_WORDS and low >= 0.2 * n)
 
 
 def _split(text: str, start: int, end: int, line: int) -> list[Piece]:
@@ -199,6 +219,8 @@ def _text_features(text: str) -> tuple[str, ...]:
         f.append("verb_start")
     if words and lex["agent"].search(words[-1].strip(".,")):
         f.append("agent_end")
+    if any(w in lex["role"] for w in low) or any(r in text for r in lex["role_cjk"]):
+        f.append("role_word")
     if lex["legal"].search(text.rstrip(" .")):
         f.append("legal_form")
     if lex["org"].search(text):
@@ -208,6 +230,12 @@ def _text_features(text: str) -> tuple[str, ...]:
     if lex["duration"].match(text):
         f.append("duration")
     ts = title_score(text) if n <= 8 else 0.0
+    parts = [p for p in re.split(r"\s*(?:&|/|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", text) if p.strip()]
+    if len(parts) > 1 and n <= 8:
+        # "Founder & CEO", "Owner / Operator": each part a title
+        part_ts = min(title_score(p) for p in parts)
+        if part_ts >= 0.5:
+            f.append("ts_parts=hi")
     f.append("ts=" + ("0" if ts < 0.1 else "lo" if ts < 0.35 else "mid" if ts < 0.6 else "hi" if ts < 0.9 else "max"))
     if n <= 6 and is_institution(text):
         f.append("institution")
@@ -299,7 +327,10 @@ def piece_features(doc: ExtractedDocument, kind: str, lines: list[BodyLine], pie
                 f.append("date_year_only")
         else:
             f.extend(_text_features(p.text))
-        f.append("pos=" + ("only" if p.count == 1 else "first" if p.index == 0 else "last" if p.index == p.count - 1 else "mid"))
+        pos = "only" if p.count == 1 else "first" if p.index == 0 else "last" if p.index == p.count - 1 else "mid"
+        f.append("pos=" + pos)
+        # The same evidence weighs differently by where the piece stands in its line.
+        f.extend([f"{x}|{pos}" for x in f if x.startswith(("ts=", "institution", "org_word", "legal_form", "place", "degree=", "date"))])
         f.append("sepb=" + p.sep_before)
         f.append("sepa=" + p.sep_after)
         f.append("nline=" + (str(p.count) if p.count <= 3 else "4+"))
