@@ -55,7 +55,7 @@ def parse_dir(src: Path, pred: Path) -> float:
 # --------------------------------------------------------------------------- synthetic sets
 
 
-def synthetic_set(name: str, split: Path, out: Path, rank: bool) -> None:
+def synthetic_set(name: str, split: Path, out: Path, rank: bool, scorer: Path | None = None) -> None:
     pred = out / name
     dt = parse_dir(split / "resumes", pred)
     n = len(list((split / "resumes").iterdir()))
@@ -72,7 +72,8 @@ def synthetic_set(name: str, split: Path, out: Path, rank: bool) -> None:
                 score = json.loads(review.read_text())["ats_score"]
                 (pred / f"{review.stem}.ats.json").write_text(json.dumps({"ats_score": score}))
         only += ",ats"
-    res = run([sys.executable, str(split / "score.py"), "--split", str(split), "--pred", str(pred), "--only", only])
+    score_py = split / "score.py" if (split / "score.py").is_file() else scorer
+    res = run([sys.executable, str(score_py), "--split", str(split), "--pred", str(pred), "--only", only])
     print(res.stdout.rstrip())
     if res.returncode:
         print(res.stderr)
@@ -254,7 +255,8 @@ def main() -> None:
     if "layouts" in sets:
         synthetic_set("eval-layouts", a.shared / "eval-layouts", a.out, not a.skip_rank)
     for split in a.synth:
-        synthetic_set(re.sub(r"\W+", "-", split.name), split, a.out, not a.skip_rank)
+        # A generated set (scripts/synth) is scored by eval-dev's scorer: it has the same format.
+        synthetic_set(re.sub(r"\W+", "-", split.name), split, a.out, not a.skip_rank, a.shared / "eval-dev" / "score.py")
     if "public" in sets:
         eval_public(a.shared, a.out)
     if "real" in sets:
