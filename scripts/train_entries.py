@@ -199,7 +199,7 @@ def sequences_for(path: Path, truth: dict) -> list[tuple[list[list[str]], list[s
             continue
         entries = _entries_for(truth, section.kind)
         labels = align(pieces, entries, section.kind) if entries else ["DESC" if p.prose else "O" for p in pieces]
-        out.append((piece_features(doc, section.kind, lines, pieces), labels))
+        out.append((piece_features(doc, section.kind, lines, pieces, section), labels))
     return out
 
 

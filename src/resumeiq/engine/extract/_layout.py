@@ -291,6 +291,10 @@ def _read_lanes(lines: list[list[Run]], column: int, body_x0: float | None = Non
         while end < len(items) and _tight(items[end - 1][0].runs[-1], items[end][0].first):
             end += 1
         item, anchor = items[k]
+        if anchor is None or item.first.height > 1.25 * body[anchor].first.height:
+            # Level with no body line, or set in bigger type than the line level with it: a
+            # label centred beside its block, read before the block's first line.
+            anchor = _centred_on(item, body) if _centred_on(item, body) is not None else anchor
         if anchor is None:
             cy = item.first.cy
             best = min(
@@ -307,6 +311,29 @@ def _read_lanes(lines: list[list[Run]], column: int, body_x0: float | None = Non
         if i < len(body):
             out.append(body[i])
     return _move_right_rail(out)
+
+
+def _centred_on(item: PageLine, body: list[PageLine]) -> int | None:
+    """The first body line of the run of lines a label stands centred beside (a heading set
+    in the middle of its block, level with none of its lines): of the runs of up to six lines
+    whose middle is within the label's height of the label's, the one after the widest space."""
+    cy, h = item.first.cy, item.first.height
+    tops = [min(r.top for r in ln.runs) for ln in body]
+    bottoms = [max(r.bottom for r in ln.runs) for ln in body]
+    best: tuple[float, int] | None = None
+    for j in range(len(body)):
+        if tops[j] > cy + h:
+            break
+        gap = tops[j] - bottoms[j - 1] if j > 0 and tops[j] >= bottoms[j - 1] else 2 * h
+        for k in range(j, min(len(body), j + 6)):
+            if bottoms[k] < tops[j]:
+                break
+            diff = abs((tops[j] + bottoms[k]) / 2 - cy)
+            if diff <= h:
+                score = diff - 0.5 * min(gap, 2 * h)
+                if best is None or score < best[0]:
+                    best = (score, j)
+    return best[1] if best is not None else None
 
 
 def _blocks(body: list[PageLine]) -> list[tuple[int, float, float]]:

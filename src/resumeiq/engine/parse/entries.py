@@ -306,15 +306,49 @@ def _line_facts(doc: ExtractedDocument, lines: list[BodyLine]) -> list[dict[str,
     return out
 
 
-_CONTEXT_KEYS = ("ts=", "place", "institution", "degree=", "legal_form", "org_word", "caps=", "w=", "agent_end", "date")
+_CONTEXT_KEYS = ("ts=", "place", "institution", "degree=", "legal_form", "org_word", "caps=", "w=", "agent_end", "date", "rule=")
 
 
-def piece_features(doc: ExtractedDocument, kind: str, lines: list[BodyLine], pieces: list[Piece]) -> list[list[str]]:
+def _rule_roles(doc: ExtractedDocument, section: Section | None, kind: str, pieces: list[Piece]) -> list[str]:
+    """What the rule-based readers (parse/work.py, parse/education.py) take each piece for: their
+    entries' fields by evidence span, "B" on an entry's first field. One more opinion among the
+    features; the labeller learns how far to trust it."""
+    roles = [""] * len(pieces)
+    if section is None:
+        return roles
+    if kind == "education":
+        from resumeiq.engine.parse.education import parse_education
+
+        entries = parse_education(doc, section)
+        fields = {"institution": "ORG", "studyType": "DEGREE", "area": "FIELD", "startDate": "DATE", "endDate": "DATE"}
+    else:
+        from resumeiq.engine.parse.work import parse_work
+
+        entries = parse_work(doc, section)
+        fields = {"name": "ORG", "position": "TITLE", "location": "LOC", "startDate": "DATE", "endDate": "DATE"}
+    spans = []
+    for entry in entries:
+        marks = [(span, fields[key]) for key, span in entry.evidence.items() if key in fields]
+        if marks:
+            first = min(span[0] for span, _ in marks)
+            spans.extend((span, role, span[0] == first) for span, role in marks)
+    for i, p in enumerate(pieces):
+        for (a, b), role, first in spans:
+            if a < p.end and p.start < b and min(b, p.end) - max(a, p.start) >= 0.5 * (p.end - p.start):
+                roles[i] = role + ("_B" if first else "")
+                break
+    return roles
+
+
+def piece_features(
+    doc: ExtractedDocument, kind: str, lines: list[BodyLine], pieces: list[Piece], section: Section | None = None
+) -> list[list[str]]:
     """CRFsuite feature lists, one per piece. ``kind``: the section kind ("experience", "education")."""
     facts = _line_facts(doc, lines)
+    roles = _rule_roles(doc, section, kind, pieces)
     dated_lines = {p.line for p in pieces if p.date is not None}
     base: list[list[str]] = []
-    for p in pieces:
+    for i, p in enumerate(pieces):
         f = ["bias", "sec=" + kind]
         if p.prose:
             f.append("prose")
@@ -342,6 +376,8 @@ def piece_features(doc: ExtractedDocument, kind: str, lines: list[BodyLine], pie
             f.append("prev_line_dated")
         if p.line + 1 in dated_lines:
             f.append("next_line_dated")
+        if roles[i]:
+            f.append("rule=" + roles[i])
         if p.line == 0:
             f.append("first_line")
         if p.index == 0 and p.line > 0:
@@ -396,8 +432,40 @@ def label_section(doc: ExtractedDocument, section: Section) -> tuple[list[BodyLi
     if not pieces:
         return lines, pieces, []
     kind = "education" if section.kind == "education" else "experience"
-    labels = list(_tagger().tag(piece_features(doc, kind, lines, pieces)))
+    labels = list(_tagger().tag(piece_features(doc, kind, lines, pieces, section)))
+    for i, p in enumerate(pieces):
+        # A date range standing on its own is the entry's date, whatever the model made of it:
+        # the date rules are exact, the model only places it in an entry.
+        if p.date is not None and not p.date.single and not p.prose and labels[i] in ("O", "DESC"):
+            labels[i] = "DATE"
+        # A school's town is no field of study or degree: "University of X, Leeds, UK".
+        elif (
+            kind == "education"
+            and labels[i].removeprefix("B_") in ("DEGREE", "FIELD")
+            and read_location(p.text) is not None
+            and find_degree(p.text, 0, len(p.text)) is None
+        ):
+            labels[i] = "B_LOC" if labels[i].startswith("B_") else "LOC"
+    if kind == "education":
+        _degree_left_out(pieces, labels)
     return lines, pieces, labels
+
+
+def _degree_left_out(pieces: list[Piece], labels: list[str]) -> None:
+    """An education entry the model gave no degree, with a line beside it that opens with a
+    recognised degree ("Bachelor of Technology in …" under the school and its dates): that line
+    is the degree. Degree names are an exact lexicon; the model only missed the line's place."""
+    start = 0
+    for end in [i for i, label in enumerate(labels) if label.startswith("B_")][1:] + [len(labels)]:
+        group = range(start, end)
+        if not any(labels[i].removeprefix("B_") == "DEGREE" for i in group):
+            for i in group:
+                p = pieces[i]
+                hit = None if p.prose or p.date is not None else find_degree(p.text, 0, len(p.text))
+                if labels[i] in ("O", "DESC") and hit is not None and hit[1] == 0:
+                    labels[i] = "DEGREE"
+                    break
+        start = end
 
 
 # --------------------------------------------------------------------------- entries
@@ -416,13 +484,31 @@ def _groups(pieces: list[Piece], labels: list[str]) -> list[_Group]:
     for p, label in zip(pieces, labels, strict=True):
         field = label.removeprefix("B_")
         if label.startswith("B_") or (not out and field not in ("DESC", "O")):
-            out.append(_Group({}, []))
+            prev = out[-1] if out else None
+            # A second start right after a header with none of its fields and no description yet
+            # ("University of X" and its dates, then "MSc" and the field): one entry.
+            if prev is None or prev.desc or field in prev.fields:
+                out.append(_Group({}, []))
         if not out:
             continue
         if field == "DESC":
             out[-1].desc.append(p)
         elif field != "O":
             out[-1].fields.setdefault(field, []).append(p)
+    return _merge_complements(out)
+
+
+def _merge_complements(groups: list[_Group]) -> list[_Group]:
+    """Join a header-only group to the next when their fields do not overlap."""
+    out: list[_Group] = []
+    for g in groups:
+        prev = out[-1] if out else None
+        if prev is not None and not prev.desc and not set(prev.fields) & set(g.fields):
+            for field, found in g.fields.items():
+                prev.fields[field] = found
+            prev.desc.extend(g.desc)
+            continue
+        out.append(g)
     return out
 
 
