@@ -206,3 +206,36 @@ def test_a_heading_wrapped_in_the_rail_is_one_heading():
     doc = extract_text(_pdf(page))
     headings = [(s.kind, s.heading) for s in segment_sections(doc) if s.heading]
     assert headings == [("experience", "EXPERIENCE"), ("volunteer", "VOLUNTEER WORK")]
+
+
+def test_letter_spaced_names_and_headings_read_as_words():
+    from reportlab.lib.pagesizes import A4 as _A4
+
+    for spacing in (4, 9, 16):
+        buf = io.BytesIO()
+        c = canvas.Canvas(buf, pagesize=_A4)
+        for y, size, space, text in ((60, 20, spacing, "ANNIKA BERG"), (110, 10, spacing / 3, "WORK EXPERIENCE")):
+            t = c.beginText(60, HEIGHT - y)
+            t.setFont(B, size)
+            t.setCharSpace(space)
+            t.textLine(text)
+            c.drawText(t)
+        t = c.beginText(60, HEIGHT - 140)
+        t.setFont(R, 10)
+        t.setCharSpace(0)
+        t.textLine("Warehouse Supervisor at Fjord Cold Storage AS, Bergen, 2019 - 2023")
+        c.drawText(t)
+        c.showPage()
+        c.save()
+        texts = [t for t, _ in _lines(buf.getvalue())]
+        assert texts[:2] == ["ANNIKA BERG", "WORK EXPERIENCE"], spacing
+        assert texts[2] == "Warehouse Supervisor at Fjord Cold Storage AS, Bergen, 2019 - 2023"
+
+
+def test_collapse_letter_spacing_keeps_ordinary_lines():
+    from resumeiq.engine.extract._text import collapse_letter_spacing
+
+    assert collapse_letter_spacing("J A N E   D O E") == "JANE DOE"
+    assert collapse_letter_spacing("E X P E R I E N C E") == "EXPERIENCE"
+    for line in ("I am a UX designer", "A B testing at scale", "Skills: C, R, Go", "2019 – 2021"):
+        assert collapse_letter_spacing(line) == line

@@ -21,7 +21,7 @@ from typing import Any
 
 from resumeiq.engine.errors import CorruptFile, EmptyFile, EncryptedFile, TooLarge
 from resumeiq.engine.extract._limits import ExtractLimits
-from resumeiq.engine.extract._text import clean_text, is_bullet
+from resumeiq.engine.extract._text import clean_text, collapse_letter_spacing, is_bullet
 from resumeiq.engine.model import ExtractedDocument, Layout, Line
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -216,7 +216,7 @@ class _Builder:
         numbered = ppr is not None and ppr.find(f"{_W}numPr") is not None
         bold = chars > 0 and bold_chars >= 0.6 * chars
         for piece in text.split("\n"):
-            self.add_line(piece, name, bold, numbered or "List" in name, in_table, size)
+            self.add_line(collapse_letter_spacing(piece), name, bold, numbered or "List" in name, in_table, size)
 
     def _default_size(self, document) -> float:
         """The document's default run size (``w:docDefaults``), else Word's 10 pt."""

@@ -460,11 +460,17 @@ def _cluster_lines(runs: list[Run]) -> list[list[Run]]:
     return lines
 
 
+_SPACED = re.compile(r"^(?:\S ){2,}\S$")
+
+
 def _join_runs(runs: list[Run]) -> str:
     parts = ["".join(runs[0].chars)]
     for prev, run in zip(runs, runs[1:], strict=False):
         gap = run.x0 - prev.x1
         h = max(prev.height, run.height)
-        parts.append("\t" if gap > 1.2 * h else (" " if gap > 0.15 * h else ""))
+        if _SPACED.match(parts[-1]) and _SPACED.match(run.text) and gap < 3 * h:
+            parts.append("  ")  # two words of letter-spaced text
+        else:
+            parts.append("\t" if gap > 1.2 * h else (" " if gap > 0.15 * h else ""))
         parts.append("".join(run.chars))
     return "".join(parts)

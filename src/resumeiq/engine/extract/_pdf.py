@@ -15,7 +15,7 @@ import pypdfium2.raw as pdfium_c
 from resumeiq.engine.errors import CorruptFile, EmptyFile, EncryptedFile, NoTextLayer, TooLarge
 from resumeiq.engine.extract._layout import PageLine, Run, order_pages
 from resumeiq.engine.extract._limits import ExtractLimits
-from resumeiq.engine.extract._text import is_bullet
+from resumeiq.engine.extract._text import collapse_letter_spacing, is_bullet
 from resumeiq.engine.model import ExtractedDocument, Layout, Line
 
 _MIN_TEXT_CHARS = 40  # fewer visible characters than this in the whole file: no usable text layer
@@ -73,7 +73,7 @@ def extract_pdf(data: bytes, limits: ExtractLimits) -> ExtractedDocument:
     pos = 0
     for page_no, page in enumerate(pages):
         for page_line in page.lines:
-            text, run = page_line.text, page_line.first
+            text, run = collapse_letter_spacing(page_line.text), page_line.first
             start = pos
             parts.append(text)
             pos += len(text)
@@ -141,6 +141,7 @@ def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[Run]:
     # The current run's box is kept in locals (written back when the run ends): this loop runs
     # once per character and attribute access costs more than the geometry itself.
     cur: Run | None = None
+    letter_spaced = False  # every letter of the current run so far stands apart
     c_x1 = c_top = c_bottom = 0.0
     space_pending = False
     for i, ch in enumerate(text):
@@ -170,8 +171,14 @@ def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[Run]:
             gap = x0 - c_x1
             same_line = abs((top + bottom) / 2 - (c_top + c_bottom) / 2) < 0.45 * ch_h
             if same_line and -0.5 * ch_h < gap < (1.1 if space_pending else 0.9) * ch_h:
-                if space_pending or gap > 0.22 * ch_h:
+                if space_pending:
+                    # Between words of letter-spaced text ("A N N A  B E R G"), two spaces.
+                    cur.chars.append("  " if letter_spaced else " ")
+                elif gap > 0.22 * ch_h:
                     cur.chars.append(" ")
+                    letter_spaced = len(cur.chars) <= 2 or letter_spaced
+                else:
+                    letter_spaced = False
                 cur.chars.append(ch)
                 if x1 > c_x1:
                     c_x1 = x1
@@ -183,6 +190,7 @@ def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[Run]:
                 continue
             cur.x1, cur.top, cur.bottom = c_x1, c_top, c_bottom
         cur = Run([ch], x0, x1, top, bottom, i)
+        letter_spaced = False
         c_x1, c_top, c_bottom = x1, top, bottom
         runs.append(cur)
         space_pending = False

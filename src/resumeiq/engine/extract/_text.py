@@ -26,3 +26,22 @@ def clean_text(text: str) -> str:
     text = _CONTROL.sub("", text)
     text = text.translate(_SPACES)
     return text.strip("\n ")
+
+
+_SPACED_WORD = re.compile(r"^(?:\S ){2,}\S$")
+
+
+def collapse_letter_spacing(line: str) -> str:
+    """Text set with letter spacing, read one letter at a time: "J A N E   D O E" → "JANE DOE",
+    "E X P E R I E N C E" → "EXPERIENCE". Words are the runs of letters between wider gaps (two
+    spaces or more); a line of single letters with no wider gap is one word. Other lines are kept."""
+    stripped = line.strip()
+    if len(stripped) < 7 or "  " not in stripped and not _SPACED_WORD.match(stripped):
+        return line
+    groups = re.split(r"\s{2,}", stripped)
+    if not all(_SPACED_WORD.match(g) or len(g) == 1 for g in groups):
+        return line
+    if sum(len(g) > 1 for g in groups) == 0:
+        return line
+    lead = line[: len(line) - len(line.lstrip())]
+    return lead + " ".join(g.replace(" ", "") for g in groups)
