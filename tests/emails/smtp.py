@@ -111,6 +111,7 @@ def _authenticator(logins: dict[str, str]):
 def serve_smtp(
     security: str = "none",
     *,
+    host: str = "127.0.0.1",
     certificates: Certificates | None = None,
     logins: dict[str, str] | None = None,
 ) -> Iterator[SmtpServer]:
@@ -134,11 +135,11 @@ def serve_smtp(
             "auth_required": True,
             "auth_require_tls": security == "starttls",
         }
-    controller = Controller(inbox, hostname="127.0.0.1", port=port, **kwargs)
+    controller = Controller(inbox, hostname=host, port=port, **kwargs)
     controller.start()
     try:
         yield SmtpServer(
-            "127.0.0.1", port, inbox, security, certificates.ca_file if certificates is not None else None
+            host, port, inbox, security, certificates.ca_file if certificates is not None else None
         )
     finally:
         controller.stop()

@@ -26,7 +26,8 @@ TO = "ada@example.com"
 
 @pytest.fixture
 def smtp_server():
-    yield from smtp.serve_smtp()
+    # Not 127.0.0.1: a client that ignored the configured host would reach "localhost" instead.
+    yield from smtp.serve_smtp(host="127.0.0.2")
 
 
 @pytest.fixture
@@ -72,9 +73,9 @@ async def make_message(database: Database, to: str = TO) -> uuid.UUID:
         return message.id
 
 
-def context(database, port, *, max_attempts=3, retry_seconds=0) -> EmailContext:
+def context(database, port, *, max_attempts=3, retry_seconds=0, host="127.0.0.2", timeout=10) -> EmailContext:
     smtp = SmtpSettings(
-        host="127.0.0.1", port=port, security="none", username=None, password=None, timeout=10
+        host=host, port=port, security="none", username=None, password=None, timeout=timeout
     )
     return EmailContext(
         sessionmaker=database.sessionmaker,
@@ -103,6 +104,11 @@ def clock(monkeypatch) -> Clock:
     fake = Clock()
     monkeypatch.setattr(claim, "utcnow", fake)
     return fake
+
+
+def logged(caplog) -> list[str]:
+    """The log messages, each whole (a substring check would pass a garbled line)."""
+    return [r.getMessage() for r in caplog.records]
 
 
 async def row(database, message_id) -> EmailMessage:
@@ -189,7 +195,7 @@ async def test_the_back_off_doubles_with_each_attempt(database, smtp_server, clo
         assert await find_due_emails(ctx) == [message_id]
     assert await send_email(message_id, ctx=ctx) == "sent"
     assert (await row(database, message_id)).attempts == 4 and len(smtp_server.inbox.to(TO)) == 1
-    assert f"e-mail {message_id}: recipient refused: 451 4.3.0 try later (queued)" in caplog.text
+    assert f"e-mail {message_id}: recipient refused: 451 4.3.0 try later (queued)" in logged(caplog)
 
 
 async def test_a_refused_message_body_is_permanent_or_temporary_by_its_code(database, smtp_server):
@@ -230,7 +236,7 @@ async def test_an_unexpected_error_fails_the_message_and_is_logged(database, smt
     message_id = await make_message(database)
     assert await send_email(message_id, ctx=context(database, smtp_server.port)) == "failed"
     assert (await row(database, message_id)).error == "ValueError: header contains a newline"
-    assert f"e-mail {message_id} could not be sent" in caplog.text
+    assert f"e-mail {message_id} could not be sent" in logged(caplog)
 
 
 async def test_a_cancelled_send_gives_the_message_back(database, monkeypatch):
@@ -269,4 +275,61 @@ async def test_a_lost_lease_records_nothing(database, monkeypatch, caplog):
     assert await send_email(message_id, ctx=context(database, 1)) is None
     taken = await row(database, message_id)
     assert (taken.status, taken.attempts, taken.error) == ("sending", 2, None)
-    assert f"e-mail {message_id}: lease lost before recording the outcome" in caplog.text
+    assert f"e-mail {message_id}: lease lost before recording the outcome" in logged(caplog)
+
+
+@pytest.mark.parametrize("where", ["rcpt", "data"])
+async def test_a_500_reply_is_permanent(database, smtp_server, where):
+    message_id = await make_message(database)
+    if where == "rcpt":
+        smtp_server.inbox.refuse[TO] = ["500 5.5.1 Command unrecognized"]
+    else:
+        smtp_server.inbox.refuse_data[:] = ["500 5.5.1 Command unrecognized"]
+    assert await send_email(message_id, ctx=context(database, smtp_server.port)) == "failed"
+
+
+async def test_an_error_without_a_message_is_named_by_its_type(database, monkeypatch):
+    from resumeiq.emails import tasks
+
+    async def times_out(smtp_settings, mime):
+        raise TimeoutError
+
+    monkeypatch.setattr(tasks, "_send", times_out)
+    message_id = await make_message(database)
+    assert await send_email(message_id, ctx=context(database, 1)) == "queued"
+    assert (await row(database, message_id)).error == "TimeoutError"
+
+
+async def test_a_server_that_never_answers_times_out(database):
+    """The configured timeout holds (the library's default would wait a minute)."""
+    import socket
+
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.2", 0))
+        silent.listen()  # accepts connections, never sends the greeting
+        message_id = await make_message(database)
+        ctx = context(database, silent.getsockname()[1], timeout=0.5)
+        assert await asyncio.wait_for(send_email(message_id, ctx=ctx), 20) == "queued"
+    assert "Timeout" in (await row(database, message_id)).error
+
+
+async def test_the_lease_is_renewed_while_a_message_is_sent(database, monkeypatch, clock):
+    from resumeiq.emails import tasks
+
+    message_id = await make_message(database)
+    renewed: list = []
+
+    async def slow_send(smtp_settings, mime):
+        for _ in range(3):
+            clock.advance(0.2)
+            expected = clock.now + timedelta(seconds=0.3)
+            for _ in range(1000):
+                if (await row(database, message_id)).lease_until == expected:
+                    renewed.append(expected)
+                    break
+                await asyncio.sleep(0.01)
+
+    monkeypatch.setattr(tasks, "_send", slow_send)
+    ctx = replace(context(database, 1), lease_seconds=0.3)
+    assert await send_email(message_id, ctx=ctx) == "sent"
+    assert len(renewed) == 3

@@ -40,7 +40,7 @@ def test_columns_ranks_and_reasons():
         candidate_location="Porto, Portugal",
         details={
             "matched_required": [{"skill": "Python"}, {"skill": "SQL"}],
-            "missing_required": [{"skill": "Go"}],
+            "missing_required": [{"skill": "Go"}, {"skill": "Rust"}],
         },
     )
     second = item(1, "completed", score=55, category="considered", candidate_name=None, details=None)
@@ -54,7 +54,7 @@ def test_columns_ranks_and_reasons():
     assert rows[0] == [
         "1", "2", "Mirela Dantas", "completed", "91", "selected",
         "Mirela Dantas", "mirela@example.com", "'+351 912 345 678", "Porto, Portugal", "cv-2.pdf",
-        "Python; SQL", "Go", "", "", str(best.id),
+        "Python; SQL", "Go; Rust", "", "", str(best.id),
     ]  # fmt: skip
     assert rows[1] == [
         "2", "1", "Candidate 1", "completed", "55", "considered",
