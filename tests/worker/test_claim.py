@@ -484,3 +484,32 @@ async def test_the_e_mail_outbox_uses_its_own_state_names(database, storage, clo
         assert await claim.fail_exhausted(s, EmailMessage, max_attempts=1) == 0
         s.expire_all()
         assert (await s.get(EmailMessage, message_id)).status == "sent"
+
+
+async def test_renew_and_retry_touch_only_their_own_job(database, storage, clock):
+    """Two jobs held with the same token number: renewing or retrying one leaves the other alone."""
+    one, other = [await make_request(database, storage, b"Ada", tag=t) for t in ("one", "other")]
+    async with database.sessionmaker() as s:
+        for req in (one, other):
+            assert await claim.claim(s, ReviewRequest, req.id, lease_seconds=60, max_attempts=3) == 1
+    held = (await fetch_row(database, other.id)).lease_until
+    clock.advance(10)
+    async with database.sessionmaker() as s:
+        assert await claim.renew(s, ReviewRequest, one.id, 1, lease_seconds=60)
+        assert await claim.retry_later(s, ReviewRequest, one.id, 1, delay_seconds=5, error="busy")
+    untouched = await fetch_row(database, other.id)
+    assert (untouched.status, untouched.lease_until, untouched.error) == ("processing", held, None)
+
+
+async def test_renew_and_retry_use_the_models_own_state_names(database, clock):
+    from emails.test_send_email import make_message
+    from resumeiq.emails.models import EmailMessage
+
+    message_id = await make_message(database)
+    async with database.sessionmaker() as s:
+        token = await claim.claim(s, EmailMessage, message_id, lease_seconds=60, max_attempts=3)
+        assert await claim.renew(s, EmailMessage, message_id, token, lease_seconds=90)
+        assert await claim.retry_later(s, EmailMessage, message_id, token, delay_seconds=5, error="busy")
+        s.expire_all()
+        row = await s.get(EmailMessage, message_id)
+        assert (row.status, row.lease_until) == ("queued", clock.now + timedelta(seconds=5))

@@ -122,3 +122,36 @@ def test_any_file_over_the_byte_limit_is_refused_before_reading():
         f"The file is {len(data) / 1e6:.1f} MB; the limit is {(len(data) - 1) / 1e6:.0f} MB."
     )
     assert ExtractLimits().max_bytes == 10 * 1024 * 1024
+
+
+def test_sizes_in_messages_are_in_megabytes_of_a_million_bytes():
+    """1.5 MB rounds to 2 (a divisor other than 10**6 would show 1)."""
+    data = docx_with_parts(TEXT, {})
+    pad = 1_500_000 - inflated_size(data)
+    data = docx_with_parts(TEXT, {"extra/pad.xml": os.urandom(pad // 2).hex().encode()[:pad]})
+    assert inflated_size(data) == 1_500_000
+    with pytest.raises(TooLarge, match=r"inflates to 2 MB; the limit is 1 MB\.$"):
+        extract_text(data, limits=ExtractLimits(max_docx_uncompressed=1_499_999))
+    data = docx_with_parts(TEXT, {"extra/pad.xml": os.urandom(pad // 2).hex().encode()[:pad], "extra/b": b"b"})
+    with pytest.raises(TooLarge, match=r"inflates to 2 MB; the limit is 2 MB\.$"):
+        extract_text(data, limits=ExtractLimits(max_docx_uncompressed=1_500_000))
+    bomb = docx_with_parts(TEXT, {"extra/zeros.xml": b"\0" * 1_500_000})
+    with pytest.raises(TooLarge, match=r"fold to 2 MB: refused as a decompression bomb\.$"):
+        extract_text(bomb)
+    text = b"Tomasz Wierzbicki\n" + b"x" * (1_050_001 - 18)
+    with pytest.raises(TooLarge, match=r"] The file is 1\.1 MB; the limit is 1 MB\.$"):
+        extract_text(text, limits=ExtractLimits(max_bytes=1_000_000))
+    with pytest.raises(TooLarge, match=r"the limit is 2 MB\.$"):
+        extract_text(text + b"x" * 450_000, limits=ExtractLimits(max_bytes=1_500_000))
+
+
+def test_every_reader_gets_the_limits():
+    from documents import text_pdf
+
+    pdf = text_pdf(TEXT)
+    assert extract_text(pdf).format == "pdf"
+    with pytest.raises(TooLarge, match="pages"):
+        extract_text(pdf, limits=ExtractLimits(max_pages=0))
+    assert extract_text(b"# Tomasz\n\nWarehouse work", filename="cv.md").format == "md"
+    with pytest.raises(TooLarge, match="characters"):
+        extract_text(TEXT.encode(), limits=ExtractLimits(max_chars=20))
