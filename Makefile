@@ -46,7 +46,7 @@ $(MUTATION_STAMP): $(DEV_STAMP)
 	touch $@
 
 # Mutation testing of the modules issue 14 named (config: [tool.mutmut] in pyproject.toml); not
-# part of `make test`. About 25 minutes here; prints the score per module and every survivor.
+# part of `make test`. About 12 minutes here; prints the score per module and every survivor.
 mutation: $(MUTATION_STAMP)
 	nice -n 10 $(BIN)/mutmut run --max-children 2 $(MUTANTS)
 	$(BIN)/python scripts/mutation_score.py

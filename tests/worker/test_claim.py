@@ -244,6 +244,7 @@ async def test_release_and_finish_need_the_token(database, storage, clock):
         assert await claim.finish(s, ReviewRequest, req.id, token, status="failed", error="engine: boom")
         await s.commit()
         assert not await claim.renew(s, ReviewRequest, req.id, token, lease_seconds=60)  # finished
+        assert not await claim.retry_later(s, ReviewRequest, req.id, token, delay_seconds=1, error="x")
     row = await fetch_row(database, req.id)
     assert (row.status, row.error, row.lease_until, row.completed_at) == (
         "failed",
