@@ -21,9 +21,9 @@ import httpx
 import pytest
 from argon2 import PasswordHasher
 
+from availability import unavailable
 from resumeiq.config import Settings
 
-CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 PG_ADMIN_DSN = os.environ.get("RESUMEIQ_TEST_POSTGRES_DSN", "postgresql://postgres@127.0.0.1:5432/postgres")
 REDIS_URL = os.environ.get("RESUMEIQ_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 TABLES = [
@@ -39,13 +39,6 @@ TABLES = [
 ]
 
 
-def unavailable(reason: str) -> None:
-    """Skip on a laptop without the service; fail in CI, where it must be there."""
-    if CI:
-        pytest.fail(f"{reason} (CI=true: this service must be available)", pytrace=False)
-    pytest.skip(reason)
-
-
 def run(coro: Any) -> Any:
     return asyncio.run(coro)
 
@@ -54,16 +47,23 @@ def run(coro: Any) -> Any:
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _fast_password_hashing() -> Iterator[None]:
-    """Real argon2id, with low cost parameters: the default profile costs ~120 ms per hash."""
+def _fast_password_hashing() -> Iterator[PasswordHasher]:
+    """Real argon2id, with low cost parameters: the default profile costs ~120 ms per hash.
+    Yields the service's own hasher (see ``production_hasher``)."""
     from resumeiq.users import security
 
     saved = security._hasher
     security._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     security._dummy_hash = None
-    yield
+    yield saved
     security._hasher = saved
     security._dummy_hash = None
+
+
+@pytest.fixture(scope="session")
+def production_hasher(_fast_password_hashing: PasswordHasher) -> PasswordHasher:
+    """The hasher ``resumeiq.users.security`` hashes passwords with when no test swapped it."""
+    return _fast_password_hashing
 
 
 # --------------------------------------------------------------------------- databases

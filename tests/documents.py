@@ -31,3 +31,41 @@ def text_docx(text: str) -> bytes:
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()
+
+
+def docx_with_parts(text: str, parts: dict[str, bytes], *, compression: int = 8) -> bytes:
+    """``text_docx(text)`` with extra ZIP entries (parts nothing refers to, so readers skip them)."""
+    import zipfile
+
+    buf = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(text_docx(text))) as src,
+        zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for info in src.infolist():
+            dst.writestr(info, src.read(info))
+        for name, data in parts.items():
+            dst.writestr(name, data, compress_type=compression)
+    return buf.getvalue()
+
+
+def docx_zip_bomb(text: str, inflated_mb: int = 60) -> bytes:
+    """A DOCX made from ``text`` whose word/document.xml then inflates to ``inflated_mb`` MB
+    (about 1,000-fold), written in 1 MB chunks so that building it never holds the whole part."""
+    import zipfile
+
+    buf = io.BytesIO()
+    chunk = b"<!-- padding -->" * (1 << 16)  # 1 MiB
+    with (
+        zipfile.ZipFile(io.BytesIO(text_docx(text))) as src,
+        zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for info in src.infolist():
+            if info.filename == "word/document.xml":
+                with dst.open("word/document.xml", "w", force_zip64=True) as part:
+                    part.write(src.read(info))
+                    for _ in range(inflated_mb):
+                        part.write(chunk)
+            else:
+                dst.writestr(info, src.read(info))
+    return buf.getvalue()

@@ -97,9 +97,6 @@ class Settings(BaseSettings):
     # above the second, else ``rejected``.
     match_selected_min: float = Field(default=70.0, ge=0, le=100)
     match_considered_min: float = Field(default=50.0, ge=0, le=100)
-    # Test-only: sleep this long inside each review (after scoring, before saving) so that a test
-    # can interrupt a review in flight. Never set it in production.
-    review_delay_ms: int = Field(default=0, ge=0)
 
     @field_validator("log_level", mode="before")
     @classmethod

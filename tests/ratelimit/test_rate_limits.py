@@ -1,8 +1,12 @@
-"""Per-user rate limits: 429 with Retry-After, the analysis block, memory and Redis storage."""
+"""Per-user rate limits: 429 with Retry-After, the analysis block, memory and Redis storage.
+
+The memory-storage tests run on a fake clock (``clock``): the ``limits`` memory storage and the
+limiter read ``time.time()`` from their modules, and the fixture swaps both for a clock the test
+moves by hand, so that "the block outlasts the window" is checked to the second without sleeping.
+"""
 
 from __future__ import annotations
 
-import asyncio
 import secrets
 
 import pytest
@@ -16,22 +20,120 @@ def limiter(storage, upload="3/minute", analysis="2/5 minutes", block=600) -> Ra
     return RateLimiter(storage, upload=parse(upload), analysis=parse(analysis), analysis_block_seconds=block)
 
 
+class FakeClock:
+    """Stands in for the ``time`` module where ``time.time()`` is read."""
+
+    def __init__(self, start: float = 1_700_000_000.0) -> None:
+        self.now = start
+
+    def time(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock(monkeypatch) -> FakeClock:
+    import limits.aio.storage.memory
+
+    import resumeiq.ratelimit.limiter
+
+    fake = FakeClock()
+    monkeypatch.setattr(limits.aio.storage.memory, "time", fake)
+    monkeypatch.setattr(resumeiq.ratelimit.limiter, "time", fake)
+    return fake
+
+
+def memory_limiter(**kw) -> RateLimiter:
+    return limiter(storage_for(None, key_prefix="t"), **kw)
+
+
+async def refused(lim: RateLimiter, kind: LimitKind, user: str) -> RateLimited:
+    with pytest.raises(RateLimited) as exc:
+        await lim.hit(kind, user)
+    return exc.value
+
+
+# --------------------------------------------------------------------------- the analysis block
+
+
+async def test_the_block_outlasts_the_limit_window(clock):
+    """1 analysis per 10 s, a 60 s block: once over, the user waits the block out, not the window."""
+    lim = memory_limiter(analysis="1/10 seconds", block=60)
+    await lim.hit(LimitKind.ANALYSIS, "u")
+    clock.advance(5)
+    over = await refused(lim, LimitKind.ANALYSIS, "u")  # the offending request starts the block
+    assert over.retry_after == 60  # the window alone would say 5
+    assert str(over) == "Too many analysis requests (limit 1 per 10 second); blocked for 60 seconds."
+
+    clock.advance(10)  # the window has passed: without the block this request would be accepted
+    held = await refused(lim, LimitKind.ANALYSIS, "u")
+    assert held.retry_after == 50
+    assert str(held) == "Too many analysis requests; you are blocked for a while."
+    await lim.hit(LimitKind.ANALYSIS, "other-user")  # the block is per user
+
+    clock.advance(49.5)  # half a second before the block ends
+    assert (await refused(lim, LimitKind.ANALYSIS, "u")).retry_after == 1
+    clock.advance(1)
+    await lim.hit(LimitKind.ANALYSIS, "u")  # block over, and the window has room again
+    again = await refused(lim, LimitKind.ANALYSIS, "u")  # over again: a new block
+    assert again.retry_after == 60
+
+
+async def test_a_block_shorter_than_the_window_gives_the_blocks_retry_after(clock):
+    lim = memory_limiter(analysis="1/minute", block=1)
+    await lim.hit(LimitKind.ANALYSIS, "u")
+    assert (await refused(lim, LimitKind.ANALYSIS, "u")).retry_after == 1
+
+
+async def test_without_a_block_retry_after_is_when_the_window_has_room(clock):
+    lim = memory_limiter(analysis="2/10 seconds", block=0)
+    await lim.hit(LimitKind.ANALYSIS, "u")
+    clock.advance(3)
+    await lim.hit(LimitKind.ANALYSIS, "u")
+    clock.advance(1)
+    over = await refused(lim, LimitKind.ANALYSIS, "u")
+    assert over.retry_after == 6  # the first request leaves the moving window at +10 s
+    assert str(over) == "Too many analysis requests (limit 2 per 10 second)."
+    clock.advance(5.5)
+    assert (await refused(lim, LimitKind.ANALYSIS, "u")).retry_after == 1  # 0.5 s, rounded up
+    clock.advance(1)
+    await lim.hit(LimitKind.ANALYSIS, "u")
+
+
+async def test_uploads_are_never_blocked(clock):
+    lim = memory_limiter(upload="2/minute", block=600)
+    await lim.hit(LimitKind.UPLOAD, "u")
+    clock.advance(20)
+    await lim.hit(LimitKind.UPLOAD, "u")
+    over = await refused(lim, LimitKind.UPLOAD, "u")
+    assert over.retry_after == 40 and str(over) == "Too many upload requests (limit 2 per 1 minute)."
+    clock.advance(40.5)
+    await lim.hit(LimitKind.UPLOAD, "u")  # the moving window, not a 600 s block
+    await lim.hit(LimitKind.ANALYSIS, "u")  # and the analysis limit counts apart
+
+
+# --------------------------------------------------------------------------- through the API
+
+
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
-async def test_upload_limit_is_per_user_with_retry_after(start_api, make_settings, resume_text):
+async def test_upload_limit_is_per_user_with_retry_after(start_api, make_settings, resume_text, clock):
     async with start_api(make_settings(rate_limit_upload="2/minute")) as api:
         ada, bob = await api.register(), await api.register()
         assert (await ada.upload(resume_text)).status_code == 201
+        clock.advance(15)
         assert (await ada.upload(resume_text)).status_code == 201
         r = await ada.upload(resume_text)
         assert r.status_code == 429
         assert r.headers["content-type"].startswith("application/problem+json")
         assert r.json()["code"] == "rate_limited"
-        assert 1 <= int(r.headers["retry-after"]) <= 60
+        assert r.headers["retry-after"] == "45"
         assert (await bob.upload(resume_text)).status_code == 201
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
-async def test_analysis_limit_then_blocked(start_api, make_settings, resume_text):
+async def test_analysis_limit_then_blocked(start_api, make_settings, resume_text, clock):
     settings = make_settings(rate_limit_analysis="2/5 minutes", rate_limit_analysis_block_seconds=600)
     async with start_api(settings) as api:
         ada = await api.register()
@@ -40,30 +142,23 @@ async def test_analysis_limit_then_blocked(start_api, make_settings, resume_text
         assert (await ada.post(url, json={"industry": "general"})).status_code == 202
         assert (await ada.post(url, json={"industry": "general"})).status_code == 202
         r = await ada.post(url, json={"industry": "general"})
-        assert r.status_code == 429 and r.headers["retry-after"] == "600"
+        assert r.status_code == 429 and r.headers["retry-after"] == "600"  # the window alone: 300
+        clock.advance(400)  # past the 5-minute window, inside the block
         r = await ada.post(url, json={"industry": "general"})
-        assert r.status_code == 429 and 590 <= int(r.headers["retry-after"]) <= 600
+        assert r.status_code == 429 and r.headers["retry-after"] == "200"
         assert (await ada.get("/api/v1/analysis/analyses")).json()["total"] == 2
 
 
-async def test_block_holds_then_expires():
-    lim = limiter(storage_for(None, key_prefix="t"), analysis="1/second", block=1)
-    await lim.hit(LimitKind.ANALYSIS, "u")
-    with pytest.raises(RateLimited) as over:
-        await lim.hit(LimitKind.ANALYSIS, "u")
-    assert over.value.retry_after == 1
-    with pytest.raises(RateLimited, match="blocked"):
-        await lim.hit(LimitKind.ANALYSIS, "u")
-    await lim.hit(LimitKind.ANALYSIS, "other-user")
-    await asyncio.sleep(1.05)
-    await lim.hit(LimitKind.ANALYSIS, "u")
+# --------------------------------------------------------------------------- Redis
 
 
 @pytest.mark.redis
-async def test_redis_storage_is_shared_between_processes(redis_url):
+@pytest.mark.parametrize("scheme", ["", "async+"])
+async def test_redis_storage_is_shared_between_processes(redis_url, scheme):
     prefix = f"resumeiq-test-{secrets.token_hex(4)}"
-    first = limiter(storage_for(redis_url, key_prefix=prefix), upload="3/minute")
-    second = limiter(storage_for(redis_url, key_prefix=prefix), upload="3/minute")
+    url = scheme + redis_url
+    first = limiter(storage_for(url, key_prefix=prefix), upload="3/minute", analysis="2/minute", block=600)
+    second = limiter(storage_for(url, key_prefix=prefix), upload="3/minute", analysis="2/minute", block=600)
     try:
         await first.hit(LimitKind.UPLOAD, "u")
         await second.hit(LimitKind.UPLOAD, "u")
@@ -75,11 +170,12 @@ async def test_redis_storage_is_shared_between_processes(redis_url):
 
         await first.hit(LimitKind.ANALYSIS, "u")
         await first.hit(LimitKind.ANALYSIS, "u")
-        with pytest.raises(RateLimited):
+        with pytest.raises(RateLimited) as over:
             await first.hit(LimitKind.ANALYSIS, "u")
+        assert over.value.retry_after == 600
         with pytest.raises(RateLimited) as blocked:  # the block set by one process holds in the other
             await second.hit(LimitKind.ANALYSIS, "u")
-        assert 590 <= blocked.value.retry_after <= 600
+        assert 590 <= blocked.value.retry_after <= 600  # the window alone would say at most 60
     finally:
         await first.reset()
 
@@ -87,22 +183,25 @@ async def test_redis_storage_is_shared_between_processes(redis_url):
 @pytest.mark.redis
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 async def test_api_uses_redis_when_configured(start_api, make_settings, redis_url, resume_text):
+    import redis
+
     prefix = f"resumeiq-test-{secrets.token_hex(4)}"
     settings = make_settings(redis_url=redis_url, rate_limit_key_prefix=prefix, rate_limit_upload="1/minute")
     async with start_api(settings) as api:
         ada = await api.register()
         assert (await ada.upload(resume_text)).status_code == 201
         assert (await ada.upload(resume_text)).status_code == 429
-        import redis
-
         client = redis.Redis.from_url(redis_url)
-        assert client.keys(f"{prefix}*")
-        await api.app.state.rate_limiter.reset()
-        client.close()
+        try:
+            assert client.keys(f"{prefix}*")
+        finally:
+            await api.app.state.rate_limiter.reset()
+            client.close()
 
 
 async def test_storage_failure_lets_requests_through(caplog):
     lim = limiter(storage_for("redis://127.0.0.1:1", key_prefix="x"), upload="1/minute")
     await lim.hit(LimitKind.UPLOAD, "u")
     await lim.hit(LimitKind.UPLOAD, "u")
-    assert "letting the request through" in caplog.text
+    assert "rate limit storage failed (" in caplog.text
+    assert "); letting the request through" in caplog.text

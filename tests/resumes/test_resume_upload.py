@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from evalset import eval_files, expected_error_code
+from documents import docx_zip_bomb
+from evalset import expected_error_code, required_eval_files
 
 
 def stored_files(settings) -> list[Path]:
@@ -169,9 +170,23 @@ STATUS_OF = {
 }
 
 
-@pytest.mark.skipif(not eval_files("hard"), reason="../shared/eval-dev is not present")
+async def test_a_docx_zip_bomb_is_refused_with_413_and_leaves_nothing(user, settings, resume_text):
+    """A DOCX whose word/document.xml inflates to 60 MB (about 1,000-fold): refused from the ZIP
+    directory, the problem names the part, nothing is stored."""
+    bomb = docx_zip_bomb(resume_text.decode(), inflated_mb=60)
+    assert len(bomb) < 200_000
+    r = await user.upload(bomb, filename="cv.docx")
+    assert r.status_code == 413, r.text
+    problem = r.json()
+    assert r.headers["content-type"].startswith("application/problem+json")
+    assert (problem["code"], problem["status"]) == ("too_large", 413)
+    assert "word/document.xml inflates" in problem["detail"] and "decompression bomb" in problem["detail"]
+    assert await resume_count(user) == 0
+    assert stored_files(settings) == [] and temp_files(settings) == []
+
+
 async def test_unreadable_files_are_refused_with_their_code_and_leave_nothing(user, settings):
-    for path in eval_files("hard"):
+    for path in required_eval_files("hard"):
         code = expected_error_code(path)
         assert code in STATUS_OF, (path.name, code)
         r = await user.upload(path.read_bytes(), filename=path.name)
@@ -183,12 +198,11 @@ async def test_unreadable_files_are_refused_with_their_code_and_leave_nothing(us
     assert stored_files(settings) == [] and temp_files(settings) == []
 
 
-@pytest.mark.skipif(not eval_files(), reason="../shared/eval-dev is not present")
 async def test_no_input_reaches_a_500(start_api, make_settings):
     """Every file of the development set (hard cases included) and random bytes: 2xx or 4xx."""
     settings = make_settings(rate_limit_upload="10000/minute")
     rng = random.Random(1234)
-    inputs = [(p.name, p.read_bytes()) for p in eval_files()]
+    inputs = [(p.name, p.read_bytes()) for p in required_eval_files()]
     inputs += [
         (f"random-{i}{ext}", rng.randbytes(rng.randint(0, 20_000)))
         for i, ext in enumerate([".pdf", ".docx", ".txt", ".md", "", ".exe", ".pdf", ".docx"])

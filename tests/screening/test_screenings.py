@@ -327,3 +327,87 @@ async def test_unreadable_uploads_are_failed_items_never_a_500(user, job_text):
         else:
             assert item["status"] == "completed" and item["score"] is not None, item
     assert (await user.get(f"/api/v1/screenings/{status['screening_id']}/export.csv")).status_code == 200
+
+
+def screening_body(job_id: str, files: list[tuple[str, bytes]]) -> tuple[bytes, dict[str, str]]:
+    """A multipart screening request written out by hand, so that its size is known exactly."""
+    boundary = "resumeiqscreeningboundary"
+    parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="job_id"\r\n\r\n{job_id}\r\n'.encode()]
+    for name, content in files:
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="files"; filename="{name}"\r\n'
+            f"Content-Type: text/plain\r\n\r\n".encode()
+            + content
+            + b"\r\n"
+        )
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), {"Content-Type": f"multipart/form-data; boundary={boundary}"}
+
+
+def streamed(body: bytes, chunk: int, consumed: list[int]):
+    """``body`` as a stream without a Content-Length, counting what the server has read."""
+
+    async def stream():
+        for start in range(0, len(body), chunk):
+            consumed[0] = start + chunk
+            yield body[start : start + chunk]
+
+    return stream()
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+async def test_a_screenings_whole_upload_is_held_to_resumeiq_screening_max_bytes(
+    start_api, make_settings, monkeypatch, resume_text, job_text
+):
+    """The limit is on the whole body, however it is split into files (each here is far under the
+    per-file limit): declared too long, refused before reading; streamed without a length,
+    refused as soon as it goes over; exactly at the limit, accepted."""
+    files = [(f"{i}.txt", resume_text + f"\nReference number {i}\n".encode()) for i in range(4)]
+    job_placeholder = str(uuid.uuid4())  # same length as the real job id
+    size = len(screening_body(job_placeholder, files)[0])
+    monkeypatch.setenv("RESUMEIQ_SCREENING_MAX_BYTES", str(size - 1))
+    settings = make_settings(rate_limit_upload="10000/minute")
+    assert settings.screening_max_bytes == size - 1 and settings.upload_max_bytes > 100 * len(resume_text)
+    async with start_api(settings) as api:
+        user = await api.register()
+        job_id = await create_job(user, job_text)
+        body, headers = screening_body(job_id, files)
+        assert len(body) == size
+
+        r = await user.post("/api/v1/screenings", content=body, headers=headers)  # with Content-Length
+        assert r.status_code == 413 and r.json()["code"] == "too_large", r.text
+
+        consumed = [0]
+        r = await user.post("/api/v1/screenings", content=streamed(body, 1024, consumed), headers=headers)
+        assert r.status_code == 413 and r.json()["code"] == "too_large", r.text
+        assert consumed[0] >= size - 1  # it read up to the limit, then stopped
+        assert (await user.get("/api/v1/screenings")).json()["total"] == 0
+        assert stored_files(settings) == [] and temp_files(settings) == []
+
+    monkeypatch.setenv("RESUMEIQ_SCREENING_MAX_BYTES", str(size))
+    settings = make_settings(rate_limit_upload="10000/minute")
+    async with start_api(settings) as api:
+        user = await api.register()
+        job_id = await create_job(user, job_text)
+        body, headers = screening_body(job_id, files)
+        r = await user.post("/api/v1/screenings", content=body, headers=headers)
+        assert r.status_code == 202, r.text
+        r = await user.post("/api/v1/screenings", content=streamed(body, 1024, [0]), headers=headers)
+        assert r.status_code == 202, r.text
+        assert r.json()["total"] == 4
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+async def test_a_streamed_screening_is_cut_off_soon_after_the_limit(start_api, make_settings, monkeypatch, job_text):
+    monkeypatch.setenv("RESUMEIQ_SCREENING_MAX_BYTES", "200000")
+    settings = make_settings(rate_limit_upload="10000/minute")
+    async with start_api(settings) as api:
+        user = await api.register()
+        job_id = await create_job(user, job_text)
+        files = [(f"{i}.txt", b"Python developer\n" + b"x" * 99_000) for i in range(50)]  # 5 MB in all
+        body, headers = screening_body(job_id, files)
+        consumed = [0]
+        r = await user.post("/api/v1/screenings", content=streamed(body, 16_384, consumed), headers=headers)
+        assert r.status_code == 413 and r.json()["code"] == "too_large"
+        assert consumed[0] <= 200_000 + 2 * 16_384  # far before the 5 MB the client had to send
+        assert stored_files(settings) == [] and temp_files(settings) == []

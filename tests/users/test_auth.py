@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import jwt
+import pytest
 
 
 async def test_register_login_and_me(api):
@@ -100,8 +101,66 @@ async def test_passwords_are_stored_as_argon2id(api, settings):
     assert "correct horse battery" not in stored
 
 
-def test_production_hasher_uses_the_rfc9106_profile():
-    from argon2 import PasswordHasher, profiles
+def test_the_service_hashes_with_the_rfc9106_low_memory_profile(production_hasher):
+    """The session swaps in cheap parameters for speed; the service's own hasher (the one it was
+    imported with) must keep RFC 9106's second recommended profile: argon2id, 64 MiB, t=3, p=4."""
+    from argon2 import Type, profiles
 
-    # The session fixture swaps in cheap parameters; the module default must stay the strong one.
-    assert PasswordHasher().time_cost == profiles.RFC_9106_LOW_MEMORY.time_cost
+    profile = profiles.RFC_9106_LOW_MEMORY
+    assert production_hasher.type is Type.ID
+    assert (production_hasher.memory_cost, production_hasher.time_cost, production_hasher.parallelism) == (
+        65536,
+        3,
+        4,
+    )
+    assert (production_hasher.hash_len, production_hasher.salt_len) == (profile.hash_len, profile.salt_len)
+    assert production_hasher.hash("correct horse battery").startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+
+
+async def test_verify_password_checks_the_hash():
+    from resumeiq.users.security import hash_password, verify_password
+
+    stored = await hash_password("correct horse battery")
+    assert await verify_password("correct horse battery", stored)
+    assert not await verify_password("correct horse battery!", stored)
+    assert not await verify_password("correct horse battery", None)  # an unknown e-mail
+    assert not await verify_password("correct horse battery", "not-a-hash")
+
+
+def test_tokens_carry_the_user_and_expire(monkeypatch):
+    import uuid
+    from datetime import UTC, datetime, timedelta
+
+    from resumeiq.errors import InvalidToken
+    from resumeiq.users import security
+
+    secret = "a test secret that is long enough for HS256 and for HS512 as well, 64 bytes+"
+    user_id = uuid.uuid4()
+    issued = datetime.now(UTC).replace(microsecond=0)
+    monkeypatch.setattr(security, "utcnow", lambda: issued)
+    token = security.create_access_token(user_id, secret=secret, expires_minutes=30)
+    claims = jwt.decode(token, secret, algorithms=["HS256"])
+    assert claims == {
+        "sub": str(user_id),
+        "iat": int(issued.timestamp()),
+        "exp": int((issued + timedelta(minutes=30)).timestamp()),
+    }
+    assert jwt.get_unverified_header(token)["alg"] == "HS256"
+    assert security.read_access_token(token, secret=secret) == user_id
+
+    for bad, message in (
+        (jwt.encode({"sub": str(user_id)}, secret, algorithm="HS256"), "The access token is not valid."),
+        (jwt.encode({"exp": claims["exp"]}, secret, algorithm="HS256"), "The access token is not valid."),
+        (jwt.encode({"sub": "nobody", "exp": claims["exp"]}, secret, "HS256"), "The access token is not valid."),
+        (jwt.encode(claims, secret, algorithm="HS512"), "The access token is not valid."),
+        (jwt.encode(claims, secret + "?", algorithm="HS256"), "The access token is not valid."),
+    ):
+        with pytest.raises(InvalidToken) as exc:
+            security.read_access_token(bad, secret=secret)
+        assert str(exc.value) == message
+
+    monkeypatch.setattr(security, "utcnow", lambda: issued - timedelta(minutes=31))
+    expired = security.create_access_token(user_id, secret=secret, expires_minutes=30)
+    with pytest.raises(InvalidToken) as exc:
+        security.read_access_token(expired, secret=secret)
+    assert str(exc.value) == "The access token has expired; log in again."

@@ -79,8 +79,10 @@ def resumes(n: int) -> list[tuple[str, bytes]]:
 class Worker(CliProcess):
     """``resumeiq worker`` in its own process group (SIGKILL takes its pool and sweeper too)."""
 
-    def __init__(self, env: dict[str, str], log: Path, *, concurrency: int) -> None:
-        super().__init__(["worker", "--concurrency", str(concurrency)], env, log)
+    def __init__(
+        self, env: dict[str, str], log: Path, *, concurrency: int, slow_reviews: float | None = None
+    ) -> None:
+        super().__init__(["worker", "--concurrency", str(concurrency)], env, log, slow_reviews=slow_reviews)
 
     def wait_ready(self, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
@@ -429,10 +431,10 @@ async def test_sigkill_of_the_worker_mid_run_then_restart_completes_every_job_ex
 ):
     settings, env = own_setup.api_settings(make_settings), own_setup.env()
     log = tmp_path / "worker.log"
-    # Reviews sleep inside their claim (test-only setting) for longer than the test can take to
-    # reach the kill, so that they are surely in flight when the worker is killed however slow
-    # the machine; screening items run meanwhile on the third process.
-    worker = Worker(env | {"RESUMEIQ_REVIEW_DELAY_MS": "60000"}, log, concurrency=3)
+    # Reviews wait inside their claim (a test seam, tests/seams.py) for longer than the test can
+    # take to reach the kill, so that they are surely in flight when the worker is killed however
+    # slow the machine; screening items run meanwhile on the third process.
+    worker = Worker(env, log, concurrency=3, slow_reviews=60)
     try:
         async with start_api(settings) as api:
             user = await api.register()

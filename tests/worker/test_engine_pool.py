@@ -8,6 +8,8 @@ import time
 
 import pytest
 
+from resumeiq.engine.errors import EmptyFile
+from resumeiq.engine.extract import extract_text
 from resumeiq.errors import EngineUnavailable, ProcessingTimeout
 from resumeiq.worker.engine_jobs import EngineFailure, ParsedFile
 from resumeiq.worker.pool import EnginePool
@@ -20,7 +22,10 @@ async def test_parse_outcomes(engine_pool, tmp_path, resume_text):
     parsed = await engine_pool.parse_file(good, "cv.txt")
     assert isinstance(parsed, ParsedFile) and parsed.format == "txt" and "Ada" in parsed.text
     failure = await engine_pool.parse_file(empty, "empty.pdf")
-    assert failure == EngineFailure(code="empty_file", message=failure.message)
+    with pytest.raises(EmptyFile) as engine_error:  # what the engine itself says of that file
+        extract_text(b"", filename="empty.pdf")
+    assert engine_error.value.message  # a sentence for a person, carried over unchanged
+    assert failure == EngineFailure(code="empty_file", message=engine_error.value.message)
 
 
 async def test_timeout_restarts_the_pool():

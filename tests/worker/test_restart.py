@@ -24,11 +24,14 @@ def free_port() -> int:
 class Service(CliProcess):
     """``resumeiq serve`` in its own process group (so that SIGKILL takes its engine workers too)."""
 
-    def __init__(self, env: dict[str, str], log: Path) -> None:
+    def __init__(self, env: dict[str, str], log: Path, *, slow_reviews: float | None = None) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         super().__init__(
-            ["serve", "--host", "127.0.0.1", "--port", str(self.port), "--no-access-log"], env, log
+            ["serve", "--host", "127.0.0.1", "--port", str(self.port), "--no-access-log"],
+            env,
+            log,
+            slow_reviews=slow_reviews,
         )
 
     def wait_ready(self, timeout: float = 60) -> None:
@@ -89,10 +92,9 @@ def test_review_survives_sigkill_and_completes_once(database_url, tmp_path, resu
         "RESUMEIQ_JWT_SECRET": secrets.token_urlsafe(32),
         "RESUMEIQ_WORKER_POOL_SIZE": "1",
         "RESUMEIQ_REVIEW_LEASE_SECONDS": "2",
-        "RESUMEIQ_REVIEW_DELAY_MS": "5000",  # test-only: keeps the review in flight
     }
     log = tmp_path / "service.log"
-    service = Service(env, log)
+    service = Service(env, log, slow_reviews=5)  # a test seam (tests/seams.py): keeps the review in flight
     try:
         service.wait_ready()
         with httpx.Client(base_url=service.url, timeout=10) as client:
@@ -112,7 +114,6 @@ def test_review_survives_sigkill_and_completes_once(database_url, tmp_path, resu
         service.kill()
         assert result_rows(database_url, accepted["analysis_id"]) == 0
 
-        env["RESUMEIQ_REVIEW_DELAY_MS"] = "200"
         service = Service(env, log)
         service.wait_ready()
         with httpx.Client(

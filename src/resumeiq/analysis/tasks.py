@@ -12,7 +12,6 @@ sweep gives the request to a new worker.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import uuid
 from dataclasses import dataclass
@@ -41,7 +40,6 @@ class ReviewContext:
     engine: EnginePool
     lease_seconds: float
     max_attempts: int
-    delay_ms: int = 0  # test-only, see Settings.review_delay_ms
     match_thresholds: tuple[float, float] = (70.0, 50.0)  # see Settings.match_thresholds
 
 
@@ -59,10 +57,7 @@ async def process_review(request_id: uuid.UUID, *, ctx: ReviewContext) -> str | 
     """Run one review. Returns the status it ended in, or None if it was not ours to run."""
 
     async def run() -> Outcome:
-        outcome = await _run_engine(ctx, request_id)
-        if ctx.delay_ms:
-            await asyncio.sleep(ctx.delay_ms / 1000)
-        return outcome
+        return await _run_engine(ctx, request_id)
 
     async def save(token: int, outcome: Outcome) -> str | None:
         return await _save(ctx, request_id, token, outcome)

@@ -55,7 +55,6 @@ def job_kinds(
         engine=engine,
         lease_seconds=settings.review_lease_seconds,
         max_attempts=settings.review_max_attempts,
-        delay_ms=settings.review_delay_ms,
         match_thresholds=settings.match_thresholds,
     )
     screening_ctx = ScreeningContext(
