@@ -7,7 +7,10 @@ weight; ``_layout`` puts the runs of each page into lines in reading order.
 from __future__ import annotations
 
 import ctypes
+import struct
 from dataclasses import dataclass, field
+from itertools import repeat
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -21,6 +24,29 @@ from resumeiq.engine.model import ExtractedDocument, Layout, Line
 _MIN_TEXT_CHARS = 40  # fewer visible characters than this in the whole file: no usable text layer
 _MAX_OBJECTS_SCANNED = 3000
 _PUA_BULLETS = frozenset("\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\uf095\uf0a8")  # Symbol/Wingdings bullets
+# What ends a word: every character str.isspace() accepts (all below U+3001), NUL, and the hyphen
+# that breaks a word at the end of a line (U+0002 in pdfium's character list, U+FFFE in its text).
+_BLANK = frozenset(c for c in map(chr, range(0x3001)) if c.isspace()) | {"\x00", "\x02", "\ufffe"}
+# Characters the run builder looks at twice: blanks, the private use area (icon fonts) and the
+# low surrogates that mark the second index of a character outside the BMP (see _chars_by_index).
+_SPECIAL = _BLANK | frozenset(map(chr, range(0xE000, 0xF900))) | frozenset(map(chr, range(0xDC00, 0xE000)))
+_FS_RECTF = struct.Struct("4f")  # FS_RECTF: left, top, right, bottom
+
+
+def _untyped(function: Any, restype: Any) -> Any:
+    """The same pdfium function without declared argument types: ctypes then passes handles and
+    buffers (ctypes objects) and ints as they are, which for the calls made once per character
+    costs half as much as converting each argument to its declared type."""
+    return ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+_GET_UNICODE = _untyped(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
+_GET_LOOSE_CHAR_BOX = _untyped(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
+_GET_OBJECT = _untyped(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p)
+# The object handle comes back as an int, which only a declared pointer argument passes whole.
+_GET_OBJECT_TYPE = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)(
+    ctypes.cast(pdfium_c.FPDFPageObj_GetType, ctypes.c_void_p).value
+)
 
 
 @dataclass(slots=True)
@@ -130,56 +156,67 @@ def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[Run]:
     n = textpage.count_chars()
     if n <= 0:
         return []
-    text = textpage.get_text_range(0, n)
     raw_tp = textpage.raw
-    if len(text) != n:  # characters outside the BMP: read them one by one
-        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw_tp, i) or 32) for i in range(n))
+    tp = ctypes.c_void_p(ctypes.cast(raw_tp, ctypes.c_void_p).value)
+    text = textpage.get_text_range(0, n)
+    if len(text) != n:
+        # pdfium's page text dropped characters or joined a UTF-16 pair (a character outside
+        # the BMP) that takes two character indices: read each index's own code point.
+        text = _chars_by_index(list(map(_GET_UNICODE, repeat(tp, n), range(n))))
     rect = pdfium_c.FS_RECTF()
     rect_ref = ctypes.byref(rect)
-    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    get_box = _GET_LOOSE_CHAR_BOX
+    read_box = _FS_RECTF.unpack_from
     runs: list[Run] = []
     # The current run's box is kept in locals (written back when the run ends): this loop runs
     # once per character and attribute access costs more than the geometry itself.
     cur: Run | None = None
     letter_spaced = False  # every letter of the current run so far stands apart
+    append = runs.append  # rebound to the current run's chars.append with each new run
     c_x1 = c_top = c_bottom = 0.0
     space_pending = False
     for i, ch in enumerate(text):
-        if ch in "\r\n":
-            if cur is not None:
-                cur.x1, cur.top, cur.bottom = c_x1, c_top, c_bottom
-            cur = None
-            space_pending = False
+        if ch in _SPECIAL:
+            if "\udc00" <= ch <= "\udfff":
+                continue  # the second index of a character outside the BMP
+            if ch == "\n" or ch == "\r":
+                if cur is not None:
+                    cur.x1, cur.top, cur.bottom = c_x1, c_top, c_bottom
+                cur = None
+                space_pending = False
+                continue
+            if ch not in _PUA_BULLETS:
+                # A space, or an icon font glyph (a map pin, an envelope): not text.
+                space_pending = cur is not None
+                continue
+        if not get_box(tp, i, rect_ref):
             continue
-        if "\ue000" <= ch <= "\uf8ff" and ch not in _PUA_BULLETS:
-            # An icon font glyph (a map pin, an envelope): not text.
-            space_pending = cur is not None
-            continue
-        if ch.isspace() or ch == "\x00" or ch == "\ufffe":
-            space_pending = cur is not None
-            continue
-        if not get_box(raw_tp, i, rect_ref):
-            continue
-        x0, x1 = rect.left, rect.right
-        top, bottom = page_height - rect.top, page_height - rect.bottom
+        x0, rect_top, x1, rect_bottom = read_box(rect)
+        top, bottom = page_height - rect_top, page_height - rect_bottom
         h = bottom - top
         if h <= 0 or x1 < x0:
             continue
         if cur is not None:
-            cur_h = c_bottom - c_top
-            ch_h = max(cur_h if cur_h > 0.1 else 0.1, h)
+            if top == c_top and bottom == c_bottom:
+                # Same baseline and height as the run so far (most characters): the general
+                # test below with cur_h == h.
+                ch_h = h if h > 0.1 else 0.1
+                same_line = True
+            else:
+                cur_h = c_bottom - c_top
+                ch_h = max(cur_h if cur_h > 0.1 else 0.1, h)
+                same_line = abs((top + bottom) / 2 - (c_top + c_bottom) / 2) < 0.45 * ch_h
             gap = x0 - c_x1
-            same_line = abs((top + bottom) / 2 - (c_top + c_bottom) / 2) < 0.45 * ch_h
             if same_line and -0.5 * ch_h < gap < (1.1 if space_pending else 0.9) * ch_h:
                 if space_pending:
                     # Between words of letter-spaced text ("A N N A  B E R G"), two spaces.
-                    cur.chars.append("  " if letter_spaced else " ")
+                    append("  " if letter_spaced else " ")
                 elif gap > 0.22 * ch_h:
-                    cur.chars.append(" ")
+                    append(" ")
                     letter_spaced = len(cur.chars) <= 2 or letter_spaced
                 else:
                     letter_spaced = False
-                cur.chars.append(ch)
+                append(ch)
                 if x1 > c_x1:
                     c_x1 = x1
                 if top < c_top:
@@ -191,6 +228,7 @@ def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[Run]:
             cur.x1, cur.top, cur.bottom = c_x1, c_top, c_bottom
         cur = Run([ch], x0, x1, top, bottom, i)
         letter_spaced = False
+        append = cur.chars.append
         c_x1, c_top, c_bottom = x1, top, bottom
         runs.append(cur)
         space_pending = False
@@ -211,11 +249,28 @@ def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[Run]:
     return runs
 
 
+def _chars_by_index(codes: list[int]) -> str:
+    """The text with one character per pdfium character index. pdfium keeps a character outside
+    the BMP as its UTF-16 pair on two indices: the first gets the character, the second keeps
+    its low surrogate, which the run builder skips. Anything that is not a character is NUL."""
+    out = []
+    last = len(codes) - 1
+    for k, code in enumerate(codes):
+        if 0xD800 <= code < 0xDC00 and k < last and 0xDC00 <= codes[k + 1] < 0xE000:
+            out.append(chr(0x10000 + ((code - 0xD800) << 10) + codes[k + 1] - 0xDC00))
+        elif 0xDC00 <= code < 0xE000 and k and 0xD800 <= codes[k - 1] < 0xDC00:
+            out.append(chr(code))
+        elif 0xD800 <= code < 0xE000 or code >= 0x110000:
+            out.append("\x00")
+        else:
+            out.append(chr(code))
+    return "".join(out)
+
+
 def _count_images(page: pdfium.PdfPage) -> int:
     raw_page = page.raw
     n = min(pdfium_c.FPDFPage_CountObjects(raw_page), _MAX_OBJECTS_SCANNED)
-    image = pdfium_c.FPDF_PAGEOBJ_IMAGE
-    get_obj, get_type = pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType
-    return sum(1 for j in range(n) if get_type(get_obj(raw_page, j)) == image)
-
-
+    if n <= 0:
+        return 0
+    handle = repeat(ctypes.c_void_p(ctypes.cast(raw_page, ctypes.c_void_p).value), n)
+    return list(map(_GET_OBJECT_TYPE, map(_GET_OBJECT, handle, range(n)))).count(pdfium_c.FPDF_PAGEOBJ_IMAGE)

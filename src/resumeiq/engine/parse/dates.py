@@ -87,10 +87,15 @@ def _glued() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w/.-])(?P<a>{year})(?P<b>{year}|present|current|now|date)(?![\w/%])", re.IGNORECASE)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_date_ranges(text: str, start: int = 0, end: int | None = None) -> list[DateRange]:
     """All dates and date ranges in ``text[start:end]``, in order, spans relative to ``text``."""
-    rng, since, short = _patterns()
     stop = len(text) if end is None else end
+    if not _DIGIT.search(text, start, stop):
+        return []  # every date has a digit (most lines searched have none)
+    rng, since, short = _patterns()
     out: list[DateRange] = []
     for m in short.finditer(text, start, stop):
         begin = f"{_year2(m.group('y1'))}-{int(m.group('m1')):02d}"

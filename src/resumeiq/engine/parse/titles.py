@@ -162,6 +162,7 @@ def _role_part(words: list[str]) -> list[str]:
     return words
 
 
+@functools.lru_cache(maxsize=8192)
 def title_score(text: str) -> float:
     """How much ``text`` looks like a job title, 0..1 ("Senior Data Scientist" ~1, "Acme Corp" ~0)."""
     raw = text.strip()

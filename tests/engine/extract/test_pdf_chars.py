@@ -1,0 +1,131 @@
+"""PDF characters → runs: every character keeps its own box, whatever pdfium's page text does.
+
+The PDFs are built here: with reportlab, or by hand where reportlab cannot make the case (a font
+whose ToUnicode map sends a code to a character outside the BMP).
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from resumeiq.engine import extract_text, segment_sections
+
+FILLER = "Invented filler text, long enough for the page to count as a text page."
+
+
+def _line(doc, start: str):
+    return next(ln for ln in doc.lines if doc.line_text(ln).startswith(start))
+
+
+# --------------------------------------------------------------------------- outside the BMP
+
+
+def _pdf_with_helvetica_mapped(lines: list[tuple[float, float, float, bytes]], bfchar: str) -> bytes:
+    """A one-page PDF drawing ``lines`` (x, y, size, byte codes) in Helvetica, whose ToUnicode
+    map reads the codes 0x20-0x59 as themselves and ``bfchar`` (e.g. ``<5A> <D835DC00>``)."""
+    content = b"\n".join(b"BT /F1 %g Tf %g %g Td <%s> Tj ET" % (size, x, y, codes.hex().encode()) for x, y, size, codes in lines)
+    cmap = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Invented-UCS def /CMapType 2 def\n"
+        "1 begincodespacerange <00> <FF> endcodespacerange\n"
+        f"1 beginbfchar {bfchar} endbfchar\n"
+        "1 beginbfrange <20> <59> <0020> endbfrange\n"
+        "endcmap CMapName currentdict /CMap defineresource pop end end"
+    ).encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(cmap), cmap),
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_a_character_outside_the_bmp_keeps_its_text_and_every_box_after_it():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    # "Z" is drawn, and read back as U+1D400 (a mathematical bold capital A): pdfium keeps it on
+    # two character indices, so a reader that takes the page text one index per character
+    # shifts every box after it.
+    pdf = _pdf_with_helvetica_mapped(
+        [
+            (72, 700, 12, b"Orla Z Quenby"),
+            (72, 680, 10, FILLER.encode()),
+            (300, 640, 12, b"RIGHT"),
+        ],
+        "<5A> <D835DC00>",
+    )
+    doc = extract_text(pdf)
+
+    assert doc.text.splitlines()[0] == "Orla \U0001d400 Quenby"
+    doc.text.encode("utf-8")  # no lone surrogates: the text can be written out as JSON
+    right = _line(doc, "RIGHT")
+    assert (right.x0, right.x1) == (300.0, round(300 + stringWidth("RIGHT", "Helvetica", 12), 1))
+    assert right.size == 12.0
+    name = _line(doc, "Orla")
+    assert name.x0 == 72.0
+    assert name.x1 == round(72 + stringWidth("Orla Z Quenby", "Helvetica", 12), 1)
+
+
+def test_an_unpaired_surrogate_from_the_font_map_is_dropped_not_written():
+    pdf = _pdf_with_helvetica_mapped([(72, 700, 12, b"Orla Z Quenby"), (72, 680, 10, FILLER.encode())], "<5A> <D835>")
+    doc = extract_text(pdf)
+
+    doc.text.encode("utf-8")
+    assert doc.text.splitlines()[0] == "Orla Quenby"
+
+
+# --------------------------------------------------------------------------- letter spacing
+
+
+def _letter_spaced_pdf(heading: str, char_space: float) -> bytes:
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(612, 792), invariant=1)
+    t = c.beginText(72, 700)
+    t.setFont("Helvetica-Bold", 11)
+    t.setCharSpace(char_space)
+    t.textLine(heading)
+    c.drawText(t)
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 684, "Python, SQL, Tableau, Kubernetes")
+    c.drawString(72, 660, FILLER)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("char_space", [3.0, 6.0])
+def test_a_letter_spaced_heading_stays_one_line_with_its_letters_in_order(char_space):
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    doc = extract_text(_letter_spaced_pdf("SKILLS", char_space))
+
+    heading = doc.lines[0]
+    assert doc.line_text(heading) == "SKILLS"  # letter-spaced text reads as its word
+    assert heading.x0 == 72.0
+    # The box ends at the last letter: its advance plus the five gaps drawn before it.
+    assert heading.x1 == round(72 + stringWidth("SKILLS", "Helvetica-Bold", 11) + 5 * char_space, 1)
+    assert heading.bold and heading.size == 11.0
+    assert [s.kind for s in segment_sections(doc)][-1] == "skills"
+
+
+def test_text_without_letter_spacing_has_no_spaces_inside_words():
+    doc = extract_text(_letter_spaced_pdf("SKILLS", 0.0))
+
+    assert doc.line_text(doc.lines[0]) == "SKILLS"
