@@ -239,3 +239,21 @@ def test_collapse_letter_spacing_keeps_ordinary_lines():
     assert collapse_letter_spacing("E X P E R I E N C E") == "EXPERIENCE"
     for line in ("I am a UX designer", "A B testing at scale", "Skills: C, R, Go", "2019 – 2021"):
         assert collapse_letter_spacing(line) == line
+
+
+def test_a_margin_label_read_with_the_text_beside_it_is_cut_from_it():
+    """A right-aligned margin label ("Profile") set close to the paragraph beside it comes out of
+    the PDF as one run with a space in it: the run is cut where the body begins."""
+    page = [
+        (200, 40, "Ingrid Solvang", B, 20),
+        (50, 100, "EXPERIENCE", B, 9),
+        (140, 100, "Northwind Freight Ltd, Tromsø", B, 10),
+        (140, 113, "Logistics Planner", R, 10),
+        (150, 126, "Planned weekly routes for forty trucks across three depots.", R, 9),
+        (130, 150, "Profile", B, 10),
+        (140, 150, "Reliable planner of cold-chain transport.", R, 10),
+        (140, 163, "Known for calm handovers between shifts.", R, 10),
+    ]
+    lines = _lines(_pdf(page, right_aligned={"Profile"}))
+    assert ("Profile", "left") in lines
+    assert ("Reliable planner of cold-chain transport.", "") in lines

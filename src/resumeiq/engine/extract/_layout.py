@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate
 
 
@@ -35,6 +35,9 @@ class Run:
     first_char: int
     size: float = 0.0
     bold: bool = False
+    # Spaces inside the run: (index of the space in ``chars``, x where the text before it ends,
+    # x where the text after it starts), so that a run can be cut where a lane begins.
+    breaks: list[tuple[int, float, float]] = field(default_factory=list)
 
     @property
     def height(self) -> float:
@@ -269,6 +272,8 @@ def _read_lanes(lines: list[list[Run]], column: int, body_x0: float | None = Non
     """
     if not lines:
         return []
+    if body_x0 is not None:
+        lines = [_cut_at(runs, body_x0) for runs in lines]
     left = _left_rail(lines, body_x0)
     if not left:
         return _move_right_rail([PageLine(_join_runs(runs), runs, column) for runs in lines])
@@ -348,6 +353,25 @@ def _blocks(body: list[PageLine]) -> list[tuple[int, float, float]]:
         else:
             out.append([i, top, bottom])
     return [(a, b, c) for a, b, c in out]
+
+
+def _cut_at(runs: list[Run], x: float) -> list[Run]:
+    """Runs that start left of the body edge ``x`` and run on into it across a wide space (a
+    margin label "Profile" and the paragraph beside it, read as one run) are cut at that space."""
+    out: list[Run] = []
+    for r in runs:
+        if r.x0 < x - 10 and r.x1 > x + 5 and r.breaks:
+            cut = next((b for b in r.breaks if abs(b[2] - x) <= 2.5 and b[1] < x - 3 and b[2] - b[1] >= 0.6 * r.height), None)
+            if cut is not None:
+                k, left_x1, right_x0 = cut
+                left = Run(r.chars[:k], r.x0, left_x1, r.top, r.bottom, r.first_char, r.size, r.bold)
+                right = Run(r.chars[k + 1 :], right_x0, r.x1, r.top, r.bottom, r.first_char, r.size, r.bold)
+                right.breaks = [(i - k - 1, a, b) for i, a, b in r.breaks if i > k]
+                left.breaks = [b for b in r.breaks if b[0] < k]
+                out.extend((left, right))
+                continue
+        out.append(r)
+    return out
 
 
 def _left_rail(lines: list[list[Run]], body_x0: float | None = None) -> set[int]:

@@ -211,8 +211,10 @@ def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[Run]:
                 if space_pending:
                     # Between words of letter-spaced text ("A N N A  B E R G"), two spaces.
                     append("  " if letter_spaced else " ")
+                    cur.breaks.append((len(cur.chars) - 1, c_x1, x0))
                 elif gap > 0.22 * ch_h:
                     append(" ")
+                    cur.breaks.append((len(cur.chars) - 1, c_x1, x0))
                     letter_spaced = len(cur.chars) <= 2 or letter_spaced
                 else:
                     letter_spaced = False

@@ -228,7 +228,7 @@ def _wrapped_headings(doc: ExtractedDocument) -> dict[int, tuple[str, int]]:
         if a.page != b.page or a.column != b.column or a.rail != b.rail or a.bold != b.bold or abs(a.size - b.size) > 0.6:
             continue
         h = max(a.bottom - a.top, 1.0)
-        if not 0 <= b.top - a.bottom < 0.6 * h:
+        if not -0.3 * h <= b.top - a.bottom < 0.6 * h:
             continue
         first, second = text[a.start : a.end].strip(), text[b.start : b.end].strip()
         if len(first.split()) > 3 or len(second.split()) > 3 or any(c.isdigit() for c in first + second):
