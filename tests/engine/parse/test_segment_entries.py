@@ -45,3 +45,43 @@ def test_an_inline_skills_section_after_the_last_job_is_still_a_section():
 
     assert [s.kind for s in sections if s.heading][-1] == "skills"
     assert sections[-1].kind == "skills"
+
+
+def test_a_category_named_like_its_section_in_smaller_type_makes_no_heading_look():
+    """Under SKILLS a category is called "Skills" in body type. Taken as a heading, its look (the
+    body's) would make every short body line a heading: job titles, degree fields."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    rows = [
+        ("Greta Holm", 30),
+        ("About", 16),
+        ("People partner for growing teams in two countries.", 13),
+        ("Experience", 16),
+        ("Fjordline Shipping AS", 16),
+        ("May 2020 - Present", 13),
+        ("HR Generalist", 13),
+        ("Cut time-to-hire by 12 days across all offices", 13),
+        ("Ran the yearly engagement survey for 400 staff", 13),
+        ("Skills", 16),
+        ("Tools", 13),
+        ("Workday, Excel, Greenhouse", 13),
+        ("Skills", 13),
+        ("Coaching, Payroll, Employment Law", 13),
+    ]
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    y = 60
+    for text, size in rows:
+        y += size + 10
+        c.setFont("Helvetica", size)
+        c.drawString(40, A4[1] - y, text)
+    c.showPage()
+    c.save()
+
+    parsed = parse_resume(buf.getvalue(), filename="cv.pdf")
+
+    assert [s.kind for s in parsed.sections] == ["header", "summary", "experience", "skills"]
+    assert [(w.position, w.name) for w in parsed.resume.work] == [("HR Generalist", "Fjordline Shipping AS")]

@@ -114,6 +114,8 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
         inline = body_start < len(raw)
         if found and found[-1][1] == "skills" and (inline or (kind == "languages" and _lists_programming_languages(doc, i))):
             continue  # "Languages: Java, Go" (or "Languages" over such a line) inside skills is a skill category
+        if found and found[-1][1] == kind and not inline and lines[found[-1][0]].size > line.size + 0.5:
+            continue  # "Skills" in smaller type under SKILLS: a category of the section, not a heading
         if inline and found and found[-1][1] in _ENTRY_KINDS and _inside_entries(doc, i, signatures):
             continue  # "Skills: …" under a job, with more dated entries below: part of the entry
         found.append((i, kind, (line.start, line.start + h_end), line.start + body_start))
