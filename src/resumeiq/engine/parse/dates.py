@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from resumeiq.engine._data import load_json
@@ -30,6 +31,9 @@ def _tables() -> tuple[dict[str, int], list[str], dict[str, int]]:
     return months, data["present"], data["seasons"]
 
 
+_APOS = "['’‘`´]"  # before a two-digit year: straight, curly (either way), grave or acute
+
+
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     months, present, seasons = _tables()
@@ -38,11 +42,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     present_alt = "|".join(sorted((re.escape(p) for p in present), key=len, reverse=True))
     year = r"(?:19[5-9]\d|20[0-4]\d)"
     one = (
-        rf"(?:(?P<{{p}}mname>{month_alt})\.?,?(?:\s*|[-/](?={year}))(?:'(?P<{{p}}yy>\d\d)|(?P<{{p}}y1>{year}))"  # Aug 2024, Jan. 2019, Sep '21, Jan-2019
+        rf"(?:(?P<{{p}}mname>{month_alt})\.?,?(?:\s*|[-/](?={year}))(?:{_APOS}(?P<{{p}}yy>\d\d)(?!\d)|(?P<{{p}}y1>{year}))"  # Aug 2024, Jan. 2019, Sep '21, Jan-2019
         rf"|(?P<{{p}}season>{season_alt})\s+(?P<{{p}}y2>{year})"  # Summer 2019
         rf"|(?P<{{p}}y3>{year})[-/.](?P<{{p}}m3>0?[1-9]|1[0-2])(?:[-/.]\d{{{{1,2}}}})?(?!\d)"  # 2023-07, 2020-01-15
         rf"|(?:\d{{{{1,2}}}}[/.])?(?P<{{p}}m4>0?[1-9]|1[0-2])[/.](?P<{{p}}y4>{year})"  # 02/2023, 15.02.2023
-        rf"|(?P<{{p}}y5>{year}))"  # 2017
+        rf"|(?P<{{p}}y5>{year})"  # 2017
+        rf"|{_APOS}(?P<{{p}}yy6>\d\d)(?![\w'’]))"  # ’15 (only as part of a range)
     )
     start = one.format(p="s")
     end = one.format(p="e")
@@ -67,8 +72,8 @@ def _one(m: re.Match[str], p: str) -> str | None:
     if g.get(f"{p}mname"):
         month = months[g[f"{p}mname"].lower()]
         if g.get(f"{p}yy"):
-            yy = int(g[f"{p}yy"])
-            return f"{2000 + yy if yy < 50 else 1900 + yy}-{month:02d}"
+            year = _year2(g[f"{p}yy"])
+            return None if year is None else f"{year}-{month:02d}"
         return f"{g[f'{p}y1']}-{month:02d}"
     if g.get(f"{p}season"):
         return f"{g[f'{p}y2']}-{seasons[g[f'{p}season'].lower()]:02d}"
@@ -78,6 +83,9 @@ def _one(m: re.Match[str], p: str) -> str | None:
         return f"{g[f'{p}y4']}-{int(g[f'{p}m4']):02d}"
     if g.get(f"{p}y5"):
         return g[f"{p}y5"]
+    if g.get(f"{p}yy6"):
+        year = _year2(g[f"{p}yy6"])
+        return None if year is None else str(year)
     return None
 
 
@@ -98,8 +106,11 @@ def find_date_ranges(text: str, start: int = 0, end: int | None = None) -> list[
     rng, since, short = _patterns()
     out: list[DateRange] = []
     for m in short.finditer(text, start, stop):
-        begin = f"{_year2(m.group('y1'))}-{int(m.group('m1')):02d}"
-        finish = None if m.group("present") else f"{_year2(m.group('y2'))}-{int(m.group('m2')):02d}"
+        y1, y2 = _year2(m.group("y1")), None if m.group("present") else _year2(m.group("y2"))
+        if y1 is None or y2 is None and not m.group("present"):
+            continue
+        begin = f"{y1}-{int(m.group('m1')):02d}"
+        finish = None if m.group("present") else f"{y2}-{int(m.group('m2')):02d}"
         out.append(DateRange(begin, finish, finish is None, (m.start(), m.end())))
     if out:
         return out
@@ -118,8 +129,12 @@ def find_date_ranges(text: str, start: int = 0, end: int | None = None) -> list[
         if begin is None:
             continue
         finish = _one(m, "e")
+        if finish is None and (m.group("eyy") or m.group("eyy6")):
+            continue  # an end year the rules cannot place ("Jan 2019 – Mar ’40")
         current = bool(m.group("present") or m.group("onwards")) or bool(since.match(m.group(0)))
         single = finish is None and not current
+        if single and m.group("syy6"):
+            continue  # a lone "’15" is no date: only "’15–’18" or "’15 – present" are
         if finish is not None and finish < begin:  # "2020 - 2018": read as written is impossible
             begin, finish = finish, begin
         out.append(DateRange(begin, finish, current, (m.start(), m.end()), single))
@@ -170,9 +185,18 @@ def is_date_word(word: str) -> bool:
     return w in months or w in seasons or w in present
 
 
-def _year2(yy: str) -> int:
-    y = int(yy)
-    return 2000 + y if y < 50 else 1900 + y
+# A two-digit year up to this many years ahead of today is of this century (a planned end of
+# studies, "May ’28"); later ones are of the last ("’89" → 1989).
+_YEARS_AHEAD = 5
+
+
+def _year2(yy: str, today: date | None = None) -> int | None:
+    """"17" → 2017, "89" → 1989, pivoting on today's year; None for a year before 1950 (the
+    earliest year the rules read), which no resume date is."""
+    year = 2000 + int(yy)
+    if year > (today or date.today()).year + _YEARS_AHEAD:
+        year -= 100
+    return year if year >= 1950 else None
 
 
 def month_index(value: str | None, *, default_month: int = 1) -> int | None:
