@@ -67,3 +67,41 @@ def test_work_dates_with_apostrophe_years():
         ("Holmgard Energy", "2017-09", None),
         ("Brightwater Utilities", "2009-03", "2011-06"),
     ]
+
+
+# --- month names in English, French, Spanish, German and Portuguese ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Sept 2016 – Oct 2018", ("2016-09", "2018-10", False, False)),
+        ("Sept. 2016 – Febr. 2018", ("2016-09", "2018-02", False, False)),
+        ("fév. 2016 – juill. 2018", ("2016-02", "2018-07", False, False)),
+        ("Septembre 2014 – Décembre 2016", ("2014-09", "2016-12", False, False)),
+        ("junio de 2015 – diciembre de 2019", ("2015-06", "2019-12", False, False)),
+        ("enero del 2019 - hoy", ("2019-01", None, True, False)),
+        ("março de 2017 – atual", ("2017-03", None, True, False)),
+        ("Okt. 2015 – Dez. 2017", ("2015-10", "2017-12", False, False)),
+        ("set/2019 - out/2020", ("2019-09", "2020-10", False, False)),
+        ("Oct 2015 - Set/2018", ("2015-10", "2018-09", False, False)),
+    ],
+)
+def test_month_names_in_five_languages(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Out of 2019 budget", "set 2019 goals"])
+def test_everyday_words_before_a_year_are_no_months(text):
+    [found] = find_date_ranges(text)
+    assert (found.start, found.single) == ("2019", True)
+
+
+def test_months_joined_to_their_year_are_listed_once():
+    from resumeiq.engine._data import load_json
+
+    data = load_json("dates.json")
+    names = {n for ns in data["months"].values() for n in ns}
+    joined = [n for ns in data["months_joined"].values() for n in ns]
+    assert joined and not names & set(joined) and all(n == n.lower() for n in joined)
+    assert set(data["months_joined"]) <= set(data["months"])

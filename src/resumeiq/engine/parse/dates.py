@@ -31,6 +31,14 @@ def _tables() -> tuple[dict[str, int], list[str], dict[str, int]]:
     return months, data["present"], data["seasons"]
 
 
+@cache
+def _joined_months() -> dict[str, int]:
+    """Month abbreviations that are everyday words too ("set", "out"): months only when joined
+    to their year ("set/2019", "out-2020")."""
+    data = load_json("dates.json")
+    return {name: int(num) for num, names in data["months_joined"].items() for name in names}
+
+
 _APOS = "['’‘`´]"  # before a two-digit year: straight, curly (either way), grave or acute
 
 
@@ -40,9 +48,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     month_alt = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
     season_alt = "|".join(seasons)
     present_alt = "|".join(sorted((re.escape(p) for p in present), key=len, reverse=True))
+    joined_alt = "|".join(sorted((re.escape(m) for m in _joined_months()), key=len, reverse=True))
     year = r"(?:19[5-9]\d|20[0-4]\d)"
     one = (
-        rf"(?:(?P<{{p}}mname>{month_alt})\.?,?(?:\s*|[-/](?={year}))(?:{_APOS}(?P<{{p}}yy>\d\d)(?!\d)|(?P<{{p}}y1>{year}))"  # Aug 2024, Jan. 2019, Sep '21, Jan-2019
+        rf"(?:(?P<{{p}}mname>{month_alt})\.?,?(?:\s+del?\s+|\s*|[-/](?={year}))"  # Aug 2024, Jan. 2019, Jan-2019, junio de 2015
+        rf"(?:{_APOS}(?P<{{p}}yy>\d\d)(?!\d)|(?P<{{p}}y1>{year}))"  # Sep '21
+        rf"|(?P<{{p}}jname>{joined_alt})\.?[-/](?P<{{p}}yj>{year})"  # set/2019, out.-2020
         rf"|(?P<{{p}}season>{season_alt})\s+(?P<{{p}}y2>{year})"  # Summer 2019
         rf"|(?P<{{p}}y3>{year})[-/.](?P<{{p}}m3>0?[1-9]|1[0-2])(?:[-/.]\d{{{{1,2}}}})?(?!\d)"  # 2023-07, 2020-01-15
         rf"|(?:\d{{{{1,2}}}}[/.])?(?P<{{p}}m4>0?[1-9]|1[0-2])[/.](?P<{{p}}y4>{year})"  # 02/2023, 15.02.2023
@@ -75,6 +86,8 @@ def _one(m: re.Match[str], p: str) -> str | None:
             year = _year2(g[f"{p}yy"])
             return None if year is None else f"{year}-{month:02d}"
         return f"{g[f'{p}y1']}-{month:02d}"
+    if g.get(f"{p}jname"):
+        return f"{g[f'{p}yj']}-{_joined_months()[g[f'{p}jname'].lower()]:02d}"
     if g.get(f"{p}season"):
         return f"{g[f'{p}y2']}-{seasons[g[f'{p}season'].lower()]:02d}"
     if g.get(f"{p}y3"):
