@@ -105,3 +105,63 @@ def test_months_joined_to_their_year_are_listed_once():
     joined = [n for ns in data["months_joined"].values() for n in ns]
     assert joined and not names & set(joined) and all(n == n.lower() for n in joined)
     assert set(data["months_joined"]) <= set(data["months"])
+
+
+# --- range separators and open ends -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "dash",
+    ["-", "--", "–", "—", "\u00ad", "\u2010", "\u2011", "\u2012", "\u2015", "\u2212", "~"],
+    ids=["hyphen", "two-hyphens", "en", "em", "soft", "u2010", "u2011", "figure", "bar", "minus", "tilde"],
+)
+@pytest.mark.parametrize("space", ["", " "], ids=["tight", "spaced"])
+def test_every_dash_separates_a_range(dash, space):
+    assert _one(f"Jan 2019{space}{dash}{space}Mar 2021") == ("2019-01", "2021-03", False, False)
+    assert _one(f"2016{space}{dash}{space}2018") == ("2016", "2018", False, False)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2019 to 2021", ("2019", "2021", False, False)),
+        ("2019 until 2021", ("2019", "2021", False, False)),
+        ("mai 2016 à juin 2018", ("2016-05", "2018-06", False, False)),
+        ("du 2016 au 2018", ("2016", "2018", False, False)),
+        ("2016 jusqu’à 2018", ("2016", "2018", False, False)),
+        ("März 2016 bis Juni 2018", ("2016-03", "2018-06", False, False)),
+        ("enero 2015 a marzo 2017", ("2015-01", "2017-03", False, False)),
+        ("enero 2015 hasta marzo 2017", ("2015-01", "2017-03", False, False)),
+        ("janeiro 2015 até março 2017", ("2015-01", "2017-03", False, False)),
+        ("09/14 − 05/16", ("2014-09", "2016-05", False, False)),
+    ],
+)
+def test_range_words_in_five_languages(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["present", "Current", "now", "today", "heute", "aujourd'hui", "aujourd’hui", "actualidad", "en la actualidad", "atual", "atualidade", "à présent"],
+)
+def test_open_ends_in_five_languages(word):
+    assert _one(f"2019 – {word}") == ("2019", None, True, False)
+
+
+@pytest.mark.parametrize("text", ["since 2019", "desde 2019", "seit 2019", "depuis 2019"])
+def test_since_is_an_open_start(text):
+    assert _one(text) == ("2019", None, True, False)
+
+
+def test_from_with_an_end_is_a_closed_range():
+    assert _one("from 2016 to 2018") == ("2016", "2018", False, False)
+    parsed = parse_resume(
+        "Tomas Varga\ntomas@example.com\n\nEXPERIENCE\nBuyer, Kessling Foods\tFrom Jan 2016 to Mar 2018\n• Cut costs 8%.\n".encode(),
+        filename="resume.txt",
+    )
+    [job] = parsed.resume.work
+    assert (job.startDate, job.endDate) == ("2016-01", "2018-03")
+
+
+def test_a_word_that_is_no_end_leaves_a_single_date():
+    assert _one("Jan 2019 – tomorrow") == ("2019-01", None, False, True)

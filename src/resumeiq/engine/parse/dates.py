@@ -40,6 +40,23 @@ def _joined_months() -> dict[str, int]:
 
 
 _APOS = "['’‘`´]"  # before a two-digit year: straight, curly (either way), grave or acute
+# Dashes between the two ends of a range: hyphen, soft hyphen, the Unicode hyphens and dashes
+# U+2010–U+2015, minus, tilde and the full-width forms.
+DASHES = "\u00ad\u2010\u2011\u2012\u2013\u2014\u2015\u2212~\uff0d\uff5e-"  # hyphen last: literal in a [class]
+_DASH = f"[{DASHES}]"
+
+
+def _alternation(words) -> str:
+    """Regex alternation of phrases, longest first, spaces matching any run of spaces."""
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _separator() -> str:
+    """The text between the two ends of a range: a dash, or a word of ``dates.json`` ("to",
+    "until", "bis", "hasta", "até" …), alone or after a dash ("– to")."""
+    words = _alternation(load_json("dates.json")["range_words"])
+    return rf"\s*(?:{_DASH}{{1,2}}(?:\s*(?:{words})(?![^\W\d_]))?|(?:{words})(?![^\W\d_]))\s*"
 
 
 @cache
@@ -62,15 +79,16 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     )
     start = one.format(p="s")
     end = one.format(p="e")
-    sep = r"\s*(?:-{1,2}|–|—|~|to|till|until|through|thru|bis|à|a|al|hasta|tot|[-–—]\s*to)\s*"
+    sep = _separator()
+    lead = _alternation(load_json("dates.json")["since_words"])
     rng = re.compile(
-        rf"(?<![\w/.-])(?:since\s+|from\s+|seit\s+|depuis\s+)?{start}"
+        rf"(?<![\w/.-])(?:(?:{lead})\s+)?{start}"
         rf"(?:{sep}(?:{end}|(?P<present>{present_alt}))(?![\w])|\s+(?P<onwards>onwards|to date|till date|present)(?![\w]))?(?![\w/%])",
         re.IGNORECASE,
     )
-    since = re.compile(r"^(?:since|from|seit|depuis)\s", re.IGNORECASE)
+    since = re.compile(rf"^(?:{lead})\s", re.IGNORECASE)
     short = re.compile(  # "09/14 - Present", "05/13-08/14": month/two-digit year, only as a range
-        rf"(?<![\d/.])(?P<m1>0?[1-9]|1[0-2])/(?P<y1>\d\d)\s*(?:-{{1,2}}|–|—|to)\s*"
+        rf"(?<![\d/.])(?P<m1>0?[1-9]|1[0-2])/(?P<y1>\d\d){sep}"
         rf"(?:(?P<m2>0?[1-9]|1[0-2])/(?P<y2>\d\d)|(?P<present>{present_alt}))(?![\w/])",
         re.IGNORECASE,
     )
@@ -144,7 +162,8 @@ def find_date_ranges(text: str, start: int = 0, end: int | None = None) -> list[
         finish = _one(m, "e")
         if finish is None and (m.group("eyy") or m.group("eyy6")):
             continue  # an end year the rules cannot place ("Jan 2019 – Mar ’40")
-        current = bool(m.group("present") or m.group("onwards")) or bool(since.match(m.group(0)))
+        # "since 2015" is ongoing; "from 2016 to 2018" is not
+        current = bool(m.group("present") or m.group("onwards")) or finish is None and bool(since.match(m.group(0)))
         single = finish is None and not current
         if single and m.group("syy6"):
             continue  # a lone "’15" is no date: only "’15–’18" or "’15 – present" are
@@ -156,7 +175,10 @@ def find_date_ranges(text: str, start: int = 0, end: int | None = None) -> list[
     return out
 
 
-_BETWEEN = re.compile(r"[\s\-–—]*(?:(?:to|till|until)\s+)?", re.IGNORECASE)
+@cache
+def _between() -> re.Pattern[str]:
+    words = _alternation(load_json("dates.json")["range_words"])
+    return re.compile(rf"[\s{DASHES}]*(?:(?:{words})\s+)?", re.IGNORECASE)
 
 
 @cache
@@ -165,7 +187,7 @@ def _lead_present() -> re.Pattern[str]:
     # Words that also open other lines ("Date of birth", "Actual …") are left out.
     words = [p for p in present if p not in ("date", "dato", "nu", "actual", "heden", "hoy", "la fecha")]
     alt = "|".join(sorted((re.escape(p) for p in words), key=len, reverse=True))
-    return re.compile(rf"(?:{alt})(?=\s*(?:$|[:,;)|\-–—]))", re.IGNORECASE)
+    return re.compile(rf"(?:{alt})(?=\s*(?:$|[:,;)|{DASHES}]))", re.IGNORECASE)
 
 
 def continued_range(text: str, first: DateRange, start: int, end: int) -> DateRange | None:
@@ -173,9 +195,9 @@ def continued_range(text: str, first: DateRange, start: int, end: int) -> DateRa
     over "current", "Dec 2013" over "Feb 2014" (a dash lost in conversion, or a date column
     printed on two lines). Only a single date that ends its line, followed by a single later
     date or a "present" word, joins; "2016" over "2014" (a list of years) does not."""
-    if not first.single or text[first.span[1] : start].strip(" \t\n-–—,"):
+    if not first.single or text[first.span[1] : start].strip(f" \t\n,{DASHES}"):
         return None
-    gap = _BETWEEN.match(text, start, end)
+    gap = _between().match(text, start, end)
     at = gap.end() if gap else start
     m = _lead_present().match(text, at, end)
     if m:

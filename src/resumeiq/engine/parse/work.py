@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from resumeiq.engine.model import ExtractedDocument, Section, Work
-from resumeiq.engine.parse.dates import DateRange, continued_range, find_date_ranges, is_date_word
+from resumeiq.engine.parse.dates import DASHES, DateRange, continued_range, find_date_ranges, is_date_word
 from resumeiq.engine.parse.lines import BodyLine, body_lines, ends_sentence, split_pieces
 from resumeiq.engine.parse.places import looks_like_street, read_location
 from resumeiq.engine.parse.segment import heading_kind
@@ -132,7 +132,7 @@ _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 def _rest_of_line(doc: ExtractedDocument, bl: BodyLine, date: DateRange) -> str:
     """The line's text besides its date."""
-    return (doc.text[bl.start : date.span[0]] + " " + doc.text[date.span[1] : bl.end]).strip(" \t-–—|,:;()")
+    return (doc.text[bl.start : date.span[0]] + " " + doc.text[date.span[1] : bl.end]).strip(f" \t|,:;(){DASHES}")
 
 
 def _join_split_ranges(doc: ExtractedDocument, lines: list[BodyLine], dates: list[DateRange | None]) -> set[int]:
@@ -463,7 +463,7 @@ _CONNECTOR_WORDS = frozenset({"to", "till", "until", "and", "-", "–", "—", "
 
 def _only_date_words(text: str) -> bool:
     """"January-May", "Summers", "September to": month, season and "present" words only."""
-    words = [w for w in re.split(r"[\s\-–—/,]+", text) if w]
+    words = [w for w in re.split(rf"[\s/,{DASHES}]+", text) if w]
     return all(is_date_word(w) or w.lower().rstrip("s") in ("summer", "winter") or w.lower() in _CONNECTOR_WORDS for w in words)
 
 
