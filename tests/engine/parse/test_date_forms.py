@@ -165,3 +165,49 @@ def test_from_with_an_end_is_a_closed_range():
 
 def test_a_word_that_is_no_end_leaves_a_single_date():
     assert _one("Jan 2019 – tomorrow") == ("2019-01", None, False, True)
+
+
+# --- one year written for two months, two-digit end years -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("May–August 2016", ("2016-05", "2016-08", False, False)),
+        ("May to Aug 2016", ("2016-05", "2016-08", False, False)),
+        ("mai – août 2016", ("2016-05", "2016-08", False, False)),
+        ("Jan – Mar ’16", ("2016-01", "2016-03", False, False)),
+        ("Nov – Feb 2016", ("2015-11", "2016-02", False, False)),  # a range runs forward
+        ("2014–16", ("2014", "2016", False, False)),
+        ("2014 - 16", ("2014", "2016", False, False)),
+        ("1998–02", ("1998", "2002", False, False)),
+        ("2019/20", ("2019", "2020", False, False)),
+    ],
+)
+def test_one_year_for_both_ends(text, expected):
+    assert _one(text) == expected
+    [found] = find_date_ranges(text)
+    assert found.span == (0, len(text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Dec 2015 – Feb", ("2015-12", None, False, True)),  # no year for February is invented
+        ("2014-06", ("2014-06", None, False, True)),  # a year and a month
+        ("2011/12", ("2011-12", None, False, True)),
+        ("you may – August 2016", ("2016-08", None, False, True)),
+        ("hired in 2019 - 20 people", ("2019", None, False, True)),
+    ],
+)
+def test_what_does_not_share_a_year(text, expected):
+    assert _one(text) == expected
+
+
+def test_summer_job_with_one_year():
+    parsed = parse_resume(
+        "Tomas Varga\ntomas@example.com\n\nEXPERIENCE\nResearch Intern, Quillmark Labs\tMay–August 2016\n• Ran 40 assays.\n"
+        "Lab Assistant, Ferrow Institute\t2013–15\n• Kept stock.\n".encode(),
+        filename="resume.txt",
+    )
+    assert [(w.startDate, w.endDate) for w in parsed.resume.work] == [("2016-05", "2016-08"), ("2013", "2015")]

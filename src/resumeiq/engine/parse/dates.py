@@ -122,11 +122,59 @@ def _one(m: re.Match[str], p: str) -> str | None:
 
 @cache
 def _glued() -> re.Pattern[str]:
-    year = r"(?:19[5-9]\d|20[0-4]\d)"
+    year = _YEAR
     return re.compile(rf"(?<![\w/.-])(?P<a>{year})(?P<b>{year}|present|current|now|date)(?![\w/%])", re.IGNORECASE)
 
 
 _DIGIT = re.compile(r"\d")
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+
+
+@cache
+def _shared_year() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Ranges that write one year for both ends: "May–August 2016" (the year after the second
+    month) and "2014–16", "2019/20" (the end's century left out)."""
+    months, _, _ = _tables()
+    month_alt = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
+    sep = _separator()
+    months_year = re.compile(
+        rf"(?<![\w/.-])(?P<m0>{month_alt})\.?{sep}(?P<m1>{month_alt})\.?,?\s*"
+        rf"(?:(?P<y>{_YEAR})|{_APOS}(?P<yy>\d\d)(?!\d))(?![\w/%])",
+        re.IGNORECASE,
+    )
+    # Not before a lower-case word: "in 2019 - 20 people" is no range.
+    year_yy = re.compile(rf"(?<![\w/.-])(?P<y>{_YEAR})(?P<sep>{sep}|/)(?P<yy>\d\d)(?![\w/.%+-])(?!\s+[a-z])")
+    return months_year, year_yy
+
+
+def _shared_year_ranges(text: str, start: int, stop: int) -> list[DateRange]:
+    months, _, _ = _tables()
+    months_year, year_yy = _shared_year()
+    out: list[DateRange] = []
+    for m in months_year.finditer(text, start, stop):
+        m0, m1 = m.group("m0"), m.group("m1")
+        if m0[:1].islower() and not m1[:1].islower():
+            continue  # "you may – August 2016": a month is written like the other
+        year = int(m.group("y")) if m.group("y") else _year2(m.group("yy"))
+        if year is None:
+            continue
+        a, b = months[m0.lower()], months[m1.lower()]
+        # A range runs forward: "Nov – Feb 2016" began in the year before.
+        first = year if a <= b else year - 1
+        out.append(DateRange(f"{first}-{a:02d}", f"{year}-{b:02d}", False, (m.start(), m.end())))
+    for m in year_yy.finditer(text, start, stop):
+        y, yy, sep = int(m.group("y")), int(m.group("yy")), m.group("sep")
+        if sep in ("-", "/") and yy <= 12:
+            continue  # "2014-06", "2011/12": a year and a month
+        if sep == "/" and yy != (y + 1) % 100:
+            continue  # only a school year is written "2019/20"
+        end = y - y % 100 + yy
+        if end <= y:
+            end += 100  # "1998–02"
+        if end - y > 20:
+            continue
+        out.append(DateRange(str(y), str(end), False, (m.start(), m.end())))
+    return out
 
 
 def find_date_ranges(text: str, start: int = 0, end: int | None = None) -> list[DateRange]:
@@ -152,9 +200,10 @@ def find_date_ranges(text: str, start: int = 0, end: int | None = None) -> list[
             continue
         current = not b.isdigit()
         out.append(DateRange(a, None if current else b, current, (m.start(), m.end())))
+    out.extend(_shared_year_ranges(text, start, stop))
     glued = [d.span for d in out]
     for m in rng.finditer(text, start, stop):
-        if any(a <= m.start() < b for a, b in glued):
+        if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in glued):
             continue
         begin = _one(m, "s")
         if begin is None:
