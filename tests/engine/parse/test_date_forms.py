@@ -204,6 +204,11 @@ def test_what_does_not_share_a_year(text, expected):
     assert _one(text) == expected
 
 
+def test_day_after_a_year_is_no_two_digit_end_year():
+    found = find_date_ranges("Spring term, 2019 - 31 March 2021")
+    assert all(d.end != "2031" for d in found)
+
+
 def test_summer_job_with_one_year():
     parsed = parse_resume(
         "Tomas Varga\ntomas@example.com\n\nEXPERIENCE\nResearch Intern, Quillmark Labs\tMay–August 2016\n• Ran 40 assays.\n"
@@ -211,3 +216,4 @@ def test_summer_job_with_one_year():
         filename="resume.txt",
     )
     assert [(w.startDate, w.endDate) for w in parsed.resume.work] == [("2016-05", "2016-08"), ("2013", "2015")]
+
