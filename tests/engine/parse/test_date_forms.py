@@ -217,3 +217,55 @@ def test_summer_job_with_one_year():
     )
     assert [(w.startDate, w.endDate) for w in parsed.resume.work] == [("2016-05", "2016-08"), ("2013", "2015")]
 
+
+
+# --- labels before a range --------------------------------------------------------------------
+
+
+def _jobs(body: str) -> list[tuple]:
+    parsed = parse_resume(f"Tomas Varga\ntomas@example.com\n\nEXPERIENCE\n{body}".encode(), filename="resume.txt")
+    return [(w.position, w.name, w.startDate, w.endDate) for w in parsed.resume.work]
+
+
+@pytest.mark.parametrize("label", ["Dates:", "Date:", "Period:", "Dates :", "Période :", "Zeitraum:", "Periodo:", "Dates of employment:"])
+def test_labelled_dates_first_are_no_employer(label):
+    body = (
+        f"{label} Jan 2019 – Mar 2021\nData Engineer\nNorthwind Freight\n• Built 12 pipelines.\n\n"
+        f"{label} Feb 2016 – Dec 2018\nAnalyst\nBluefin Grocers\n• Wrote weekly reports.\n"
+    )
+    assert _jobs(body) == [
+        ("Data Engineer", "Northwind Freight", "2019-01", "2021-03"),
+        ("Analyst", "Bluefin Grocers", "2016-02", "2018-12"),
+    ]
+
+
+def test_labelled_dates_beside_the_header():
+    assert _jobs("Data Engineer | Northwind | Dates: 2019 – 2021\n• Built 12 pipelines.\n") == [
+        ("Data Engineer", "Northwind", "2019", "2021")
+    ]
+
+
+def test_from_and_to_labels():
+    assert _one("From: Jan 2019 To: Mar 2021") == ("2019-01", "2021-03", False, False)
+    assert _jobs("Data Engineer\nNorthwind Freight\nFrom: Jan 2019 To: Mar 2021\n• Built 12 pipelines.\n") == [
+        ("Data Engineer", "Northwind Freight", "2019-01", "2021-03")
+    ]
+
+
+def test_label_span_is_found_before_the_date():
+    from resumeiq.engine.parse.dates import label_start
+
+    text = "Analyst | Dates: 2019 – 2021"
+    at = text.index("2019")
+    assert text[label_start(text, 0, at) : at] == "Dates: "
+    plain = "Acme Data 2019 – 2021"  # a name ending in a label word, without the colon, keeps it
+    assert label_start(plain, 0, plain.index("2019")) == plain.index("2019")
+
+
+def test_labelled_school_dates_are_no_institution():
+    parsed = parse_resume(
+        "Tomas Varga\ntomas@example.com\n\nEDUCATION\nBachelor of Science in Chemistry\nDates Attended: 2012 – 2016\n".encode(),
+        filename="resume.txt",
+    )
+    [ed] = parsed.resume.education
+    assert (ed.institution, ed.studyType, ed.startDate, ed.endDate) == (None, "Bachelor of Science", "2012", "2016")

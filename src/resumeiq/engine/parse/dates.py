@@ -56,7 +56,22 @@ def _separator() -> str:
     """The text between the two ends of a range: a dash, or a word of ``dates.json`` ("to",
     "until", "bis", "hasta", "até" …), alone or after a dash ("– to")."""
     words = _alternation(load_json("dates.json")["range_words"])
-    return rf"\s*(?:{_DASH}{{1,2}}(?:\s*(?:{words})(?![^\W\d_]))?|(?:{words})(?![^\W\d_]))\s*"
+    # a word may carry a label's colon: "From: Jan 2019 To: Mar 2021"
+    return rf"\s*(?:{_DASH}{{1,2}}(?:\s*(?:{words})(?![^\W\d_]))?|(?:{words})(?![^\W\d_]):?)\s*"
+
+
+@cache
+def _label_before() -> re.Pattern[str]:
+    labels = _alternation(load_json("dates.json")["labels"])
+    return re.compile(rf"(?<![^\W_])(?:{labels})\s*[:：]\s*$", re.IGNORECASE)
+
+
+def label_start(text: str, start: int, at: int) -> int:
+    """Where a label written with its colon just before the date at ``at`` begins ("Dates: ",
+    "Période : ", "Dates of employment: "); ``at`` when there is none. ``start`` bounds the
+    search (the start of the line)."""
+    m = _label_before().search(text[max(start, at - 40) : at])
+    return at - len(m.group(0)) if m else at
 
 
 @cache
@@ -82,11 +97,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     sep = _separator()
     lead = _alternation(load_json("dates.json")["since_words"])
     rng = re.compile(
-        rf"(?<![\w/.-])(?:(?:{lead})\s+)?{start}"
+        rf"(?<![\w/.-])(?:(?:{lead}):?\s+)?{start}"
         rf"(?:{sep}(?:{end}|(?P<present>{present_alt}))(?![\w])|\s+(?P<onwards>onwards|to date|till date|present)(?![\w]))?(?![\w/%])",
         re.IGNORECASE,
     )
-    since = re.compile(rf"^(?:{lead})\s", re.IGNORECASE)
+    since = re.compile(rf"^(?:{lead}):?\s", re.IGNORECASE)
     short = re.compile(  # "09/14 - Present", "05/13-08/14": month/two-digit year, only as a range
         rf"(?<![\d/.])(?P<m1>0?[1-9]|1[0-2])/(?P<y1>\d\d){sep}"
         rf"(?:(?P<m2>0?[1-9]|1[0-2])/(?P<y2>\d\d)|(?P<present>{present_alt}))(?![\w/])",

@@ -15,7 +15,14 @@ from __future__ import annotations
 import re
 
 from resumeiq.engine.model import ExtractedDocument, Section, Work
-from resumeiq.engine.parse.dates import DASHES, DateRange, continued_range, find_date_ranges, is_date_word
+from resumeiq.engine.parse.dates import (
+    DASHES,
+    DateRange,
+    continued_range,
+    find_date_ranges,
+    is_date_word,
+    label_start,
+)
 from resumeiq.engine.parse.lines import BodyLine, body_lines, ends_sentence, split_pieces
 from resumeiq.engine.parse.places import looks_like_street, read_location
 from resumeiq.engine.parse.segment import heading_kind
@@ -131,8 +138,9 @@ _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 
 def _rest_of_line(doc: ExtractedDocument, bl: BodyLine, date: DateRange) -> str:
-    """The line's text besides its date."""
-    return (doc.text[bl.start : date.span[0]] + " " + doc.text[date.span[1] : bl.end]).strip(f" \t|,:;(){DASHES}")
+    """The line's text besides its date (and a label before it, "Dates: ")."""
+    before = doc.text[bl.start : label_start(doc.text, bl.start, date.span[0])] if date.span[0] >= bl.start else ""
+    return (before + " " + doc.text[date.span[1] : bl.end]).strip(f" \t|,:;(){DASHES}")
 
 
 def _join_split_ranges(doc: ExtractedDocument, lines: list[BodyLine], dates: list[DateRange | None]) -> set[int]:
@@ -209,6 +217,7 @@ def _entry(doc, lines: list[BodyLine], start: int, a: int, end: int, body_end: i
         text, offset = bl.text, bl.start
         if date is not None and date.span[0] < bl.end and bl.start < date.span[1]:
             ds, de = max(date.span[0], bl.start), min(date.span[1], bl.end)
+            ds = label_start(doc.text, bl.start, ds) if ds == date.span[0] else ds  # "Dates: Jan 2019 – …"
             text = doc.text[bl.start:ds] + " " * (de - ds) + doc.text[de:bl.end]
         found = _split_header(text, offset)
         if _employer_line(text):
