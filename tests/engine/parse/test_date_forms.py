@@ -269,3 +269,23 @@ def test_labelled_school_dates_are_no_institution():
     )
     [ed] = parsed.resume.education
     assert (ed.institution, ed.studyType, ed.startDate, ed.endDate) == (None, "Bachelor of Science", "2012", "2016")
+
+
+# --- days written with the month's name -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("12 May 2016 – 3 Aug 2017", ("2016-05", "2017-08", False, False)),
+        ("May 12, 2016 – Aug 3, 2017", ("2016-05", "2017-08", False, False)),
+        ("(30 Septembre, 2019 - 31 Mars, 2021)", ("2019-09", "2021-03", False, False)),
+        ("15. März 2018 – heute", ("2018-03", None, True, False)),
+        ("1er mai 2016 - 30 juin 2018", ("2016-05", "2018-06", False, False)),
+        ("2 de enero de 2015 – 31 de marzo de 2017", ("2015-01", "2017-03", False, False)),
+    ],
+)
+def test_days_with_month_names(text, expected):
+    assert _one(text) == expected
+    [found] = find_date_ranges(text)
+    assert text[found.span[0] : found.span[1]] == text.strip("()")

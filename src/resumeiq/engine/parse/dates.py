@@ -83,7 +83,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     joined_alt = "|".join(sorted((re.escape(m) for m in _joined_months()), key=len, reverse=True))
     year = r"(?:19[5-9]\d|20[0-4]\d)"
     one = (
-        rf"(?:(?P<{{p}}mname>{month_alt})\.?,?(?:\s+del?\s+|\s*|[-/](?={year}))"  # Aug 2024, Jan. 2019, Jan-2019, junio de 2015
+        rf"(?:(?:[0-3]?\d(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?)?"  # a day first: 3 Aug 2017, 15. März 2018, 1er mai 2016
+        rf"(?P<{{p}}mname>{month_alt})\.?(?:\s+[0-3]?\d(?:st|nd|rd|th)?(?=[\s,]))?,?"  # a day after: May 12, 2016
+        rf"(?:\s+del?\s+|\s*|[-/](?={year}))"  # Aug 2024, Jan. 2019, Jan-2019, junio de 2015
         rf"(?:{_APOS}(?P<{{p}}yy>\d\d)(?!\d)|(?P<{{p}}y1>{year}))"  # Sep '21
         rf"|(?P<{{p}}jname>{joined_alt})\.?[-/](?P<{{p}}yj>{year})"  # set/2019, out.-2020
         rf"|(?P<{{p}}season>{season_alt})\s+(?P<{{p}}y2>{year})"  # Summer 2019
