@@ -15,7 +15,14 @@ from __future__ import annotations
 import re
 
 from resumeiq.engine.model import ExtractedDocument, Section, Work
-from resumeiq.engine.parse.dates import DateRange, continued_range, find_date_ranges, is_date_word
+from resumeiq.engine.parse.dates import (
+    DASHES,
+    DateRange,
+    continued_range,
+    find_date_ranges,
+    is_date_word,
+    label_start,
+)
 from resumeiq.engine.parse.lines import (
     BodyLine,
     body_lines,
@@ -138,8 +145,9 @@ _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 
 def _rest_of_line(doc: ExtractedDocument, bl: BodyLine, date: DateRange) -> str:
-    """The line's text besides its date."""
-    return (doc.text[bl.start : date.span[0]] + " " + doc.text[date.span[1] : bl.end]).strip(" \t-–—|,:;()")
+    """The line's text besides its date (and a label before it, "Dates: ")."""
+    before = doc.text[bl.start : label_start(doc.text, bl.start, date.span[0])] if date.span[0] >= bl.start else ""
+    return (before + " " + doc.text[date.span[1] : bl.end]).strip(f" \t|,:;(){DASHES}")
 
 
 def _join_split_ranges(doc: ExtractedDocument, lines: list[BodyLine], dates: list[DateRange | None]) -> set[int]:
@@ -216,6 +224,7 @@ def _entry(doc, lines: list[BodyLine], start: int, a: int, end: int, body_end: i
         text, offset = bl.text, bl.start
         if date is not None and date.span[0] < bl.end and bl.start < date.span[1]:
             ds, de = max(date.span[0], bl.start), min(date.span[1], bl.end)
+            ds = label_start(doc.text, bl.start, ds) if ds == date.span[0] else ds  # "Dates: Jan 2019 – …"
             text = doc.text[bl.start:ds] + " " * (de - ds) + doc.text[de:bl.end]
         found = _split_header(text, offset)
         if _employer_line(text):
@@ -492,7 +501,7 @@ _CONNECTOR_WORDS = frozenset({"to", "till", "until", "and", "-", "–", "—", "
 
 def _only_date_words(text: str) -> bool:
     """"January-May", "Summers", "September to": month, season and "present" words only."""
-    words = [w for w in re.split(r"[\s\-–—/,]+", text) if w]
+    words = [w for w in re.split(rf"[\s/,{DASHES}]+", text) if w]
     return all(is_date_word(w) or w.lower().rstrip("s") in ("summer", "winter") or w.lower() in _CONNECTOR_WORDS for w in words)
 
 
