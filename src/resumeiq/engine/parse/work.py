@@ -27,6 +27,7 @@ from resumeiq.engine.parse.lines import (
     BodyLine,
     body_lines,
     carries_on,
+    ends_in_dotted_abbreviation,
     ends_on_joiner,
     ends_sentence,
     split_pieces,
@@ -468,7 +469,8 @@ def _clean_pieces(pieces: list[tuple[str, int, int]]) -> list[tuple[str, int, in
         m = _LABEL.match(text)
         if m:
             text, s = text[m.end() :], s + m.end()
-        text = text.strip(" ,;:-–—.")
+        text = text.strip(" ,;:-–—")
+        text = text if ends_in_dotted_abbreviation(text) else text.strip(" ,;:-–—.")  # "Levante S.L." keeps its point
         for o, c in ("()", "[]"):
             k = text.rfind(o)
             if k > 1 and c not in text[k:]:
