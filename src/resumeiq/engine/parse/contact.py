@@ -13,12 +13,12 @@ from functools import cache
 
 from resumeiq.engine._data import load_json
 from resumeiq.engine.model import Basics, ExtractedDocument, Location, Profile, Section
+from resumeiq.engine.parse.emails import EMAIL_RE, continues_address, find_email
 from resumeiq.engine.parse.phones import PHONE_CANDIDATE, find_phone
 from resumeiq.engine.parse.places import location_countries, read_location
 from resumeiq.engine.parse.segment import heading_kind, iter_body, normalize_heading
 from resumeiq.engine.parse.titles import title_score
 
-EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-](?:[\w.+'-]*[\w+-])?@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}(?![\w-])")
 URL_RE = re.compile(
     r"(?<![\w@/.-])(?:https?://|www\.)[^\s<>()\"',;|]+[^\s<>()\"',;|.]"
     r"|(?<![\w@/.-])(?:[a-z0-9-]+\.)+(?:com|net|org|io|dev|me|co|ai|app|info|page|site|xyz|tech|de|uk|nl|fr|in|eu|ca|au|ie)"
@@ -79,11 +79,15 @@ def parse_basics(doc: ExtractedDocument, sections: list[Section]) -> Basics:
         header_spans.extend((s, e) for s, e, _ in iter_body(doc, sec))
     if not header_spans and doc.lines:
         header_spans = [(ln.start, ln.end) for ln in doc.lines[:8]]
+    # A referee's e-mail and phone are not the candidate's: references are searched nowhere.
+    referees = _referee_spans(doc, sections)
+    header_spans = _without(header_spans, referees)
+    everywhere = _without([(0, len(text))], referees)
     basics = Basics()
 
-    email = _find_email(text, header_spans) or _find_email(text, [(0, len(text))])
+    email = find_email(text, header_spans) or find_email(text, everywhere)
     if email:
-        basics.email, basics.evidence["email"] = email[0].rstrip("."), email[1]
+        basics.email, basics.evidence["email"] = email
 
     name_line = _find_name(doc, header_spans)
     location = _find_location(text, header_spans, name_line)
@@ -91,11 +95,11 @@ def parse_basics(doc: ExtractedDocument, sections: list[Section]) -> Basics:
         basics.location = location
     countries = location_countries(location, text[slice(*location.evidence["city"])]) if location else ()
 
-    phone = find_phone(text, header_spans, countries) or find_phone(text, [(0, min(len(text), 3000))], countries)
+    phone = find_phone(text, header_spans, countries) or find_phone(text, _without([(0, 3000)], referees), countries)
     if phone:
         basics.phone, basics.evidence["phone"] = phone
 
-    _add_links(basics, text, header_spans, sections)
+    _add_links(basics, text, header_spans, everywhere)
 
     if name_line:
         s, e = name_line
@@ -107,37 +111,54 @@ def parse_basics(doc: ExtractedDocument, sections: list[Section]) -> Basics:
     return basics
 
 
-_PLACEHOLDER = re.compile(r"^(?:x+|your[._-]?(?:name|email)|name|email)@|@(?:example|domain|email)\.com$", re.IGNORECASE)
-_EMAIL_TAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]*)*$")
-_EMAIL_CONT = re.compile(r"\n(\.?[a-z]{1,4}(?:\.[a-z]{2,3})?)(?=\s|$)")
+def _referee_spans(doc: ExtractedDocument, sections: list[Section]) -> list[tuple[int, int]]:
+    """Where referees are listed: a references section, and the rest of any section from a line
+    that starts with "Referees" or "Reference:"."""
+    out = []
+    for sec in sections:
+        if sec.kind == "references":
+            out.append((sec.heading_span[0] if sec.heading_span else sec.start, sec.end))
+            continue
+        for s, e, _ in iter_body(doc, sec):
+            if _referee_label().match(doc.text, s, e) or heading_kind(doc.text[s:e], fuzzy=False) == "references":
+                out.append((s, sec.end))
+                break
+    return sorted(out)
 
 
-def _find_email(text: str, spans) -> tuple[str, tuple[int, int]] | None:
-    """The first email address, also when a narrow column wrapped it ("name@gmail" + "\n.com")."""
+@cache
+def _referee_label() -> re.Pattern[str]:
+    """ "Referees", "Reference:" starting a line (data/contact.json)."""
+    words = "|".join(map(re.escape, load_json("contact.json")["referee_labels"]))
+    return re.compile(rf"\W*(?i:{words})(?:\s*[:\-–]|$|\s+(?=[A-Z]))")
+
+
+def _without(spans, holes) -> list[tuple[int, int]]:
+    """``spans`` with the parts inside ``holes`` (sorted) cut out."""
+    out = []
     for s, e in spans:
-        for m in re.finditer(r"[^\s]*@[^\s]*", text[s:e]):
-            a, b = s + m.start(), s + m.end()
-            full = EMAIL_RE.search(text, a, b)
-            tail = _EMAIL_TAIL.search(text, a, b) if b == e else None
-            cont = _EMAIL_CONT.match(text, b) if tail else None
-            if cont:
-                joined = text[tail.start() : b] + cont.group(1)
-                if EMAIL_RE.fullmatch(joined):
-                    return joined, (tail.start(), cont.end())
-            if full and not _PLACEHOLDER.match(full.group(0)):
-                return full.group(0).rstrip("."), (full.start(), full.end())
-    return None
+        for a, b in holes:
+            if b <= s or a >= e:
+                continue
+            if a > s:
+                out.append((s, a))
+            s = max(s, b)
+        if s < e:
+            out.append((s, e))
+    return out
 
 
-def _add_links(basics: Basics, text: str, spans, sections: list[Section]) -> None:
+def _add_links(basics: Basics, text: str, spans, everywhere) -> None:
     seen: set[str] = set()
     # Links anywhere in the header, then the rest of the document (a "Links" section or footer).
-    search = [(s, e, True) for s, e in spans] + [(0, len(text), False)]
+    search = [(s, e, True) for s, e in spans] + [(s, e, False) for s, e in everywhere]
     for s, e, in_header in search:
         for m in URL_RE.finditer(text, s, e):
             url = m.group(0)
             if "@" in text[max(0, m.start() - 1) : m.start()] or EMAIL_RE.fullmatch(url):
                 continue
+            if continues_address(text, m.start()):
+                continue  # the end of an e-mail address wrapped onto the next line ("l.com")
             key = re.sub(r"^(https?://)?(www\.)?", "", url.lower()).rstrip("/")
             if key in seen:
                 continue
