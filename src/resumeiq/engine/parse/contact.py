@@ -70,8 +70,13 @@ _NETWORKS = {
 }
 
 
+# Icon glyphs of the private use areas (Font Awesome's envelope U+F0E0, phone U+F095, …) set
+# before contact items: read as separators, one character for one, so that spans stay valid.
+_ICONS = re.compile("[\ue000-\uf8ff\U000f0000-\U0010fffd]")
+
+
 def parse_basics(doc: ExtractedDocument, sections: list[Section]) -> Basics:
-    text = doc.text
+    text = _ICONS.sub("|", doc.text)
     header = next((s for s in sections if s.kind == "header"), None)
     header_spans = [(s, e) for s, e, _ in iter_body(doc, header)] if header else []
     contact_sections = [s for s in sections if s.kind == "personal" or _is_location_heading(s)]
@@ -89,7 +94,7 @@ def parse_basics(doc: ExtractedDocument, sections: list[Section]) -> Basics:
     if email:
         basics.email, basics.evidence["email"] = email
 
-    name_line = _find_name(doc, header_spans)
+    name_line = _find_name(doc, text, header_spans)
     location = _find_location(text, header_spans, name_line)
     if location:
         basics.location = location
@@ -105,7 +110,7 @@ def parse_basics(doc: ExtractedDocument, sections: list[Section]) -> Basics:
         s, e = name_line
         basics.name = _clean_name(text[s:e])
         basics.evidence["name"] = (s, e)
-        label = _find_label(doc, header_spans, e)
+        label = _find_label(text, header_spans, e)
         if label:
             basics.label, basics.evidence["label"] = text[label[0] : label[1]].strip(), label
     return basics
@@ -238,11 +243,10 @@ def _iter_pieces(line: str):
     yield line[pos:], pos
 
 
-def _find_name(doc: ExtractedDocument, spans) -> tuple[int, int] | None:
+def _find_name(doc: ExtractedDocument, text: str, spans) -> tuple[int, int] | None:
     """The candidate's name: an early header line (or its leading words) that reads as a personal
     name — not a job title, a place, a heading or an organisation — preferring the biggest font
     and a DOCX/Markdown title."""
-    text = doc.text
     candidates: list[tuple[float, int, int]] = []
     sizes = [ln.size for ln in doc.lines[:15] if ln.size]
     max_size = max(sizes) if sizes else 0
@@ -336,8 +340,7 @@ def _clean_name(raw: str) -> str:
     return name
 
 
-def _find_label(doc: ExtractedDocument, spans, name_end: int) -> tuple[int, int] | None:
-    text = doc.text
+def _find_label(text: str, spans, name_end: int) -> tuple[int, int] | None:
     for s, e in spans:
         if e <= name_end:
             continue
