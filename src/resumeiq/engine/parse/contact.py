@@ -12,19 +12,14 @@ import re
 from functools import cache
 
 from resumeiq.engine._data import load_json
-from resumeiq.engine.model import Basics, ExtractedDocument, Location, Profile, Section
-from resumeiq.engine.parse.emails import EMAIL_RE, continues_address, find_email
+from resumeiq.engine.model import Basics, ExtractedDocument, Location, Section
+from resumeiq.engine.parse.emails import EMAIL_RE, find_email
 from resumeiq.engine.parse.phones import PHONE_CANDIDATE, find_phone
 from resumeiq.engine.parse.places import location_countries, read_location
+from resumeiq.engine.parse.profiles import URL_RE, add_links
 from resumeiq.engine.parse.segment import heading_kind, iter_body, normalize_heading
 from resumeiq.engine.parse.titles import title_score
 
-URL_RE = re.compile(
-    r"(?<![\w@/.-])(?:https?://|www\.)[^\s<>()\"',;|]+[^\s<>()\"',;|.]"
-    r"|(?<![\w@/.-])(?:[a-z0-9-]+\.)+(?:com|net|org|io|dev|me|co|ai|app|info|page|site|xyz|tech|de|uk|nl|fr|in|eu|ca|au|ie)"
-    r"(?:/[^\s<>()\"',;|]*[^\s<>()\"',;|.])?(?![\w@])",
-    re.IGNORECASE,
-)
 _SEPARATORS = re.compile(
     r"\s*(?:\||•|·|◦|▪|●|■|\t|\s{3,}| - | – | — |;|\b(?:tel|phone|cell|mobile|home|fax|e-?mail)\b\s*[:.#])\s*",
     re.IGNORECASE,
@@ -48,27 +43,6 @@ _ORG_WORD = re.compile(
     r"group|services|solutions|technologies|bank|hospital|academy|association|society|children)\b",
     re.IGNORECASE,
 )
-
-_NETWORKS = {
-    "linkedin.com": "LinkedIn",
-    "github.com": "GitHub",
-    "gitlab.com": "GitLab",
-    "twitter.com": "Twitter",
-    "x.com": "X",
-    "stackoverflow.com": "Stack Overflow",
-    "behance.net": "Behance",
-    "dribbble.com": "Dribbble",
-    "medium.com": "Medium",
-    "kaggle.com": "Kaggle",
-    "indeed.com": "Indeed",
-    "facebook.com": "Facebook",
-    "instagram.com": "Instagram",
-    "youtube.com": "YouTube",
-    "scholar.google.com": "Google Scholar",
-    "researchgate.net": "ResearchGate",
-    "orcid.org": "ORCID",
-}
-
 
 # Icon glyphs of the private use areas (Font Awesome's envelope U+F0E0, phone U+F095, …) set
 # before contact items: read as separators, one character for one, so that spans stay valid.
@@ -100,11 +74,12 @@ def parse_basics(doc: ExtractedDocument, sections: list[Section]) -> Basics:
         basics.location = location
     countries = location_countries(location, text[slice(*location.evidence["city"])]) if location else ()
 
-    phone = find_phone(text, header_spans, countries) or find_phone(text, _without([(0, 3000)], referees), countries)
+    early = _without([(0, 3000)], referees)
+    phone = find_phone(text, header_spans, countries) or find_phone(text, early, countries)
     if phone:
         basics.phone, basics.evidence["phone"] = phone
 
-    _add_links(basics, text, header_spans, everywhere)
+    add_links(basics, text, header_spans, everywhere, doc.links)
 
     if name_line:
         s, e = name_line
@@ -151,38 +126,6 @@ def _without(spans, holes) -> list[tuple[int, int]]:
         if s < e:
             out.append((s, e))
     return out
-
-
-def _add_links(basics: Basics, text: str, spans, everywhere) -> None:
-    seen: set[str] = set()
-    # Links anywhere in the header, then the rest of the document (a "Links" section or footer).
-    search = [(s, e, True) for s, e in spans] + [(s, e, False) for s, e in everywhere]
-    for s, e, in_header in search:
-        for m in URL_RE.finditer(text, s, e):
-            url = m.group(0)
-            if "@" in text[max(0, m.start() - 1) : m.start()] or EMAIL_RE.fullmatch(url):
-                continue
-            if continues_address(text, m.start()):
-                continue  # the end of an e-mail address wrapped onto the next line ("l.com")
-            key = re.sub(r"^(https?://)?(www\.)?", "", url.lower()).rstrip("/")
-            if key in seen:
-                continue
-            seen.add(key)
-            host = key.split("/")[0]
-            network = next((n for d, n in _NETWORKS.items() if host == d or host.endswith("." + d)), None)
-            if network:
-                parts = [p for p in key.split("/")[1:] if p]
-                username = parts[-1] if parts and parts[0] not in ("company", "jobs") else None
-                profile = Profile(network=network, url=_with_scheme(url), username=username)
-                profile.evidence["url"] = (m.start(), m.end())
-                basics.profiles.append(profile)
-            elif basics.url is None and in_header:
-                basics.url = _with_scheme(url)
-                basics.evidence["url"] = (m.start(), m.end())
-
-
-def _with_scheme(url: str) -> str:
-    return url if re.match(r"https?://", url, re.IGNORECASE) else "https://" + url
 
 
 _LOCATION_GAPS = re.compile(r"\s{2,}|\s~\s")

@@ -37,6 +37,11 @@ def _wrap_tlds() -> frozenset[str]:
     return frozenset(load_json("contact.json")["email_wrap_tlds"])
 
 
+def is_placeholder(address: str) -> bool:
+    """A template's address ("xxx@gmail.com", "your.name@…")."""
+    return bool(_PLACEHOLDER.match(address))
+
+
 def find_email(text: str, spans) -> tuple[str, Span] | None:
     """The first e-mail address in ``spans`` of ``text``, and its span."""
     for s, e in spans:
@@ -46,7 +51,7 @@ def find_email(text: str, spans) -> tuple[str, Span] | None:
             if wrapped is not None:
                 return wrapped
             found = _address(text, a, b)
-            if found is not None and not _PLACEHOLDER.match(found[0]):
+            if found is not None and not is_placeholder(found[0]):
                 return found
     return None
 
