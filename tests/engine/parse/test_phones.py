@@ -224,3 +224,19 @@ def test_a_number_on_the_line_after_a_year_is_read_alone():
         + BODY
     )
     assert parse_resume(text.encode(), filename="resume.txt").resume.basics.phone == "+1 312-555-0142"
+
+
+@pytest.mark.parametrize(
+    "line, phone",
+    [
+        ("Tel : 770359124", "770359124"),  # a plan none of the default regions has
+        ("Mobile No: 77 035 91 24", "77 035 91 24"),
+    ],
+)
+def test_a_labelled_number_is_a_phone_as_written(line, phone):
+    assert _basics(f"Awa Diallo\nawa.diallo@example.com\n{line}").phone == phone
+
+
+@pytest.mark.parametrize("line", ["Member no. 770359124", "Phone: 2019-2021"])
+def test_an_unlabelled_short_number_or_a_labelled_date_is_no_phone(line):
+    assert _basics(f"Awa Diallo\nawa.diallo@example.com\n{line}").phone is None

@@ -41,7 +41,7 @@ def find_phone(text: str, spans, countries: tuple[str, ...] = ()) -> tuple[str, 
         for m in PHONE_CANDIDATE.finditer(text, s, e):
             if _in_url(text, m.start(), m.end()):
                 continue
-            found = _read(m.group(0), m.start(), countries)
+            found = _read(m.group(0), m.start(), countries, _labelled(text, s, m.start()))
             if (found is None or not found[0].startswith("+")) and "/" in m.group(0):
                 # "(312) 555-0142 / 2019", "… / (312) 555-0199": the pieces between slashes
                 # ("0221/1234567" is one number, and stays one when no piece reads better)
@@ -59,11 +59,25 @@ def find_phone(text: str, spans, countries: tuple[str, ...] = ()) -> tuple[str, 
     return None
 
 
-def _read(raw: str, start: int, countries: tuple[str, ...]) -> tuple[str, Span] | None:
+def _read(raw: str, start: int, countries: tuple[str, ...], labelled: bool = False) -> tuple[str, Span] | None:
     if not raw or looks_like_date(raw):
         return None
     value = phone_value(raw, countries)
+    if value is None and labelled and len(re.sub(r"\D", "", raw)) >= 7:
+        value = _as_written(raw)  # "Tel: 770359124": a number of a plan the defaults do not know
     return (value, (start, start + len(raw))) if value is not None else None
+
+
+@cache
+def _label() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, load_json("contact.json")["phone_labels"]))
+    return re.compile(rf"\b(?:{words})\.?\s*(?:no\.?|number)?\s*[:.#-]?\s*$", re.IGNORECASE)
+
+
+def _labelled(text: str, line_start: int, start: int) -> bool:
+    """A phone label stands just before ``start`` on its line ("Tel: ", "Mobile - ")."""
+    a = max(line_start, text.rfind("\n", 0, start) + 1, start - 24)
+    return bool(_label().search(text, a, start))
 
 
 def looks_like_date(raw: str) -> bool:
