@@ -87,6 +87,7 @@ BODY = [(40, 160, "EXPERIENCE", B, 12), (40, 180, "Data Analyst, Acme Corp   Jan
         (["jane.doherty@mail.com", "LinkedIn"], "jane.doherty@mail.com"),  # an icon link's label after it
         (["JANE.DOHERTY@MAIL.COM", "LinkedIn"], "JANE.DOHERTY@MAIL.COM"),
         (["jane.doherty@mail.io", "GitHub"], "jane.doherty@mail.io"),
+        (["jane.doherty@mail.fr", "H"], "jane.doherty@mail.fr"),  # an icon font's letter after it
         (["Email", "jane.doherty@mail.com"], "jane.doherty@mail.com"),  # its label before it
         (["jane.doherty@mail.com", "0151 23456789"], "jane.doherty@mail.com"),
     ],

@@ -26,8 +26,9 @@ _PLACEHOLDER = re.compile(
 )
 _TAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]*)*$")
 _CONT = re.compile(r"\n(\.?[a-z]{1,4}(?:\.[a-z]{2,3})?)(?=\s|$)", re.IGNORECASE)
-# A capitalised word glued after the top-level domain: "comLinkedIn", "COMLinkedIn", "ioGitHub".
-_GLUED_WORD = re.compile(r"(?<=^[A-Za-z]{2})[A-Za-z]*?([A-Z](?=[a-z]))")
+# A word glued after the top-level domain: "comLinkedIn", "ioGitHub", "frH" (capitals after a
+# lower-case domain), "COMLinkedIn" (a capitalised word after a capital one).
+_GLUED_WORD = re.compile(r"(?<=^[a-z]{2})[a-z]*?([A-Z])|(?<=^[A-Z]{2})[A-Z]*?([A-Z](?=[a-z]))")
 # A label glued before the address: "Emailjane.doe@…", "E-mailjane@…".
 _GLUED_LABEL = re.compile(r"^E-?[Mm]ail(?=[a-z0-9])")
 
@@ -93,7 +94,7 @@ def _address(text: str, a: int, b: int) -> tuple[str, Span] | None:
     tld = value.rsplit(".", 1)[1]
     glued = _GLUED_WORD.search(tld)
     if glued:
-        end -= len(tld) - glued.start(1)
+        end -= len(tld) - glued.start(1 if glued.group(1) else 2)
     label = _GLUED_LABEL.match(value)
     if label:
         start += label.end()
