@@ -230,8 +230,14 @@ def _leading_name(piece: str) -> str | None:
     words = piece.split()
     for k in range(min(4, len(words) - 1), 1, -1):
         head, rest = " ".join(words[:k]), words[k]
-        if not _is_name(head):
-            continue
+        if head.endswith(","):
+            # "Nadia Petrova, Data Engineer": a comma ends the name, a headline follows.
+            tail = " ".join(words[k:])
+            if _is_name(head[:-1]) and (title_score(tail) >= 0.5 or read_location(f"{head} {rest}") is None):
+                return head[:-1]
+            continue  # not a name, or a town before its region ("Alder Springs, CA")
+        if not _is_name(head) or title_score(f"{head} {rest}".rstrip(",")) >= 0.5:
+            continue  # not a name, or the first words of a job title ("Senior Data Engineer")
         follows_name = _NAME_TOKEN.match(rest) and rest[:1].isupper() and (rest.isupper() == head.isupper())
         if not follows_name or title_score(" ".join(words[k:])) >= 0.5:
             return head

@@ -14,7 +14,7 @@ from functools import cache
 
 from resumeiq.engine._data import load_json
 from resumeiq.engine.model import Education, ExtractedDocument, Section
-from resumeiq.engine.parse.dates import DateRange, find_date_ranges
+from resumeiq.engine.parse.dates import DateRange, find_date_ranges, label_start
 from resumeiq.engine.parse.lines import body_lines, split_pieces
 
 _GRADE = re.compile(
@@ -212,7 +212,8 @@ def _secondary(ed: Education) -> bool:
 
 def _pieces_without(text, start, end, degree, date) -> list[tuple[str, int, int]]:
     chars = list(text[start:end])
-    for span in ((degree[1], degree[2]) if degree else None, date.span if date else None):
+    dated = (label_start(text, start, date.span[0]), date.span[1]) if date else None  # with its "Dates: "
+    for span in ((degree[1], degree[2]) if degree else None, dated):
         if span:
             for k in range(max(span[0], start), min(span[1], end)):
                 chars[k - start] = "\t"
