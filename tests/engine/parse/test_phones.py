@@ -158,3 +158,85 @@ def test_location_under_a_location_heading_gives_the_country():
 )
 def test_phone_value(raw, countries, value):
     assert phone_value(raw, countries) == value
+
+
+# --------------------------------------------------------------------------- what is no phone number
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2022-05\n2016-09",  # two stacked dates of a sidebar
+        "2019-08-01 to 2021-08-01",
+        "05/2016 - 09/2019",
+        "2016 - 2019",
+        "12.05.2019",
+        "Blog: https://blog.example.com/2021/04/launch-notes",
+        "Portfolio: example.com/work?id=5551234567",
+    ],
+)
+def test_dates_ranges_and_addresses_are_not_phone_numbers(line):
+    assert _basics(f"Maria Gonzalez\nmaria@example.com\n{line}").phone is None
+
+
+def test_the_number_after_stacked_dates_is_the_phone():
+    basics = _basics("Asha Kulkarni\n2022-05\n2016-09\nasha.kulkarni@example.com\n+91 98765 43210")
+    assert basics.phone == "+91 98765 43210"
+
+
+def test_a_number_and_a_date_range_after_a_slash():
+    header = "Marcus Bell\nChicago, IL | (312) 555-0142 / 2019-2021"
+    parsed = parse_resume((header + BODY).encode(), filename="resume.txt")
+    basics = parsed.resume.basics
+    assert basics.phone == "+1 312-555-0142"
+    a, b = basics.evidence["phone"]
+    assert parsed.document.text[a:b] == "(312) 555-0142"
+
+
+def test_stacked_dates_in_a_pdf_sidebar_are_not_the_phone():
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    top = A4[1]
+    for x, y, text, size in [
+        (40, 60, "Asha Kulkarni", 20),
+        (40, 100, "2022-05", 9),  # the dates of a left rail, one under the other
+        (40, 112, "2016-09", 9),
+        (40, 150, "asha.kulkarni@example.com", 9),
+        (40, 162, "Phone +91 98765 43210", 9),
+        (40, 200, "EXPERIENCE", 12),
+        (40, 220, "Site Engineer, Harbor Build Ltd\tJan 2019 - Present", 10),
+    ]:
+        c.setFont("Helvetica", size)
+        c.drawString(x, top - y, text)
+    c.showPage()
+    c.save()
+    basics = parse_resume(buf.getvalue()).resume.basics
+    assert basics.phone == "+91 98765 43210"
+
+
+def test_a_number_on_the_line_after_a_year_is_read_alone():
+    # outside the header the first part of the text is searched as one block, across lines
+    text = (
+        "Marcus Bell\nmarcus.bell@example.com\n\nINTERESTS\nVolunteer firefighter since 2019\n(312) 555-0142"
+        + BODY
+    )
+    assert parse_resume(text.encode(), filename="resume.txt").resume.basics.phone == "+1 312-555-0142"
+
+
+@pytest.mark.parametrize(
+    "line, phone",
+    [
+        ("Tel : 770359124", "770359124"),  # a plan none of the default regions has
+        ("Mobile No: 77 035 91 24", "77 035 91 24"),
+    ],
+)
+def test_a_labelled_number_is_a_phone_as_written(line, phone):
+    assert _basics(f"Awa Diallo\nawa.diallo@example.com\n{line}").phone == phone
+
+
+@pytest.mark.parametrize("line", ["Member no. 770359124", "Phone: 2019-2021"])
+def test_an_unlabelled_short_number_or_a_labelled_date_is_no_phone(line):
+    assert _basics(f"Awa Diallo\nawa.diallo@example.com\n{line}").phone is None

@@ -22,7 +22,9 @@ from resumeiq.engine._data import load_json
 
 Span = tuple[int, int]
 
-PHONE_CANDIDATE = re.compile(r"(?<![\w./])(?:\+|\(?\d)[\d \t().\-/]{6,20}\d(?![\w])")
+# Digits with the separators of phone numbers, on one line (two stacked dates are not a number).
+PHONE_CANDIDATE = re.compile(r"(?<![\w./])(?:\+|\(?\d)[\d ().\-/]{6,20}\d(?![\w])")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _INTERNATIONAL = re.compile(r"^\s*(?:\+|00(?=[1-9]))")
 
 
@@ -37,10 +39,67 @@ def find_phone(text: str, spans, countries: tuple[str, ...] = ()) -> tuple[str, 
     the ISO codes the resume's own location may be in (usually one; none when it names none)."""
     for s, e in spans:
         for m in PHONE_CANDIDATE.finditer(text, s, e):
-            value = phone_value(m.group(0), countries)
-            if value is not None:
-                return value, (m.start(), m.end())
+            if _in_url(text, m.start(), m.end()):
+                continue
+            found = _read(m.group(0), m.start(), countries, _labelled(text, s, m.start()))
+            if (found is None or not found[0].startswith("+")) and "/" in m.group(0):
+                # "(312) 555-0142 / 2019", "… / (312) 555-0199": the pieces between slashes
+                # ("0221/1234567" is one number, and stays one when no piece reads better)
+                pieces = []
+                pos = m.start()
+                for piece in m.group(0).split("/"):
+                    at = pos + len(piece) - len(piece.lstrip())
+                    pieces.append(_read(piece.strip(), at, countries))
+                    pos += len(piece) + 1
+                pieces = [p for p in pieces if p is not None]
+                placed = [p for p in pieces if p[0].startswith("+")]
+                found = placed[0] if placed else found or (pieces[0] if pieces else None)
+            if found is not None:
+                return found
     return None
+
+
+def _read(raw: str, start: int, countries: tuple[str, ...], labelled: bool = False) -> tuple[str, Span] | None:
+    if not raw or looks_like_date(raw):
+        return None
+    value = phone_value(raw, countries)
+    if value is None and labelled and len(re.sub(r"\D", "", raw)) >= 7:
+        value = _as_written(raw)  # "Tel: 770359124": a number of a plan the defaults do not know
+    return (value, (start, start + len(raw))) if value is not None else None
+
+
+@cache
+def _label() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, load_json("contact.json")["phone_labels"]))
+    return re.compile(rf"\b(?:{words})\.?\s*(?:no\.?|number)?\s*[:.#-]?\s*$", re.IGNORECASE)
+
+
+def _labelled(text: str, line_start: int, start: int) -> bool:
+    """A phone label stands just before ``start`` on its line ("Tel: ", "Mobile - ")."""
+    a = max(line_start, text.rfind("\n", 0, start) + 1, start - 24)
+    return bool(_label().search(text, a, start))
+
+
+def looks_like_date(raw: str) -> bool:
+    """A date or a range of dates, not a number: every group of digits is a year or a month or
+    day ("2022-05", "2019-08-01", "05/2016 - 09/2019", "2016 - 2019"), one of them a year."""
+    if raw.lstrip().startswith("+"):
+        return False
+    groups = re.findall(r"\d+", raw)
+    years = sum(1 for g in groups if _YEAR.fullmatch(g))
+    return years > 0 and all(_YEAR.fullmatch(g) or (len(g) <= 2 and int(g) <= 31) for g in groups)
+
+
+def _in_url(text: str, start: int, end: int) -> bool:
+    """The digits are part of a web address ("…/2021/04/…", "…?id=5551234567")."""
+    a = start
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    b = end
+    while b < len(text) and not text[b].isspace():
+        b += 1
+    token = text[a:b].lower()
+    return "://" in token or token.startswith("www.") or "/" in text[a:start]
 
 
 def phone_value(raw: str, countries: tuple[str, ...] = ()) -> str | None:
@@ -61,7 +120,7 @@ def phone_value(raw: str, countries: tuple[str, ...] = ()) -> str | None:
     num = _national(raw, digits, countries) if countries else _unplaced(raw, digits)
     if num is not None:
         return phonenumbers.format_number(num, PhoneNumberFormat.INTERNATIONAL)
-    if len(digits) >= 10 or any(_fit(raw, digits, r) for r in (*countries, *default_regions())):
+    if 10 <= len(digits) <= 13 or any(_fit(raw, digits, r) for r in (*countries, *default_regions())):
         return _as_written(raw)  # a phone, but of no country we can tell
     return None
 
