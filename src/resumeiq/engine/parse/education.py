@@ -14,7 +14,7 @@ from functools import cache
 
 from resumeiq.engine._data import load_json
 from resumeiq.engine.model import Education, ExtractedDocument, Section
-from resumeiq.engine.parse.dates import DateRange, find_date_ranges, label_start
+from resumeiq.engine.parse.dates import DateRange, find_date_ranges, label_start, stacked_range
 from resumeiq.engine.parse.lines import body_lines, split_pieces
 
 _GRADE = re.compile(
@@ -141,12 +141,12 @@ def is_institution(piece: str) -> bool:
 def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]:
     drafts: list[_Draft] = []
     cur = _Draft()
-    for bl in body_lines(doc, section):
+    lines = body_lines(doc, section)
+    line_dates, shown = _stacked_dates(doc, lines)
+    for bl, date, blank in zip(lines, line_dates, shown, strict=True):
         text = doc.text
         degree = find_degree(text, bl.start, bl.end)
-        dates = [d for d in find_date_ranges(text, bl.start, bl.end)]
-        date = dates[-1] if dates else None
-        pieces = _pieces_without(text, bl.start, bl.end, degree, date)
+        pieces = _pieces_without(text, bl.start, bl.end, degree, blank)
         inst = next((p for p in pieces if any(is_institution(part) for part in p[0].split(", "))), None)
         if (degree and cur.degree) or (inst and cur.institution and not (degree and not cur.degree)) or date and cur.dates and not degree and not inst and (cur.degree or cur.institution):
             drafts.append(cur)
@@ -190,6 +190,30 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
                 kept.append(ed)
         entries = kept
     return entries
+
+
+def _stacked_dates(doc: ExtractedDocument, lines) -> tuple[list[DateRange | None], list[DateRange | None]]:
+    """Each line's date (its last), with a range stacked over lines ("2014" over "2016", "Sep 2014 –"
+    over "Jun 2016") given to its first line; and the date written on each line (to leave out
+    of its text)."""
+    found = []
+    for bl in lines:
+        dates = find_date_ranges(doc.text, bl.start, bl.end)
+        found.append(dates[-1] if dates else None)
+    shown = list(found)
+    for i, d in enumerate(found):
+        if d is None or not d.single:
+            continue
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and not nxt.single:
+            continue
+        stacked = stacked_range(doc.text, d, [(bl.start, bl.end) for bl in lines[i + 1 : i + 3]])
+        if stacked is None:
+            continue
+        found[i] = shown[i] = stacked[0]
+        for k in range(i + 1, i + 1 + stacked[1]):
+            found[k], shown[k] = None, stacked[0]
+    return found, shown
 
 
 _SECONDARY_SCHOOL = re.compile(
