@@ -34,6 +34,7 @@ class _Draft:
     dates: DateRange | None = None
     score: tuple[str, int, int] | None = None
     loose: list[tuple[str, int, int]] = field(default_factory=list)  # unclassified pieces
+    area_below: bool = False  # the area is the line under the degree
 
 
 @cache
@@ -143,10 +144,17 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
     cur = _Draft()
     lines = body_lines(doc, section)
     line_dates, shown = _stacked_dates(doc, lines)
+    open_degree = False  # the line before ended with a degree and no field
     for bl, date, blank in zip(lines, line_dates, shown, strict=True):
         text = doc.text
         degree = find_degree(text, bl.start, bl.end)
         pieces = _pieces_without(text, bl.start, bl.end, degree, blank)
+        if open_degree and date is None and blank is None and _field_line(bl, degree, pieces):
+            # "Master of Science" over "Mechanical Engineering": the field on the next line
+            cur.area, cur.area_below = pieces[0], True
+            open_degree = False
+            continue
+        open_degree = False
         inst = next((p for p in pieces if any(is_institution(part) for part in p[0].split(", "))), None)
         if (degree and cur.degree) or (inst and cur.institution and not (degree and not cur.degree)) or date and cur.dates and not degree and not inst and (cur.degree or cur.institution):
             drafts.append(cur)
@@ -159,6 +167,8 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
             area = _area_after(text, degree[2], bl.end, inst, date)
             if area:
                 cur.area = area
+            else:
+                open_degree = all(p[2] <= degree[1] or p is inst for p in pieces)
         if date and cur.dates is None:
             cur.dates = date
         grade = _GRADE.search(text, bl.start, bl.end)
@@ -190,6 +200,32 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
                 kept.append(ed)
         entries = kept
     return entries
+
+
+# Lines under a degree that are no field of study: "Thesis: …", "Minor in …", "Honors Program".
+_NOT_FIELD = re.compile(
+    r"\b(?:thesis|dissertation|minor|coursework|courses|honou?rs|scholarship|award|exchange|semester|"
+    r"project|activities|societies|club|expected|graduated|graduation|gpa|cgpa)\b",
+    re.IGNORECASE,
+)
+
+
+def _field_line(bl, degree, pieces: list[tuple[str, int, int]]) -> bool:
+    """A line that can only be the field of the degree above: one short capitalised piece, no
+    school, degree, place, grade, date or label."""
+    if bl.bullet or degree or len(pieces) != 1 or pieces[0][0] != bl.text.strip(" .,;"):
+        return False
+    piece = pieces[0][0]
+    words = piece.split()
+    if not 1 <= len(words) <= 6 or not piece[:1].isupper() or re.search(r"[\d:@/]", piece):
+        return False
+    if is_institution(piece) or _NOT_FIELD.search(piece) or _GRADE.search(piece):
+        return False
+    if not all(w[:1].isupper() or w.lower() in ("of", "and", "in", "for", "the", "&", "with") for w in words):
+        return False
+    from resumeiq.engine.parse.places import read_location
+
+    return read_location(piece) is None
 
 
 def _stacked_dates(doc: ExtractedDocument, lines) -> tuple[list[DateRange | None], list[DateRange | None]]:
@@ -267,8 +303,13 @@ def _area_after(text: str, pos: int, end: int, inst, date) -> tuple[str, int, in
     )
     a = pos + (m.end() if m else 0)
     rest = text[a:stop]
-    cut = re.search(r"\s+(?:at|from)\s+|,|\t|\||\(|\s[-–—]\s|\s{3,}", rest)
+    # The field ends at a separator, a bracket ("B.Sc. (Computer Science)") or a grade
+    # ("Economics; 3.7 GPA", "Economics GPA 3.7/4.0").
+    cut = re.search(r"\s+(?:at|from)\s+|[,;]|\t|\||[()]|\s[-–—]\s|\s{3,}", rest)
     area = rest[: cut.start()] if cut else rest
+    grade = _GRADE.search(area)
+    if grade:
+        area = area[: grade.start()]
     area = area.strip(" .,;:-–")
     if not area or len(area.split()) > 8 or not area[:1].isalpha() or is_institution(area):
         return None
@@ -306,6 +347,11 @@ def _could_be_school(piece: str) -> bool:
 
 def _finish(d: _Draft) -> Education:
     ed = Education()
+    if d.area_below and d.institution is None and d.area:
+        # Without a school named, the line under the degree may be the school ("MSc" over "Carnegie
+        # Mellon"): it is left to the fallback below, as any unclassified piece.
+        d.loose.append(d.area)
+        d.area = None
     if d.degree:
         ed.studyType, ed.evidence["studyType"] = d.degree[0], (d.degree[1], d.degree[2])
     if d.area:

@@ -1,0 +1,89 @@
+"""Degree lines beyond one line of "Degree in Field, School": the field on the next line, in
+brackets, or followed by a grade; author initials that only look like degrees. Inputs are
+invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from resumeiq.engine import parse_resume
+
+
+def _schools(body: str, heading: str = "EDUCATION"):
+    parsed = parse_resume(f"Tomas Varga\ntomas@example.com\n\n{heading}\n{body}".encode(), filename="resume.txt")
+    return parsed.document.text, parsed.resume.education
+
+
+def _row(ed) -> tuple:
+    return (ed.institution, ed.studyType, ed.area, ed.score)
+
+
+# --- degree and field over two lines ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Master of Science\nMechanical Engineering\nNorthbrook University\t2014 – 2016\n",
+        "Northbrook University\t2014 – 2016\nMaster of Science\nMechanical Engineering\n",
+        "Northbrook University, Master of Science\nMechanical Engineering\n2014 – 2016\n",
+    ],
+    ids=["degree-field-school", "school-degree-field", "school-and-degree"],
+)
+def test_field_on_the_line_under_the_degree(body):
+    text, [ed] = _schools(body)
+    assert _row(ed) == ("Northbrook University", "Master of Science", "Mechanical Engineering", None)
+    a, b = ed.evidence["area"]
+    assert text[a:b] == "Mechanical Engineering"
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["GPA: 3.6/4.0", "Thesis: Heat flow in thin films", "Minor in Economics", "Boston, MA", "Summa Cum Laude"],
+)
+def test_lines_under_a_degree_that_are_no_field(second):
+    _, [ed] = _schools(f"Northbrook University\t2014 – 2016\nMaster of Science\n{second}\n")
+    assert ed.area is None
+
+
+def test_line_under_a_degree_without_a_school_is_not_taken_as_the_field():
+    # "Master of Science" over "Carnegie Mellon" would name the school: with no school found, the
+    # line under the degree is not read as the field.
+    _, [ed] = _schools("Master of Science\nHollins Ridge\t2014 – 2016\n")
+    assert ed.area is None
+
+
+def test_next_entry_is_not_the_field():
+    _, education = _schools(
+        "Northbrook University\nMaster of Business Administration\t2019 – 2021\n"
+        "Lakeside College\nBachelor of Science in Physics\t2014 – 2018\n"
+    )
+    assert [_row(e) for e in education] == [
+        ("Northbrook University", "Master of Business Administration", None, None),
+        ("Lakeside College", "Bachelor of Science", "Physics", None),
+    ]
+
+
+def test_degree_with_field_is_no_heading():
+    _, education = _schools("Lakeside College\t2010 – 2014\nBachelor of Arts in History\n")
+    assert [_row(e) for e in education] == [("Lakeside College", "Bachelor of Arts", "History", None)]
+
+
+# --- field in brackets, grade attached ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, degree, area, score",
+    [
+        ("B.Sc. (Computer Science), Northbrook University, 2012", "B.Sc.", "Computer Science", None),
+        ("BSc (Hons) Economics, Northbrook University, 2012", "BSc (Hons)", "Economics", None),
+        ("B.Sc. Computer Science; 3.7 GPA, Northbrook University, 2012", "B.Sc.", "Computer Science", "3.7 GPA"),
+        ("B.Sc. Computer Science, GPA 3.7/4.0, Northbrook University, 2012", "B.Sc.", "Computer Science", "3.7/4.0 GPA"),
+        ("Bachelor of Arts in History GPA 3.7, Northbrook University, 2012", "Bachelor of Arts", "History", "3.7 GPA"),
+    ],
+)
+def test_field_in_brackets_or_with_a_grade(line, degree, area, score):
+    text, [ed] = _schools(line + "\n")
+    assert _row(ed) == ("Northbrook University", degree, area, score)
+    a, b = ed.evidence["area"]
+    assert text[a:b] == area
