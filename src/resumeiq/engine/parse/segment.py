@@ -69,22 +69,14 @@ def heading_kind(text: str, *, fuzzy: bool = True) -> str | None:
         and 2 <= len(words) <= 5
         and _title_cased(text)
         and not re.search(r"[:,;]", inner)
-        and not _degree_with_field(inner)
+        and "in" not in words[1:-1]
     ):
-        # "Retail Experience", "Career Experience / Job History": judged by the last word
+        # "Retail Experience", "Career Experience / Job History": judged by the last word (not
+        # after "in": "Bachelor of Arts in History", "Degree in Education" end in a field)
         kind = _head_words().get(words[-1])
         if kind is None and words[0] in _LEADING_HEADS:  # "Education & Professional Development"
             kind = _head_words().get(words[0])
     return kind
-
-
-def _degree_with_field(text: str) -> bool:
-    """"Bachelor of Arts in History", "Doctor of Philosophy in Art History": a degree and its
-    field, whose last word only looks like a heading's."""
-    from resumeiq.engine.parse.education import find_degree
-
-    hit = find_degree(text, 0, len(text))
-    return hit is not None and hit[1] == 0 and bool(re.match(r"\s+(?:in|of)\s", text[hit[2] :]))
 
 
 def _title_cased(text: str) -> bool:
