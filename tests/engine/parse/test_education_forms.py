@@ -87,3 +87,45 @@ def test_field_in_brackets_or_with_a_grade(line, degree, area, score):
     assert _row(ed) == ("Northbrook University", degree, area, score)
     a, b = ed.evidence["area"]
     assert text[a:b] == area
+
+
+# --- author initials are no degrees -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lindqvist, A.M., Okafor, B.E. and Rao, C. (2019). Heat flow in thin films. J. Therm. Sci. 12, 3–9.",
+        "Okafor B.E., Rao C., Lindqvist A.M. Cooling of wafers. Thermal Letters 4, 2018.",
+        "Rao, C.; Okafor, B.E.; Varga, M.S. Grain growth in alloys.",
+        "Okafor, B.E. (2021). A note on wafer cooling.",
+        "Okafor, B.E. et al. Wafer cooling at scale.",
+    ],
+)
+def test_author_initials_are_no_degrees(line):
+    from resumeiq.engine.parse.education import find_degree
+
+    assert find_degree(line, 0, len(line)) is None
+
+
+@pytest.mark.parametrize(
+    "line, surface",
+    [
+        ("B.E. in Civil Engineering, Northbrook University", "B.E."),
+        ("B.S. Biology, M.S. Chemistry", "B.S."),
+        ("Civil Engineering, B.E., Northbrook University", "B.E."),
+    ],
+)
+def test_dotted_degrees_outside_name_lists_stay_degrees(line, surface):
+    from resumeiq.engine.parse.education import find_degree
+
+    found = find_degree(line, 0, len(line))
+    assert found is not None and found[0] == surface
+
+
+def test_publications_under_education_add_no_degree():
+    _, education = _schools(
+        "Northbrook University\nMaster of Science in Physics\t2014 – 2016\n"
+        "Thesis published: Lindqvist, A.M., Okafor, B.E. and Varga, T. (2017). Heat flow in films.\n"
+    )
+    assert [_row(e) for e in education] == [("Northbrook University", "Master of Science", "Physics", None)]

@@ -89,12 +89,33 @@ def _search_abbr(pattern: re.Pattern[str], text: str, start: int, end: int) -> r
         if surface[:1].isupper() and (
             sum(c.isupper() for c in surface) >= 2 or len(surface.replace(".", "")) > 3 or surface.lower() in _PLAIN_ABBR
         ):
+            if re.fullmatch(r"(?:[A-Z]\.){2,3}", surface) and _in_name_list(text, start, end, m.start()):
+                continue  # an author's initials, not a degree
             if len(surface) == 2 and _state_after_city(text, start, m.start(), surface) and not re.match(
                 r"\s+(?:in|of)\b|\s*\(", text[m.end() : end]
             ):
                 continue  # "Cambridge, MA", "Orono, ME": a state, not a degree
             return m
     return None
+
+
+# A surname with its initials in a list of authors or names: "Okafor, B.E.," "Rao C. and",
+# "Lindqvist, A.M. (2019)" — the initials end the name (a comma, "and", a bracket or the end).
+_NAME_INITIALS = re.compile(
+    r"\b[A-Z][a-z][\w'’-]*,?\s(?P<ini>(?:[A-Z]\.\s?){1,3})(?=\s*(?:[,;&(]|and\b|et\b|$))"
+)
+
+
+def _in_name_list(text: str, start: int, end: int, at: int) -> bool:
+    """The initials at ``at`` belong to a list of names ("Lindqvist, A.M., Okafor, B.E. and Rao,
+    C."): a line with two or more surnames followed by their initials, one of them these; or one
+    author of a citation ("Okafor, B.E. (2019)", "Okafor, B.E. et al.")."""
+    line, k = text[start:end], at - start
+    found = {m.start("ini"): m.end("ini") for m in _NAME_INITIALS.finditer(line)}
+    if k in found:
+        return len(found) >= 2 or bool(re.match(r"\s*(?:\((?:19|20)\d\d[a-z]?\)|et al\b)", line[found[k] :]))
+    # the last of the names, before the title: "…; Varga, M.S. Grain growth in alloys"
+    return len(found) >= 2 and bool(re.search(r"[,;&]\s*[A-Z][a-z][\w'’-]*,?\s$", line[:k]))
 
 
 def _state_after_city(text: str, start: int, at: int, code: str) -> bool:
