@@ -129,3 +129,24 @@ def test_publications_under_education_add_no_degree():
         "Thesis published: Lindqvist, A.M., Okafor, B.E. and Varga, T. (2017). Heat flow in films.\n"
     )
     assert [_row(e) for e in education] == [("Northbrook University", "Master of Science", "Physics", None)]
+
+
+@pytest.mark.parametrize(
+    "line, degree, area, score",
+    [
+        ("B.Tech with Honors in Information Technology, Northbrook University", "B.Tech", "Information Technology", "with Honors"),
+        ("B.Sc. with distinction, Northbrook University", "B.Sc.", None, "with distinction"),
+        ("MBA Candidate, Northbrook University", "MBA", None, None),
+    ],
+)
+def test_honours_or_status_before_the_field(line, degree, area, score):
+    text, [ed] = _schools(line + "\n")
+    assert _row(ed) == ("Northbrook University", degree, area, score)
+    if area:
+        assert text[slice(*ed.evidence["area"])] == area
+
+
+@pytest.mark.parametrize("label", ["Place", "Year", "Board", "Percentage"])
+def test_table_labels_under_a_degree_are_no_field(label):
+    _, [ed] = _schools(f"Northbrook University\nMaster of Science\n{label}\n")
+    assert ed.area is None

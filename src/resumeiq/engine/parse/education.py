@@ -226,7 +226,8 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
 # Lines under a degree that are no field of study: "Thesis: …", "Minor in …", "Honors Program".
 _NOT_FIELD = re.compile(
     r"\b(?:thesis|dissertation|minor|coursework|courses|honou?rs|scholarship|award|exchange|semester|"
-    r"project|activities|societies|club|expected|graduated|graduation|gpa|cgpa)\b",
+    r"project|activities|societies|club|expected|graduated|graduation|gpa|cgpa|"
+    r"place|location|city|year|board|percentage|marks|grade|division|class|result|status|duration|period|date)\b",
     re.IGNORECASE,
 )
 
@@ -329,11 +330,20 @@ def _area_after(text: str, pos: int, end: int, inst, date) -> tuple[str, int, in
     cut = re.search(r"\s+(?:at|from)\s+|[,;]|\t|\||[()]|\s[-–—]\s|\s{3,}", rest)
     area = rest[: cut.start()] if cut else rest
     grade = _GRADE.search(area)
+    if grade and not area[: grade.start()].strip():
+        # "B.Tech with Honors in Information Technology": the honours first, then the field
+        lead = re.match(r"\s*(?:in|of)\s+", area[grade.end() :])
+        skip = grade.end() + (lead.end() if lead else 0)
+        a, area = a + skip, area[skip:]
+        grade = _GRADE.search(area)
     if grade:
         area = area[: grade.start()]
+    a += len(area) - len(area.lstrip(" .,;:-–"))
     area = area.strip(" .,;:-–")
     if not area or len(area.split()) > 8 or not area[:1].isalpha() or is_institution(area):
         return None
+    if area.lower() in ("candidate", "student"):
+        return None  # "MBA Candidate": a status, not a field
     return area, a, a + len(area)
 
 
