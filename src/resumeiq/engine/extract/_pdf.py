@@ -208,6 +208,10 @@ def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[Run]:
                 same_line = abs((top + bottom) / 2 - (c_top + c_bottom) / 2) < 0.45 * ch_h
             gap = x0 - c_x1
             if same_line and -0.5 * ch_h < gap < (1.1 if space_pending else 0.9) * ch_h:
+                if space_pending and gap < 0.15 * ch_h:
+                    # A space pdfium put where no gap shows (a kerning offset inside a word of
+                    # tracked text, "Presen t"): the eye reads one word.
+                    space_pending = False
                 if space_pending:
                     # Between words of letter-spaced text ("A N N A  B E R G"), two spaces.
                     append("  " if letter_spaced else " ")

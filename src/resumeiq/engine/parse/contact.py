@@ -1,19 +1,21 @@
 """Contact details: name, label (headline), email, phone, links and location.
 
 Read from the header (the lines before the first section heading) first, then from the whole
-document for what the header lacks (an email in a sidebar or footer). Phones are normalised with
-``phonenumbers``; the region used for numbers without a country code comes from the location.
+document for what the header lacks (an email in a sidebar or footer). Phones are read by
+``phones``: a national number takes the country of the location read here, and none when no
+location or numbering plan says which.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
-import phonenumbers
-
+from resumeiq.engine._data import load_json
 from resumeiq.engine.model import Basics, ExtractedDocument, Location, Profile, Section
-from resumeiq.engine.parse.places import read_location
-from resumeiq.engine.parse.segment import heading_kind, iter_body
+from resumeiq.engine.parse.phones import PHONE_CANDIDATE, find_phone
+from resumeiq.engine.parse.places import location_countries, read_location
+from resumeiq.engine.parse.segment import heading_kind, iter_body, normalize_heading
 from resumeiq.engine.parse.titles import title_score
 
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-](?:[\w.+'-]*[\w+-])?@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}(?![\w-])")
@@ -23,7 +25,6 @@ URL_RE = re.compile(
     r"(?:/[^\s<>()\"',;|]*[^\s<>()\"',;|.])?(?![\w@])",
     re.IGNORECASE,
 )
-_PHONE_CANDIDATE = re.compile(r"(?<![\w.])(?:\+|\(?\d)[\d\s().\-/]{6,20}\d(?![\w])")
 _SEPARATORS = re.compile(
     r"\s*(?:\||•|·|◦|▪|●|■|\t|\s{3,}| - | – | — |;|\b(?:tel|phone|cell|mobile|home|fax|e-?mail)\b\s*[:.#])\s*",
     re.IGNORECASE,
@@ -73,7 +74,7 @@ def parse_basics(doc: ExtractedDocument, sections: list[Section]) -> Basics:
     text = doc.text
     header = next((s for s in sections if s.kind == "header"), None)
     header_spans = [(s, e) for s, e, _ in iter_body(doc, header)] if header else []
-    contact_sections = [s for s in sections if s.kind == "personal"]
+    contact_sections = [s for s in sections if s.kind == "personal" or _is_location_heading(s)]
     for sec in contact_sections:
         header_spans.extend((s, e) for s, e, _ in iter_body(doc, sec))
     if not header_spans and doc.lines:
@@ -84,18 +85,18 @@ def parse_basics(doc: ExtractedDocument, sections: list[Section]) -> Basics:
     if email:
         basics.email, basics.evidence["email"] = email[0].rstrip("."), email[1]
 
-    location = _find_location(text, header_spans)
+    name_line = _find_name(doc, header_spans)
+    location = _find_location(text, header_spans, name_line)
     if location:
         basics.location = location
-    region = location.countryCode if location and location.countryCode else None
+    countries = location_countries(location, text[slice(*location.evidence["city"])]) if location else ()
 
-    phone = _find_phone(text, header_spans, region) or _find_phone(text, [(0, min(len(text), 3000))], region)
+    phone = find_phone(text, header_spans, countries) or find_phone(text, [(0, min(len(text), 3000))], countries)
     if phone:
         basics.phone, basics.evidence["phone"] = phone
 
     _add_links(basics, text, header_spans, sections)
 
-    name_line = _find_name(doc, header_spans)
     if name_line:
         s, e = name_line
         basics.name = _clean_name(text[s:e])
@@ -126,34 +127,6 @@ def _find_email(text: str, spans) -> tuple[str, tuple[int, int]] | None:
             if full and not _PLACEHOLDER.match(full.group(0)):
                 return full.group(0).rstrip("."), (full.start(), full.end())
     return None
-
-
-def _find_phone(text: str, spans, region: str | None) -> tuple[str, tuple[int, int]] | None:
-    regions = [region] if region else []
-    regions += [r for r in ("US", "GB", "IN", "DE", "FR", "AU", "CA", "IE", "NL") if r not in regions]
-    for s, e in spans:
-        for m in _PHONE_CANDIDATE.finditer(text, s, e):
-            raw = m.group(0).strip()
-            digits = re.sub(r"\D", "", raw)
-            if not 7 <= len(digits) <= 15 or _looks_like_date(raw):
-                continue
-            for reg in regions:
-                try:
-                    num = phonenumbers.parse(raw, reg)
-                except phonenumbers.NumberParseException:
-                    continue
-                if phonenumbers.is_valid_number(num):
-                    fmt = phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-                    return fmt, (m.start(), m.end())
-            if len(digits) >= 10:  # a number that no numbering plan knows (e.g. 123-345-7890): as written
-                return raw, (m.start(), m.end())
-    return None
-
-
-def _looks_like_date(raw: str) -> bool:
-    return bool(re.fullmatch(r"\(?(?:19|20)\d\d\s*[-–/.]\s*(?:19|20)?\d\d\)?", raw.strip())) or bool(
-        re.fullmatch(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}", raw.strip())
-    )
 
 
 def _add_links(basics: Basics, text: str, spans, sections: list[Section]) -> None:
@@ -189,7 +162,17 @@ def _with_scheme(url: str) -> str:
 _LOCATION_GAPS = re.compile(r"\s{2,}|\s~\s")
 
 
-def _find_location(text: str, spans) -> Location | None:
+def _is_location_heading(section: Section) -> bool:
+    """A section headed "Location" or "Region" (kind "other"): where the person lives."""
+    return section.kind == "other" and normalize_heading(section.heading or "") in _location_headings()
+
+
+@cache
+def _location_headings() -> frozenset[str]:
+    return frozenset(load_json("contact.json")["location_headings"])
+
+
+def _find_location(text: str, spans, name: tuple[int, int] | None = None) -> Location | None:
     for s, e in spans:
         line = text[s:e]
         for piece_m in _iter_pieces(line):
@@ -198,13 +181,16 @@ def _find_location(text: str, spans) -> Location | None:
             for sub in [*_LOCATION_GAPS.split(piece_m[0])]:
                 at = piece_m[0].find(sub, pos)
                 pos = at + len(sub)
-                loc = _piece_location(sub, s + piece_m[1] + at)
+                start = s + piece_m[1] + at
+                # "Frankfurt am Main Hesse" without a comma is a place, but not on the name's line.
+                loose = name is None or not (start < name[1] and name[0] < start + len(sub))
+                loc = _piece_location(sub, start, loose)
                 if loc:
                     return loc
     return None
 
 
-def _piece_location(raw: str, offset: int) -> Location | None:
+def _piece_location(raw: str, offset: int, loose: bool = False) -> Location | None:
     piece = raw.strip(" ,")
     if not piece or "@" in piece or URL_RE.search(piece):
         return None
@@ -216,7 +202,7 @@ def _piece_location(raw: str, offset: int) -> Location | None:
             return None
     if title_score(piece.split(",")[0]) >= 0.5:
         return None
-    loc = read_location(piece)
+    loc = read_location(piece, unpunctuated=loose)
     if loc:
         start = offset + raw.find(piece)
         loc.evidence["city"] = (start, start + len(piece))
@@ -276,8 +262,14 @@ def _leading_name(piece: str) -> str | None:
     words = piece.split()
     for k in range(min(4, len(words) - 1), 1, -1):
         head, rest = " ".join(words[:k]), words[k]
-        if not _is_name(head):
-            continue
+        if head.endswith(","):
+            # "Nadia Petrova, Data Engineer": a comma ends the name, a headline follows.
+            tail = " ".join(words[k:])
+            if _is_name(head[:-1]) and (title_score(tail) >= 0.5 or read_location(f"{head} {rest}") is None):
+                return head[:-1]
+            continue  # not a name, or a town before its region ("Alder Springs, CA")
+        if not _is_name(head) or title_score(f"{head} {rest}".rstrip(",")) >= 0.5:
+            continue  # not a name, or the first words of a job title ("Senior Data Engineer")
         follows_name = _NAME_TOKEN.match(rest) and rest[:1].isupper() and (rest.isupper() == head.isupper())
         if not follows_name or title_score(" ".join(words[k:])) >= 0.5:
             return head
@@ -337,7 +329,7 @@ def _find_label(doc: ExtractedDocument, spans, name_end: int) -> tuple[int, int]
         raw = text[max(s, name_end) : e].strip(" \t|,")
         if not raw:
             continue
-        if EMAIL_RE.search(raw) or URL_RE.search(raw) or _PHONE_CANDIDATE.search(raw):
+        if EMAIL_RE.search(raw) or URL_RE.search(raw) or PHONE_CANDIDATE.search(raw):
             return None
         if title_score(raw) >= 0.5 and len(raw) <= 80:
             start = text.find(raw, max(s, name_end))

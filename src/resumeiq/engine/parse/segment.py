@@ -123,6 +123,10 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
         inline = body_start < len(raw)
         if found and found[-1][1] == "skills" and (inline or (kind == "languages" and _lists_programming_languages(doc, i))):
             continue  # "Languages: Java, Go" (or "Languages" over such a line) inside skills is a skill category
+        if found and found[-1][1] == kind and not inline and lines[found[-1][0]].size > line.size + 0.5:
+            continue  # "Skills" in smaller type under SKILLS: a category of the section, not a heading
+        if inline and found and found[-1][1] in _ENTRY_KINDS and _inside_entries(doc, i, signatures):
+            continue  # "Skills: …" under a job, with more dated entries below: part of the entry
         found.append((i, kind, (line.start, line.start + h_end), line.start + body_start))
         if body_start >= len(raw) and (line.style or line.size or underline[i]):
             # Only a distinctive look (a style, a font size, an underline) marks other headings.
@@ -307,6 +311,26 @@ def _lists_programming_languages(doc: ExtractedDocument, i: int) -> bool:
 
     nxt = doc.lines[i + 1 : i + 2]
     return bool(nxt) and any(h.category == "programming_language" for h in find_skills(doc.text, nxt[0].start, nxt[0].end))
+
+
+_ENTRY_KINDS = ("experience", "education", "projects", "volunteer")
+
+
+def _inside_entries(doc: ExtractedDocument, i: int, signatures: set[tuple]) -> bool:
+    """An inline heading line ("Skills: C++, CMake") inside a list of dated entries, as exports
+    write each job's skills under it: more dated entries follow before the next heading, and the
+    line does not have the look of the document's headings."""
+    from resumeiq.engine.parse.dates import find_date_ranges
+
+    if _signature(doc, doc.lines[i], False) in signatures:
+        return False
+    for ln in doc.lines[i + 1 : i + 60]:
+        raw = doc.text[ln.start : ln.end].strip()
+        if raw and len(raw) <= 60 and heading_kind(raw, fuzzy=False) is not None:
+            return False
+        if find_date_ranges(doc.text, ln.start, ln.end):
+            return True
+    return False
 
 
 def _dated_soon(doc: ExtractedDocument, i: int) -> bool:

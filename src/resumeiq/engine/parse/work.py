@@ -23,7 +23,14 @@ from resumeiq.engine.parse.dates import (
     label_start,
     stacked_range,
 )
-from resumeiq.engine.parse.lines import BodyLine, body_lines, ends_sentence, split_pieces
+from resumeiq.engine.parse.lines import (
+    BodyLine,
+    body_lines,
+    carries_on,
+    ends_on_joiner,
+    ends_sentence,
+    split_pieces,
+)
 from resumeiq.engine.parse.places import looks_like_street, read_location
 from resumeiq.engine.parse.segment import heading_kind
 from resumeiq.engine.parse.titles import title_score as _base_title_score
@@ -234,10 +241,23 @@ def _entry(doc, lines: list[BodyLine], start: int, a: int, end: int, body_end: i
         work.evidence["position"] = (ts, te)
     summary: list[str] = []
     highlights: list[tuple[int, int]] = []
+    # Items indented without a glyph: a line may carry on the item above (see carries_on; the
+    # right edge is the column's, measured over the page's body lines).
+    prev: BodyLine | None = None
+    right_edge = _right_edge(doc, lines[end:body_end])
     for k, bl in enumerate(lines[end:body_end], start=end):
         if late is not None and k == late[0]:
             continue
-        if bl.bullet or highlights and not _continues(doc, highlights[-1], bl):
+        carried = (
+            bl.indented
+            and prev is not None
+            and prev.indented
+            and bool(highlights)
+            and carries_on(prev, bl, right_edge)
+            and (prev.line.x0 - bl.line.x0 > 3.0 or ends_on_joiner(prev.text) or _continues(doc, highlights[-1], bl))
+        )
+        prev = bl
+        if not carried and (bl.bullet or highlights and not _continues(doc, highlights[-1], bl)):
             highlights.append((bl.start, bl.end))
         elif highlights:
             highlights[-1] = (highlights[-1][0], bl.end)
@@ -250,6 +270,15 @@ def _entry(doc, lines: list[BodyLine], start: int, a: int, end: int, body_end: i
         work.highlights.append(" ".join(doc.text[s:e].split()))
         work.evidence[f"highlights.{i}"] = (s, e)
     return work
+
+
+def _right_edge(doc: ExtractedDocument, lines: list[BodyLine]) -> float:
+    """The right edge of the text column of the indented ``lines``: the furthest right any body
+    line of their page and column reaches."""
+    keys = {(bl.line.page, bl.line.column) for bl in lines if bl.indented}
+    if not keys:
+        return 0.0
+    return max((ln.x1 for ln in doc.lines if not ln.rail and (ln.page, ln.column) in keys), default=0.0)
 
 
 def _late_title(lines: list[BodyLine], end: int, body_end: int) -> tuple[int, tuple[str, int, int]] | None:
