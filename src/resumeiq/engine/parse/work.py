@@ -18,10 +18,10 @@ from resumeiq.engine.model import ExtractedDocument, Section, Work
 from resumeiq.engine.parse.dates import (
     DASHES,
     DateRange,
-    continued_range,
     find_date_ranges,
     is_date_word,
     label_start,
+    stacked_range,
 )
 from resumeiq.engine.parse.lines import (
     BodyLine,
@@ -106,10 +106,11 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
         start = a
         while not dates_lead and start - 1 >= prev_end and a - (start - 1) <= 3 and _headerish(lines[start - 1]) and dates[start - 1] is None:
             start -= 1
-        end = a + 1 + (a + 1 in cont)
+        joined = sum(1 for k in (a + 1, a + 2) if k in cont and (k == a + 1 or a + 1 in cont))  # lines of a stacked range
+        end = a + 1 + joined
         # The line just above a next anchor that holds nothing but its dates is that entry's header.
         limit = nxt - 1 if nxt < len(lines) and not dates_lead and dates[nxt] and not _rest_of_line(doc, lines[nxt], dates[nxt]) else nxt
-        while end < limit and end - a <= 2 + (a + 1 in cont) and _headerish(lines[end]) and not _prose(lines[end]):
+        while end < limit and end - a <= 2 + joined and _headerish(lines[end]) and not _prose(lines[end]):
             end += 1
         if blocks and start <= blocks[-1][2]:
             start = blocks[-1][2]
@@ -164,10 +165,12 @@ def _join_split_ranges(doc: ExtractedDocument, lines: list[BodyLine], dates: lis
             dates[i], dates[i + 1] = DateRange(None, None, False, (d.span[0], dates[i + 1].span[1]), True), None
             cont.add(i + 1)
             continue
-        joined = continued_range(doc.text, d, lines[i + 1].start, lines[i + 1].end)
-        if joined is not None:
-            dates[i], dates[i + 1] = joined, None
-            cont.add(i + 1)
+        stacked = stacked_range(doc.text, d, [(bl.start, bl.end) for bl in lines[i + 1 : i + 3]])
+        if stacked is not None:
+            dates[i] = stacked[0]
+            for k in range(i + 1, i + 1 + stacked[1]):
+                dates[k] = None
+                cont.add(k)
     return cont
 
 
