@@ -22,6 +22,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 
 RUN = 6  # words in a compared run
@@ -55,7 +56,7 @@ _STOP = frozenset(
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    return _WORD.findall((text if text.isascii() else unicodedata.normalize("NFKC", text)).casefold())
 
 
 _IDS: dict[str, int] = {}
@@ -81,8 +82,9 @@ def run_hashes(ws: list[str], *, skip_generic: bool = False) -> list[int]:
     runs = list(map(hash, zip(*(ids[i:] for i in range(RUN)), strict=False)))
     if not skip_generic:
         return runs
-    plain = [_generic_word(w) for w in ws]
-    return [run for i, run in enumerate(runs) if not all(plain[i : i + RUN])]
+    # words that are not generic among the first i: a run is generic when it holds none of them
+    seen = list(accumulate((not _generic_word(w) for w in ws), initial=0))
+    return [run for run, lo, hi in zip(runs, seen, seen[RUN:], strict=False) if hi > lo]
 
 
 # --------------------------------------------------------------------------- the index
