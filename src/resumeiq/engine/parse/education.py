@@ -150,7 +150,7 @@ def degree_level(study_type: str | None) -> str | None:
 
 def is_institution(piece: str) -> bool:
     """A short, capitalised piece naming a school ("Delft University of Technology"), not a
-    sentence that mentions one ("Handled daily activities of the school")."""
+    sentence that mentions one ("Organised trips for the pupils of the school")."""
     _, _, _, words = _degree_patterns()
     tokens = piece.split()
     if not tokens or len(tokens) > 9 or not (piece[:1].isupper() or piece[:1].isdigit()):
@@ -301,7 +301,7 @@ def _pieces_without(text, start, end, degree, date) -> list[tuple[str, int, int]
                 chars[k - start] = "\t"
     pieces = []
     for piece, s, e in split_pieces("".join(chars), start):
-        # "Computer Science at University of X" splits; "University of Texas at Austin" does not.
+        # "Computer Science at University of X" splits; "University of Calder at Westbrook" does not.
         at = r"\s+(?:at|from)\s+|" if not re.search(r"\b(?:university|college|institute|school)\b[^,]*\sat\s", piece, re.I) else r"\s+from\s+|"
         for sub in re.split(at + r"\s*\(\s*|\s*\)\s*", piece):
             sub = sub.strip(" ,;:-")

@@ -48,7 +48,7 @@ def normalize_heading(text: str) -> str:
     ):
         text = " ".join(p.replace(" ", "") for p in re.split(r"\s{2,}", text))
     if _SMALL_CAPS.search(text) and text.upper() == text:
-        # Small capitals extracted as a capital and the rest: "P ROFESSIONAL E XPERIENCE".
+        # Small capitals extracted as a capital and the rest: "W ORK E XPERIENCE".
         text = _SMALL_CAPS.sub(r"\1\2", text)
     text = text.lower().replace("&", " and ").replace("/", " and ").replace("+", " and ")
     text = _NON_WORD.sub(" ", text)
@@ -144,7 +144,7 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
     found.sort()
 
     # Pass 1c: a main section with no heading of its own may have lost the line break after it
-    # ("Experience Disney Interactive Media Group January 2008").
+    # ("Experience Bellweather Studios Group March 2011 - Present").
     present = {f[1] for f in found}
     for kind in ("experience", "education"):
         if kind not in present:
@@ -277,7 +277,7 @@ def _wrapped_word(doc: ExtractedDocument, i: int) -> bool:
 
 def _run_in_heading(doc: ExtractedDocument, kind: str, taken: set[int]) -> tuple[int, str, tuple[int, int], int] | None:
     """The first line opening with a heading of ``kind`` run into a capitalised entry ("Work
-    Experience Carnegie Mellon University"), with a date on it or in the next lines."""
+    Experience Ashcombe University"), with a date on it or in the next lines."""
     from resumeiq.engine.parse.dates import find_date_ranges
     from resumeiq.engine.parse.titles import title_score
 
