@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
-from fastapi.security import OAuth2PasswordRequestForm
+from fastapi import APIRouter, Form
 
 from resumeiq.db import SessionDep
 from resumeiq.users import service
 from resumeiq.users.dependencies import CurrentUser, SettingsDep
-from resumeiq.users.schemas import RegisterRequest, TokenOut, UserOut
+from resumeiq.users.schemas import RegisterRequest, TokenForm, TokenOut, UserOut
 from resumeiq.users.security import create_access_token
 
 router = APIRouter(tags=["users"])
@@ -29,9 +28,7 @@ async def register(body: RegisterRequest, session: SessionDep, settings: Setting
 
 
 @router.post("/auth/token", response_model=TokenOut)
-async def token(
-    form: Annotated[OAuth2PasswordRequestForm, Depends()], session: SessionDep, settings: SettingsDep
-) -> TokenOut:
+async def token(form: Annotated[TokenForm, Form()], session: SessionDep, settings: SettingsDep) -> TokenOut:
     user = await service.authenticate(session=session, email=form.username, password=form.password)
     return TokenOut(
         access_token=create_access_token(

@@ -9,6 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from resumeiq.inputs import RequestModel
+
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -19,7 +21,7 @@ def normalise_email(value: str) -> str:
     return value
 
 
-class RegisterRequest(BaseModel):
+class RegisterRequest(RequestModel):
     email: str = Field(examples=["ada@example.com"])
     password: str = Field(min_length=8, max_length=256)
     role: Literal["job_seeker", "recruiter"] = "job_seeker"
@@ -28,6 +30,15 @@ class RegisterRequest(BaseModel):
     @classmethod
     def _normalise(cls, value: str) -> str:
         return normalise_email(value)
+
+
+class TokenForm(RequestModel):
+    """The OAuth2 password grant's form (RFC 6749, section 4.3): the e-mail as ``username``."""
+
+    grant_type: Literal["password"] | None = None
+    username: str = Field(max_length=320)
+    password: str = Field(max_length=256)
+    scope: str = Field(default="", max_length=1000)
 
 
 class UserOut(BaseModel):
