@@ -102,7 +102,7 @@ def _dates(start: str | None, end: str | None, style: Style, rng: random.Random)
     return date_range(start, end, style.dates, rng)
 
 
-def _deg_text(e: dict, rng: random.Random) -> str:
+def _deg_text(e: dict, form: int) -> str:
     study, area = e["studyType"], e.get("area")
     if not area:
         return study
@@ -112,7 +112,7 @@ def _deg_text(e: dict, rng: random.Random) -> str:
         forms += [f"{study} {area}", f"{area} ({study})", f"{area}, {study}"]
     else:
         forms += [f"{study} in {area}", f"{study} ({area})"]
-    return rng.choice(forms)
+    return forms[form % len(forms)]
 
 
 class Composer:
@@ -121,6 +121,19 @@ class Composer:
         self.s = style
         self.rng = rng
         self.hidden: list[str] = []
+        self._once: dict[str, object] = {}
+
+    def once(self, key: str, options: tuple):
+        """One choice per document: every entry of a resume is set the same way."""
+        if key not in self._once:
+            self._once[key] = self.rng.choice(options)
+        return self._once[key]
+
+    def chance(self, key: str, p: float) -> bool:
+        """True with probability ``p``, decided once per document."""
+        if key not in self._once:
+            self._once[key] = self.rng.random() < p
+        return bool(self._once[key])
 
     # ------------------------------------------------------------------ helpers
 
@@ -175,7 +188,7 @@ class Composer:
         return loc
 
     def work_entry(self, e: dict, base: str) -> Block:
-        s, rng = self.s, self.rng
+        s = self.s
         T, C = e["position"], e["name"]
         L = self._loc(e, base)
         arr = s.work
@@ -195,7 +208,7 @@ class Composer:
             else:
                 head = [Line([Run(C, bold=True)], right=[Run(D)], keep=True), Line([Run(T, italic=True)], keep=True)]
         elif arr == "comma_line":
-            sep = rng.choice((" — ", " – ", ", ", " | "))
+            sep = self.once("comma_sep", (" — ", " – ", ", ", " | "))
             runs = [Run(T, bold=True), Run(", "), Run(C)] + ([Run(sep + L)] if L else [])
             head = [Line(runs, right=[Run(D)], keep=True)]
         elif arr == "org_comma_title":
@@ -203,7 +216,7 @@ class Composer:
             head = [Line(runs, right=[Run(D)], keep=True)]
         elif arr == "pipes":
             parts = [T, C] + ([L] if L else []) + [D]
-            if rng.random() < 0.3:
+            if self.chance("pipes_org_first", 0.3):
                 parts = [C, T] + parts[2:]
             runs: list[Run] = []
             for k, part in enumerate(parts):
@@ -212,15 +225,15 @@ class Composer:
                 runs.append(Run(part, bold=k == 0))
             head = [Line(runs, keep=True)]
         elif arr == "dates_below":
-            second = [Run(C)] + ([Run(rng.choice((" · ", ", ", " — ", " | ")) + L)] if L else [])
+            second = [Run(C)] + ([Run(self.once("loc_sep", (" · ", ", ", " — ", " | ")) + L)] if L else [])
             head = [Line([Run(T, bold=True)], keep=True), Line(second, keep=True), Line([Run(D, italic=True)], keep=True)]
-            if rng.random() < 0.4:
+            if self.chance("below_org_first", 0.4):
                 head[0], head[1] = Line([Run(C, bold=True)] + second[1:], keep=True), Line([Run(T, italic=True)], keep=True)
         elif arr == "rail":
             rail = self._rail_dates(D)
             second = [Run(C, italic=True)] + ([Run(", " + L, italic=True)] if L else [])
             head = [Line([Run(T, bold=True)], keep=True), Line(second, keep=True)]
-            if rng.random() < 0.35:
+            if self.chance("rail_org_first", 0.35):
                 head = [Line([Run(C, bold=True)] + ([Run(", " + L)] if L else []), keep=True), Line([Run(T, italic=True)], keep=True)]
         elif arr == "at_line":
             word = {"en": " at ", "fr": " chez ", "de": " bei ", "es": " en ", "pt": " na "}[s.lang]
@@ -232,8 +245,10 @@ class Composer:
         elif arr == "jobboard":
             first = [Run(C)] + ([Run(" - " + L)] if L else [])
             head = [Line(first, keep=True), Line([Run(T)], keep=True), Line([Run(D)], keep=True)]
+            if self.chance("jobboard_title_first", 0.5):
+                head[0], head[1] = head[1], head[0]
         elif arr == "labeled":
-            words = rng.choice((("Designation", "Company", "Duration", "Location"),
+            words = self.once("work_labels", (("Designation", "Company", "Duration", "Location"),
                                 ("Job Title", "Employer", "Period", "Location"),
                                 ("Role", "Organization", "Dates", "Place")))
             head = [Line([Run(words[0] + ": ", bold=True), Run(T)], keep=True),
@@ -241,7 +256,7 @@ class Composer:
                     Line([Run(words[2] + ": ", bold=True), Run(D)], keep=True)]
             if L:
                 head.append(Line([Run(words[3] + ": ", bold=True), Run(L)], keep=True))
-            if rng.random() < 0.5:
+            if self.chance("labels_org_first", 0.5):
                 head[0], head[1] = head[1], head[0]
         elif arr == "leaders":
             head = [Line([Run(T, bold=True), Run(", "), Run(C)], right=[Run(D)], leader=True, keep=True)]
@@ -253,7 +268,7 @@ class Composer:
                 head.append(Line([Run(L, italic=True)], keep=True))
         else:
             raise ValueError(arr)
-        if desc and rng.random() < 0.3:
+        if desc and self.chance("desc_gap", 0.3):
             desc[0].gap = 0.2
         return Block(head + desc, rail=rail)
 
@@ -300,17 +315,17 @@ class Composer:
     def edu_entry(self, e: dict, base: str) -> Block:
         s, rng = self.s, self.rng
         S = e["institution"]
-        G = _deg_text(e, rng)
+        G = _deg_text(e, self.once("deg_form", (0, 1, 2, 3, 4, 5)))
         L = e.get("location") if s.show_location else None
         if e.get("location") and not L:
             self.hide(f"{base}/location")
-        year_only = rng.random() < 0.5
+        year_only = self.chance("edu_year_only", 0.5)
         if year_only:
             D, _, _ = date_range(None, e["endDate"], DateStyle("year", s.dates.sep, s.dates.present, s.lang), rng)
             self.hide(f"{base}/startDate")
             self.hide(f"{base}/endDate")
-            if rng.random() < 0.2 and s.lang == "en":
-                D = rng.choice(("Graduated ", "Class of ", "")) + D
+            if self.chance("edu_graduated", 0.2) and s.lang == "en":
+                D = self.once("edu_graduated_word", ("Graduated ", "Class of ", "")) + D
         else:
             D, sv, ev = date_range(e["startDate"], e["endDate"], s.dates, rng)
             if not sv:
@@ -328,7 +343,7 @@ class Composer:
             else:
                 head = [Line([Run(S, bold=True)], right=[Run(D)], keep=True), Line([Run(G, italic=True)])]
         elif arr == "one_line":
-            if rng.random() < 0.5:
+            if self.chance("edu_one_line_right", 0.5):
                 head = [Line([Run(G, bold=True), Run(", "), Run(S)], right=[Run(D)])]
             else:
                 head = [Line([Run(G, bold=True), Run(" — "), Run(S), Run(f" ({D})")])]
@@ -338,12 +353,12 @@ class Composer:
         elif arr == "stack":
             head = [Line([Run(S, bold=True)], keep=True), Line([Run(G)], keep=True), Line([Run(D, italic=True)])]
         elif arr == "jobboard":
-            if rng.random() < 0.5:
+            if self.chance("edu_from", 0.5):
                 head = [Line([Run(G), Run(" from "), Run(S), Run(", " + D)])]
             else:
                 head = [Line([Run(G), Run(" | "), Run(S), Run(" | " + D)])]
         elif arr == "labeled":
-            words = rng.choice((("Degree", "Institution", "Year"), ("Qualification", "University", "Passing Year"),
+            words = self.once("edu_labels", (("Degree", "Institution", "Year"), ("Qualification", "University", "Passing Year"),
                                 ("Course", "College", "Year of Passing")))
             head = [Line([Run(words[0] + ": ", bold=True), Run(G)], keep=True),
                     Line([Run(words[1] + ": ", bold=True), Run(S)], keep=True),
@@ -379,7 +394,7 @@ class Composer:
 
     def language_blocks(self) -> list[Block]:
         langs = self.p.resume.get("languages") or []
-        form = self.rng.choice(("{l} ({f})", "{l} — {f}", "{l}: {f}"))
+        form = self.once("lang_form", ("{l} ({f})", "{l} — {f}", "{l}: {f}"))
         if self.rng.random() < 0.5:
             return [Block([Line([Run(form.format(l=x["language"], f=x["fluency"]))]) for x in langs])]
         return [Block([Line([Run(", ".join(form.format(l=x["language"], f=x["fluency"]) for x in langs))])])]

@@ -13,7 +13,6 @@ import zipfile
 from compose import Line, Section, Style
 from docx import Document
 from docx.enum.section import WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -68,6 +67,8 @@ class DocxWriter:
         normal.paragraph_format.space_after = Pt(rng.choice((0, 0, 2, 4)))
         self.heading_kind = style.extra.get("docx_heading", "bold")
         self.bullets = style.extra.get("docx_bullets", rng.choice(("list", "text")))
+        self.bullet_gap = rng.choice((" ", "\t", "  "))
+        self.heading_size = Pt(style.size + rng.choice((1, 2, 3)))
         core = self.doc.core_properties
         core.author = ""
         core.last_modified_by = ""
@@ -82,14 +83,14 @@ class DocxWriter:
         p = container.add_paragraph()
         run = p.add_run(title)
         run.bold = True
-        run.font.size = Pt(self.s.size + self.rng.choice((1, 2, 3)))
+        run.font.size = self.heading_size
         if self.s.accent != (0, 0, 0):
             run.font.color.rgb = RGBColor(*(int(c * 255) for c in self.s.accent))
         if self.s.heading_spaced:
             _spacing(run, 40)
         if self.heading_kind == "bold_rule" or self.s.heading_rule != "none":
             _border_below(p)
-        p.paragraph_format.space_before = Pt(self.rng.choice((6, 8, 10)))
+        p.paragraph_format.space_before = Pt(8)
         return p
 
     def line(self, container, line: Line, width) -> None:
@@ -99,7 +100,7 @@ class DocxWriter:
             if self.bullets == "list" and line.bullet != "":
                 style = "List Bullet"
             elif line.bullet:
-                text_bullet = line.bullet + self.rng.choice((" ", "\t", "  "))
+                text_bullet = line.bullet + self.bullet_gap
         p = container.add_paragraph(style=style)
         if line.align == "center":
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -144,17 +145,6 @@ class DocxWriter:
             p.add_run(after)
         else:
             p.add_run(text)
-
-    def table(self, cols: int, widths: list):
-        t = self.doc.add_table(rows=0, cols=cols)
-        t.alignment = WD_TABLE_ALIGNMENT.LEFT
-        t.autofit = False
-        return t, widths
-
-
-def _cell_clear(cell):
-    """A new cell holds one empty paragraph; write into it first."""
-    return cell
 
 
 def render_docx(header: list[Line], sections: list[Section], style: Style, rng: random.Random, name: str) -> tuple[bytes, int]:
