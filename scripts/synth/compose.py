@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from fmt import DateStyle, date_range, month
 from people import Person
-from words import HEADINGS
+from words import HEADINGS, TEAMS
 
 
 @dataclass
@@ -177,6 +177,10 @@ class Composer:
         lines: list[Line] = []
         if entry.get("summary"):
             lines.append(Line([Run(entry["summary"], italic=self.rng.random() < 0.2)]))
+        if entry.get("highlights") and self.chance("resp_label", self.s.extra.get("resp_label", 0.06)):
+            word = self.once("resp_word", ("Responsibilities:", "Roles & Responsibilities:", "Key Achievements:",
+                                           "Achievements:", "Key responsibilities:"))
+            lines.append(Line([Run(word, bold=True)]))
         lines.extend(self.bullet_lines(list(entry.get("highlights") or []), base))
         return lines
 
@@ -268,6 +272,12 @@ class Composer:
                 head.append(Line([Run(L, italic=True)], keep=True))
         else:
             raise ValueError(arr)
+        if self.chance("teams", 0.12) and self.rng.random() < 0.5:
+            # A team or department under the employer: no part of the employer's name.
+            team = self.rng.choice(TEAMS) + self.once("team_word", (" Team", " Department", " Division", ""))
+            head.append(Line([Run(("Department: " if arr == "labeled" else "") + team, italic=True)], keep=True))
+        if self.chance("head_bullet", 0.05) and self.s.bullet not in ("none", ""):
+            head[0].bullet = self.s.bullet  # the entry's first line starts with a bullet too
         if desc and self.chance("desc_gap", 0.3):
             desc[0].gap = 0.2
         return Block(head + desc, rail=rail)
@@ -387,6 +397,12 @@ class Composer:
                 lines.extend(Line([Run(k)], bullet=glyph) for k in g["keywords"])
         elif st == "pipes":
             lines.append(Line([Run(" | ".join(k for g in groups for k in g["keywords"]))]))
+        elif st == "years":
+            # Job-board exports: "Python (5 years), SQL (Less than 1 year)".
+            def years(k: str) -> str:
+                n = self.rng.choice((1, 1, 2, 3, 4, 5, 6, 8, 10))
+                return f"{k} ({'Less than 1 year' if self.rng.random() < 0.1 else f'{n} year' + ('s' if n > 1 else '')})"
+            lines.append(Line([Run(", ".join(years(k) for g in groups for k in g["keywords"]))]))
         else:
             sep = self.rng.choice((", ", " · ", " • ", "; "))
             lines.append(Line([Run(sep.join(k for g in groups for k in g["keywords"]))]))

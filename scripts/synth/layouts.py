@@ -54,7 +54,7 @@ LAYOUTS: dict[str, dict] = {
                      "edu": ("deg_school", "one_line"), "name_align": ("center",), "font": ("Times", "Vera", "Helvetica")},
     "pdf-employer-roles": {"renderer": "pdf", "work": ("org_title", "dates_below"), "group_roles": (0.8,),
                            "edu": ("school_deg", "stack")},
-    "docx-tabs": {"renderer": "docx", "work": ("title_org", "org_title", "comma_line", "title_org_dates2"),
+    "docx-tabs": {"renderer": "docx", "work": ("title_org", "org_title", "comma_line", "title_org_dates2", "leaders"),
                   "edu": ("deg_school", "school_deg"), "docx_heading": ("bold", "bold_rule", "style")},
     "docx-styles": {"renderer": "docx", "work": ("dates_below", "at_line", "pipes"), "edu": ("stack", "one_line"),
                     "docx_heading": ("style",), "docx_bullets": ("list", "list", "text")},
@@ -65,7 +65,14 @@ LAYOUTS: dict[str, dict] = {
                   "txt_heading": ("caps", "underline", "dashes")},
     "txt-jobboard": {"renderer": "txt", "work": ("jobboard",), "edu": ("jobboard", "stack"),
                      "bullet": ("-", "•", "none", "*"), "txt_heading": ("caps", "title", "colon"),
-                     "date_styles": ("mon", "month", "mm/yyyy", "mon")},
+                     "date_styles": ("mon", "month", "mm/yyyy", "mon"), "skills": ("years", "comma", "lines"),
+                     "resp_label": (0.2,)},
+    "pdf-margin-compact": {"renderer": "pdf", "frame": ("rail_headings",), "work": ("comma_line", "at_line", "org_comma_title"),
+                           "edu": ("one_line", "stack"), "font": ("Times", "Courier", "Vera"), "heading_case": ("upper",)},
+    "docx-table-heads": {"renderer": "docx", "frame": ("table_rail",), "work": ("org_title", "comma_line", "dates_first"),
+                         "edu": ("one_line", "deg_school"), "docx_heading": ("bold",), "heads_left": (True,)},
+    "docx-labeled": {"renderer": "docx", "work": ("labeled", "jobboard"), "edu": ("labeled", "one_line"),
+                     "docx_heading": ("bold", "bold_rule", "style"), "resp_label": (0.4,), "labels": (True, False)},
     # ------------------------------------------------------------------ held-out family
     "pdf-marginheads": {"renderer": "pdf", "frame": ("rail_headings",), "work": ("title_org", "org_title", "dates_below", "pipes"),
                         "edu": ("deg_school", "one_line"), "heading_rule": ("none", "above")},
@@ -85,7 +92,8 @@ LAYOUTS: dict[str, dict] = {
 
 FAMILIES = {
     "train": ("pdf-classic", "pdf-raildates", "pdf-leftbar", "pdf-compact", "pdf-centered", "pdf-employer-roles",
-              "docx-tabs", "docx-styles", "docx-sidebar", "txt-plain", "txt-jobboard"),
+              "pdf-margin-compact", "docx-tabs", "docx-styles", "docx-sidebar", "docx-table-heads", "docx-labeled",
+              "txt-plain", "txt-jobboard"),
     "heldout": ("pdf-marginheads", "pdf-rightbar", "pdf-twocol", "pdf-leaders", "docx-table", "docx-cols", "txt-labeled"),
 }
 # How often a family's layouts come up (PDF most).
@@ -140,7 +148,7 @@ def make_style(name: str, person: Person, rng: random.Random) -> Style:
         style.contact = "line"
     if style.frame.startswith("sidebar") and style.contact == "side" and "contact" not in style.side_kinds:
         style.side_kinds = ("contact", *style.side_kinds)
-    for key in ("docx_heading", "docx_bullets", "txt_heading"):
+    for key in ("docx_heading", "docx_bullets", "txt_heading", "resp_label", "heads_left"):
         if key in spec:
             style.extra[key] = rng.choice(spec[key])
     if renderer == "txt" and style.bullet in ("▪", "●", "◦"):

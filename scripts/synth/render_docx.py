@@ -168,7 +168,7 @@ def render_docx(header: list[Line], sections: list[Section], style: Style, rng: 
         for ln in header:
             w.line(doc, ln, full)
         rail_w, body_w = int(full * 0.24), int(full * 0.76)
-        heads_left = rng.random() < 0.5
+        heads_left = style.extra.get("heads_left", rng.random() < 0.5)
         for sec in sections:
             if sec.title and not heads_left:
                 w.heading(doc, sec.title)
