@@ -83,6 +83,7 @@ class Style:
     labels: bool = False  # "E-mail: …" before contact items
     wrap: bool = True  # text: wrap long lines
     rail_stack: bool = False  # rail dates over two lines
+    entry_case: str = "none"  # none | upper_org | upper_title | upper_both: entry lines in capitals
     page: str = "A4"
     accent: tuple[float, float, float] = (0.0, 0.0, 0.0)
     extra: dict = field(default_factory=dict)
@@ -191,9 +192,13 @@ class Composer:
             return None
         return loc
 
+    def cased(self, text: str, what: str) -> str:
+        case = self.s.entry_case
+        return text.upper() if case == "upper_both" or case == f"upper_{what}" else text
+
     def work_entry(self, e: dict, base: str) -> Block:
         s = self.s
-        T, C = e["position"], e["name"]
+        T, C = self.cased(e["position"], "title"), self.cased(e["name"], "org")
         L = self._loc(e, base)
         arr = s.work
         desc = self._desc(e, base)
@@ -291,7 +296,7 @@ class Composer:
 
     def grouped(self, work: list[dict], i: int, j: int) -> list[Block]:
         """Roles held at one employer: the employer once, then each dated role."""
-        C = work[i]["name"]
+        C = self.cased(work[i]["name"], "org")
         L = self._loc(work[i], f"/work/{i}")
         for k in range(i + 1, j):
             self._loc(work[k], f"/work/{k}")
@@ -301,10 +306,10 @@ class Composer:
             base = f"/work/{k}"
             D = self._date_text(work[k], base)
             if self.s.work == "rail":
-                lines = [Line([Run(work[k]["position"], italic=True)], keep=True)]
+                lines = [Line([Run(self.cased(work[k]["position"], "title"), italic=True)], keep=True)]
                 rail = self._rail_dates(D)
             else:
-                lines = [Line([Run(work[k]["position"], italic=True)], right=[Run(D)], keep=True)]
+                lines = [Line([Run(self.cased(work[k]["position"], "title"), italic=True)], right=[Run(D)], keep=True)]
                 rail = None
             lines += self._desc(work[k], base)
             if k == i:
@@ -324,7 +329,7 @@ class Composer:
 
     def edu_entry(self, e: dict, base: str) -> Block:
         s, rng = self.s, self.rng
-        S = e["institution"]
+        S = self.cased(e["institution"], "org")
         G = _deg_text(e, self.once("deg_form", (0, 1, 2, 3, 4, 5)))
         L = e.get("location") if s.show_location else None
         if e.get("location") and not L:

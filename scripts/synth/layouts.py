@@ -37,6 +37,7 @@ DEFAULTS: dict[str, tuple] = {
     "date_styles": STYLES,
     "side_kinds": (("contact", "skills", "languages"), ("contact", "skills", "education", "languages", "certificates"),
                    ("skills", "languages", "certificates"), ("contact", "education", "skills")),
+    "entry_case": ("none",) * 14 + ("upper_org", "upper_title", "upper_both", "upper_both"),
     "accent": ((0, 0, 0), (0, 0, 0), (0.1, 0.2, 0.45), (0.55, 0.1, 0.1), (0.2, 0.4, 0.35)),
 }
 
@@ -97,7 +98,7 @@ FAMILIES = {
     "heldout": ("pdf-marginheads", "pdf-rightbar", "pdf-twocol", "pdf-leaders", "docx-table", "docx-cols", "txt-labeled"),
 }
 # How often a family's layouts come up (PDF most).
-WEIGHT = {"pdf": 3, "docx": 2, "txt": 2}
+WEIGHT = {"pdf": 3, "docx": 2, "txt": 4}
 
 
 def pick_layout(rng: random.Random, family: str) -> str:
@@ -138,6 +139,7 @@ def make_style(name: str, person: Person, rng: random.Random) -> Style:
         show_location=opt("show_location"),
         labels=opt("labels"),
         rail_stack=opt("rail_stack"),
+        entry_case=opt("entry_case"),
         page=opt("page"),
         lang=person.lang,
         side_kinds=opt("side_kinds"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 # occupation: (industry profile, company kind, titles, fields of study, highlight objects)
 OCCUPATIONS: dict[str, dict] = {
     "software_engineer": {
+        "onet": ('15-1252', '15-1254', '15-1251'),
         "industry": "software_engineering", "kind": "tech",
         "titles": ("Software Engineer", "Software Developer", "Backend Engineer", "Frontend Developer",
                    "Full Stack Developer", "Web Developer", "Mobile Developer", "Java Developer",
@@ -20,6 +21,7 @@ OCCUPATIONS: dict[str, dict] = {
                     "the notification service", "database query paths", "the deployment scripts"),
     },
     "devops_sre": {
+        "onet": ('15-1244', '15-1241', '15-1299.08'),
         "industry": "devops_cloud", "kind": "tech",
         "titles": ("DevOps Engineer", "Site Reliability Engineer", "Cloud Engineer", "Infrastructure Engineer",
                    "Platform Engineer", "Release Engineer", "Cloud Architect"),
@@ -29,6 +31,7 @@ OCCUPATIONS: dict[str, dict] = {
                     "cloud spend", "the incident review process", "log retention"),
     },
     "qa_engineer": {
+        "onet": ('15-1253',),
         "industry": "software_engineering", "kind": "tech",
         "titles": ("QA Engineer", "Test Engineer", "Software Tester", "QA Analyst", "Test Automation Engineer",
                    "Quality Assurance Engineer"),
@@ -37,6 +40,7 @@ OCCUPATIONS: dict[str, dict] = {
                     "performance test plans", "test data management"),
     },
     "data_engineer": {
+        "onet": ('15-1243', '15-1242'),
         "industry": "data_science", "kind": "tech",
         "titles": ("Data Engineer", "Big Data Engineer", "ETL Developer", "Analytics Engineer", "Data Platform Engineer"),
         "fields": ("Computer Science", "Data Science", "Information Systems", "Statistics"),
@@ -44,6 +48,7 @@ OCCUPATIONS: dict[str, dict] = {
                     "the event tracking schema", "Airflow DAGs", "dbt models"),
     },
     "data_scientist": {
+        "onet": ('15-2051',),
         "industry": "data_science", "kind": "tech",
         "titles": ("Data Scientist", "Machine Learning Engineer", "Applied Scientist", "ML Engineer",
                    "Research Data Scientist", "Quantitative Analyst"),
@@ -53,6 +58,7 @@ OCCUPATIONS: dict[str, dict] = {
                     "customer lifetime value models"),
     },
     "data_analyst": {
+        "onet": ('15-2041', '13-1161'),
         "industry": "data_science", "kind": "business",
         "titles": ("Data Analyst", "Business Intelligence Analyst", "Reporting Analyst", "Insights Analyst",
                    "Marketing Analyst", "Operations Analyst"),
@@ -61,6 +67,7 @@ OCCUPATIONS: dict[str, dict] = {
                     "ad-hoc SQL analyses", "the executive scorecard", "data quality audits"),
     },
     "business_analyst": {
+        "onet": ('13-1111', '15-1211'),
         "industry": "consulting", "kind": "business",
         "titles": ("Business Analyst", "Systems Analyst", "Process Analyst", "Business Systems Analyst"),
         "fields": ("Business Administration", "Information Systems", "Economics", "Management"),
@@ -68,6 +75,7 @@ OCCUPATIONS: dict[str, dict] = {
                     "the reporting backlog", "business cases"),
     },
     "financial_analyst": {
+        "onet": ('13-2051', '13-2052'),
         "industry": "finance", "kind": "business",
         "titles": ("Financial Analyst", "FP&A Analyst", "Investment Analyst", "Credit Analyst", "Finance Manager",
                    "Equity Research Analyst"),
@@ -76,6 +84,7 @@ OCCUPATIONS: dict[str, dict] = {
                     "capital expenditure reviews", "investment memos", "board packs"),
     },
     "accountant": {
+        "onet": ('13-2011',),
         "industry": "accounting", "kind": "business",
         "titles": ("Accountant", "Staff Accountant", "Senior Accountant", "Tax Accountant", "Auditor",
                    "Internal Auditor", "Accounts Payable Specialist", "Financial Controller"),
@@ -84,6 +93,7 @@ OCCUPATIONS: dict[str, dict] = {
                     "VAT returns", "accounts payable workflows", "fixed asset registers", "intercompany balances"),
     },
     "management_consultant": {
+        "onet": ('13-1111',),
         "industry": "consulting", "kind": "business",
         "titles": ("Management Consultant", "Strategy Consultant", "Senior Consultant", "Associate Consultant",
                    "Engagement Manager", "Business Consultant"),
@@ -92,6 +102,7 @@ OCCUPATIONS: dict[str, dict] = {
                     "due diligence workstreams", "client workshops", "post-merger integration plans"),
     },
     "product_manager": {
+        "onet": ('11-2021',),
         "industry": "product_management", "kind": "tech",
         "titles": ("Product Manager", "Product Owner", "Technical Product Manager", "Associate Product Manager",
                    "Product Lead", "Group Product Manager"),
@@ -100,6 +111,7 @@ OCCUPATIONS: dict[str, dict] = {
                     "the mobile app launch", "quarterly OKRs", "the partner marketplace"),
     },
     "project_manager": {
+        "onet": ('11-9199', '13-1082'),
         "industry": "general", "kind": "business",
         "titles": ("Project Manager", "Program Manager", "Project Coordinator", "Delivery Manager", "Scrum Master"),
         "fields": ("Business Administration", "Management", "Civil Engineering", "Information Technology"),
@@ -107,6 +119,7 @@ OCCUPATIONS: dict[str, dict] = {
                     "risk registers", "sprint planning", "a multi-site rollout"),
     },
     "ux_designer": {
+        "onet": ('15-1255',),
         "industry": "design_ux", "kind": "tech",
         "titles": ("UX Designer", "Product Designer", "UI Designer", "Interaction Designer", "UX Researcher"),
         "fields": ("Interaction Design", "Graphic Design", "Human-Computer Interaction", "Psychology", "Design"),
@@ -114,6 +127,7 @@ OCCUPATIONS: dict[str, dict] = {
                     "onboarding prototypes", "journey maps"),
     },
     "graphic_designer": {
+        "onet": ('27-1024',),
         "industry": "design_ux", "kind": "business",
         "titles": ("Graphic Designer", "Visual Designer", "Junior Designer", "Art Director"),
         "fields": ("Graphic Design", "Visual Communication", "Fine Arts", "Design"),
@@ -121,6 +135,7 @@ OCCUPATIONS: dict[str, dict] = {
                     "social media templates"),
     },
     "marketing_manager": {
+        "onet": ('11-2021', '13-1161'),
         "industry": "marketing", "kind": "business",
         "titles": ("Marketing Manager", "Digital Marketing Specialist", "Content Marketing Manager", "Brand Manager",
                    "Growth Marketer", "Marketing Coordinator", "Product Marketing Manager"),
@@ -129,6 +144,7 @@ OCCUPATIONS: dict[str, dict] = {
                     "the brand refresh", "lead nurturing flows", "trade show presence"),
     },
     "sales_representative": {
+        "onet": ('41-4012', '41-3091', '11-2022'),
         "industry": "sales", "kind": "business",
         "titles": ("Sales Representative", "Account Executive", "Sales Manager", "Business Development Manager",
                    "Inside Sales Representative", "Key Account Manager", "Sales Development Representative"),
@@ -137,6 +153,7 @@ OCCUPATIONS: dict[str, dict] = {
                     "key accounts", "partner channels", "the CRM hygiene"),
     },
     "customer_success": {
+        "onet": ('41-3091',),
         "industry": "sales", "kind": "tech",
         "titles": ("Customer Success Manager", "Account Manager", "Onboarding Specialist", "Client Services Manager"),
         "fields": ("Business Administration", "Communications", "Psychology"),
@@ -144,6 +161,7 @@ OCCUPATIONS: dict[str, dict] = {
                     "renewals", "customer health scores"),
     },
     "hr_specialist": {
+        "onet": ('13-1071', '11-3121'),
         "industry": "human_resources", "kind": "business",
         "titles": ("HR Specialist", "HR Generalist", "Recruiter", "Talent Acquisition Specialist",
                    "HR Business Partner", "People Operations Manager", "HR Coordinator"),
@@ -152,6 +170,7 @@ OCCUPATIONS: dict[str, dict] = {
                     "benefits enrolment", "performance reviews", "HRIS data", "job descriptions"),
     },
     "teacher": {
+        "onet": ('25-2031', '25-2021'),
         "industry": "education", "kind": "education",
         "titles": ("Teacher", "Mathematics Teacher", "English Teacher", "Science Teacher", "Primary School Teacher",
                    "Secondary School Teacher", "Teaching Assistant", "Head of Department"),
@@ -160,6 +179,7 @@ OCCUPATIONS: dict[str, dict] = {
                     "parent-teacher meetings", "reading intervention groups", "exam preparation"),
     },
     "registered_nurse": {
+        "onet": ('29-1141',),
         "industry": "healthcare", "kind": "health",
         "titles": ("Registered Nurse", "Staff Nurse", "Charge Nurse", "Clinical Nurse", "ICU Nurse", "Nurse Educator"),
         "fields": ("Nursing", "Health Sciences", "Public Health"),
@@ -167,6 +187,7 @@ OCCUPATIONS: dict[str, dict] = {
                     "new graduate nurses", "infection control audits", "care plans"),
     },
     "pharmacist": {
+        "onet": ('29-1051',),
         "industry": "healthcare", "kind": "health",
         "titles": ("Pharmacist", "Clinical Pharmacist", "Hospital Pharmacist", "Community Pharmacist", "Pharmacy Manager"),
         "fields": ("Pharmacy", "Pharmaceutical Sciences", "Chemistry"),
@@ -174,6 +195,7 @@ OCCUPATIONS: dict[str, dict] = {
                     "patient counselling", "inventory of the dispensary"),
     },
     "mechanical_engineer": {
+        "onet": ('17-2141',),
         "industry": "engineering", "kind": "engineering",
         "titles": ("Mechanical Engineer", "Design Engineer", "Manufacturing Engineer", "Product Development Engineer",
                    "HVAC Engineer", "Mechanical Design Engineer"),
@@ -182,6 +204,7 @@ OCCUPATIONS: dict[str, dict] = {
                     "prototype test rigs", "supplier drawings", "thermal simulations"),
     },
     "civil_engineer": {
+        "onet": ('17-2051',),
         "industry": "engineering", "kind": "engineering",
         "titles": ("Civil Engineer", "Structural Engineer", "Site Engineer", "Geotechnical Engineer",
                    "Transportation Engineer"),
@@ -190,6 +213,7 @@ OCCUPATIONS: dict[str, dict] = {
                     "road widening plans", "concrete pour schedules"),
     },
     "electrical_engineer": {
+        "onet": ('17-2071', '17-2072'),
         "industry": "engineering", "kind": "engineering",
         "titles": ("Electrical Engineer", "Electronics Engineer", "Controls Engineer", "Hardware Engineer",
                    "Power Systems Engineer"),
@@ -198,6 +222,7 @@ OCCUPATIONS: dict[str, dict] = {
                     "test procedures for power supplies", "firmware for sensor boards"),
     },
     "operations_manager": {
+        "onet": ('11-1021', '11-3071'),
         "industry": "general", "kind": "business",
         "titles": ("Operations Manager", "Operations Coordinator", "Supply Chain Manager", "Logistics Coordinator",
                    "Warehouse Manager", "Production Manager"),
@@ -206,6 +231,7 @@ OCCUPATIONS: dict[str, dict] = {
                     "inventory accuracy", "the safety programme"),
     },
     "administrative_assistant": {
+        "onet": ('43-6014', '43-6011'),
         "industry": "general", "kind": "public",
         "titles": ("Administrative Assistant", "Office Manager", "Executive Assistant", "Office Administrator",
                    "Receptionist"),
@@ -226,8 +252,8 @@ WEIGHTS = {
 }
 
 SENIORITY = {
-    "junior": ("Junior", "Associate", "Graduate", "Trainee"),
+    "junior": ("Junior", "Associate", "Graduate", "Trainee", "", "", "", ""),
     "mid": ("",),
-    "senior": ("Senior", "Sr.", "Senior"),
-    "lead": ("Lead", "Principal", "Lead"),
+    "senior": ("Senior", "Sr.", "Senior", "Senior", "", ""),
+    "lead": ("Lead", "Principal", "Lead", "Senior", "", ""),
 }

@@ -15,12 +15,16 @@ import phonenumbers
 from occupations import OCCUPATIONS, SENIORITY, WEIGHTS
 from prose import highlights, summary
 from words import (
+    CAMEL_HEADS,
+    CAMEL_TAILS,
     CERT_ISSUERS,
     CERT_NAMES,
     COUNTRIES,
     COUNTRY_WEIGHTS,
     DEGREES,
     FLUENCY,
+    GENERIC_HEADS,
+    INDUSTRY_NOUNS,
     LANGUAGE_NAMES,
     NAME_KIND_OF,
     NAME_KINDS,
@@ -28,8 +32,11 @@ from words import (
     NAME_TAILS,
     NAMES,
     NATIVE,
+    PARTICLES,
     REGIONAL_CITIES,
+    ROMAN,
     SCHOOL_PATTERNS,
+    TEAMS,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -151,6 +158,8 @@ def _phone(rng: random.Random, country: str) -> str:
 def company_name(rng: random.Random, country: str, kind: str, surnames: tuple[str, ...]) -> str:
     legal = rng.choice(COUNTRIES[country]["legal"])
     shape = rng.random()
+    if rng.random() < 0.55:
+        return _company_other_shape(rng, country, kind, surnames, legal)
     if kind == "health" and rng.random() < 0.6:
         city, _ = pick_city(rng, country)
         base = rng.choice((f"{city} General Hospital", f"St. {rng.choice(('Mary', 'Luke', 'Anne', 'George', 'Clare'))}'s Hospital",
@@ -172,6 +181,45 @@ def company_name(rng: random.Random, country: str, kind: str, surnames: tuple[st
     return f"{base} {legal}".strip() if legal and rng.random() < 0.7 else base
 
 
+def _company_other_shape(rng: random.Random, country: str, kind: str, surnames: tuple[str, ...], legal: str) -> str:
+    """Names that are no root+tail compound: a surname and a kind, partners, compounds, acronyms,
+    generic pairs, a place and a kind, a web domain, a surname with a particle."""
+    k = rng.choice(NAME_KINDS[kind])
+    last = rng.choice(surnames)
+    shape = rng.choices(range(10), weights=(14, 10, 6, 12, 8, 10, 6, 3, 3, 6))[0]
+    if shape == 0:
+        base = f"{last} {k}" if rng.random() < 0.6 else last
+        return f"{base} {legal}".strip() if legal and (rng.random() < 0.7 or base == last) else base
+    if shape == 1:
+        a, b, c = rng.sample(surnames, 3)
+        return rng.choice((f"{a}, {b} and {c}", f"{a}, {b} & {c}", f"{a} and {b}", f"{a} & {b} {legal}".strip(),
+                           f"{a} & Sons"))
+    if shape == 2:
+        a, b = rng.sample(surnames, 2)
+        return f"{a}-{b}"
+    if shape == 3:
+        tail = rng.choice(CAMEL_TAILS)
+        base = rng.choice(CAMEL_HEADS) + tail
+        return base if rng.random() < 0.6 else f"{base} {k}"
+    if shape == 4:
+        letters = "".join(rng.choice("ABCDEFGHJKLMNPRSTVWX") for _ in range(rng.choice((2, 3, 3, 4))))
+        return letters if rng.random() < 0.5 else f"{letters} {rng.choice((k, legal or k, 'Group'))}".strip()
+    if shape == 5:
+        base = f"{rng.choice(GENERIC_HEADS)} {rng.choice(INDUSTRY_NOUNS)}"
+        return base if rng.random() < 0.6 else f"{base} {legal}".strip()
+    if shape == 6:
+        city, _ = pick_city(rng, country)
+        return rng.choice((f"{city} {rng.choice(INDUSTRY_NOUNS)}", f"First {city} Bank", f"{city} {k}",
+                           f"{city} City Council", f"{city} General Hospital"))
+    if shape == 7:
+        return rng.choice((f"{rng.choice(NAME_ROOTS)}.com", f"{rng.choice(NAME_ROOTS).lower()}.io",
+                           f"{rng.choice(CAMEL_HEADS)}{rng.choice(CAMEL_TAILS).lower()}.com"))
+    if shape == 8:
+        particle = rng.choice(PARTICLES)
+        return f"{particle} {last} {k}"
+    return f"{rng.choice(NAME_ROOTS)} {rng.choice(NAME_ROOTS)} {k}"
+
+
 def school_name(rng: random.Random, country: str, lang: str, surnames: tuple[str, ...]) -> tuple[str, str]:
     city, region = pick_city(rng, country)
     patterns = SCHOOL_PATTERNS.get(lang if rng.random() < 0.8 else "en", SCHOOL_PATTERNS["en"])
@@ -180,11 +228,49 @@ def school_name(rng: random.Random, country: str, lang: str, surnames: tuple[str
     return name, place
 
 
-def _title(rng: random.Random, occ: dict, level: str) -> str:
-    title = rng.choice(occ["titles"])
+_SMALL = {"of", "and", "in", "for", "the", "to", "on", "at", "or"}
+_ACRONYMS = {w.lower(): w for w in (
+    "RN", "IT", "HR", "QA", "UX", "UI", "SRE", "SEO", "PPC", "CPA", "ICU", "NICU", "CCU", "PACU", "APRN", "LPN",
+    "GMAT", "SQL", "ERP", "CRM", "HVAC", "CAD", "PLC", "AI", "ML", "BI", "VP", "CEO", "CFO", "COO", "CTO", "PMO",
+    "EHS", "ETL", "GIS", "PR", "CNC", "PCB", "RF", "SAP", "ESL", "EMT", "CNA", "MRI", "ER", "OR", "NLP", "API")}
+_PLURAL_OK = ("sales", "analytics", "logistics", "operations", "relations", "systems", "services", "communications",
+              "affairs", "economics", "statistics", "graphics", "mechanics", "electronics", "robotics", "claims",
+              "accounts", "payables", "receivables", "resources", "arts", "sciences", "studies")
+
+
+@cache
+def _onet_titles(codes: tuple[str, ...]) -> tuple[str, ...]:
+    """O*NET job titles of an occupation (via the engine's titles.json), written as people write them."""
+    data = json.loads((DATA / "titles.json").read_text())["titles"]
+    out = []
+    for title, code in sorted(data.items()):
+        words = title.split()
+        if not code.startswith(codes) or not 2 <= len(words) <= 5 or any(len(w) == 1 for w in words):
+            continue
+        if words[-1].endswith("s") and words[-1] not in _PLURAL_OK:
+            continue
+        out.append(" ".join(_ACRONYMS.get(w, w if w in _SMALL and i else w.capitalize()) for i, w in enumerate(words)))
+    return tuple(out)
+
+
+def _title(rng: random.Random, occ: dict, level: str, *, intern: bool = False) -> str:
+    field = rng.choice(occ["fields"])
+    if intern and rng.random() < 0.7:
+        return rng.choice((f"{field} Intern", "Intern", f"{rng.choice(occ['titles'])} Intern", "Summer Intern",
+                           f"{field} Trainee", "Working Student", "Graduate Trainee"))
+    if level == "lead" and rng.random() < 0.35:
+        return rng.choice((f"Head of {field}", f"Director of {field}", f"VP, {field}", f"{field} Lead",
+                           f"{field} Manager", f"Senior Manager, {field}"))
+    onet = _onet_titles(tuple(occ.get("onet", ())))
+    title = rng.choice(onet) if onet and rng.random() < 0.25 else rng.choice(occ["titles"])
     prefix = rng.choice(SENIORITY[level])
+    roll = rng.random()
     if prefix and prefix.split()[0] not in title.split() and not title.startswith(("Head", "Junior", "Senior", "Associate")):
         title = f"{prefix} {title}"
+    elif roll < 0.15 and level in ("junior", "mid", "senior"):
+        title = f"{title} {ROMAN[min(2, ('junior', 'mid', 'senior').index(level))]}"
+    if rng.random() < 0.06:
+        title = f"{title}, {rng.choice(TEAMS)}"
     return title
 
 
@@ -235,7 +321,8 @@ def make_person(rng: random.Random, as_of: str = "2025-06") -> Person:
         same = employer is not None and k > 0 and rng.random() < 0.15
         if not same:
             employer = company_name(rng, country if rng.random() < 0.85 else _weighted(rng, COUNTRY_WEIGHTS), kind, surnames)
-        entry = {"name": employer, "position": _title(rng, occ, level)}
+        intern = (end or now) - start <= 4 and k == len(spans) - 1
+        entry = {"name": employer, "position": _title(rng, occ, level, intern=intern)}
         if rng.random() < 0.75:
             city, region = pick_city(rng, country)
             entry["location"] = (

@@ -348,3 +348,19 @@ CERT_NAMES = ("Certified {occ} Practitioner", "Professional {occ} Certificate", 
 
 TEAMS = ("Payments", "Platform", "Growth", "Risk", "Data Platform", "Customer Insights", "Infrastructure",
          "Retail Banking", "Supply Chain", "Mobile", "Search", "Clinical Operations", "Audit", "Brand")
+
+# More shapes of organisation names: compounds ("BrightRetail"), generic pairs ("Prime Logistics"),
+# acronyms, particles of surnames ("van der Berg").
+CAMEL_HEADS = ("Nova", "Bright", "Open", "Blue", "Quantum", "Hyper", "Smart", "Next", "Core", "True", "Clear",
+               "Swift", "Peak", "Astro", "Omni", "Geo", "Bio", "Info", "Medi", "Tele", "Terra", "Aqua", "Vita",
+               "Flex", "Zen", "Orbit", "Lumen", "Red", "Green", "Sun")
+CAMEL_TAILS = ("Media", "Retail", "works", "hub", "bit", "soft", "Tech", "Logic", "sense", "forge", "wave", "Scale",
+               "Stack", "point", "Path", "base", "Gen", "Link", "net", "ware", "Labs", "Cart", "Pay", "Care", "ly")
+GENERIC_HEADS = ("Data", "Prime", "Global", "United", "National", "Pacific", "Atlantic", "Metro", "Premier", "Allied",
+                 "Central", "Eastern", "Western", "Northern", "General", "Standard", "Modern", "Integrated",
+                 "Advanced", "Continental", "First", "Royal", "Imperial", "Civic")
+INDUSTRY_NOUNS = ("Logistics", "Media", "Freight", "Metals", "Foods", "Energy", "Insurance", "Motors", "Textiles",
+                  "Chemicals", "Pharma", "Telecom", "Networks", "Water", "Power", "Airlines", "Shipping", "Mining",
+                  "Packaging", "Printing", "Bank", "Electric", "Steel", "Brands", "Outfitters", "Health")
+PARTICLES = ("van der", "van de", "de la", "de", "da", "von", "di", "ter")
+ROMAN = ("I", "II", "III")
