@@ -30,6 +30,7 @@ class Line:
     indent: int = 0
     gap: float = 0.0  # extra space before, in line heights
     size: float = 0.0  # font size change
+    right_size: float = 0.0  # font size change of the right part
     keep: bool = False  # keep with the next line (entry headers)
     align: str = "left"  # left | center
 
@@ -84,6 +85,9 @@ class Style:
     wrap: bool = True  # text: wrap long lines
     rail_stack: bool = False  # rail dates over two lines
     entry_case: str = "none"  # none | upper_org | upper_title | upper_both: entry lines in capitals
+    title_size: float = 0.0  # an entry's first line in bigger type
+    date_size: float = 0.0  # dates in smaller type
+    entry_gap: float = 0.3  # space between entries, in line heights
     page: str = "A4"
     accent: tuple[float, float, float] = (0.0, 0.0, 0.0)
     extra: dict = field(default_factory=dict)
@@ -285,7 +289,18 @@ class Composer:
             head[0].bullet = self.s.bullet  # the entry's first line starts with a bullet too
         if desc and self.chance("desc_gap", 0.3):
             desc[0].gap = 0.2
+        self._sizes(head, D)
         return Block(head + desc, rail=rail)
+
+    def _sizes(self, head: list[Line], dates: str) -> None:
+        """The entry's first line in the title size, its dates in the date size."""
+        if head:
+            head[0].size = self.s.title_size
+        for ln in head:
+            if ln.right:
+                ln.right_size = self.s.date_size - ln.size
+            if ln.text == dates:
+                ln.size = self.s.date_size
 
     def _rail_dates(self, text: str) -> list[str]:
         sep = self.s.dates.sep
@@ -314,6 +329,7 @@ class Composer:
             lines += self._desc(work[k], base)
             if k == i:
                 lines.insert(0, head)
+            self._sizes(lines[:2] if k == i else lines[:1], D)
             blocks.append(Block(lines, rail=rail))
             if k > i and work[k].get("location") and work[k]["location"] != work[i].get("location"):
                 self.hide(f"{base}/location")
@@ -380,6 +396,7 @@ class Composer:
                     Line([Run(words[2] + ": ", bold=True), Run(D)])]
         else:
             raise ValueError(arr)
+        self._sizes(head, D)
         if e.get("score"):
             if rng.random() < 0.7:
                 head.append(Line([Run(rng.choice(("GPA: ", "Grade: ", "")) + e["score"])]))

@@ -38,12 +38,15 @@ DEFAULTS: dict[str, tuple] = {
     "side_kinds": (("contact", "skills", "languages"), ("contact", "skills", "education", "languages", "certificates"),
                    ("skills", "languages", "certificates"), ("contact", "education", "skills")),
     "entry_case": ("none",) * 14 + ("upper_org", "upper_title", "upper_both", "upper_both"),
+    "title_size": (0, 0, 0, 1, 1.5, 2, 2),
+    "date_size": (0, 0, 0, 0, -1),
+    "entry_gap": (0.15, 0.3, 0.5, 0.8, 1.0),
     "accent": ((0, 0, 0), (0, 0, 0), (0.1, 0.2, 0.45), (0.55, 0.1, 0.1), (0.2, 0.4, 0.35)),
 }
 
 LAYOUTS: dict[str, dict] = {
     # ------------------------------------------------------------------ train family
-    "pdf-classic": {"renderer": "pdf", "work": ("title_org", "org_title", "dates_below", "title_org_dates2"),
+    "pdf-classic": {"renderer": "pdf", "work": ("title_org", "org_title", "dates_below", "title_org_dates2", "at_line"),
                     "edu": ("deg_school", "school_deg")},
     "pdf-raildates": {"renderer": "pdf", "work": ("rail",), "edu": ("rail", "deg_school"),
                       "heading_rule": ("above", "below", "none"), "bullet": ("•", "▪", "none", "–")},
@@ -57,8 +60,9 @@ LAYOUTS: dict[str, dict] = {
                            "edu": ("school_deg", "stack")},
     "docx-tabs": {"renderer": "docx", "work": ("title_org", "org_title", "comma_line", "title_org_dates2", "leaders"),
                   "edu": ("deg_school", "school_deg"), "docx_heading": ("bold", "bold_rule", "style")},
-    "docx-styles": {"renderer": "docx", "work": ("dates_below", "at_line", "pipes"), "edu": ("stack", "one_line"),
-                    "docx_heading": ("style",), "docx_bullets": ("list", "list", "text")},
+    "docx-styles": {"renderer": "docx", "work": ("dates_below", "at_line", "pipes", "comma_line", "title_org"),
+                    "edu": ("stack", "one_line"), "docx_heading": ("style",), "docx_bullets": ("list", "list", "text"),
+                    "docx_entry_heading": (None, "Heading 2", "Heading 3")},
     "docx-sidebar": {"renderer": "docx", "frame": ("sidebar_left",), "work": ("title_org", "dates_below"),
                      "edu": ("stack",), "contact": ("side",), "docx_heading": ("bold", "style")},
     "txt-plain": {"renderer": "txt", "work": ("comma_line", "dates_first", "title_org", "org_title"),
@@ -140,6 +144,9 @@ def make_style(name: str, person: Person, rng: random.Random) -> Style:
         labels=opt("labels"),
         rail_stack=opt("rail_stack"),
         entry_case=opt("entry_case"),
+        title_size=opt("title_size"),
+        date_size=opt("date_size"),
+        entry_gap=opt("entry_gap"),
         page=opt("page"),
         lang=person.lang,
         side_kinds=opt("side_kinds"),
@@ -150,7 +157,7 @@ def make_style(name: str, person: Person, rng: random.Random) -> Style:
         style.contact = "line"
     if style.frame.startswith("sidebar") and style.contact == "side" and "contact" not in style.side_kinds:
         style.side_kinds = ("contact", *style.side_kinds)
-    for key in ("docx_heading", "docx_bullets", "txt_heading", "resp_label", "heads_left"):
+    for key in ("docx_heading", "docx_bullets", "txt_heading", "resp_label", "heads_left", "docx_entry_heading"):
         if key in spec:
             style.extra[key] = rng.choice(spec[key])
     if renderer == "txt" and style.bullet in ("▪", "●", "◦"):

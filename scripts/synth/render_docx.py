@@ -93,8 +93,7 @@ class DocxWriter:
         p.paragraph_format.space_before = Pt(8)
         return p
 
-    def line(self, container, line: Line, width) -> None:
-        style = None
+    def line(self, container, line: Line, width, style: str | None = None):
         text_bullet = ""
         if line.bullet is not None:
             if self.bullets == "list" and line.bullet != "":
@@ -122,14 +121,19 @@ class DocxWriter:
             for r in line.right:
                 run = p.add_run(r.text)
                 run.italic = r.italic or None
+                if line.size or line.right_size:
+                    run.font.size = Pt(self.s.size + line.size + line.right_size)
         return p
 
     def section_into(self, container, sec: Section, width) -> None:
         if sec.title:
             self.heading(container, sec.title)
+        entry_style = self.s.extra.get("docx_entry_heading")
         for block in sec.blocks:
-            for line in block.lines:
-                self.line(container, line, width)
+            for k, line in enumerate(block.lines):
+                p = self.line(container, line, width, style=entry_style if k == 0 and sec.kind in ("experience", "education") else None)
+                if k == 0 and self.s.entry_gap > 0.4:
+                    p.paragraph_format.space_before = Pt(self.s.size * self.s.entry_gap)
 
     def running(self, name: str) -> None:
         if not self.s.running:

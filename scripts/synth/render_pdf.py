@@ -185,7 +185,8 @@ class Layout:
             bullet_w = size * 1.1 if line.bullet else 0.0
         right_text = "".join(r.text for r in line.right) if line.right else ""
         right_font = font_of(self.s, line.right[0]) if line.right else ""
-        right_w = self.width(right_text, right_font, size) + size if right_text else 0.0
+        right_fs = max(6.0, size + line.right_size)
+        right_w = self.width(right_text, right_font, right_fs) + size if right_text else 0.0
         if right_w > width * 0.55:
             right_w = 0.0  # no room beside: the right part goes on a line of its own
         visual = self.wrap(line.runs, width - bullet_w - right_w, width - bullet_w, size)
@@ -228,7 +229,7 @@ class Layout:
                     dot = self.width(". ", font_of(self.s), size)
                     if dots_w > dot * 2:
                         page.ops.append(("text", x + size * 0.4, base, font_of(self.s), size, ". " * int(dots_w / dot), 0))
-                page.ops.append(("right", end, base, right_font, size, right_text, 0))
+                page.ops.append(("right", end, base, right_font, right_fs, right_text, 0))
         return placed
 
     def _bullet(self, page: Page, glyph: str, x: float, base: float, size: float) -> None:
@@ -278,7 +279,7 @@ class Layout:
                     continue
                 first = False
                 self.place_line(stream, line, x_off, rail)
-            self.skip(stream, self.lh * self.rng.choice((0.2, 0.35, 0.5)))
+            self.skip(stream, self.lh * s.entry_gap)
         if self.rail_bottom is not None and stream in self.cursor:
             p, f, y = self.cursor[stream]
             if (p, f) == self.rail_bottom[:2] and y > self.rail_bottom[2]:
