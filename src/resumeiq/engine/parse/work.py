@@ -211,9 +211,9 @@ def _join_split_ranges(doc: ExtractedDocument, lines: list[BodyLine], dates: lis
 
 
 def _line_date(doc: ExtractedDocument, bl: BodyLine) -> DateRange | None:
-    if bl.bullet and bl.words > 8:
-        return None
     found = find_date_ranges(doc.text, bl.start, bl.end)
+    if bl.bullet and bl.words > 8 and not _dated_entry_line(bl, found):
+        return None
     for d in found:
         if not d.single or bl.words <= 10 or "\t" in bl.text:
             # A lone year inside prose ("since 2015 I …") is not an entry date; a range is.
@@ -224,6 +224,18 @@ def _line_date(doc: ExtractedDocument, bl: BodyLine) -> DateRange | None:
 
 
 _PLACEHOLDER_YEAR = re.compile(r"(?<![\w])(?:(?P<month>[A-Za-z]{3,9})\.?\s+)?(?:19|20)[xX]{2}(?![\w])")
+
+
+def _dated_entry_line(bl: BodyLine, found: list[DateRange]) -> bool:
+    """A long bulleted line that is an entry's header, not an achievement: its dates stand at an
+    end of the line, set off from pieces no longer than a title or an employer
+    ("– Northgate University • Senior Lecturer in Geology • 2015–2021")."""
+    if not found or ends_sentence(bl.text):
+        return False
+    first, last = found[0].span[0] - bl.start, found[-1].span[1] - bl.start
+    at_end = not bl.text[last:].strip(" .)") or not bl.text[:first].strip(" (")
+    pieces = split_pieces(bl.text, 0)
+    return at_end and len(pieces) >= 2 and all(len(p[0].split()) <= 8 for p in pieces)
 
 
 def _placeholder_date(doc: ExtractedDocument, bl: BodyLine) -> DateRange | None:
