@@ -264,7 +264,7 @@ def test_label_span_is_found_before_the_date():
 
 def test_labelled_school_dates_are_no_institution():
     parsed = parse_resume(
-        "Tomas Varga\ntomas@example.com\n\nEDUCATION\nBachelor of Science in Chemistry\nDates Attended: 2012 – 2016\n".encode(),
+        "Tomas Varga\ntomas.varga@example.net\n\nEDUCATION\nBachelor of Science in Chemistry\nDates Attended: 2012 – 2016\n".encode(),
         filename="resume.txt",
     )
     [ed] = parsed.resume.education
@@ -289,3 +289,50 @@ def test_days_with_month_names(text, expected):
     assert _one(text) == expected
     [found] = find_date_ranges(text)
     assert text[found.span[0] : found.span[1]] == text.strip("()")
+
+
+# --- dates stacked in a timeline column -------------------------------------------------------
+
+
+def _schools(body: str) -> list[tuple]:
+    parsed = parse_resume(f"Tomas Varga\ntomas@example.com\n\nEDUCATION\n{body}".encode(), filename="resume.txt")
+    return [(e.institution, e.studyType, e.startDate, e.endDate) for e in parsed.resume.education]
+
+
+@pytest.mark.parametrize("start, end", [("2014", "2016"), ("Sep 2014 –", "Jun 2016"), ("2014 -", "2016")])
+def test_school_dates_stacked_over_two_lines_are_one_range(start, end):
+    body = (
+        f"{start}\n{end}\nNorthbrook University\nMaster of Science, Mechanical Engineering\n\n"
+        "2010\n2014\nLakeside College\nBachelor of Science, Physics\n"
+    )
+    first, second = _schools(body)
+    assert first[:2] == ("Northbrook University", "Master of Science")
+    assert (first[2][:4], first[3][:4]) == ("2014", "2016")
+    assert second == ("Lakeside College", "Bachelor of Science", "2010", "2014")
+
+
+def test_school_dates_stacked_under_the_school():
+    assert _schools("Northbrook University\nMaster of Science, Mechanical Engineering\n2014 –\n2016\n") == [
+        ("Northbrook University", "Master of Science", "2014", "2016")
+    ]
+
+
+@pytest.mark.parametrize("middle", ["to", "–", "bis", "until"])
+def test_dates_stacked_around_a_line_holding_only_the_separator(middle):
+    assert _jobs(f"2019\n{middle}\n2021\nData Engineer\nNorthwind Freight\n• Built 12 pipelines.\n") == [
+        ("Data Engineer", "Northwind Freight", "2019", "2021")
+    ]
+    assert _schools(f"Northbrook University\nMaster of Science, Physics\nJan 2014\n{middle}\nDec 2015\n") == [
+        ("Northbrook University", "Master of Science", "2014-01", "2015-12")
+    ]
+
+
+def test_stacked_range_reports_the_lines_it_used():
+    from resumeiq.engine.parse.dates import stacked_range
+
+    text = "2019\nto\n2021\nAnalyst"
+    [first] = find_date_ranges(text, 0, 4)
+    lines = [(5, 7), (8, 12), (13, 20)]
+    joined, used = stacked_range(text, first, lines)
+    assert (joined.start, joined.end, used) == ("2019", "2021", 2)
+    assert stacked_range(text, first, [(5, 7)]) is None  # no line after the "to"

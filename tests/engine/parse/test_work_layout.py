@@ -95,3 +95,39 @@ def test_unmarked_items_that_wrap_at_their_own_indentation_join_only_where_the_l
         "Moved the night planning onto one shared board",
         "Hired and trained four new planners",
     ]
+
+
+MARKDOWN_CV = """# Rafael Quintero
+
+**Process Engineer**
+
+rafael.q@example.com · Valencia, Spain
+
+## Experience
+
+### Process Engineer — Levante Ceramics S.L.
+*Apr 2021 to present*
+
+- Cut kiln energy use by 11%
+
+### Quality Technician — Turia Packaging
+*Sep 2018 to Mar 2021*
+
+- Ran weekly audits on two lines
+
+## Education
+
+- **B.Eng. in Chemical Engineering**, Polytechnic School of Alcoy (2018)
+"""
+
+
+def test_a_markdown_resume_saved_as_text_reads_without_its_marks():
+    parsed = parse_resume(MARKDOWN_CV.encode(), filename="cv.txt")
+
+    assert parsed.resume.basics.name == "Rafael Quintero"
+    assert [(w.position, w.name, w.startDate, w.endDate) for w in parsed.resume.work] == [
+        ("Process Engineer", "Levante Ceramics S.L.", "2021-04", None),
+        ("Quality Technician", "Turia Packaging", "2018-09", "2021-03"),
+    ]
+    edu = parsed.resume.education[0]
+    assert (edu.studyType, edu.area) == ("B.Eng.", "Chemical Engineering")

@@ -26,7 +26,7 @@ _SEPARATORS = re.compile(
 )
 _NAME_TOKEN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ][A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ'’.-]*$")
 _NAME_PARTICLES = {"van", "de", "der", "den", "von", "da", "di", "del", "la", "le", "du", "dos", "das", "bin", "al", "el", "y", "ter", "ten"}
-# Letters after a name: "Todd Kertzmann, MBA, PMP", "Hal Schmeler, MS (CS)", "Trina Mosciski, M.ED."
+# Letters after a name: ", MBA, PMP", ", MS (EE), MS (OR), CSM", ", M.ED."
 _CREDENTIALS = re.compile(
     r"(?:,\s*(?=[A-Za-z.]*(?:[A-Z][a-z]*[A-Z]|[A-Z]\.))(?:[A-Z][A-Za-z]{0,3}\.?){1,4}(?:\s*\([A-Z]{2,5}\))?)+\s*$"
 )
@@ -147,7 +147,7 @@ def _find_location(text: str, spans, name: tuple[int, int] | None = None) -> Loc
     for s, e in spans:
         line = text[s:e]
         for piece_m in _iter_pieces(line):
-            # Two spaces or a tilde also part the items of a header line ("123 Main St.  New York, NY").
+            # Two spaces or a tilde also part the items of a header line ("48 Alder Rd.  Portland, OR").
             pos = 0
             for sub in [*_LOCATION_GAPS.split(piece_m[0])]:
                 at = piece_m[0].find(sub, pos)
@@ -166,7 +166,8 @@ def _piece_location(raw: str, offset: int, loose: bool = False) -> Location | No
     if not piece or "@" in piece or URL_RE.search(piece):
         return None
     if len(piece) > 60:
-        # "University Communications, University at Buffalo, Buffalo, New York USA 14260": its end.
+        # An office and an institution before the place ("Alumni Office, Lakemont College,
+        # Rochester, New York USA 14604"): its last two parts.
         parts = piece.split(", ")
         piece = ", ".join(parts[-2:]) if len(parts) > 2 else ""
         if not piece or len(piece) > 60:
@@ -226,7 +227,8 @@ def _find_name(doc: ExtractedDocument, text: str, spans) -> tuple[int, int] | No
 
 def _leading_name(piece: str) -> str | None:
     """``piece`` if it is a name, else its leading 2–4 words if those are a name followed by
-    something else ("Allen Neal King ESB Integration Developer", "Ivory Beahan 122 South St")."""
+    something else: a headline in capitals ("Rosa Maria Lind SAP BASIS CONSULTANT") or a street
+    address ("Ines Okoro 14 Birch Lane")."""
     if _is_name(piece):
         return piece
     words = piece.split()

@@ -279,6 +279,29 @@ def continued_range(text: str, first: DateRange, start: int, end: int) -> DateRa
     return DateRange(first.start, second.start, False, (first.span[0], second.span[1]))
 
 
+@cache
+def _connector_line() -> re.Pattern[str]:
+    words = _alternation(load_json("dates.json")["range_words"])
+    return re.compile(rf"[\s{DASHES}]*(?:(?:{words}):?)?[\s{DASHES}]*", re.IGNORECASE)
+
+
+def stacked_range(text: str, first: DateRange, lines: list[tuple[int, int]]) -> tuple[DateRange, int] | None:
+    """A range stacked in a column: ``first`` (a single date ending its line) and its end on the
+    next of ``lines`` (spans of the lines that follow), or on the line after one holding only a
+    dash or a range word ("2019" / "to" / "2021"). Returns the range and how many lines it used."""
+    if not lines:
+        return None
+    joined = continued_range(text, first, lines[0][0], lines[0][1])
+    if joined is not None:
+        return joined, 1
+    a, b = lines[0]
+    if len(lines) > 1 and b > a and text[a:b].strip() and _connector_line().fullmatch(text, a, b):
+        joined = continued_range(text, first, a, lines[1][1])
+        if joined is not None:
+            return joined, 2
+    return None
+
+
 def is_date_word(word: str) -> bool:
     """A month name or abbreviation, a season or a "present" word, in any language of dates.json."""
     months, present, seasons = _tables()

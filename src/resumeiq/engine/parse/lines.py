@@ -77,8 +77,22 @@ def _add_piece(out: list, text: str, a: int, b: int, offset: int) -> None:
         out.append((stripped, offset + k, offset + k + len(stripped)))
 
 
+# A line ending in an abbreviation's point has not ended a sentence: "Inc.", "Ltd.", "Jr." and
+# dotted forms ("S.L.", "B.V.", "S.p.A.", "U.S.").
+_DOTTED_END = re.compile(r"(?<![\w.])(?:[A-Za-z]{1,3}\.){2,}$")
+_ABBREVIATION_END = re.compile(
+    r"(?:\b(?:Inc|Ltd|Co|Corp|LLC|Jr|Sr|St|Bros|Pty|Pvt|Plc)\.|(?<![\w.])(?:[A-Za-z]{1,3}\.){2,})$", re.IGNORECASE
+)
+
+
+def ends_in_dotted_abbreviation(text: str) -> bool:
+    """ "S.L.", "B.V.", "S.p.A.": the last point is part of the name."""
+    return bool(_DOTTED_END.search(text.rstrip()))
+
+
 def ends_sentence(text: str) -> bool:
-    return text.rstrip().endswith((".", "!", "?", ";")) and not re.search(r"\b(?:Inc|Ltd|Co|Corp|LLC|Jr|Sr|St)\.$", text.rstrip(), re.IGNORECASE)
+    text = text.rstrip()
+    return text.endswith((".", "!", "?", ";")) and not _ABBREVIATION_END.search(text)
 
 
 def carries_on(prev: BodyLine, bl: BodyLine, right_edge: float) -> bool:

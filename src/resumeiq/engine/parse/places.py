@@ -1,8 +1,8 @@
-"""Places: read "City, Region", "City, ST 12345", "Street, City, Country", "Ann Arbor MI US".
+"""Places: read "City, Region", "City, ST 12345", "Street, City, Country", "Grand Rapids MI US".
 
 Countries, first-level regions and major cities come from ``data/places.json``. A piece is a
-place only when something in it is known (a region, a country or a listed city): "Clark,
-Mcknight and Erickson" or "Staff Nurse, ICU" are not places.
+place only when something in it is known (a region, a country or a listed city): "Carver,
+Lindqvist and Oduya" or "Staff Nurse, ICU" are not places.
 """
 
 from __future__ import annotations
@@ -90,11 +90,11 @@ def read_location(piece: str, *, unpunctuated: bool = False) -> Location | None:
             country = countries[words[-1].lower()]
             parts[-1] = " ".join(words[:-1])
             if len(parts) == 1 and not _known_place(parts[0], country):
-                return None  # "Microsoft India", "National University of Singapore": a name, then a country
+                return None  # "Brightline India", "Technical University of Denmark": a name, then a country
     if not parts or len(parts) > 5:
         return None
     last = parts[-1].lower()
-    # "Boise, ID" is Idaho, but in "Kolkata, West Bengal, IN" the region before it makes IN India.
+    # "Boise, ID" is Idaho, but in "Chennai, Tamil Nadu, IN" the region before it makes IN India.
     short_region = len(parts) > 1 and len(last) <= 3 and last in regions
     if short_region and last in countries and len(parts) >= 3:
         prev = regions.get(parts[-2].lower())
@@ -113,12 +113,12 @@ def read_location(piece: str, *, unpunctuated: bool = False) -> Location | None:
     region = None
     if len(parts) >= 2 and _region(parts[-1]) is None and parts[-1].lower() in cities:
         if any(_ORG_WORD.search(p) for p in parts[:-1]):
-            return None  # "Salvation Army, Melbourne", "Acme Inc, London": an employer and its city
-        parts = parts[-1:]  # "North Vill., New York City": an address line ending in a listed city
+            return None  # "Riverland Army, Adelaide", "Acme Inc, London": an employer and its city
+        parts = parts[-1:]  # "East Vill., New York City": an address line ending in a listed city
     if len(parts) >= 2 or (len(parts) == 1 and parts[0].lower() in regions and parts[0].lower() not in cities):
         reg = _region(parts[-1])
         if reg and _DOTTED_DEGREE.fullmatch(parts[-1]) and not (len(parts) >= 2 and parts[-2].lower() in cities):
-            return None  # "Hassie Brekke, M.A.": letters after a name, not Massachusetts
+            return None  # "Noor Haddad, M.A.": letters after a name, not Massachusetts
         if reg and (country is None or reg[0] == country):
             region = parts[-1]
             country = country or reg[0]
@@ -134,16 +134,16 @@ def read_location(piece: str, *, unpunctuated: bool = False) -> Location | None:
     city = _city_of(parts[-1])
     if city is None:
         if region and looks_like_street(parts[-1]):
-            return Location(region=region, countryCode=country)  # "111 First St, New York"
+            return Location(region=region, countryCode=country)  # "58 Orchard St, New York"
         return None
     words = city.split()
     if len(parts) == 1 and region is None and country is None:
-        # A lone name: a listed city ("San Francisco"), or a trailing country/region word ("Ann Arbor MI US").
+        # A lone name: a listed city ("San Francisco"), or a trailing country/region word ("Grand Rapids MI US").
         if city.lower() in cities:
             country = cities[city.lower()]
         else:
-            # Only an explicit code at the end makes a lone piece a place: a country ("Ann Arbor MI US")
-            # or a region ("Rowville VIC"); "Manuel Hesse" is a name.
+            # Only an explicit code at the end makes a lone piece a place: a country ("Grand Rapids MI US")
+            # or a region (a suburb and "VIC"); a two-word personal name is not a place.
             if len(words) >= 2 and words[-1].isupper() and words[-1].lower() in countries:
                 country = countries[words[-1].lower()]
                 words = words[:-1]
