@@ -240,3 +240,12 @@ def test_a_labelled_number_is_a_phone_as_written(line, phone):
 @pytest.mark.parametrize("line", ["Member no. 770359124", "Phone: 2019-2021"])
 def test_an_unlabelled_short_number_or_a_labelled_date_is_no_phone(line):
     assert _basics(f"Awa Diallo\nawa.diallo@example.com\n{line}").phone is None
+
+
+def test_letters_in_brackets_after_a_degree_are_no_country():
+    # "(CS)" is a field of study here, not a country code before a region
+    assert read_location("Dana Whitfield, MS (CS), MBA, PMP") is None
+    basics = _basics("Dana Whitfield, MS (CS), MBA, PMP\n14 Elm Road, Halifax, NS | (902) 555-0143")
+    loc = basics.location
+    assert (loc.city, loc.region, loc.countryCode) == ("Halifax", "NS", "CA")
+    assert basics.phone == "+1 902-555-0143"

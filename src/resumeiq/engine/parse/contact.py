@@ -100,7 +100,9 @@ def _referee_spans(doc: ExtractedDocument, sections: list[Section]) -> list[tupl
             out.append((sec.heading_span[0] if sec.heading_span else sec.start, sec.end))
             continue
         for s, e, _ in iter_body(doc, sec):
-            if _referee_label().match(doc.text, s, e) or heading_kind(doc.text[s:e], fuzzy=False) == "references":
+            if _referee_label().match(doc.text, s, e) or (
+                e - s <= 40 and heading_kind(doc.text[s:e], fuzzy=False) == "references"
+            ):
                 out.append((s, sec.end))
                 break
     return sorted(out)

@@ -69,11 +69,12 @@ def read_location(piece: str, *, unpunctuated: bool = False) -> Location | None:
         country = countries.get(paren.group(1).lower())
         piece = piece[: paren.start()].strip(" ,")
     else:
-        # "Liverpool (GB), England": the country in brackets after the city
-        paren = re.search(r"\s*\(([A-Za-z .]{2,30})\)\s*(?=,)", piece)
-        if paren and paren.group(1).lower() in countries:
-            country = countries[paren.group(1).lower()]
-            piece = piece[: paren.start()] + piece[paren.end() :]
+        # "Liverpool (GB), England": the country in brackets after the city, then its region
+        paren = re.match(r"([^,()]+?)\s*\(([A-Za-z .]{2,30})\)\s*,([^,()]+)$", piece)
+        code = countries.get(paren.group(2).lower()) if paren else None
+        if code and (code, paren.group(3).strip().lower()) in _country_regions():
+            country = code
+            piece = paren.group(1) + "," + paren.group(3)
     piece = piece.rstrip(".")
     parts = [_POSTCODE.sub("", p.strip()).strip(" -") for p in piece.split(",") if p.strip()]
     # Drop postcodes and phone numbers standing as parts of their own ("…, 722122, IN").
