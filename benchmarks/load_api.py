@@ -129,6 +129,8 @@ class Server:
             "RESUMEIQ_DATABASE_URL": database_url,
             "RESUMEIQ_JWT_SECRET": secrets.token_urlsafe(32),
             "RESUMEIQ_RATE_LIMIT_UPLOAD": "1000000/minute",
+            "RESUMEIQ_RATE_LIMIT_REGISTER_IP": "1000000/minute",
+            "RESUMEIQ_RATE_LIMIT_LOGIN_IP": "1000000/minute",
             "RESUMEIQ_RATE_LIMIT_ANALYSIS": "1000000/minute",
             "RESUMEIQ_WORKER_POOL_SIZE": str(workers),
             "RESUMEIQ_LOG_LEVEL": "WARNING",

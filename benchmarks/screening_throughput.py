@@ -223,6 +223,8 @@ def base_env(data_dir: Path, database_url: str, pool_size: int) -> dict[str, str
         "RESUMEIQ_DATABASE_URL": database_url,
         "RESUMEIQ_JWT_SECRET": secrets.token_urlsafe(32),
         "RESUMEIQ_RATE_LIMIT_UPLOAD": "1000000/minute",
+        "RESUMEIQ_RATE_LIMIT_REGISTER_IP": "1000000/minute",
+        "RESUMEIQ_RATE_LIMIT_LOGIN_IP": "1000000/minute",
         "RESUMEIQ_WORKER_POOL_SIZE": str(pool_size),
         "RESUMEIQ_LOG_LEVEL": "WARNING",
     }

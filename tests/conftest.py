@@ -24,6 +24,8 @@ from argon2 import PasswordHasher
 from availability import unavailable
 from resumeiq.config import Settings
 
+pytest_plugins = ["clock"]  # the ``clock`` fixture (tests/clock.py)
+
 PG_ADMIN_DSN = os.environ.get("RESUMEIQ_TEST_POSTGRES_DSN", "postgresql://postgres@127.0.0.1:5432/postgres")
 REDIS_URL = os.environ.get("RESUMEIQ_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 TABLES = [
@@ -197,7 +199,7 @@ class Api:
     async def register(self, email: str | None = None, password: str = "correct horse battery") -> ApiUser:
         email = email or f"user-{uuid.uuid4().hex[:10]}@example.com"
         r = await self.client.post("/api/v1/auth/register", json={"email": email, "password": password})
-        assert r.status_code == 201, r.text
+        assert r.status_code == 202, r.text
         r = await self.client.post("/api/v1/auth/token", data={"username": email, "password": password})
         assert r.status_code == 200, r.text
         return ApiUser(self, email, r.json()["access_token"])

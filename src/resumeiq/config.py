@@ -68,11 +68,19 @@ class Settings(BaseSettings):
     rate_limit_upload: str = "20/10 minutes"
     rate_limit_analysis: str = "5/5 minutes"
     rate_limit_analysis_block_seconds: int = Field(default=600, ge=0)
+    # Against password guessing (OWASP Authentication Cheat Sheet): attempts per account (a
+    # success clears its count) and per client address; sign-ups per client address.
+    rate_limit_login_account: str = "10/15 minutes"
+    rate_limit_login_ip: str = "50/15 minutes"
+    rate_limit_register_ip: str = "10/hour"
     rate_limit_key_prefix: str = "resumeiq"
 
     jwt_secret: SecretStr | None = None
     jwt_expiry_minutes: int = Field(default=60, gt=0)
     registration_open: bool = True
+    # Without a second factor, OWASP's Authentication Cheat Sheet (after NIST SP 800-63B-4) counts
+    # passwords under 15 characters as weak; 8 is its floor with one.
+    password_min_length: int = Field(default=15, ge=8, le=64)
 
     # Candidate e-mails (SMTP). Without a host, e-mails cannot be queued.
     smtp_host: str | None = None
@@ -108,7 +116,13 @@ class Settings(BaseSettings):
     def _lower_queue(cls, value: object) -> object:
         return value.strip().lower() if isinstance(value, str) else value
 
-    @field_validator("rate_limit_upload", "rate_limit_analysis")
+    @field_validator(
+        "rate_limit_upload",
+        "rate_limit_analysis",
+        "rate_limit_login_account",
+        "rate_limit_login_ip",
+        "rate_limit_register_ip",
+    )
     @classmethod
     def _valid_rate(cls, value: str) -> str:
         try:

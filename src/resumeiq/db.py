@@ -73,7 +73,10 @@ def is_sqlite(url: str) -> bool:
 
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
-    """An async engine for ``url`` with the per-backend settings described in the module doc."""
+    """An async engine for ``url`` with the per-backend settings described in the module doc.
+    Statement parameters never appear in its errors or logs: they hold passwords' hashes, resume
+    text and e-mail addresses."""
+    kwargs.setdefault("hide_parameters", True)
     if not is_sqlite(url):
         kwargs.setdefault("pool_size", 10)
         kwargs.setdefault("max_overflow", 10)

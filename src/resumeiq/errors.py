@@ -7,7 +7,8 @@
     │   ├── UnknownIndustryRequested      unknown_industry
     │   ├── InvalidUpload                 invalid_upload
     │   ├── ProcessingTimeout             processing_timeout
-    │   └── UnprocessableFile             unprocessable_file
+    │   ├── UnprocessableFile             unprocessable_file
+    │   └── WeakPassword                  weak_password
     ├── PayloadTooLarge                   too_large
     ├── UnsupportedMediaType              unsupported_media_type
     ├── Conflict                          conflict
@@ -80,6 +81,12 @@ class UnprocessableFile(InvalidInput):
     """The parser failed on this file in a way it has no specific code for (a parser bug)."""
 
     code = "unprocessable_file"
+
+
+class WeakPassword(InvalidInput):
+    """A new password the policy refuses (``users.passwords``); the message says why."""
+
+    code = "weak_password"
 
 
 class PayloadTooLarge(ServiceError):

@@ -2,21 +2,33 @@
 
 Every error response has ``type``, ``title``, ``status``, ``detail``, ``instance`` and a stable
 ``code``; some add fields (``errors`` for validation, ``valid_industries``, ``retry_after``).
+
+Every response carries ``X-Request-ID`` (the client's, if it sent a plain one, else a new one);
+the log lines of the request carry it too. An unexpected error is a 500 ``internal_error`` with
+``request_id`` in its body, logged by ``RequestIdMiddleware`` as the exception's type and frames
+and that id: never its message or the request's data (see ``resumeiq.logging``). It is handled
+there, inside Starlette's outermost middleware, so that the server never sees the exception
+either (uvicorn would log it whole).
 """
 
 from __future__ import annotations
 
 import logging
+import re
+import uuid
 from http import HTTPStatus
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from resumeiq import errors
 from resumeiq.engine.errors import EngineError
+from resumeiq.logging import describe_exception, request_id
 
 log = logging.getLogger(__name__)
 
@@ -123,9 +135,50 @@ async def _http_error(request: Request, exc: Exception) -> Problem:
     return problem(request, status=exc.status_code, code=code, detail=detail, headers=exc.headers)
 
 
-async def _unexpected_error(request: Request, exc: Exception) -> Problem:
-    log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
-    return problem(request, status=500, code="internal_error", detail="An unexpected error occurred.")
+REQUEST_ID_HEADER = "X-Request-ID"
+_CLIENT_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
+
+
+class RequestIdMiddleware:
+    """Gives each HTTP request an id (``X-Request-ID``, in the logs and on the response) and turns
+    an exception no handler took into a 500 problem, logged without its message."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        sent = dict(scope.get("headers") or []).get(REQUEST_ID_HEADER.lower().encode(), b"")
+        given = sent.decode("latin-1")
+        rid = given if _CLIENT_REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
+        token = request_id.set(rid)
+        started = False
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                MutableHeaders(scope=message)[REQUEST_ID_HEADER] = rid
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        except Exception as exc:  # noqa: BLE001 - every error becomes a problem, none a traceback
+            method, path = scope.get("method", ""), scope.get("path", "")
+            log.error("unhandled error on %s %s (request %s):\n%s", method, path, rid, describe_exception(exc))
+            if not started:  # else the response is cut short: the client sees a broken body
+                response = problem(
+                    Request(scope),
+                    status=500,
+                    code="internal_error",
+                    detail="An unexpected error occurred; quote the request id when you report it.",
+                    request_id=rid,
+                )
+                await response(scope, receive, send_with_id)
+        finally:
+            request_id.reset(token)
 
 
 def install_problem_handlers(app: FastAPI) -> None:
@@ -133,4 +186,4 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(EngineError, _engine_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
-    app.add_exception_handler(Exception, _unexpected_error)
+    app.add_middleware(RequestIdMiddleware)

@@ -1,8 +1,7 @@
 """Per-user rate limits: 429 with Retry-After, the analysis block, memory and Redis storage.
 
-The memory-storage tests run on a fake clock (``clock``): the ``limits`` memory storage and the
-limiter read ``time.time()`` from their modules, and the fixture swaps both for a clock the test
-moves by hand, so that "the block outlasts the window" is checked to the second without sleeping.
+The memory-storage tests run on a fake clock (``clock``, see ``tests/clock.py``), so that "the
+block outlasts the window" is checked to the second without sleeping.
 """
 
 from __future__ import annotations
@@ -18,31 +17,6 @@ from resumeiq.ratelimit.limiter import LimitKind, RateLimiter, storage_for
 
 def limiter(storage, upload="3/minute", analysis="2/5 minutes", block=600) -> RateLimiter:
     return RateLimiter(storage, upload=parse(upload), analysis=parse(analysis), analysis_block_seconds=block)
-
-
-class FakeClock:
-    """Stands in for the ``time`` module where ``time.time()`` is read."""
-
-    def __init__(self, start: float = 1_700_000_000.0) -> None:
-        self.now = start
-
-    def time(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
-@pytest.fixture
-def clock(monkeypatch) -> FakeClock:
-    import limits.aio.storage.memory
-
-    import resumeiq.ratelimit.limiter
-
-    fake = FakeClock()
-    monkeypatch.setattr(limits.aio.storage.memory, "time", fake)
-    monkeypatch.setattr(resumeiq.ratelimit.limiter, "time", fake)
-    return fake
 
 
 def memory_limiter(**kw) -> RateLimiter:
@@ -112,6 +86,44 @@ async def test_uploads_are_never_blocked(clock):
     clock.advance(40.5)
     await lim.hit(LimitKind.UPLOAD, "u")  # the moving window, not a 600 s block
     await lim.hit(LimitKind.ANALYSIS, "u")  # and the analysis limit counts apart
+
+
+async def test_login_and_sign_up_limits_count_apart_and_clear(clock):
+    lim = RateLimiter(
+        storage_for(None, key_prefix="t"),
+        upload=parse("1/minute"),
+        analysis=parse("1/minute"),
+        analysis_block_seconds=0,
+        login_account=parse("2/15 minutes"),
+        login_ip=parse("3/15 minutes"),
+        register_ip=parse("1/hour"),
+    )
+    await lim.hit(LimitKind.LOGIN_ACCOUNT, "ada@example.com")
+    await lim.hit(LimitKind.LOGIN_ACCOUNT, "ada@example.com")
+    over = await refused(lim, LimitKind.LOGIN_ACCOUNT, "ada@example.com")
+    assert str(over) == "Too many login attempts for this account (limit 2 per 15 minute)."
+    assert over.retry_after == 900
+    await lim.hit(LimitKind.LOGIN_ACCOUNT, "bob@example.com")  # per key
+    await lim.clear(LimitKind.LOGIN_ACCOUNT, "ada@example.com")
+    await lim.hit(LimitKind.LOGIN_ACCOUNT, "ada@example.com")  # counted from zero again
+    await lim.hit(LimitKind.LOGIN_ACCOUNT, "ada@example.com")
+    await refused(lim, LimitKind.LOGIN_ACCOUNT, "ada@example.com")
+
+    for _ in range(3):
+        await lim.hit(LimitKind.LOGIN_IP, "203.0.113.7")
+    assert "login attempts from your address" in str(await refused(lim, LimitKind.LOGIN_IP, "203.0.113.7"))
+    await lim.hit(LimitKind.REGISTER_IP, "203.0.113.7")
+    over = await refused(lim, LimitKind.REGISTER_IP, "203.0.113.7")
+    assert str(over) == "Too many registrations from your address (limit 1 per 1 hour)." and over.retry_after == 3600
+    await lim.hit(LimitKind.UPLOAD, "203.0.113.7")  # every kind counts apart
+
+
+async def test_a_kind_without_a_limit_is_not_counted(clock):
+    lim = memory_limiter()  # no login or sign-up limits given
+    for _ in range(100):
+        await lim.hit(LimitKind.LOGIN_ACCOUNT, "ada@example.com")
+        await lim.hit(LimitKind.REGISTER_IP, "203.0.113.7")
+    await lim.clear(LimitKind.LOGIN_ACCOUNT, "ada@example.com")
 
 
 # --------------------------------------------------------------------------- through the API

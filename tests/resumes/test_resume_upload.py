@@ -223,3 +223,27 @@ async def test_no_input_reaches_a_500(start_api, make_settings):
             if r.status_code >= 400:
                 assert r.json()["code"], name
     assert any(s == 201 for s in statuses.values())
+
+
+async def test_a_pdf_whose_font_maps_glyphs_to_no_character_is_stored_on_both_databases(user):
+    """A PDF's ToUnicode map can send a glyph to a lone surrogate or a noncharacter. Such text is
+    refused by the encoder (SQLite) or the server (PostgreSQL) if it reaches an insert; the
+    engine hands out U+FFFD instead, as a resume and as a job posting."""
+    from documents import pdf_with_mapped_glyph
+
+    lines = [
+        (72, 700, 14, b"Orla Z Quenby"),
+        (72, 680, 10, b"Data engineer at Invented Analytics Ltd, Z Leeds, 2019 - 2024"),
+        (72, 660, 10, b"SKILLS"),
+        (72, 645, 10, b"Python, SQL, Spark, Z Airflow"),
+    ]
+    for bfchar in ("<5A> <D800>", "<5A> <DFFF>", "<5A> <FDD0>", "<5A> <DBFFDFFF>", "<5A> <0000>"):
+        pdf = pdf_with_mapped_glyph(lines, bfchar)
+        r = await user.upload(pdf, filename="orla.pdf")
+        assert r.status_code == 201, (bfchar, r.text)
+        text = (await user.get(f"/api/v1/resumes/{r.json()['resume_id']}/text")).json()["text"]
+        assert text.startswith("Orla ") and "Quenby" in text
+        assert all(not ("\ud800" <= c <= "\udfff" or c in "\x00\ufdd0\U0010ffff") for c in text), bfchar
+
+        r = await user.post("/api/v1/jobs", files={"file": ("posting.pdf", pdf)})
+        assert r.status_code == 201, (bfchar, r.text)

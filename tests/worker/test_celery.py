@@ -150,6 +150,7 @@ class ScaleOut:
             review_lease_seconds=LEASE_SECONDS,
             rate_limit_upload="10000/minute",
             rate_limit_analysis="10000/minute",
+            rate_limit_key_prefix=self.queue,  # limits live in Redis: no count left from another run
             **{k.removeprefix("RESUMEIQ_").lower(): v for k, v in self.smtp_env().items()},
         )
 

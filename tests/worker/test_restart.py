@@ -99,7 +99,7 @@ def test_review_survives_sigkill_and_completes_once(database_url, tmp_path, resu
         service.wait_ready()
         with httpx.Client(base_url=service.url, timeout=10) as client:
             creds = {"email": "ada@example.com", "password": "correct horse battery"}
-            assert client.post("/api/v1/auth/register", json=creds).status_code == 201
+            assert client.post("/api/v1/auth/register", json=creds).status_code == 202
             token = client.post(
                 "/api/v1/auth/token", data={"username": creds["email"], "password": creds["password"]}
             ).json()["access_token"]

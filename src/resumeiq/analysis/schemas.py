@@ -9,11 +9,12 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from resumeiq.analysis.models import ReviewRequest, ReviewResult
+from resumeiq.inputs import RequestModel
 
 AnalysisDepth = Literal["quick", "standard", "deep"]
 
 
-class AnalyzeRequest(BaseModel):
+class AnalyzeRequest(RequestModel):
     model_config = ConfigDict(extra="forbid")
 
     industry: str = Field(default="general", max_length=64, examples=["strategy_tech"])

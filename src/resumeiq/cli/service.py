@@ -94,7 +94,7 @@ def user_create(
 ) -> None:
     """Create a user (works when registration is closed)."""
     from resumeiq.db import Database
-    from resumeiq.errors import EmailTaken
+    from resumeiq.errors import EmailTaken, WeakPassword
     from resumeiq.users.models import Role
     from resumeiq.users.service import create_user
 
@@ -102,22 +102,26 @@ def user_create(
         role_value = Role(role)
     except ValueError as exc:
         raise typer.BadParameter(f"role must be one of {', '.join(r.value for r in Role)}") from exc
-    if len(password) < 8:
-        raise typer.BadParameter("the password must have at least 8 characters")
     settings = _settings()
 
     async def run() -> str:
         database = Database(settings.database_url)
         try:
             async with database.sessionmaker() as session:
-                user = await create_user(session=session, email=email, password=password, role=role_value)
+                user = await create_user(
+                    session=session,
+                    email=email,
+                    password=password,
+                    role=role_value,
+                    min_password_length=settings.password_min_length,
+                )
                 return str(user.id)
         finally:
             await database.dispose()
 
     try:
         user_id = asyncio.run(run())
-    except (EmailTaken, ValueError) as exc:
+    except (EmailTaken, WeakPassword, ValueError) as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(1) from exc
     typer.echo(f"created {role_value.value} {email.strip().lower()} ({user_id})")

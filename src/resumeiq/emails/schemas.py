@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from resumeiq.emails.models import EmailMessage
 from resumeiq.emails.templates import check_template
+from resumeiq.inputs import RequestModel
 
 _ADDRESS = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$")
 
@@ -18,7 +19,7 @@ def valid_address(address: str) -> bool:
     return bool(_ADDRESS.match(address)) and len(address) <= 320
 
 
-class EmailTemplate(BaseModel):
+class EmailTemplate(RequestModel):
     model_config = ConfigDict(extra="forbid")
 
     subject: str = Field(min_length=1, max_length=500)
@@ -38,7 +39,7 @@ class EmailTemplate(BaseModel):
         return value
 
 
-class EmailTemplates(BaseModel):
+class EmailTemplates(RequestModel):
     model_config = ConfigDict(extra="forbid")
 
     selected: EmailTemplate | None = None
@@ -46,7 +47,7 @@ class EmailTemplates(BaseModel):
     rejected: EmailTemplate | None = None
 
 
-class EmailRequest(BaseModel):
+class EmailRequest(RequestModel):
     """Templates per category (a category without one gets no e-mail). ``resend``: also write to
     candidates who already have a message queued or sent from this screening."""
 

@@ -7,11 +7,11 @@ from typing import Any
 
 from fastapi import APIRouter, Request, Response
 
-from resumeiq.bodies import media_type, read_json_model
+from resumeiq.bodies import media_type, read_form_fields, read_json_model
 from resumeiq.db import SessionDep
 from resumeiq.errors import UnsupportedMediaType
 from resumeiq.jobs import service
-from resumeiq.jobs.schemas import JobCreate, JobDetail, JobKeywords, JobOut, JobUpdate
+from resumeiq.jobs.schemas import JobCreate, JobDetail, JobFileFields, JobKeywords, JobOut, JobUpdate
 from resumeiq.pagination import Page, PageDep
 from resumeiq.ratelimit.limiter import LimitKind, RateLimiter
 from resumeiq.resumes.dependencies import EnginePoolDep, StorageDep
@@ -66,13 +66,18 @@ async def create_job(
         upload = await receive_upload(
             request, temp_path=storage.new_temp_path(), max_bytes=settings.upload_max_bytes
         )
+        try:
+            fields = read_form_fields(upload.fields, JobFileFields)
+        except BaseException:
+            upload.path.unlink(missing_ok=True)
+            raise
         job = await service.create_job(
             session=session,
             engine=engine,
             user=user,
             upload=upload,
-            title=upload.fields.get("title", "")[:300] or None,
-            company=upload.fields.get("company", "")[:200] or None,
+            title=fields.title[:300] or None,
+            company=fields.company[:200] or None,
         )
     else:
         raise UnsupportedMediaType(

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from resumeiq.inputs import RequestModel
 from resumeiq.jobs.models import Job
 
 MAX_JOB_TEXT_CHARS = 100_000
@@ -19,7 +20,7 @@ def _not_blank(value: str | None) -> str | None:
     return value
 
 
-class JobCreate(BaseModel):
+class JobCreate(RequestModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(min_length=1, max_length=MAX_JOB_TEXT_CHARS, description="The posting's text")
@@ -31,7 +32,14 @@ class JobCreate(BaseModel):
     _check_text = field_validator("text")(_not_blank)
 
 
-class JobUpdate(BaseModel):
+class JobFileFields(RequestModel):
+    """The text fields sent with a posting's file (multipart); longer values are cut."""
+
+    title: str = ""
+    company: str = ""
+
+
+class JobUpdate(RequestModel):
     """Fields to change; a new ``text`` or ``title`` re-parses the requirements. ``title: null``
     goes back to the title read from the text."""
 

@@ -8,10 +8,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from resumeiq.inputs import RequestModel
 from resumeiq.jobs.schemas import Evidence
 
 
-class MatchCreate(BaseModel):
+class MatchCreate(RequestModel):
     model_config = ConfigDict(extra="forbid")
 
     resume_id: uuid.UUID

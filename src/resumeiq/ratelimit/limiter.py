@@ -1,7 +1,11 @@
-"""Per-user rate limits with the ``limits`` library.
+"""Rate limits with the ``limits`` library, per user or per client address.
 
-Two kinds: ``upload`` (a moving window, default 20 per 10 minutes) and ``analysis`` (default
+Per user: ``upload`` (a moving window, default 20 per 10 minutes) and ``analysis`` (default
 5 per 5 minutes; going over it blocks the user for ``block_seconds``, default 10 minutes).
+Against password guessing and mass sign-up (OWASP Authentication Cheat Sheet, "Login
+Throttling"): ``login_account`` (login attempts per account, keyed by the e-mail given, whether
+an account has it or not; a successful login clears it), ``login_ip`` (login attempts per client
+address) and ``register_ip`` (registrations per client address), each a moving window.
 The block is itself a ``limits`` item (1 hit per ``block_seconds`` in a fixed window that starts
 at the offending request), so it lives in the same storage and is shared by every API process
 when the storage is Redis.
@@ -31,6 +35,19 @@ log = logging.getLogger(__name__)
 class LimitKind(StrEnum):
     UPLOAD = "upload"
     ANALYSIS = "analysis"
+    LOGIN_ACCOUNT = "login-account"
+    LOGIN_IP = "login-ip"
+    REGISTER_IP = "register-ip"
+
+
+# What a refusal says is over its limit.
+_COUNTED = {
+    LimitKind.UPLOAD: "upload requests",
+    LimitKind.ANALYSIS: "analysis requests",
+    LimitKind.LOGIN_ACCOUNT: "login attempts for this account",
+    LimitKind.LOGIN_IP: "login attempts from your address",
+    LimitKind.REGISTER_IP: "registrations from your address",
+}
 
 
 def storage_for(redis_url: str | None, *, key_prefix: str) -> Storage:
@@ -49,11 +66,22 @@ class RateLimiter:
         upload: RateLimitItem,
         analysis: RateLimitItem,
         analysis_block_seconds: int,
+        login_account: RateLimitItem | None = None,
+        login_ip: RateLimitItem | None = None,
+        register_ip: RateLimitItem | None = None,
     ) -> None:
+        """A kind given no item (``None``) is not limited."""
         self.storage = storage
         self._moving = MovingWindowRateLimiter(storage)
         self._fixed = FixedWindowRateLimiter(storage)
-        self._items = {LimitKind.UPLOAD: upload, LimitKind.ANALYSIS: analysis}
+        items = {
+            LimitKind.UPLOAD: upload,
+            LimitKind.ANALYSIS: analysis,
+            LimitKind.LOGIN_ACCOUNT: login_account,
+            LimitKind.LOGIN_IP: login_ip,
+            LimitKind.REGISTER_IP: register_ip,
+        }
+        self._items = {kind: item for kind, item in items.items() if item is not None}
         self._blocks: dict[LimitKind, RateLimitItem] = {}
         if analysis_block_seconds > 0:
             self._blocks[LimitKind.ANALYSIS] = RateLimitItemPerSecond(1, analysis_block_seconds)
@@ -65,22 +93,39 @@ class RateLimiter:
             upload=parse(settings.rate_limit_upload),
             analysis=parse(settings.rate_limit_analysis),
             analysis_block_seconds=settings.rate_limit_analysis_block_seconds,
+            login_account=parse(settings.rate_limit_login_account),
+            login_ip=parse(settings.rate_limit_login_ip),
+            register_ip=parse(settings.rate_limit_register_ip),
         )
 
     async def hit(self, kind: LimitKind, user_id: str) -> None:
-        """Count one request of ``kind`` for ``user_id``. Raises ``RateLimited`` with the seconds
-        until a request of this kind would be accepted again."""
+        """Count one request of ``kind`` for ``user_id`` (a user id, an e-mail address or a client
+        address, as the kind counts). Raises ``RateLimited`` with the seconds until a request of
+        this kind would be accepted again."""
+        if kind not in self._items:
+            return
         try:
             await self._hit(kind, user_id)
         except StorageError as exc:
             log.error("rate limit storage failed (%s); letting the request through", exc)
 
+    async def clear(self, kind: LimitKind, user_id: str) -> None:
+        """Forget the requests of ``kind`` counted for ``user_id``."""
+        item = self._items.get(kind)
+        if item is None:
+            return
+        try:
+            await self._moving.clear(item, kind.value, user_id)
+        except StorageError as exc:
+            log.error("rate limit storage failed (%s); the count stays", exc)
+
     async def _hit(self, kind: LimitKind, user_id: str) -> None:
+        counted = _COUNTED[kind]
         block = self._blocks.get(kind)
         if block is not None and not await self._fixed.test(block, f"{kind}-block", user_id):
             reset = (await self._fixed.get_window_stats(block, f"{kind}-block", user_id)).reset_time
             raise RateLimited(
-                f"Too many {kind} requests; you are blocked for a while.", retry_after=_seconds_until(reset)
+                f"Too many {counted}; you are blocked for a while.", retry_after=_seconds_until(reset)
             )
         item = self._items[kind]
         if await self._moving.hit(item, kind.value, user_id):
@@ -88,11 +133,11 @@ class RateLimiter:
         if block is not None:
             await self._fixed.hit(block, f"{kind}-block", user_id)
             raise RateLimited(
-                f"Too many {kind} requests (limit {item}); blocked for {block.get_expiry()} seconds.",
+                f"Too many {counted} (limit {item}); blocked for {block.get_expiry()} seconds.",
                 retry_after=block.get_expiry(),
             )
         reset = (await self._moving.get_window_stats(item, kind.value, user_id)).reset_time
-        raise RateLimited(f"Too many {kind} requests (limit {item}).", retry_after=_seconds_until(reset))
+        raise RateLimited(f"Too many {counted} (limit {item}).", retry_after=_seconds_until(reset))
 
     async def reset(self) -> None:
         await self.storage.reset()

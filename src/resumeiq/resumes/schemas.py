@@ -8,10 +8,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from resumeiq.inputs import RequestModel
 from resumeiq.resumes.models import Candidate, Resume
 
 
-class CandidateCreate(BaseModel):
+class CandidateCreate(RequestModel):
     name: str | None = Field(default=None, max_length=200)
     email: str | None = Field(default=None, max_length=320)
 

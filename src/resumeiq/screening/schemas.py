@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from resumeiq.inputs import RequestModel
 from resumeiq.matches.schemas import skill_names
 from resumeiq.screening.models import ScreeningItem
 
@@ -15,7 +16,7 @@ ResultStatus = Literal["completed", "failed", "duplicate", "pending", "all"]
 Category = Literal["selected", "considered", "rejected"]
 
 
-class ScreeningCreate(BaseModel):
+class ScreeningCreate(RequestModel):
     """JSON form of a screening (resumes you uploaded before); send files as multipart instead."""
 
     model_config = ConfigDict(extra="forbid")

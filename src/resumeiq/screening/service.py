@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import json
 import logging
+import math
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -281,13 +282,26 @@ def encode_cursor(item: ScreeningItem) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
+# ``screening_items.position`` is a 32-bit integer on PostgreSQL.
+_MAX_POSITION = 2**31 - 1
+
+
 def decode_cursor(cursor: str) -> tuple[float, int]:
+    """The (rank key, position) in a cursor of ``encode_cursor``. Raises ``InvalidInput`` for
+    anything else: not base64 JSON, another shape, a key that is not a finite number (NaN,
+    Infinity), a position that is not an integer the position column holds."""
+    invalid = "cursor: not a cursor returned by this endpoint."
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         key, position = json.loads(raw)
-        return float(key), int(position)
-    except (ValueError, TypeError) as exc:
-        raise InvalidInput("cursor: not a cursor returned by this endpoint.") from exc
+        if isinstance(key, bool) or not isinstance(key, int | float):
+            raise TypeError("key")
+        key = float(key)
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise InvalidInput(invalid) from exc
+    if not math.isfinite(key) or type(position) is not int or not 0 <= position <= _MAX_POSITION:
+        raise InvalidInput(invalid)
+    return key, position
 
 
 def _filters(screening_id: uuid.UUID, status: str, category: str | None) -> list[Any]:

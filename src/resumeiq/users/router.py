@@ -4,35 +4,53 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
-from fastapi.security import OAuth2PasswordRequestForm
+from fastapi import APIRouter, Form, Request
 
 from resumeiq.db import SessionDep
+from resumeiq.ratelimit.dependencies import LimiterDep, client_address
 from resumeiq.users import service
 from resumeiq.users.dependencies import CurrentUser, SettingsDep
-from resumeiq.users.schemas import RegisterRequest, TokenOut, UserOut
+from resumeiq.users.schemas import RegisterRequest, RegistrationAccepted, TokenForm, TokenOut, UserOut
 from resumeiq.users.security import create_access_token
 
 router = APIRouter(tags=["users"])
 
 
-@router.post("/auth/register", status_code=201, response_model=UserOut)
-async def register(body: RegisterRequest, session: SessionDep, settings: SettingsDep) -> UserOut:
-    user = await service.register(
+@router.post("/auth/register", status_code=202, response_model=RegistrationAccepted)
+async def register(
+    request: Request, body: RegisterRequest, session: SessionDep, settings: SettingsDep, limiter: LimiterDep
+) -> RegistrationAccepted:
+    """Sign up. The answer is the same whether the address had an account or not, so that it
+    tells nobody which addresses have one; log in to use the new account."""
+    email = await service.register(
         session=session,
+        limiter=limiter,
+        client=client_address(request),
         email=body.email,
         password=body.password,
         role=body.role,
         registration_open=settings.registration_open,
+        min_password_length=settings.password_min_length,
     )
-    return UserOut.model_validate(user)
+    return RegistrationAccepted(email=email)
 
 
 @router.post("/auth/token", response_model=TokenOut)
 async def token(
-    form: Annotated[OAuth2PasswordRequestForm, Depends()], session: SessionDep, settings: SettingsDep
+    request: Request,
+    form: Annotated[TokenForm, Form()],
+    session: SessionDep,
+    settings: SettingsDep,
+    limiter: LimiterDep,
 ) -> TokenOut:
-    user = await service.authenticate(session=session, email=form.username, password=form.password)
+    """Log in (OAuth2 password grant). Attempts are limited per account and per address."""
+    user = await service.log_in(
+        session=session,
+        limiter=limiter,
+        client=client_address(request),
+        email=form.username,
+        password=form.password,
+    )
     return TokenOut(
         access_token=create_access_token(
             user.id, secret=settings.jwt_secret_value, expires_minutes=settings.jwt_expiry_minutes

@@ -1,4 +1,10 @@
-"""User use cases: register, create (admin CLI), authenticate, load by token."""
+"""User use cases: register, create (admin CLI), log in, load by token.
+
+Sign-up and login follow OWASP's Authentication Cheat Sheet: a registration answers the same
+whether the address had an account or not (no enumeration), new passwords meet the policy of
+``users.passwords``, and login attempts are throttled per account and per client address
+before any password is checked (``ratelimit``).
+"""
 
 from __future__ import annotations
 
@@ -9,15 +15,28 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from resumeiq.errors import EmailTaken, InvalidCredentials, InvalidToken, RegistrationClosed
+from resumeiq.errors import (
+    EmailTaken,
+    InvalidCredentials,
+    InvalidToken,
+    RegistrationClosed,
+    WeakPassword,
+)
+from resumeiq.ratelimit.limiter import LimitKind, RateLimiter
 from resumeiq.users.models import Role, User
+from resumeiq.users.passwords import password_problem
 from resumeiq.users.schemas import normalise_email
 from resumeiq.users.security import hash_password, read_access_token, verify_password
 
 
-async def create_user(*, session: AsyncSession, email: str, password: str, role: Role | str) -> User:
-    """Create a user. Raises ``EmailTaken``."""
+async def create_user(
+    *, session: AsyncSession, email: str, password: str, role: Role | str, min_password_length: int
+) -> User:
+    """Create a user. Raises ``WeakPassword`` or ``EmailTaken``."""
     email = normalise_email(email)
+    problem = password_problem(password, email=email, min_length=min_password_length)
+    if problem is not None:
+        raise WeakPassword(problem)
     user = User(email=email, password_hash=await hash_password(password), role=Role(role).value)
     session.add(user)
     try:
@@ -29,14 +48,49 @@ async def create_user(*, session: AsyncSession, email: str, password: str, role:
 
 
 async def register(
-    *, session: AsyncSession, email: str, password: str, role: Role | str, registration_open: bool
-) -> User:
-    """Self-service sign-up. Raises ``RegistrationClosed`` or ``EmailTaken``."""
+    *,
+    session: AsyncSession,
+    limiter: RateLimiter,
+    client: str,
+    email: str,
+    password: str,
+    role: Role | str,
+    registration_open: bool,
+    min_password_length: int,
+) -> str:
+    """Self-service sign-up from the address ``client``; returns the normalised e-mail. An
+    address that already has an account is left as it is, and the caller cannot tell: the same
+    answer, after the same work (the password is hashed either way). Raises ``RateLimited``,
+    ``RegistrationClosed`` or ``WeakPassword``."""
+    await limiter.hit(LimitKind.REGISTER_IP, client)
     if not registration_open:
         raise RegistrationClosed("Registration is closed; ask an administrator for an account.")
     if Role(role) is Role.ADMIN:
         raise RegistrationClosed("Administrator accounts are created with `resumeiq user create`.")
-    return await create_user(session=session, email=email, password=password, role=role)
+    try:
+        user = await create_user(
+            session=session, email=email, password=password, role=role, min_password_length=min_password_length
+        )
+    except EmailTaken:
+        return normalise_email(email)
+    return user.email
+
+
+async def log_in(
+    *, session: AsyncSession, limiter: RateLimiter, client: str, email: str, password: str
+) -> User:
+    """The user with these credentials, counted against the login limits of the account (the
+    e-mail as given, normalised) and of the address ``client`` before the password is checked;
+    a success clears the account's count. Raises ``RateLimited`` or ``InvalidCredentials``."""
+    try:
+        account = normalise_email(email)
+    except ValueError:
+        account = email.strip().lower()
+    await limiter.hit(LimitKind.LOGIN_IP, client)
+    await limiter.hit(LimitKind.LOGIN_ACCOUNT, account)
+    user = await authenticate(session=session, email=email, password=password)
+    await limiter.clear(LimitKind.LOGIN_ACCOUNT, account)
+    return user
 
 
 async def authenticate(*, session: AsyncSession, email: str, password: str) -> User:

@@ -10,6 +10,7 @@ import io
 
 import pytest
 
+from documents import pdf_with_mapped_glyph
 from resumeiq.engine import extract_text, segment_sections
 
 FILLER = "Invented filler text, long enough for the page to count as a text page."
@@ -22,46 +23,13 @@ def _line(doc, start: str):
 # --------------------------------------------------------------------------- outside the BMP
 
 
-def _pdf_with_helvetica_mapped(lines: list[tuple[float, float, float, bytes]], bfchar: str) -> bytes:
-    """A one-page PDF drawing ``lines`` (x, y, size, byte codes) in Helvetica, whose ToUnicode
-    map reads the codes 0x20-0x59 as themselves and ``bfchar`` (e.g. ``<5A> <D835DC00>``)."""
-    content = b"\n".join(b"BT /F1 %g Tf %g %g Td <%s> Tj ET" % (size, x, y, codes.hex().encode()) for x, y, size, codes in lines)
-    cmap = (
-        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        "/CMapName /Invented-UCS def /CMapType 2 def\n"
-        "1 begincodespacerange <00> <FF> endcodespacerange\n"
-        f"1 beginbfchar {bfchar} endbfchar\n"
-        "1 beginbfrange <20> <59> <0020> endbfrange\n"
-        "endcmap CMapName currentdict /CMap defineresource pop end end"
-    ).encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(cmap), cmap),
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
 def test_a_character_outside_the_bmp_keeps_its_text_and_every_box_after_it():
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     # "Z" is drawn, and read back as U+1D400 (a mathematical bold capital A): pdfium keeps it on
     # two character indices, so a reader that takes the page text one index per character
     # shifts every box after it.
-    pdf = _pdf_with_helvetica_mapped(
+    pdf = pdf_with_mapped_glyph(
         [
             (72, 700, 12, b"Orla Z Quenby"),
             (72, 680, 10, FILLER.encode()),
@@ -82,7 +50,7 @@ def test_a_character_outside_the_bmp_keeps_its_text_and_every_box_after_it():
 
 
 def test_an_unpaired_surrogate_from_the_font_map_is_dropped_not_written():
-    pdf = _pdf_with_helvetica_mapped([(72, 700, 12, b"Orla Z Quenby"), (72, 680, 10, FILLER.encode())], "<5A> <D835>")
+    pdf = pdf_with_mapped_glyph([(72, 700, 12, b"Orla Z Quenby"), (72, 680, 10, FILLER.encode())], "<5A> <D835>")
     doc = extract_text(pdf)
 
     doc.text.encode("utf-8")
@@ -129,3 +97,37 @@ def test_text_without_letter_spacing_has_no_spaces_inside_words():
     doc = extract_text(_letter_spaced_pdf("SKILLS", 0.0))
 
     assert doc.line_text(doc.lines[0]) == "SKILLS"
+
+
+def _tracked_line_pdf(tj: str) -> bytes:
+    """One line of tracked text (1 pt between letters) written with the TJ array ``tj``."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    t = c.beginText(72, 700)
+    t.setFont("Helvetica", 10)
+    t.setCharSpace(1.0)
+    t._code.append(f"[{tj}] TJ")  # reportlab has no public call for a raw TJ array
+    c.drawText(t)
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 660, FILLER)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_a_space_glyph_pulled_back_until_no_gap_shows_does_not_split_the_word():
+    # A space inside "Present" cancelled by a kerning offset: pdfium's page text says
+    # "Presen t", the page shows one word 1 pt apart like every other letter.
+    doc = extract_text(_tracked_line_pdf("(2019 to Presen ) 378 (t)"))
+
+    assert doc.line_text(doc.lines[0]) == "2019 to Present"
+
+
+def test_a_space_that_shows_stays_a_space_in_tracked_text():
+    # The same space pulled back only part of the way still shows as a gap: two words.
+    doc = extract_text(_tracked_line_pdf("(2019 to Presen ) 100 (t)"))
+
+    assert doc.line_text(doc.lines[0]) == "2019 to Presen t"

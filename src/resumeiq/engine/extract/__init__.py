@@ -1,7 +1,9 @@
 """Extract stage: file bytes → ``ExtractedDocument`` (text, lines with geometry, layout facts).
 
 The type is detected from the bytes, never from the file name (the name only tells Markdown from
-plain text). Every refusal is a typed ``EngineError`` with a stable code.
+plain text). Every refusal is a typed ``EngineError`` with a stable code. The text handed out is
+valid Unicode whatever the file holds: a code point that is not text (a lone surrogate, NUL, a
+noncharacter) is U+FFFD in it.
 """
 
 from __future__ import annotations
@@ -9,7 +11,8 @@ from __future__ import annotations
 from resumeiq.engine.errors import TooLarge
 from resumeiq.engine.extract._detect import detect_format
 from resumeiq.engine.extract._limits import DEFAULT_LIMITS, ExtractLimits
-from resumeiq.engine.model import ExtractedDocument
+from resumeiq.engine.extract._text import valid_text
+from resumeiq.engine.model import DocFormat, ExtractedDocument
 
 __all__ = ["DEFAULT_LIMITS", "ExtractLimits", "detect_format", "extract_text"]
 
@@ -26,7 +29,12 @@ def extract_text(
             f"The file is {len(data) / 1e6:.1f} MB; the limit is {limits.max_bytes / 1e6:.0f} MB.",
             size=len(data),
         )
-    fmt = detect_format(data, filename=filename)
+    doc = _read(data, detect_format(data, filename=filename), limits)
+    doc.text = valid_text(doc.text)  # one for one: the lines' offsets stay valid
+    return doc
+
+
+def _read(data: bytes, fmt: DocFormat, limits: ExtractLimits) -> ExtractedDocument:
     if fmt == "pdf":
         from resumeiq.engine.extract._pdf import extract_pdf
 

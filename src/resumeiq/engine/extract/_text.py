@@ -28,6 +28,23 @@ def clean_text(text: str) -> str:
     return text.strip("\n ")
 
 
+# Code points that are not text: lone surrogates (no UTF encoder writes them), NUL (PostgreSQL's
+# text and JSONB refuse it) and the 66 noncharacters (U+FDD0-U+FDEF, U+FFFE and U+FFFF of every
+# plane), which a font's ToUnicode map or a decoder can hand over.
+_NOT_TEXT = re.compile(
+    "[\x00\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17))
+    + "]"
+)
+
+
+def valid_text(text: str) -> str:
+    """``text`` with every code point that is not text replaced by U+FFFD, one for one, so that
+    character offsets into it stay where they were. What the extractors hand out goes through
+    this: any encoder and either database can store the result."""
+    return _NOT_TEXT.sub("\ufffd", text)
+
+
 _SPACED_WORD = re.compile(r"^(?:\S ){2,}\S$")
 
 

@@ -15,8 +15,23 @@ from __future__ import annotations
 import re
 
 from resumeiq.engine.model import ExtractedDocument, Section, Work
-from resumeiq.engine.parse.dates import DateRange, continued_range, find_date_ranges, is_date_word
-from resumeiq.engine.parse.lines import BodyLine, body_lines, ends_sentence, split_pieces
+from resumeiq.engine.parse.dates import (
+    DASHES,
+    DateRange,
+    find_date_ranges,
+    is_date_word,
+    label_start,
+    stacked_range,
+)
+from resumeiq.engine.parse.lines import (
+    BodyLine,
+    body_lines,
+    carries_on,
+    ends_in_dotted_abbreviation,
+    ends_on_joiner,
+    ends_sentence,
+    split_pieces,
+)
 from resumeiq.engine.parse.places import looks_like_street, read_location
 from resumeiq.engine.parse.segment import heading_kind
 from resumeiq.engine.parse.titles import title_score as _base_title_score
@@ -91,10 +106,11 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
         start = a
         while not dates_lead and start - 1 >= prev_end and a - (start - 1) <= 3 and _headerish(lines[start - 1]) and dates[start - 1] is None:
             start -= 1
-        end = a + 1 + (a + 1 in cont)
+        joined = sum(1 for k in (a + 1, a + 2) if k in cont and (k == a + 1 or a + 1 in cont))  # lines of a stacked range
+        end = a + 1 + joined
         # The line just above a next anchor that holds nothing but its dates is that entry's header.
         limit = nxt - 1 if nxt < len(lines) and not dates_lead and dates[nxt] and not _rest_of_line(doc, lines[nxt], dates[nxt]) else nxt
-        while end < limit and end - a <= 2 + (a + 1 in cont) and _headerish(lines[end]) and not _prose(lines[end]):
+        while end < limit and end - a <= 2 + joined and _headerish(lines[end]) and not _prose(lines[end]):
             end += 1
         if blocks and start <= blocks[-1][2]:
             start = blocks[-1][2]
@@ -132,8 +148,9 @@ _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 
 def _rest_of_line(doc: ExtractedDocument, bl: BodyLine, date: DateRange) -> str:
-    """The line's text besides its date."""
-    return (doc.text[bl.start : date.span[0]] + " " + doc.text[date.span[1] : bl.end]).strip(" \t-–—|,:;()")
+    """The line's text besides its date (and a label before it, "Dates: ")."""
+    before = doc.text[bl.start : label_start(doc.text, bl.start, date.span[0])] if date.span[0] >= bl.start else ""
+    return (before + " " + doc.text[date.span[1] : bl.end]).strip(f" \t|,:;(){DASHES}")
 
 
 def _join_split_ranges(doc: ExtractedDocument, lines: list[BodyLine], dates: list[DateRange | None]) -> set[int]:
@@ -149,10 +166,12 @@ def _join_split_ranges(doc: ExtractedDocument, lines: list[BodyLine], dates: lis
             dates[i], dates[i + 1] = DateRange(None, None, False, (d.span[0], dates[i + 1].span[1]), True), None
             cont.add(i + 1)
             continue
-        joined = continued_range(doc.text, d, lines[i + 1].start, lines[i + 1].end)
-        if joined is not None:
-            dates[i], dates[i + 1] = joined, None
-            cont.add(i + 1)
+        stacked = stacked_range(doc.text, d, [(bl.start, bl.end) for bl in lines[i + 1 : i + 3]])
+        if stacked is not None:
+            dates[i] = stacked[0]
+            for k in range(i + 1, i + 1 + stacked[1]):
+                dates[k] = None
+                cont.add(k)
     return cont
 
 
@@ -210,6 +229,7 @@ def _entry(doc, lines: list[BodyLine], start: int, a: int, end: int, body_end: i
         text, offset = bl.text, bl.start
         if date is not None and date.span[0] < bl.end and bl.start < date.span[1]:
             ds, de = max(date.span[0], bl.start), min(date.span[1], bl.end)
+            ds = label_start(doc.text, bl.start, ds) if ds == date.span[0] else ds  # "Dates: Jan 2019 – …"
             text = doc.text[bl.start:ds] + " " * (de - ds) + doc.text[de:bl.end]
         found = _split_header(text, offset)
         if _employer_line(text):
@@ -223,10 +243,23 @@ def _entry(doc, lines: list[BodyLine], start: int, a: int, end: int, body_end: i
         work.evidence["position"] = (ts, te)
     summary: list[str] = []
     highlights: list[tuple[int, int]] = []
+    # Items indented without a glyph: a line may carry on the item above (see carries_on; the
+    # right edge is the column's, measured over the page's body lines).
+    prev: BodyLine | None = None
+    right_edge = _right_edge(doc, lines[end:body_end])
     for k, bl in enumerate(lines[end:body_end], start=end):
         if late is not None and k == late[0]:
             continue
-        if bl.bullet or highlights and not _continues(doc, highlights[-1], bl):
+        carried = (
+            bl.indented
+            and prev is not None
+            and prev.indented
+            and bool(highlights)
+            and carries_on(prev, bl, right_edge)
+            and (prev.line.x0 - bl.line.x0 > 3.0 or ends_on_joiner(prev.text) or _continues(doc, highlights[-1], bl))
+        )
+        prev = bl
+        if not carried and (bl.bullet or highlights and not _continues(doc, highlights[-1], bl)):
             highlights.append((bl.start, bl.end))
         elif highlights:
             highlights[-1] = (highlights[-1][0], bl.end)
@@ -239,6 +272,15 @@ def _entry(doc, lines: list[BodyLine], start: int, a: int, end: int, body_end: i
         work.highlights.append(" ".join(doc.text[s:e].split()))
         work.evidence[f"highlights.{i}"] = (s, e)
     return work
+
+
+def _right_edge(doc: ExtractedDocument, lines: list[BodyLine]) -> float:
+    """The right edge of the text column of the indented ``lines``: the furthest right any body
+    line of their page and column reaches."""
+    keys = {(bl.line.page, bl.line.column) for bl in lines if bl.indented}
+    if not keys:
+        return 0.0
+    return max((ln.x1 for ln in doc.lines if not ln.rail and (ln.page, ln.column) in keys), default=0.0)
 
 
 def _late_title(lines: list[BodyLine], end: int, body_end: int) -> tuple[int, tuple[str, int, int]] | None:
@@ -421,7 +463,8 @@ def _clean_pieces(pieces: list[tuple[str, int, int]]) -> list[tuple[str, int, in
         m = _LABEL.match(text)
         if m:
             text, s = text[m.end() :], s + m.end()
-        text = text.strip(" ,;:-–—.")
+        text = text.strip(" ,;:-–—")
+        text = text if ends_in_dotted_abbreviation(text) else text.strip(" ,;:-–—.")  # "Levante S.L." keeps its point
         for o, c in ("()", "[]"):
             k = text.rfind(o)
             if k > 1 and c not in text[k:]:
@@ -454,7 +497,7 @@ _CONNECTOR_WORDS = frozenset({"to", "till", "until", "and", "-", "–", "—", "
 
 def _only_date_words(text: str) -> bool:
     """"January-May", "Summers", "September to": month, season and "present" words only."""
-    words = [w for w in re.split(r"[\s\-–—/,]+", text) if w]
+    words = [w for w in re.split(rf"[\s/,{DASHES}]+", text) if w]
     return all(is_date_word(w) or w.lower().rstrip("s") in ("summer", "winter") or w.lower() in _CONNECTOR_WORDS for w in words)
 
 
