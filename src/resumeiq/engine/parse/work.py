@@ -421,7 +421,6 @@ def _employer_before_place(piece: str) -> int | None:
     return None
 
 
-_LEGAL_FORM = re.compile(r"(?:inc|llc|ltd|limited|corp|corporation|co|plc|llp|gmbh|ag|sa|pvt\.? ltd|l\.l\.c)", re.IGNORECASE)
 _FIRM = re.compile(r"^[A-Z][\w'’-]+(?:, [A-Z][\w'’-]+)*,? (?:and|&) [A-Z][\w'’-]+\.?$")
 
 
@@ -436,17 +435,6 @@ def _split_commas(piece: str, s: int) -> list[tuple[str, int, int]]:
         parts.append((chunk, s + pos, s + pos + len(chunk)))
         pos += len(chunk) + 2
     titles = [title_score(p[0]) >= 0.5 and not _region_code(p[0]) for p in parts]
-    if not any(titles):
-        # "Student Teaching, Pinecrest High School, Ord, Nebraska": short parts before an
-        # organisation's name are the role ("Pratt, Moreno & Associates" is one firm).
-        h = next((i for i, p in enumerate(parts) if i > 0 and _COMPANY_HINT.search(p[0])), None)
-        if (
-            h is not None
-            and not re.match(r"^(?:and\b|&)|.*(?:\band|&)\s+(?:associates|partners|co)\b", parts[h][0], re.IGNORECASE)
-            and not _LEGAL_FORM.fullmatch(parts[h][0].strip(" ."))
-            and all(_lone_role(p[0]) and len(p[0].split()) <= 3 and not _COMPANY_HINT.search(p[0]) for p in parts[:h])
-        ):
-            titles[:h] = [True] * h
     if not any(titles) or all(titles):
         return [(piece, s, s + len(piece))]
     place: tuple[str, int, int] | None = None
