@@ -306,10 +306,10 @@ About the role
 You will build the data pipelines behind our reporting products.
 
 Requirements
-- 5+ years of experience in software engineering
+- 5+ years of professional experience on backend teams
 - Strong experience with Python and PostgreSQL
 - Hands-on experience with Docker
-- Bachelor's degree in Computer Science or a related field
+- A bachelor's degree in Computer Science, Mathematics or something close
 
 Nice to have
 - Kubernetes

@@ -51,7 +51,7 @@ class Person:
     phone_digits: str = "4155550132"
     city: str = "San Francisco, CA"
     summary: str = (
-        "Data analyst with eight years of experience turning messy operational data into "
+        "Data analyst with eight years of experience shaping messy operational data into "
         "dashboards and forecasts that product and finance teams act on."
     )
     jobs: tuple[Job, ...] = field(

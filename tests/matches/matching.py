@@ -21,7 +21,7 @@ NURSE_JOB = """Registered Nurse
 St Mary's Hospital · Leeds, UK
 
 Requirements
-- 3+ years of experience as a registered nurse
+- Three years or more of ward experience as a registered nurse
 - Patient care, medication administration and wound care
 - Current NMC registration
 

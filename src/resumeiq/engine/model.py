@@ -57,12 +57,23 @@ class Layout:
 
 
 @dataclass(slots=True)
+class Link:
+    """An address the file links to: a PDF link annotation's URI, a DOCX hyperlink's external
+    target ("https://…", "mailto:…"). ``span`` is the text it is set on (the whole line when a PDF
+    link covers only an icon), None when no text lies under it."""
+
+    url: str
+    span: Span | None = None
+
+
+@dataclass(slots=True)
 class ExtractedDocument:
     text: str
     format: DocFormat
     lines: list[Line]
     layout: Layout
     warnings: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)  # in reading order of their text, then the rest
 
     def line_text(self, line: Line) -> str:
         return self.text[line.start : line.end]

@@ -302,10 +302,23 @@ def test_markdown_headings_get_their_level(resume_md, person):
     doc = extract_text(resume_md.encode(), filename="resume.md")
     assert doc.format == "md"
     styles = {doc.line_text(ln): ln.style for ln in doc.lines}
-    assert styles[f"# {person.name}"] == "h1"
-    assert styles["## EXPERIENCE"] == "h2"
+    # A heading's line is its text; the hashes stay in the document text before it.
+    assert styles[person.name] == "h1"
+    assert styles["EXPERIENCE"] == "h2"
     assert styles[person.email + f" | {person.phone} | {person.city}"] == ""
-    assert extract_text(resume_md.encode(), filename="resume.txt").format == "txt"
+    # Markdown saved as .txt is known by its headings, not by the name of the file.
+    assert extract_text(resume_md.encode(), filename="resume.txt").format == "md"
+    assert extract_text(b"Plain notes\n# one hash line\nmore", filename="notes.txt").format == "txt"
+
+
+def test_markdown_emphasis_marks_are_not_text_and_offsets_stay_the_files():
+    md = "# Lena Sato\n\n## Experience\n\n### **Data Analyst** — Pinecrest Foods\n*Mar 2020 to present*\n\n* Built `SQL` reports\n"
+    doc = extract_text(md.encode(), filename="cv.txt")
+    lines = [doc.line_text(ln) for ln in doc.lines]
+    assert [" ".join(t.split()) for t in lines] == [
+        "Lena Sato", "Experience", "Data Analyst — Pinecrest Foods", "Mar 2020 to present", "* Built SQL reports",
+    ]
+    assert len(doc.text) == len(md.rstrip())  # marks are blanked, not removed
 
 
 def test_markdown_table_is_counted():

@@ -257,3 +257,45 @@ def test_a_margin_label_read_with_the_text_beside_it_is_cut_from_it():
     lines = _lines(_pdf(page, right_aligned={"Profile"}))
     assert ("Profile", "left") in lines
     assert ("Reliable planner of cold-chain transport.", "") in lines
+
+
+def test_a_sparse_left_lane_of_headings_and_dates_is_a_rail_not_a_column():
+    """A short resume: headings in bigger type and dates in a left lane, each level with a body
+    line and spaced far apart. Read as a column, every heading would come before all the text;
+    read as a rail, each stands before the lines it labels."""
+    head, small = 16, 9
+    page = [
+        (250, 45, "Oskar Lindgren", B, 22),
+        (60, 110, "Contact", R, head),
+        (215, 106, "Email  oskar.lindgren@example.se", R, 12),
+        (215, 124, "Phone  +46 70 123 45 67", R, 12),
+        (60, 170, "Skills", R, head),
+        (215, 166, "Tools: Excel, Power BI, SAP", R, 12),
+        (215, 184, "Methods: Lean, Six Sigma", R, 12),
+        (60, 230, "Experience", R, head),
+        (215, 226, "Supply Planner at Nordvik Pumps AB", R, 12),
+        (60, 250, "2021-04 to Present", R, small),
+        (215, 244, "Planned spare parts for a pump maker.", R, 12),
+        (240, 262, "Cut stock-outs by a third in one year", R, 12),
+        (240, 280, "Moved forecasting from spreadsheets to SAP", R, 12),
+        (215, 310, "Buyer at Lyngby Steel A/S", R, 12),
+        (60, 314, "2018-02 to 2021-03", R, small),
+        (240, 328, "Bought sheet steel for two plants", R, 12),
+        (60, 376, "Education", R, head),
+        (215, 372, "Chalmers Institute of Planning", R, 12),
+        (60, 394, "2014-09 to 2017-06", R, small),
+        (240, 390, "Bachelor of Science: Industrial Economics", R, 12),
+        (60, 440, "Languages", R, head),
+        (215, 436, "Swedish  Native", R, 12),
+        (215, 454, "English  Fluent", R, 12),
+    ]
+    lines = [text for text, _ in _lines(_pdf(page))]
+
+    assert lines[:3] == ["Oskar Lindgren", "Contact", "Email oskar.lindgren@example.se"]
+    # A label beside a pair of lines is read before that pair, not before the lines above a gap.
+    assert lines.index("Phone +46 70 123 45 67") < lines.index("Skills") < lines.index("Tools: Excel, Power BI, SAP")
+    assert lines.index("Experience") < lines.index("Supply Planner at Nordvik Pumps AB")
+    assert lines.index("Methods: Lean, Six Sigma") < lines.index("Experience")
+    assert lines.index("Bought sheet steel for two plants") < lines.index("Education") < lines.index("Chalmers Institute of Planning")
+    assert lines.index("English Fluent") > lines.index("Languages")
+    assert ("Education", "left") in _lines(_pdf(page))

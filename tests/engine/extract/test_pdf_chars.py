@@ -97,3 +97,37 @@ def test_text_without_letter_spacing_has_no_spaces_inside_words():
     doc = extract_text(_letter_spaced_pdf("SKILLS", 0.0))
 
     assert doc.line_text(doc.lines[0]) == "SKILLS"
+
+
+def _tracked_line_pdf(tj: str) -> bytes:
+    """One line of tracked text (1 pt between letters) written with the TJ array ``tj``."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    t = c.beginText(72, 700)
+    t.setFont("Helvetica", 10)
+    t.setCharSpace(1.0)
+    t._code.append(f"[{tj}] TJ")  # reportlab has no public call for a raw TJ array
+    c.drawText(t)
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 660, FILLER)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_a_space_glyph_pulled_back_until_no_gap_shows_does_not_split_the_word():
+    # A space inside "Present" cancelled by a kerning offset: pdfium's page text says
+    # "Presen t", the page shows one word 1 pt apart like every other letter.
+    doc = extract_text(_tracked_line_pdf("(2019 to Presen ) 378 (t)"))
+
+    assert doc.line_text(doc.lines[0]) == "2019 to Present"
+
+
+def test_a_space_that_shows_stays_a_space_in_tracked_text():
+    # The same space pulled back only part of the way still shows as a gap: two words.
+    doc = extract_text(_tracked_line_pdf("(2019 to Presen ) 100 (t)"))
+
+    assert doc.line_text(doc.lines[0]) == "2019 to Presen t"

@@ -17,58 +17,58 @@ from resumeiq.engine.match.occupations import (
     title_family,
 )
 
-HEADED = """Senior Platform Engineer
-Kitely Systems · Louisville, KY · On-site
+HEADED = """Infrastructure Engineer
+Marrow & Finch · Cardiff, UK · Hybrid
 
-About us
-Kitely Systems is a fast-growing company with a mission to make everyday services simpler.
+Who we are
+Marrow & Finch is a small studio that hosts the booking systems of independent cinemas.
 
-What you'll do
-- Build and operate our Kubernetes-based platform
-- Define SLOs, monitoring and alerting
+The work
+- Look after the Kubernetes clusters our booking apps run on
+- Write the runbooks the on-call rota follows
 
 Requirements
-- 5+ years of experience as a site reliability engineer or in a similar role
-- Strong, hands-on experience with Ansible, Bash and Terraform
-- Working knowledge of Linux
+- 4+ years of experience running production infrastructure
+- Ansible, Bash and Terraform in daily use
+- Comfortable on Linux
 
 Nice to have
 - Docker
 - Python
 
-What we offer
-- Learning and development budget
-- 401(k) with company match
+Perks
+- A conference ticket every year
+- Cycle-to-work scheme
 """
 
-LABELLED = """Job Title: Staff Accountant
-Company: Pitts Group
-Location: Salt Lake City, UT
+LABELLED = """Job Title: Payroll Accountant
+Company: Brackenridge Foods
+Location: Fargo, ND
 Employment Type: Full-time
-Salary: $60,000 - $70,000
+Salary: $58,000 - $66,000
 
 Must have:
-• Bachelor's degree in Accounting or Finance
-• At least three years of professional experience in accounting
-• Proficiency in NetSuite
-• Proficiency in GAAP
+• A bachelor's in accounting or finance
+• At least three years of accounting experience
+• Daily use of NetSuite
+• A sound grasp of GAAP
 
 Bonus:
-• Experience with BlackLine
-• Experience with IFRS
+• BlackLine
+• IFRS
 """
 
-PROSE = """Principal Data Analyst – Weiß (Munich, Bavaria)
+PROSE = """Lead Data Analyst – Järvinen Oy (Tampere, Finland)
 
-Weiß is a fast-growing company headquartered in Munich. We are looking for a Principal Data Analyst to own reporting.
+Järvinen Oy sells garden tools across the Nordics from a warehouse outside Tampere. We need someone to take charge of our reporting.
 
-In this role you will build dashboards and write queries for our commercial teams.
+Day to day you would build dashboards and write queries for the buying and sales teams.
 
-Experience: Minimum of twelve (12) years of relevant experience. You must be proficient in Power BI, pandas and SQL. Education: Master's degree in Statistics or Economics.
+You bring ten (10) years of relevant experience and you are fluent in Power BI, pandas and SQL. A master's degree in Statistics or Economics is required.
 
-Familiarity with Google Analytics, Lever, and dbt is a plus.
+Some experience of Google Analytics, Lever or dbt would be a plus.
 
-We offer learning and development budget and a pension scheme.
+We offer a learning and development budget and a pension scheme.
 """
 
 
@@ -114,12 +114,12 @@ def test_phrasing_overrides_the_heading():
 
 def test_prose_posting_reads_years_skills_degree_and_a_plus():
     job = parse_job(PROSE)
-    assert job.title == "Principal Data Analyst"
+    assert job.title == "Lead Data Analyst"
     assert job.seniority == "lead"
     assert job.family == "data_analyst"
     assert names(job.required_skills) == ["Power BI", "pandas", "SQL"]
     assert names(job.preferred_skills) == ["Google Analytics", "Lever", "dbt"]
-    assert job.min_years == 12
+    assert job.min_years == 10
     assert (job.degree_level, job.degree_required) == ("master", True)
     assert job.degree_fields == ["Statistics", "Economics"]
     # the benefits sentence names no skill the candidate needs
@@ -128,9 +128,9 @@ def test_prose_posting_reads_years_skills_degree_and_a_plus():
 
 def test_label_header_gives_title_and_location_and_bonus_is_preferred():
     job = parse_job(LABELLED)
-    assert job.title == "Staff Accountant"
+    assert job.title == "Payroll Accountant"
     assert job.family == "accountant"
-    assert job.location is not None and job.location.city == "Salt Lake City" and job.location.region == "UT"
+    assert job.location is not None and job.location.city == "Fargo" and job.location.region == "ND"
     assert names(job.required_skills) == ["NetSuite", "GAAP"]
     assert names(job.preferred_skills) == ["BlackLine", "IFRS"]
     assert job.min_years == 3
@@ -140,12 +140,12 @@ def test_label_header_gives_title_and_location_and_bonus_is_preferred():
 @pytest.mark.parametrize(
     "line, years",
     [
-        ("- 5+ years of experience in software engineering", 5),
-        ("- At least three years of professional experience", 3),
-        ("- Minimum of twelve (12) years of relevant experience", 12),
-        ("- 2-4 years of experience in marketing", 2),
-        ("- 4+ yrs of hands-on mechanical design engineering experience", 4),
-        ("- Founded over twenty years ago, we serve clients worldwide", None),
+        ("- 5+ years of experience shipping web software", 5),
+        ("- At least three years in a professional kitchen, with experience of stock control", 3),
+        ("- A minimum of eleven (11) years of practice in tax law", 11),
+        ("- 2-4 years of agency experience in brand design", 2),
+        ("- 6+ yrs of hands-on HVAC commissioning experience", 6),
+        ("- Set up over thirty years ago, we now serve customers in nine countries", None),
     ],
 )
 def test_minimum_years(line, years):
@@ -163,11 +163,11 @@ def job_text(line: str) -> str:
 @pytest.mark.parametrize(
     "line, level, required",
     [
-        ("- Bachelor's degree in Computer Science", "bachelor", True),
-        ("- Master's degree or PhD in Statistics", "master", True),
-        ("- Doctor of Pharmacy (PharmD) and an active license", "doctorate", True),
-        ("- A master's degree is preferred", "master", False),
-        ("- Degree not required — we care about results", None, False),
+        ("- Bachelor's degree in Geography", "bachelor", True),
+        ("- A master's degree or a PhD in physics", "master", True),
+        ("- Doctor of Pharmacy (PharmD) and a current licence to practise", "doctorate", True),
+        ("- A master's degree would be preferred", "master", False),
+        ("- No degree needed: show us your portfolio instead", None, False),
     ],
 )
 def test_degree_level(line, level, required):
@@ -177,9 +177,9 @@ def test_degree_level(line, level, required):
 
 
 def test_field_of_the_years_sentence_is_not_a_skill():
-    job = parse_job("Product Owner\n\nRequirements\n- 3+ years of experience in product management\n- SQL\n")
-    assert names(job.required_skills) == ["SQL"]
-    assert "Product Management" in job.fields
+    job = parse_job("Service Designer\n\nRequirements\n- 3+ years of experience in service design\n- Figma\n")
+    assert names(job.required_skills) == ["Figma"]
+    assert "Service Design" in job.fields
 
 
 def test_every_skill_points_at_its_words():
@@ -205,9 +205,9 @@ def test_list_items_the_taxonomy_does_not_know_are_skills_too():
 
 def test_occupation_from_the_field_when_the_title_is_ambiguous():
     job = parse_job(
-        "Senior Project Engineer – Nichols Construction (Salt Lake City, UT)\n\n"
-        "Experience: At least 5 years of professional experience in civil engineering. "
-        "You must be proficient in AutoCAD and Civil 3D.\n"
+        "Senior Project Engineer – Harrow Brook Builders (Spokane, WA)\n\n"
+        "We want someone with 6 years of site experience in civil engineering, who draws in AutoCAD "
+        "and Civil 3D every day.\n"
     )
     assert job.family == "civil_engineer"
     assert job.seniority == "senior"
@@ -227,8 +227,8 @@ def test_duties_count_when_the_posting_states_no_requirements():
 def test_relevant_text_leaves_out_company_benefits_and_applying():
     text = job_relevant_text(HEADED)
     assert "Ansible" in text and "Kubernetes" in text
-    assert "fast-growing company" not in text
-    assert "401(k)" not in text
+    assert "independent cinemas" not in text
+    assert "Cycle-to-work" not in text
 
 
 def test_same_text_same_requirements_and_hash():

@@ -18,18 +18,18 @@ from resumeiq.engine.match.match import DEFAULT_WEIGHTS, Thresholds, match
 AS_OF = "2025-06"
 
 JOB = """Senior Platform Engineer
-Kitely Systems · Louisville, KY
+Quayside Labs · Glasgow, UK
 
-What you'll do
-- Build and operate our Kubernetes-based platform
+The team
+Six engineers keep the container platform under our warehouse software running day and night.
 
 Requirements
-- 5+ years of experience as a site reliability engineer or in a similar role
-- Strong, hands-on experience with Terraform, Ansible and Python
-- Working knowledge of Kubernetes
-- Bachelor's degree in Computer Science or a related field
+- At least five years of experience as a site reliability engineer, keeping busy production systems healthy
+- Terraform, Ansible and Python used in production
+- Kubernetes, which we run on bare metal
+- A bachelor's in Computer Science, or an equal degree
 
-Nice to have
+Bonus points
 - Helm
 - Go
 """

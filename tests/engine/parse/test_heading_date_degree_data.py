@@ -165,7 +165,7 @@ def test_degree_aliases(text, surface, level):
 @pytest.mark.parametrize(
     "text",
     [
-        "Johns Hopkins University, Baltimore, MD",
+        "Ashcombe University, Annapolis, MD",
         "Lincoln High School",
         "Harvard University",
         "Held a Diplomatic role",

@@ -95,7 +95,7 @@ def resume_doc(
     roles: list | None = None,
     padding_words: int = 0,
     layout: Layout | None = None,
-    summary: str = "Data analyst with 8 years of experience turning messy data into decisions for "
+    summary: str = "Data analyst with 8 years of pricing and demand forecasting work behind the plans of "
     "finance and product teams. Builds reliable reporting, forecasting and experimentation programs in "
     "Python, SQL and Tableau, and explains the results clearly to executives. Recent models cut churn by "
     "12% and saved 15 analyst hours a week.",

@@ -22,9 +22,10 @@ from typing import Any
 from resumeiq.engine.errors import CorruptFile, EmptyFile, EncryptedFile, TooLarge
 from resumeiq.engine.extract._limits import ExtractLimits
 from resumeiq.engine.extract._text import clean_text, collapse_letter_spacing, is_bullet
-from resumeiq.engine.model import ExtractedDocument, Layout, Line
+from resumeiq.engine.model import ExtractedDocument, Layout, Line, Link
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _WORDS_PER_PAGE = 500
 
@@ -74,10 +75,10 @@ def extract_docx(data: bytes, limits: ExtractLimits) -> ExtractedDocument:
     headers, footers = _page_parts(document)
     # Page headers come first (they are at the top of the page and often hold the contact details),
     # page footers last; both are marked, since many ATS ignore them.
-    for element in headers:
+    for element, rels in headers:
         before = builder.chars
         for p in _paragraphs(element):
-            builder.paragraph(p, document, style="HeaderFooter")
+            builder.paragraph(p, document, style="HeaderFooter", rels=rels)
         layout.header_footer_chars += builder.chars - before
     for child in body.iterchildren():
         if child.tag == f"{_W}p":
@@ -91,10 +92,10 @@ def extract_docx(data: bytes, limits: ExtractLimits) -> ExtractedDocument:
             layout.columns = max(layout.columns, _columns(child))
     for sect in body.iter(f"{_W}sectPr"):
         layout.columns = max(layout.columns, _columns(sect))
-    for element in footers:
+    for element, rels in footers:
         before = builder.chars
         for p in _paragraphs(element):
-            builder.paragraph(p, document, style="HeaderFooter")
+            builder.paragraph(p, document, style="HeaderFooter", rels=rels)
         layout.header_footer_chars += builder.chars - before
     layout.images = sum(1 for _ in body.iter("{http://schemas.openxmlformats.org/drawingml/2006/picture}pic"))
     layout.column_pages = 1 if layout.columns > 1 else 0
@@ -105,11 +106,13 @@ def extract_docx(data: bytes, limits: ExtractLimits) -> ExtractedDocument:
     words = len(text.split())
     layout.pages = max(1, -(-words // _WORDS_PER_PAGE), builder.page_breaks + 1)
     layout.text_chars = sum(1 for c in text if not c.isspace())
-    return ExtractedDocument(text=text, format="docx", lines=lines, layout=layout)
+    links = sorted(builder.links, key=lambda k: k.span[0] if k.span else len(text))
+    return ExtractedDocument(text=text, format="docx", lines=lines, layout=layout, links=links)
 
 
 def _page_parts(document) -> tuple[list, list]:
-    """The distinct header and footer elements of all sections."""
+    """The distinct header and footer elements of all sections, each with its part's
+    relationships (where its hyperlinks point)."""
     headers: list = []
     footers: list = []
     seen: set[int] = set()
@@ -117,12 +120,13 @@ def _page_parts(document) -> tuple[list, list]:
         for part, out in ((section.header, headers), (section.footer, footers)):
             try:
                 element = part._element
+                rels = part.part.rels
             except (AttributeError, KeyError, ValueError):
                 continue
             if element is None or id(element) in seen:
                 continue
             seen.add(id(element))
-            out.append(element)
+            out.append((element, rels))
     return headers, footers
 
 
@@ -145,6 +149,8 @@ class _Builder:
         self.page_breaks = 0
         self.limits = limits
         self._styles: dict[str, Any] = {}
+        self.links: list[Link] = []
+        self.texts: list[str] = []  # the text of each line, from its start to its end
 
     def _style_name(self, p, document) -> str:
         ppr = p.find(f"{_W}pPr")
@@ -172,8 +178,9 @@ class _Builder:
                     self.boxes(p, document, layout)
                     self.paragraph(p, document, style="TextBox")
 
-    def paragraph(self, p, document, style: str | None = None, in_table: bool = False) -> None:
+    def paragraph(self, p, document, style: str | None = None, in_table: bool = False, rels=None) -> None:
         pieces: list[str] = []
+        first_line = len(self.lines)
         bold_chars = chars = 0
         size = 0.0
         name = style if style is not None else self._style_name(p, document)
@@ -217,6 +224,26 @@ class _Builder:
         bold = chars > 0 and bold_chars >= 0.6 * chars
         for piece in text.split("\n"):
             self.add_line(collapse_letter_spacing(piece), name, bold, numbered or "List" in name, in_table, size)
+        for link in p.iter(f"{_W}hyperlink"):
+            if not _inside(link, p, (f"{_W}txbxContent", _MC_FALLBACK)):
+                self._hyperlink(link, rels if rels is not None else document.part.rels, first_line)
+
+    def _hyperlink(self, link, rels, first_line: int) -> None:
+        """A hyperlink to an external target, with the span of its text in the paragraph's lines."""
+        rel = rels.get(link.get(_R_ID) or "")
+        if rel is None or not rel.is_external or not rel.target_ref:
+            return
+        visible = " ".join("".join(t.text or "" for t in link.iter(f"{_W}t")).split())
+        span = None
+        for k in range(first_line, len(self.lines)) if visible else ():
+            at = self.texts[k].find(visible)
+            if at >= 0:
+                start = self.lines[k].start + at
+                span = (start, start + len(visible))
+                break
+        if span is None and first_line < len(self.lines):
+            span = (self.lines[first_line].start, self.lines[first_line].end)
+        self.links.append(Link(url=rel.target_ref.strip(), span=span))
 
     def _default_size(self, document) -> float:
         """The document's default run size (``w:docDefaults``), else Word's 10 pt."""
@@ -267,6 +294,7 @@ class _Builder:
         lead = len(text) - len(text.lstrip())
         start = self.pos
         self.parts.append(text.rstrip())
+        self.texts.append(text.rstrip()[lead:])
         self.pos += len(text.rstrip())
         self.chars += len(stripped)
         if self.pos > self.limits.max_chars:

@@ -252,7 +252,34 @@ def _find_gutter(runs: list[Run]) -> float | None:
     right_chars = sum(len(r.chars) for r in right)
     if aligned > 0.6 * len(right) and right_chars < 0.35 * total:
         return None
+    if _margin_labels(left, right):
+        return None
     return g
+
+
+def _margin_labels(left: list[Run], right: list[Run]) -> bool:
+    """The left side is a margin rail, not a column: a few short items (headings, dates), each
+    level with a line of the right side and spaced far apart down the page, where a sidebar
+    stacks its lines one under the other."""
+    left_lines = _cluster_lines(left)
+    right_lines = _cluster_lines(right)
+    if len(left_lines) < 3 or len(left_lines) > 0.75 * len(right_lines):
+        return False
+    spans = [(min(r.top for r in ln), max(r.bottom for r in ln)) for ln in right_lines]
+    for ln in left_lines:
+        top, bottom = min(r.top for r in ln), max(r.bottom for r in ln)
+        if sum(len(r.chars) for r in ln) > 40 or not any(a < bottom and top < b for a, b in spans):
+            return False
+    left_tops = sorted(min(r.top for r in ln) for ln in left_lines)
+    right_tops = sorted(a for a, _ in spans)
+    left_gap = _median([b - a for a, b in zip(left_tops, left_tops[1:], strict=False)])
+    pitch = _median([b - a for a, b in zip(right_tops, right_tops[1:], strict=False) if b > a])
+    return left_gap >= 2.0 * pitch
+
+
+def _median(values: list[float]) -> float:
+    values = sorted(values)
+    return values[len(values) // 2] if values else 0.0
 
 
 
@@ -333,6 +360,8 @@ def _centred_on(item: PageLine, body: list[PageLine]) -> int | None:
         for k in range(j, min(len(body), j + 6)):
             if bottoms[k] < tops[j]:
                 break
+            if k > j and tops[k] - bottoms[k - 1] >= min(gap, h):
+                break  # a run does not cross a space as wide as the one before it, or the label
             diff = abs((tops[j] + bottoms[k]) / 2 - cy)
             if diff <= h:
                 score = diff - 0.5 * min(gap, 2 * h)

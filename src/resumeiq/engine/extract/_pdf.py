@@ -19,7 +19,7 @@ from resumeiq.engine.errors import CorruptFile, EmptyFile, EncryptedFile, NoText
 from resumeiq.engine.extract._layout import PageLine, Run, order_pages
 from resumeiq.engine.extract._limits import ExtractLimits
 from resumeiq.engine.extract._text import collapse_letter_spacing, is_bullet
-from resumeiq.engine.model import ExtractedDocument, Layout, Line
+from resumeiq.engine.model import ExtractedDocument, Layout, Line, Link
 
 _MIN_TEXT_CHARS = 40  # fewer visible characters than this in the whole file: no usable text layer
 _MAX_OBJECTS_SCANNED = 3000
@@ -31,6 +31,9 @@ _BLANK = frozenset(c for c in map(chr, range(0x3001)) if c.isspace()) | {"\x00",
 # low surrogates that mark the second index of a character outside the BMP (see _chars_by_index).
 _SPECIAL = _BLANK | frozenset(map(chr, range(0xE000, 0xF900))) | frozenset(map(chr, range(0xDC00, 0xE000)))
 _FS_RECTF = struct.Struct("4f")  # FS_RECTF: left, top, right, bottom
+_MAX_LINKS_PER_PAGE = 200
+_MAX_URI_BYTES = 4096
+_ICON_REACH = 40.0  # points: a link rectangle this close beside a line (an icon) belongs to it
 
 
 def _untyped(function: Any, restype: Any) -> Any:
@@ -50,9 +53,20 @@ _GET_OBJECT_TYPE = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)(
 
 
 @dataclass(slots=True)
+class _PageLink:
+    url: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    visible: str  # the page's text inside the link's rectangle
+
+
+@dataclass(slots=True)
 class _PageText:
     runs: list[Run] = field(default_factory=list)
     lines: list[PageLine] = field(default_factory=list)
+    links: list[_PageLink] = field(default_factory=list)
     columns: int = 1
     images: int = 0
     chars: int = 0
@@ -76,6 +90,7 @@ def extract_pdf(data: bytes, limits: ExtractLimits) -> ExtractedDocument:
         if n_pages > limits.max_pages:
             raise TooLarge(f"The PDF has {n_pages} pages; the limit is {limits.max_pages}.")
         pages = [_read_page(pdf, i) for i in range(n_pages)]
+        links_pending = any(p.links for p in pages)
     except pdfium.PdfiumError as exc:
         raise CorruptFile("The PDF is damaged: a page could not be read.") from exc
     finally:
@@ -132,7 +147,37 @@ def extract_pdf(data: bytes, limits: ExtractLimits) -> ExtractedDocument:
         images=images,
         text_chars=total_chars,
     )
-    return ExtractedDocument(text=text, format="pdf", lines=lines, layout=layout)
+    links = _links(text, lines, pages) if links_pending else []
+    return ExtractedDocument(text=text, format="pdf", lines=lines, layout=layout, links=links)
+
+
+def _links(text: str, lines: list[Line], pages: list[_PageText]) -> list[Link]:
+    """Each link annotation with the span of the text under it: the words inside its rectangle
+    within the line it overlaps most, else that whole line, or the line beside it (an icon the
+    extractor dropped)."""
+    by_page: dict[int, list[Line]] = {}
+    for ln in lines:
+        by_page.setdefault(ln.page, []).append(ln)
+    out: list[Link] = []
+    for page_no, page in enumerate(pages):
+        for link in page.links:
+            best, best_score = None, (False, -_ICON_REACH)
+            for ln in by_page.get(page_no, ()):
+                v = min(ln.bottom, link.bottom) - max(ln.top, link.top)
+                if v <= 0:
+                    continue
+                h = min(ln.x1, link.x1) - max(ln.x0, link.x0)
+                score = (True, v * h) if h > 0 else (False, h)  # overlap area, else minus the gap
+                if score > best_score:
+                    best, best_score = ln, score
+            span = None
+            if best is not None:
+                visible = " ".join(link.visible.split())
+                at = text.find(visible, best.start, best.end) if visible else -1
+                span = (at, at + len(visible)) if at >= 0 else (best.start, best.end)
+            out.append(Link(url=link.url, span=span))
+    out.sort(key=lambda k: k.span[0] if k.span else len(text))
+    return out
 
 
 def _read_page(pdf: pdfium.PdfDocument, index: int) -> _PageText:
@@ -142,9 +187,10 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> _PageText:
         try:
             height = page.get_height()
             runs = _runs(textpage, height)
+            links = _page_links(pdf, page, textpage, height)
         finally:
             textpage.close()
-        out = _PageText(images=_count_images(page), chars=sum(len(r.chars) for r in runs))
+        out = _PageText(images=_count_images(page), chars=sum(len(r.chars) for r in runs), links=links)
     finally:
         page.close()
     out.runs = runs
@@ -208,6 +254,10 @@ def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[Run]:
                 same_line = abs((top + bottom) / 2 - (c_top + c_bottom) / 2) < 0.45 * ch_h
             gap = x0 - c_x1
             if same_line and -0.5 * ch_h < gap < (1.1 if space_pending else 0.9) * ch_h:
+                if space_pending and gap < 0.15 * ch_h:
+                    # A space pdfium put where no gap shows (a kerning offset inside a word of
+                    # tracked text, "Presen t"): the eye reads one word.
+                    space_pending = False
                 if space_pending:
                     # Between words of letter-spaced text ("A N N A  B E R G"), two spaces.
                     append("  " if letter_spaced else " ")
@@ -249,6 +299,35 @@ def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[Run]:
             name = name_buf.value.decode("latin-1", "replace").lower() if n > 0 else ""
             run.bold = any(w in name for w in ("bold", "black", "heavy", "semibold"))
     return runs
+
+
+def _page_links(
+    pdf: pdfium.PdfDocument, page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, height: float
+) -> list[_PageLink]:
+    """The page's link annotations that open a URI (a web or mail address), with their
+    rectangles (top-left origin) and the text inside them."""
+    out: list[_PageLink] = []
+    pos = ctypes.c_int(0)
+    link = pdfium_c.FPDF_LINK()
+    rect = pdfium_c.FS_RECTF()
+    enumerate_links = pdfium_c.FPDFLink_Enumerate
+    while len(out) < _MAX_LINKS_PER_PAGE and enumerate_links(page.raw, ctypes.byref(pos), ctypes.byref(link)):
+        action = pdfium_c.FPDFLink_GetAction(link)
+        if not action or pdfium_c.FPDFAction_GetType(action) != pdfium_c.PDFACTION_URI:
+            continue
+        n = pdfium_c.FPDFAction_GetURIPath(pdf.raw, action, None, 0)
+        if n <= 1 or n > _MAX_URI_BYTES:
+            continue
+        buf = ctypes.create_string_buffer(n)
+        pdfium_c.FPDFAction_GetURIPath(pdf.raw, action, buf, n)
+        url = buf.value.decode("utf-8", "replace").strip()
+        if not url or not pdfium_c.FPDFLink_GetAnnotRect(link, ctypes.byref(rect)):
+            continue
+        left, right = sorted((rect.left, rect.right))
+        bottom, top = sorted((rect.bottom, rect.top))
+        visible = textpage.get_text_bounded(left, bottom, right, top)
+        out.append(_PageLink(url, left, height - top, right, height - bottom, visible))
+    return out
 
 
 def _chars_by_index(codes: list[int]) -> str:

@@ -10,6 +10,10 @@ from resumeiq.engine.extract._text import clean_text, is_bullet
 from resumeiq.engine.model import DocFormat, ExtractedDocument, Layout, Line
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+\S")
+_MD_HEADINGS = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
+# Emphasis and code marks: "**bold**", "__bold__", "*italic*", "`code`" (a "* item" bullet has a
+# space after its star and stays).
+_MD_MARKS = re.compile(r"\*\*|__|(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])|`")
 _MD_TABLE = re.compile(r"^\s*\|.*\|\s*$")
 _WORDS_PER_PAGE = 500
 # A text whose line breaks were lost (pasted from a form or a CSV cell) shows them as runs of
@@ -48,6 +52,11 @@ def extract_plain(data: bytes, fmt: DocFormat, limits: ExtractLimits) -> Extract
         raise TooLarge(f"The document holds {len(text):,} characters; the limit is {limits.max_chars:,}.")
     if not text.strip():
         raise EmptyFile("The document contains no text.")
+    if fmt == "txt" and len(_MD_HEADINGS.findall(text, 0, 20000)) >= 2:
+        fmt = "md"  # Markdown saved as .txt: its headings say so
+    if fmt == "md":
+        # Marks become spaces, so that every offset still points into the file's own text.
+        text = _MD_MARKS.sub(lambda m: " " * len(m.group()), text)
     lines: list[Line] = []
     tables = 0
     in_table = False
@@ -65,17 +74,19 @@ def extract_plain(data: bytes, fmt: DocFormat, limits: ExtractLimits) -> Extract
                 continue
             lead = len(raw) - len(raw.lstrip())
             style = ""
+            cut = 0
             if fmt == "md":
                 m = _MD_HEADING.match(stripped)
                 if m:
                     style = f"h{len(m.group(1))}"
+                    cut = m.end(1) + len(stripped[m.end(1) :]) - len(stripped[m.end(1) :].lstrip())
             table_row = bool(_MD_TABLE.match(raw)) or raw.count("\t") >= 2
             if table_row and not in_table:
                 tables += 1
             in_table = table_row
             lines.append(
                 Line(
-                    start=start + lead,
+                    start=start + lead + cut,
                     end=start + len(raw.rstrip()),
                     x0=float(lead),
                     style=style,

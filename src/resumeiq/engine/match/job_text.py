@@ -113,7 +113,7 @@ BULLET = re.compile(r"^\s*(?:[-*•·●▪◦➢►–]|\d{1,2}[.)])\s+")
 INLINE = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z '’&/-]{1,40}?)\s*:\s*(?P<rest>\S.*)$")
 _DEGREE_FIELDS = re.compile(
     r"\b(?:degree|diploma|bachelor'?s?|master'?s?|phd|doctorate|ba|bs|bsc|ms|msc|mba)\b[^.;\n]*?\b(?:in|of)\s+"
-    r"(?P<f>[A-Z][^.;\n(]*?)(?=\s*(?:,?\s*or\s+(?:a\s+)?(?:closely\s+)?related|,?\s*or\s+equivalent|\(|[.;\n]|$| from | and an? | with ))"
+    r"(?P<f>[A-Z][^.;\n(]*?)(?=\s*(?:,?\s*or\s+(?:a\s+)?(?:closely\s+)?related|,?\s*or\s+equivalent|\(|[.;\n]|$| from | and an? | with |(?:is|are|would\s+be|will\s+be)\s))"
 )
 
 

@@ -1,36 +1,32 @@
 """Contact details: name, label (headline), email, phone, links and location.
 
 Read from the header (the lines before the first section heading) first, then from the whole
-document for what the header lacks (an email in a sidebar or footer). Phones are normalised with
-``phonenumbers``; the region used for numbers without a country code comes from the location.
+document for what the header lacks (an email in a sidebar or footer). Phones are read by
+``phones``: a national number takes the country of the location read here, and none when no
+location or numbering plan says which.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
-import phonenumbers
-
-from resumeiq.engine.model import Basics, ExtractedDocument, Location, Profile, Section
-from resumeiq.engine.parse.places import read_location
-from resumeiq.engine.parse.segment import heading_kind, iter_body
+from resumeiq.engine._data import load_json
+from resumeiq.engine.model import Basics, ExtractedDocument, Location, Section
+from resumeiq.engine.parse.emails import EMAIL_RE, find_email
+from resumeiq.engine.parse.phones import PHONE_CANDIDATE, find_phone
+from resumeiq.engine.parse.places import location_countries, read_location
+from resumeiq.engine.parse.profiles import URL_RE, add_links
+from resumeiq.engine.parse.segment import heading_kind, iter_body, normalize_heading
 from resumeiq.engine.parse.titles import title_score
 
-EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-](?:[\w.+'-]*[\w+-])?@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}(?![\w-])")
-URL_RE = re.compile(
-    r"(?<![\w@/.-])(?:https?://|www\.)[^\s<>()\"',;|]+[^\s<>()\"',;|.]"
-    r"|(?<![\w@/.-])(?:[a-z0-9-]+\.)+(?:com|net|org|io|dev|me|co|ai|app|info|page|site|xyz|tech|de|uk|nl|fr|in|eu|ca|au|ie)"
-    r"(?:/[^\s<>()\"',;|]*[^\s<>()\"',;|.])?(?![\w@])",
-    re.IGNORECASE,
-)
-_PHONE_CANDIDATE = re.compile(r"(?<![\w.])(?:\+|\(?\d)[\d\s().\-/]{6,20}\d(?![\w])")
 _SEPARATORS = re.compile(
     r"\s*(?:\||•|·|◦|▪|●|■|\t|\s{3,}| - | – | — |;|\b(?:tel|phone|cell|mobile|home|fax|e-?mail)\b\s*[:.#])\s*",
     re.IGNORECASE,
 )
 _NAME_TOKEN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ][A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ'’.-]*$")
 _NAME_PARTICLES = {"van", "de", "der", "den", "von", "da", "di", "del", "la", "le", "du", "dos", "das", "bin", "al", "el", "y", "ter", "ten"}
-# Letters after a name: "Todd Kertzmann, MBA, PMP", "Hal Schmeler, MS (CS)", "Trina Mosciski, M.ED."
+# Letters after a name: ", MBA, PMP", ", MS (EE), MS (OR), CSM", ", M.ED."
 _CREDENTIALS = re.compile(
     r"(?:,\s*(?=[A-Za-z.]*(?:[A-Z][a-z]*[A-Z]|[A-Z]\.))(?:[A-Z][A-Za-z]{0,3}\.?){1,4}(?:\s*\([A-Z]{2,5}\))?)+\s*$"
 )
@@ -48,175 +44,135 @@ _ORG_WORD = re.compile(
     re.IGNORECASE,
 )
 
-_NETWORKS = {
-    "linkedin.com": "LinkedIn",
-    "github.com": "GitHub",
-    "gitlab.com": "GitLab",
-    "twitter.com": "Twitter",
-    "x.com": "X",
-    "stackoverflow.com": "Stack Overflow",
-    "behance.net": "Behance",
-    "dribbble.com": "Dribbble",
-    "medium.com": "Medium",
-    "kaggle.com": "Kaggle",
-    "indeed.com": "Indeed",
-    "facebook.com": "Facebook",
-    "instagram.com": "Instagram",
-    "youtube.com": "YouTube",
-    "scholar.google.com": "Google Scholar",
-    "researchgate.net": "ResearchGate",
-    "orcid.org": "ORCID",
-}
+# Icon glyphs of the private use areas (Font Awesome's envelope U+F0E0, phone U+F095, …) set
+# before contact items: read as separators, one character for one, so that spans stay valid.
+_ICONS = re.compile("[\ue000-\uf8ff\U000f0000-\U0010fffd]")
 
 
 def parse_basics(doc: ExtractedDocument, sections: list[Section]) -> Basics:
-    text = doc.text
+    text = _ICONS.sub("|", doc.text)
     header = next((s for s in sections if s.kind == "header"), None)
     header_spans = [(s, e) for s, e, _ in iter_body(doc, header)] if header else []
-    contact_sections = [s for s in sections if s.kind == "personal"]
+    contact_sections = [s for s in sections if s.kind == "personal" or _is_location_heading(s)]
     for sec in contact_sections:
         header_spans.extend((s, e) for s, e, _ in iter_body(doc, sec))
     if not header_spans and doc.lines:
         header_spans = [(ln.start, ln.end) for ln in doc.lines[:8]]
+    # A referee's e-mail and phone are not the candidate's: references are searched nowhere.
+    referees = _referee_spans(doc, sections)
+    header_spans = _without(header_spans, referees)
+    everywhere = _without([(0, len(text))], referees)
     basics = Basics()
 
-    email = _find_email(text, header_spans) or _find_email(text, [(0, len(text))])
+    email = find_email(text, header_spans) or find_email(text, everywhere)
     if email:
-        basics.email, basics.evidence["email"] = email[0].rstrip("."), email[1]
+        basics.email, basics.evidence["email"] = email
 
-    location = _find_location(text, header_spans)
+    name_line = _find_name(doc, text, header_spans)
+    location = _find_location(text, header_spans, name_line)
     if location:
         basics.location = location
-    region = location.countryCode if location and location.countryCode else None
+    countries = location_countries(location, text[slice(*location.evidence["city"])]) if location else ()
 
-    phone = _find_phone(text, header_spans, region) or _find_phone(text, [(0, min(len(text), 3000))], region)
+    early = _without([(0, 3000)], referees)
+    phone = find_phone(text, header_spans, countries) or find_phone(text, early, countries)
     if phone:
         basics.phone, basics.evidence["phone"] = phone
 
-    _add_links(basics, text, header_spans, sections)
+    add_links(basics, text, header_spans, everywhere, doc.links)
 
-    name_line = _find_name(doc, header_spans)
     if name_line:
         s, e = name_line
         basics.name = _clean_name(text[s:e])
         basics.evidence["name"] = (s, e)
-        label = _find_label(doc, header_spans, e)
+        label = _find_label(text, header_spans, e)
         if label:
             basics.label, basics.evidence["label"] = text[label[0] : label[1]].strip(), label
     return basics
 
 
-_PLACEHOLDER = re.compile(r"^(?:x+|your[._-]?(?:name|email)|name|email)@|@(?:example|domain|email)\.com$", re.IGNORECASE)
-_EMAIL_TAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]*)*$")
-_EMAIL_CONT = re.compile(r"\n(\.?[a-z]{1,4}(?:\.[a-z]{2,3})?)(?=\s|$)")
+def _referee_spans(doc: ExtractedDocument, sections: list[Section]) -> list[tuple[int, int]]:
+    """Where referees are listed: a references section, and the rest of any section from a line
+    that starts with "Referees" or "Reference:"."""
+    out = []
+    for sec in sections:
+        if sec.kind == "references":
+            out.append((sec.heading_span[0] if sec.heading_span else sec.start, sec.end))
+            continue
+        for s, e, _ in iter_body(doc, sec):
+            if _referee_label().match(doc.text, s, e) or heading_kind(doc.text[s:e], fuzzy=False) == "references":
+                out.append((s, sec.end))
+                break
+    return sorted(out)
 
 
-def _find_email(text: str, spans) -> tuple[str, tuple[int, int]] | None:
-    """The first email address, also when a narrow column wrapped it ("name@gmail" + "\n.com")."""
+@cache
+def _referee_label() -> re.Pattern[str]:
+    """ "Referees", "Reference:" starting a line (data/contact.json)."""
+    words = "|".join(map(re.escape, load_json("contact.json")["referee_labels"]))
+    return re.compile(rf"\W*(?i:{words})(?:\s*[:\-–]|$|\s+(?=[A-Z]))")
+
+
+def _without(spans, holes) -> list[tuple[int, int]]:
+    """``spans`` with the parts inside ``holes`` (sorted) cut out."""
+    out = []
     for s, e in spans:
-        for m in re.finditer(r"[^\s]*@[^\s]*", text[s:e]):
-            a, b = s + m.start(), s + m.end()
-            full = EMAIL_RE.search(text, a, b)
-            tail = _EMAIL_TAIL.search(text, a, b) if b == e else None
-            cont = _EMAIL_CONT.match(text, b) if tail else None
-            if cont:
-                joined = text[tail.start() : b] + cont.group(1)
-                if EMAIL_RE.fullmatch(joined):
-                    return joined, (tail.start(), cont.end())
-            if full and not _PLACEHOLDER.match(full.group(0)):
-                return full.group(0).rstrip("."), (full.start(), full.end())
-    return None
-
-
-def _find_phone(text: str, spans, region: str | None) -> tuple[str, tuple[int, int]] | None:
-    regions = [region] if region else []
-    regions += [r for r in ("US", "GB", "IN", "DE", "FR", "AU", "CA", "IE", "NL") if r not in regions]
-    for s, e in spans:
-        for m in _PHONE_CANDIDATE.finditer(text, s, e):
-            raw = m.group(0).strip()
-            digits = re.sub(r"\D", "", raw)
-            if not 7 <= len(digits) <= 15 or _looks_like_date(raw):
+        for a, b in holes:
+            if b <= s or a >= e:
                 continue
-            for reg in regions:
-                try:
-                    num = phonenumbers.parse(raw, reg)
-                except phonenumbers.NumberParseException:
-                    continue
-                if phonenumbers.is_valid_number(num):
-                    fmt = phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-                    return fmt, (m.start(), m.end())
-            if len(digits) >= 10:  # a number that no numbering plan knows (e.g. 123-345-7890): as written
-                return raw, (m.start(), m.end())
-    return None
-
-
-def _looks_like_date(raw: str) -> bool:
-    return bool(re.fullmatch(r"\(?(?:19|20)\d\d\s*[-–/.]\s*(?:19|20)?\d\d\)?", raw.strip())) or bool(
-        re.fullmatch(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}", raw.strip())
-    )
-
-
-def _add_links(basics: Basics, text: str, spans, sections: list[Section]) -> None:
-    seen: set[str] = set()
-    # Links anywhere in the header, then the rest of the document (a "Links" section or footer).
-    search = [(s, e, True) for s, e in spans] + [(0, len(text), False)]
-    for s, e, in_header in search:
-        for m in URL_RE.finditer(text, s, e):
-            url = m.group(0)
-            if "@" in text[max(0, m.start() - 1) : m.start()] or EMAIL_RE.fullmatch(url):
-                continue
-            key = re.sub(r"^(https?://)?(www\.)?", "", url.lower()).rstrip("/")
-            if key in seen:
-                continue
-            seen.add(key)
-            host = key.split("/")[0]
-            network = next((n for d, n in _NETWORKS.items() if host == d or host.endswith("." + d)), None)
-            if network:
-                parts = [p for p in key.split("/")[1:] if p]
-                username = parts[-1] if parts and parts[0] not in ("company", "jobs") else None
-                profile = Profile(network=network, url=_with_scheme(url), username=username)
-                profile.evidence["url"] = (m.start(), m.end())
-                basics.profiles.append(profile)
-            elif basics.url is None and in_header:
-                basics.url = _with_scheme(url)
-                basics.evidence["url"] = (m.start(), m.end())
-
-
-def _with_scheme(url: str) -> str:
-    return url if re.match(r"https?://", url, re.IGNORECASE) else "https://" + url
+            if a > s:
+                out.append((s, a))
+            s = max(s, b)
+        if s < e:
+            out.append((s, e))
+    return out
 
 
 _LOCATION_GAPS = re.compile(r"\s{2,}|\s~\s")
 
 
-def _find_location(text: str, spans) -> Location | None:
+def _is_location_heading(section: Section) -> bool:
+    """A section headed "Location" or "Region" (kind "other"): where the person lives."""
+    return section.kind == "other" and normalize_heading(section.heading or "") in _location_headings()
+
+
+@cache
+def _location_headings() -> frozenset[str]:
+    return frozenset(load_json("contact.json")["location_headings"])
+
+
+def _find_location(text: str, spans, name: tuple[int, int] | None = None) -> Location | None:
     for s, e in spans:
         line = text[s:e]
         for piece_m in _iter_pieces(line):
-            # Two spaces or a tilde also part the items of a header line ("123 Main St.  New York, NY").
+            # Two spaces or a tilde also part the items of a header line ("48 Alder Rd.  Portland, OR").
             pos = 0
             for sub in [*_LOCATION_GAPS.split(piece_m[0])]:
                 at = piece_m[0].find(sub, pos)
                 pos = at + len(sub)
-                loc = _piece_location(sub, s + piece_m[1] + at)
+                start = s + piece_m[1] + at
+                # "Frankfurt am Main Hesse" without a comma is a place, but not on the name's line.
+                loose = name is None or not (start < name[1] and name[0] < start + len(sub))
+                loc = _piece_location(sub, start, loose)
                 if loc:
                     return loc
     return None
 
 
-def _piece_location(raw: str, offset: int) -> Location | None:
+def _piece_location(raw: str, offset: int, loose: bool = False) -> Location | None:
     piece = raw.strip(" ,")
     if not piece or "@" in piece or URL_RE.search(piece):
         return None
     if len(piece) > 60:
-        # "University Communications, University at Buffalo, Buffalo, New York USA 14260": its end.
+        # An office and an institution before the place ("Alumni Office, Lakemont College,
+        # Rochester, New York USA 14604"): its last two parts.
         parts = piece.split(", ")
         piece = ", ".join(parts[-2:]) if len(parts) > 2 else ""
         if not piece or len(piece) > 60:
             return None
     if title_score(piece.split(",")[0]) >= 0.5:
         return None
-    loc = read_location(piece)
+    loc = read_location(piece, unpunctuated=loose)
     if loc:
         start = offset + raw.find(piece)
         loc.evidence["city"] = (start, start + len(piece))
@@ -231,11 +187,10 @@ def _iter_pieces(line: str):
     yield line[pos:], pos
 
 
-def _find_name(doc: ExtractedDocument, spans) -> tuple[int, int] | None:
+def _find_name(doc: ExtractedDocument, text: str, spans) -> tuple[int, int] | None:
     """The candidate's name: an early header line (or its leading words) that reads as a personal
     name — not a job title, a place, a heading or an organisation — preferring the biggest font
     and a DOCX/Markdown title."""
-    text = doc.text
     candidates: list[tuple[float, int, int]] = []
     sizes = [ln.size for ln in doc.lines[:15] if ln.size]
     max_size = max(sizes) if sizes else 0
@@ -270,14 +225,21 @@ def _find_name(doc: ExtractedDocument, spans) -> tuple[int, int] | None:
 
 def _leading_name(piece: str) -> str | None:
     """``piece`` if it is a name, else its leading 2–4 words if those are a name followed by
-    something else ("Allen Neal King ESB Integration Developer", "Ivory Beahan 122 South St")."""
+    something else: a headline in capitals ("Rosa Maria Lind SAP BASIS CONSULTANT") or a street
+    address ("Ines Okoro 14 Birch Lane")."""
     if _is_name(piece):
         return piece
     words = piece.split()
     for k in range(min(4, len(words) - 1), 1, -1):
         head, rest = " ".join(words[:k]), words[k]
-        if not _is_name(head):
-            continue
+        if head.endswith(","):
+            # "Nadia Petrova, Data Engineer": a comma ends the name, a headline follows.
+            tail = " ".join(words[k:])
+            if _is_name(head[:-1]) and (title_score(tail) >= 0.5 or read_location(f"{head} {rest}") is None):
+                return head[:-1]
+            continue  # not a name, or a town before its region ("Alder Springs, CA")
+        if not _is_name(head) or title_score(f"{head} {rest}".rstrip(",")) >= 0.5:
+            continue  # not a name, or the first words of a job title ("Senior Data Engineer")
         follows_name = _NAME_TOKEN.match(rest) and rest[:1].isupper() and (rest.isupper() == head.isupper())
         if not follows_name or title_score(" ".join(words[k:])) >= 0.5:
             return head
@@ -329,15 +291,14 @@ def _clean_name(raw: str) -> str:
     return name
 
 
-def _find_label(doc: ExtractedDocument, spans, name_end: int) -> tuple[int, int] | None:
-    text = doc.text
+def _find_label(text: str, spans, name_end: int) -> tuple[int, int] | None:
     for s, e in spans:
         if e <= name_end:
             continue
         raw = text[max(s, name_end) : e].strip(" \t|,")
         if not raw:
             continue
-        if EMAIL_RE.search(raw) or URL_RE.search(raw) or _PHONE_CANDIDATE.search(raw):
+        if EMAIL_RE.search(raw) or URL_RE.search(raw) or PHONE_CANDIDATE.search(raw):
             return None
         if title_score(raw) >= 0.5 and len(raw) <= 80:
             start = text.find(raw, max(s, name_end))

@@ -14,7 +14,7 @@ from functools import cache
 
 from resumeiq.engine._data import load_json
 from resumeiq.engine.model import Education, ExtractedDocument, Section
-from resumeiq.engine.parse.dates import DateRange, find_date_ranges
+from resumeiq.engine.parse.dates import DateRange, find_date_ranges, label_start, stacked_range
 from resumeiq.engine.parse.lines import body_lines, split_pieces
 
 _GRADE = re.compile(
@@ -34,6 +34,7 @@ class _Draft:
     dates: DateRange | None = None
     score: tuple[str, int, int] | None = None
     loose: list[tuple[str, int, int]] = field(default_factory=list)  # unclassified pieces
+    area_below: bool = False  # the area is the line under the degree
 
 
 @cache
@@ -88,12 +89,33 @@ def _search_abbr(pattern: re.Pattern[str], text: str, start: int, end: int) -> r
         if surface[:1].isupper() and (
             sum(c.isupper() for c in surface) >= 2 or len(surface.replace(".", "")) > 3 or surface.lower() in _PLAIN_ABBR
         ):
+            if re.fullmatch(r"(?:[A-Z]\.){2,3}", surface) and _in_name_list(text, start, end, m.start()):
+                continue  # an author's initials, not a degree
             if len(surface) == 2 and _state_after_city(text, start, m.start(), surface) and not re.match(
                 r"\s+(?:in|of)\b|\s*\(", text[m.end() : end]
             ):
                 continue  # "Cambridge, MA", "Orono, ME": a state, not a degree
             return m
     return None
+
+
+# A surname with its initials in a list of authors or names: "Okafor, B.E.," "Rao C. and",
+# "Lindqvist, A.M. (2019)" — the initials end the name (a comma, "and", a bracket or the end).
+_NAME_INITIALS = re.compile(
+    r"\b[A-Z][a-z][\w'’-]*,?\s(?P<ini>(?:[A-Z]\.\s?){1,3})(?=\s*(?:[,;&(]|and\b|et\b|$))"
+)
+
+
+def _in_name_list(text: str, start: int, end: int, at: int) -> bool:
+    """The initials at ``at`` belong to a list of names ("Lindqvist, A.M., Okafor, B.E. and Rao,
+    C."): a line with two or more surnames followed by their initials, one of them these; or one
+    author of a citation ("Okafor, B.E. (2019)", "Okafor, B.E. et al.")."""
+    line, k = text[start:end], at - start
+    found = {m.start("ini"): m.end("ini") for m in _NAME_INITIALS.finditer(line)}
+    if k in found:
+        return len(found) >= 2 or bool(re.match(r"\s*(?:\((?:19|20)\d\d[a-z]?\)|et al\b)", line[found[k] :]))
+    # the last of the names, before the title: "…; Varga, M.S. Grain growth in alloys"
+    return len(found) >= 2 and bool(re.search(r"[,;&]\s*[A-Z][a-z][\w'’-]*,?\s$", line[:k]))
 
 
 def _state_after_city(text: str, start: int, at: int, code: str) -> bool:
@@ -128,7 +150,7 @@ def degree_level(study_type: str | None) -> str | None:
 
 def is_institution(piece: str) -> bool:
     """A short, capitalised piece naming a school ("Delft University of Technology"), not a
-    sentence that mentions one ("Handled daily activities of the school")."""
+    sentence that mentions one ("Organised trips for the pupils of the school")."""
     _, _, _, words = _degree_patterns()
     tokens = piece.split()
     if not tokens or len(tokens) > 9 or not (piece[:1].isupper() or piece[:1].isdigit()):
@@ -141,12 +163,19 @@ def is_institution(piece: str) -> bool:
 def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]:
     drafts: list[_Draft] = []
     cur = _Draft()
-    for bl in body_lines(doc, section):
+    lines = body_lines(doc, section)
+    line_dates, shown = _stacked_dates(doc, lines)
+    open_degree = False  # the line before ended with a degree and no field
+    for bl, date, blank in zip(lines, line_dates, shown, strict=True):
         text = doc.text
         degree = find_degree(text, bl.start, bl.end)
-        dates = [d for d in find_date_ranges(text, bl.start, bl.end)]
-        date = dates[-1] if dates else None
-        pieces = _pieces_without(text, bl.start, bl.end, degree, date)
+        pieces = _pieces_without(text, bl.start, bl.end, degree, blank)
+        if open_degree and date is None and blank is None and _field_line(bl, degree, pieces):
+            # "Master of Science" over "Mechanical Engineering": the field on the next line
+            cur.area, cur.area_below = pieces[0], True
+            open_degree = False
+            continue
+        open_degree = False
         inst = next((p for p in pieces if any(is_institution(part) for part in p[0].split(", "))), None)
         if (degree and cur.degree) or (inst and cur.institution and not (degree and not cur.degree)) or date and cur.dates and not degree and not inst and (cur.degree or cur.institution):
             drafts.append(cur)
@@ -159,6 +188,8 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
             area = _area_after(text, degree[2], bl.end, inst, date)
             if area:
                 cur.area = area
+            else:
+                open_degree = all(p[2] <= degree[1] or p is inst for p in pieces)
         if date and cur.dates is None:
             cur.dates = date
         grade = _GRADE.search(text, bl.start, bl.end)
@@ -192,6 +223,57 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
     return entries
 
 
+# Lines under a degree that are no field of study: "Thesis: …", "Minor in …", "Honors Program".
+_NOT_FIELD = re.compile(
+    r"\b(?:thesis|dissertation|minor|coursework|courses|honou?rs|scholarship|award|exchange|semester|"
+    r"project|activities|societies|club|expected|graduated|graduation|gpa|cgpa|"
+    r"place|location|city|year|board|percentage|marks|grade|division|class|result|status|duration|period|date)\b",
+    re.IGNORECASE,
+)
+
+
+def _field_line(bl, degree, pieces: list[tuple[str, int, int]]) -> bool:
+    """A line that can only be the field of the degree above: one short capitalised piece, no
+    school, degree, place, grade, date or label."""
+    if bl.bullet or degree or len(pieces) != 1 or pieces[0][0] != bl.text.strip(" .,;"):
+        return False
+    piece = pieces[0][0]
+    words = piece.split()
+    if not 1 <= len(words) <= 6 or not piece[:1].isupper() or re.search(r"[\d:@/]", piece):
+        return False
+    if is_institution(piece) or _NOT_FIELD.search(piece) or _GRADE.search(piece):
+        return False
+    if not all(w[:1].isupper() or w.lower() in ("of", "and", "in", "for", "the", "&", "with") for w in words):
+        return False
+    from resumeiq.engine.parse.places import read_location
+
+    return read_location(piece) is None
+
+
+def _stacked_dates(doc: ExtractedDocument, lines) -> tuple[list[DateRange | None], list[DateRange | None]]:
+    """Each line's date (its last), with a range stacked over lines ("2014" over "2016", "Sep 2014 –"
+    over "Jun 2016") given to its first line; and the date written on each line (to leave out
+    of its text)."""
+    found = []
+    for bl in lines:
+        dates = find_date_ranges(doc.text, bl.start, bl.end)
+        found.append(dates[-1] if dates else None)
+    shown = list(found)
+    for i, d in enumerate(found):
+        if d is None or not d.single:
+            continue
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and not nxt.single:
+            continue
+        stacked = stacked_range(doc.text, d, [(bl.start, bl.end) for bl in lines[i + 1 : i + 3]])
+        if stacked is None:
+            continue
+        found[i] = shown[i] = stacked[0]
+        for k in range(i + 1, i + 1 + stacked[1]):
+            found[k], shown[k] = None, stacked[0]
+    return found, shown
+
+
 _SECONDARY_SCHOOL = re.compile(
     r"\b(?:high\s+school|secondary\s+school|higher\s+secondary|senior\s+secondary|hr\.?\s*sec|public\s+school|"
     r"convent|vidyalaya\w*|grammar\s+school|primary\s+school|middle\s+school|sixth\s+form|h\.\s?s\.\s+school)\b",
@@ -212,13 +294,14 @@ def _secondary(ed: Education) -> bool:
 
 def _pieces_without(text, start, end, degree, date) -> list[tuple[str, int, int]]:
     chars = list(text[start:end])
-    for span in ((degree[1], degree[2]) if degree else None, date.span if date else None):
+    dated = (label_start(text, start, date.span[0]), date.span[1]) if date else None  # with its "Dates: "
+    for span in ((degree[1], degree[2]) if degree else None, dated):
         if span:
             for k in range(max(span[0], start), min(span[1], end)):
                 chars[k - start] = "\t"
     pieces = []
     for piece, s, e in split_pieces("".join(chars), start):
-        # "Computer Science at University of X" splits; "University of Texas at Austin" does not.
+        # "Computer Science at University of X" splits; "University of Calder at Westbrook" does not.
         at = r"\s+(?:at|from)\s+|" if not re.search(r"\b(?:university|college|institute|school)\b[^,]*\sat\s", piece, re.I) else r"\s+from\s+|"
         for sub in re.split(at + r"\s*\(\s*|\s*\)\s*", piece):
             sub = sub.strip(" ,;:-")
@@ -242,11 +325,25 @@ def _area_after(text: str, pos: int, end: int, inst, date) -> tuple[str, int, in
     )
     a = pos + (m.end() if m else 0)
     rest = text[a:stop]
-    cut = re.search(r"\s+(?:at|from)\s+|,|\t|\||\(|\s[-–—]\s|\s{3,}", rest)
+    # The field ends at a separator, a bracket ("B.Sc. (Computer Science)") or a grade
+    # ("Economics; 3.7 GPA", "Economics GPA 3.7/4.0").
+    cut = re.search(r"\s+(?:at|from)\s+|[,;]|\t|\||[()]|\s[-–—]\s|\s{3,}", rest)
     area = rest[: cut.start()] if cut else rest
+    grade = _GRADE.search(area)
+    if grade and not area[: grade.start()].strip():
+        # "B.Tech with Honors in Information Technology": the honours first, then the field
+        lead = re.match(r"\s*(?:in|of)\s+", area[grade.end() :])
+        skip = grade.end() + (lead.end() if lead else 0)
+        a, area = a + skip, area[skip:]
+        grade = _GRADE.search(area)
+    if grade:
+        area = area[: grade.start()]
+    a += len(area) - len(area.lstrip(" .,;:-–"))
     area = area.strip(" .,;:-–")
     if not area or len(area.split()) > 8 or not area[:1].isalpha() or is_institution(area):
         return None
+    if area.lower() in ("candidate", "student"):
+        return None  # "MBA Candidate": a status, not a field
     return area, a, a + len(area)
 
 
@@ -281,6 +378,11 @@ def _could_be_school(piece: str) -> bool:
 
 def _finish(d: _Draft) -> Education:
     ed = Education()
+    if d.area_below and d.institution is None and d.area:
+        # Without a school named, the line under the degree may be the school ("MSc" over "Carnegie
+        # Mellon"): it is left to the fallback below, as any unclassified piece.
+        d.loose.append(d.area)
+        d.area = None
     if d.degree:
         ed.studyType, ed.evidence["studyType"] = d.degree[0], (d.degree[1], d.degree[2])
     if d.area:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from resumeiq.engine._data import load_json
 from resumeiq.engine.extract._text import BULLET_RE
 from resumeiq.engine.model import ExtractedDocument, Line, Section
 from resumeiq.engine.parse.segment import iter_body
@@ -19,6 +21,7 @@ class BodyLine:
     text: str
     bullet: bool  # a glyph, a list style or an indented item
     line: Line
+    indented: bool = False  # a bullet only by its indentation (no glyph, no list style)
 
     @property
     def words(self) -> int:
@@ -32,6 +35,8 @@ def body_lines(doc: ExtractedDocument, section: Section) -> list[BodyLine]:
     margins: dict[tuple[int, int], float] = {}
     if doc.format == "pdf":
         for _s, _e, ln in raw:
+            if ln.rail:
+                continue  # a rail line (dates, a label) is not the body's margin
             key = (ln.page, ln.column)
             margins[key] = min(margins.get(key, ln.x0), ln.x0)
     out: list[BodyLine] = []
@@ -46,8 +51,9 @@ def body_lines(doc: ExtractedDocument, section: Section) -> list[BodyLine]:
         s += lead
         if s >= e:
             continue
-        if not bullet and doc.format == "pdf" and ln.x0 - margins.get((ln.page, ln.column), ln.x0) > 6:
-            bullet = True
+        if not bullet and doc.format == "pdf" and not ln.rail and ln.x0 - margins.get((ln.page, ln.column), ln.x0) > 6:
+            out.append(BodyLine(s, e, doc.text[s:e], True, ln, indented=True))
+            continue
         out.append(BodyLine(s, e, doc.text[s:e], bullet, ln))
     return out
 
@@ -71,5 +77,52 @@ def _add_piece(out: list, text: str, a: int, b: int, offset: int) -> None:
         out.append((stripped, offset + k, offset + k + len(stripped)))
 
 
+# A line ending in an abbreviation's point has not ended a sentence: "Inc.", "Ltd.", "Jr." and
+# dotted forms ("S.L.", "B.V.", "S.p.A.", "U.S.").
+_DOTTED_END = re.compile(r"(?<![\w.])(?:[A-Za-z]{1,3}\.){2,}$")
+_ABBREVIATION_END = re.compile(
+    r"(?:\b(?:Inc|Ltd|Co|Corp|LLC|Jr|Sr|St|Bros|Pty|Pvt|Plc)\.|(?<![\w.])(?:[A-Za-z]{1,3}\.){2,})$", re.IGNORECASE
+)
+
+
+def ends_in_dotted_abbreviation(text: str) -> bool:
+    """ "S.L.", "B.V.", "S.p.A.": the last point is part of the name."""
+    return bool(_DOTTED_END.search(text.rstrip()))
+
+
 def ends_sentence(text: str) -> bool:
-    return text.rstrip().endswith((".", "!", "?", ";")) and not re.search(r"\b(?:Inc|Ltd|Co|Corp|LLC|Jr|Sr|St)\.$", text.rstrip(), re.IGNORECASE)
+    text = text.rstrip()
+    return text.endswith((".", "!", "?", ";")) and not _ABBREVIATION_END.search(text)
+
+
+def carries_on(prev: BodyLine, bl: BodyLine, right_edge: float) -> bool:
+    """PDF geometry says the indented line ``bl`` carries on the item of ``prev``: it hangs left
+    of the item's first line (under a bullet drawn as a graphic), or it starts where ``prev``
+    starts and the first word of ``bl`` would not have fitted at the end of ``prev`` before the
+    text's right edge, so the line broke there."""
+    a, b = prev.line, bl.line
+    if a.x1 <= a.x0 or b.x1 <= b.x0 or a.page != b.page or a.column != b.column or not bl.text:
+        return False
+    if b.x0 < a.x0 - 3.0:
+        return True
+    if not right_edge or abs(a.x0 - b.x0) > 3.0:
+        return False
+    first = bl.text.split(maxsplit=1)[0]
+    word_width = (b.x1 - b.x0) * (len(first) + 1) / len(bl.text)
+    return a.x1 + word_width >= right_edge - 1.0
+
+
+def ends_on_joiner(text: str) -> bool:
+    """The line ends on a word a sentence does not end on ("and", "of", "with") or a comma: its
+    text carries on below."""
+    text = text.rstrip()
+    if text.endswith((",", "&", "+")):
+        return True
+    last = text.rsplit(maxsplit=1)[-1].casefold() if text else ""
+    return last in _joiners()
+
+
+@cache
+def _joiners() -> frozenset[str]:
+    return frozenset(load_json("language.json")["line_joiners"])
+

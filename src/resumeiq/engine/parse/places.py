@@ -1,8 +1,8 @@
-"""Places: read "City, Region", "City, ST 12345", "Street, City, Country", "Ann Arbor MI US".
+"""Places: read "City, Region", "City, ST 12345", "Street, City, Country", "Grand Rapids MI US".
 
 Countries, first-level regions and major cities come from ``data/places.json``. A piece is a
-place only when something in it is known (a region, a country or a listed city): "Clark,
-Mcknight and Erickson" or "Staff Nurse, ICU" are not places.
+place only when something in it is known (a region, a country or a listed city): "Carver,
+Lindqvist and Oduya" or "Staff Nurse, ICU" are not places.
 """
 
 from __future__ import annotations
@@ -56,8 +56,10 @@ def _country_regions() -> frozenset[tuple[str, str]]:
     )
 
 
-def read_location(piece: str) -> Location | None:
-    """A ``Location`` if the piece names a place, else None."""
+def read_location(piece: str, *, unpunctuated: bool = False) -> Location | None:
+    """A ``Location`` if the piece names a place, else None. With ``unpunctuated``, a listed city
+    followed by a region of its country without a comma ("Frankfurt am Main Hesse") is one too
+    (off by default: "Sydney Victoria" may be a person)."""
     countries, regions, cities = _tables()
     piece = _LABEL.sub("", piece.strip())
     piece = re.sub(r"\s*-\s*email me on indeed.*$", "", piece, flags=re.IGNORECASE).strip(" ,;")
@@ -66,10 +68,20 @@ def read_location(piece: str) -> Location | None:
     if paren:
         country = countries.get(paren.group(1).lower())
         piece = piece[: paren.start()].strip(" ,")
+    else:
+        # "Liverpool (GB), England": the country in brackets after the city
+        paren = re.search(r"\s*\(([A-Za-z .]{2,30})\)\s*(?=,)", piece)
+        if paren and paren.group(1).lower() in countries:
+            country = countries[paren.group(1).lower()]
+            piece = piece[: paren.start()] + piece[paren.end() :]
     piece = piece.rstrip(".")
     parts = [_POSTCODE.sub("", p.strip()).strip(" -") for p in piece.split(",") if p.strip()]
     # Drop postcodes and phone numbers standing as parts of their own ("…, 722122, IN").
     parts = [p for p in parts if p and re.search(r"[A-Za-z]", p)]
+    if unpunctuated and len(parts) == 1 and country is None:
+        spaced = _city_and_region(parts[0].split())
+        if spaced is not None:
+            return Location(city=spaced[0], region=spaced[1], countryCode=spaced[2])
     if parts:
         # "New York USA": a country name ending the last part
         words = parts[-1].split()
@@ -77,11 +89,11 @@ def read_location(piece: str) -> Location | None:
             country = countries[words[-1].lower()]
             parts[-1] = " ".join(words[:-1])
             if len(parts) == 1 and not _known_place(parts[0], country):
-                return None  # "Microsoft India", "National University of Singapore": a name, then a country
+                return None  # "Brightline India", "Technical University of Denmark": a name, then a country
     if not parts or len(parts) > 5:
         return None
     last = parts[-1].lower()
-    # "Boise, ID" is Idaho, but in "Kolkata, West Bengal, IN" the region before it makes IN India.
+    # "Boise, ID" is Idaho, but in "Chennai, Tamil Nadu, IN" the region before it makes IN India.
     short_region = len(parts) > 1 and len(last) <= 3 and last in regions
     if short_region and last in countries and len(parts) >= 3:
         prev = regions.get(parts[-2].lower())
@@ -100,12 +112,12 @@ def read_location(piece: str) -> Location | None:
     region = None
     if len(parts) >= 2 and _region(parts[-1]) is None and parts[-1].lower() in cities:
         if any(_ORG_WORD.search(p) for p in parts[:-1]):
-            return None  # "Salvation Army, Melbourne", "Acme Inc, London": an employer and its city
-        parts = parts[-1:]  # "North Vill., New York City": an address line ending in a listed city
+            return None  # "Riverland Army, Adelaide", "Acme Inc, London": an employer and its city
+        parts = parts[-1:]  # "East Vill., New York City": an address line ending in a listed city
     if len(parts) >= 2 or (len(parts) == 1 and parts[0].lower() in regions and parts[0].lower() not in cities):
         reg = _region(parts[-1])
         if reg and _DOTTED_DEGREE.fullmatch(parts[-1]) and not (len(parts) >= 2 and parts[-2].lower() in cities):
-            return None  # "Hassie Brekke, M.A.": letters after a name, not Massachusetts
+            return None  # "Noor Haddad, M.A.": letters after a name, not Massachusetts
         if reg and (country is None or reg[0] == country):
             region = parts[-1]
             country = country or reg[0]
@@ -121,22 +133,24 @@ def read_location(piece: str) -> Location | None:
     city = _city_of(parts[-1])
     if city is None:
         if region and looks_like_street(parts[-1]):
-            return Location(region=region, countryCode=country)  # "111 First St, New York"
+            return Location(region=region, countryCode=country)  # "58 Orchard St, New York"
         return None
     words = city.split()
     if len(parts) == 1 and region is None and country is None:
-        # A lone name: a listed city ("San Francisco"), or a trailing country/region word ("Ann Arbor MI US").
+        # A lone name: a listed city ("San Francisco"), or a trailing country/region word ("Grand Rapids MI US").
         if city.lower() in cities:
             country = cities[city.lower()]
         else:
-            # Only an explicit code at the end makes a lone piece a place: a country ("Ann Arbor MI US")
-            # or a region ("Rowville VIC"); "Manuel Hesse" is a name.
+            # Only an explicit code at the end makes a lone piece a place: a country ("Grand Rapids MI US")
+            # or a region (a suburb and "VIC"); a two-word personal name is not a place.
             if len(words) >= 2 and words[-1].isupper() and words[-1].lower() in countries:
                 country = countries[words[-1].lower()]
                 words = words[:-1]
                 if not any(" ".join(words[:k]).lower() in cities for k in range(1, len(words) + 1)) and not _region(
                     words[-1]
                 ):
+                    if countries.get(" ".join(words).lower()) == country:
+                        return Location(countryCode=country)  # "Holland NL": the country, twice
                     return None  # "SAP FI", "People Manager QA": a code after words that name no place
             elif len(words) >= 2 and words[-1].isupper() and 2 <= len(words[-1]) <= 3 and _region(words[-1]):
                 country = _region(words[-1])[0]
@@ -154,6 +168,42 @@ def read_location(piece: str) -> Location | None:
     if city.lower() in countries and city.lower() not in cities:  # "Holland NL" is no city; Singapore is
         return None
     return Location(city=city, region=region, countryCode=country)
+
+
+def _city_and_region(words: list[str]) -> tuple[str, str, str] | None:
+    """(city, region, country) for words that are a listed city, then a region of the same
+    country: "Frankfurt am Main Hesse", "THE HAGUE SOUTH HOLLAND"."""
+    _, _, cities = _tables()
+    pairs = _country_regions()
+    for k in range(1, min(3, len(words) - 1) + 1):
+        head, tail = " ".join(words[:-k]), " ".join(words[-k:])
+        country = cities.get(head.lower())
+        if country and len(tail) > 3 and (country, tail.lower()) in pairs:
+            return head, tail, country
+    return None
+
+
+def location_countries(loc: Location, written: str) -> tuple[str, ...]:
+    """The countries a location read from ``written`` may be in, its own country first: one,
+    unless only a region shared by several countries places it ("TN" is Tennessee and Tamil
+    Nadu, "WA" Washington and Western Australia) and neither a listed city nor a country says which."""
+    if loc.countryCode is None:
+        return ()
+    if loc.region is None:
+        return (loc.countryCode,)
+    countries, _, cities = _tables()
+    if loc.city and cities.get(loc.city.lower()) == loc.countryCode:
+        return (loc.countryCode,)
+    region = loc.region.lower()
+    for part in re.split(r"[,()]", written):
+        words = part.split()
+        for k in range(1, min(3, len(words)) + 1):
+            tail = " ".join(words[-k:]).lower()
+            if tail in countries and tail != region:
+                return (loc.countryCode,)  # "Austin, TX, USA": the country is written
+    keys = {region, region.replace(".", "")}
+    others = sorted({c for c, key in _country_regions() if key in keys} - {loc.countryCode})
+    return (loc.countryCode, *others)
 
 
 def _known_place(text: str, country: str) -> bool:

@@ -49,9 +49,9 @@ def build_resume(doc: ExtractedDocument, sections: list[Section]) -> ResumeData:
 
 
 def _unheaded_education(doc: ExtractedDocument, sections: list[Section]) -> Section | None:
-    """Degrees listed at the top without an "Education" heading ("Master of Science in Special
-    Education / May 2006 / Johns Hopkins University"): from the header's first line naming a
-    degree in full to the header's end."""
+    """Degrees listed at the top without an "Education" heading ("Master of Science in Reading
+    Education / May 2009 / Bramwell University"): from the header's first line naming a degree in
+    full to the header's end."""
     from resumeiq.engine.parse.education import find_degree
 
     header = next((s for s in sections if s.kind == "header"), None)

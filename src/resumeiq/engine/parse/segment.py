@@ -17,8 +17,9 @@ from functools import cache
 from resumeiq.engine._data import load_json
 from resumeiq.engine.model import ExtractedDocument, Line, Section
 
-_DECOR = " \t#*_=~|•·:;.-–—>»<«()[]{}\"'"
-_NON_WORD = re.compile(r"[^a-z0-9 ]+")
+_DECOR = " \t#*_=~|•·:;.-–—>»<«()[]{}\"'：【】「」"
+# Chinese, Japanese and Korean characters are kept: their headings (工作经历, 教育背景) are words.
+_NON_WORD = re.compile(r"[^a-z0-9 \u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
 _LETTER_SPACED = re.compile(r"^(?:\w ){2,}\w$")
 _SMALL_CAPS = re.compile(r"\b([A-Z]) ([A-Z]{2,})\b")
 _RULE = re.compile(r"^\s*[-=_~*#]{3,}\s*$")
@@ -47,7 +48,7 @@ def normalize_heading(text: str) -> str:
     ):
         text = " ".join(p.replace(" ", "") for p in re.split(r"\s{2,}", text))
     if _SMALL_CAPS.search(text) and text.upper() == text:
-        # Small capitals extracted as a capital and the rest: "P ROFESSIONAL E XPERIENCE".
+        # Small capitals extracted as a capital and the rest: "W ORK E XPERIENCE".
         text = _SMALL_CAPS.sub(r"\1\2", text)
     text = text.lower().replace("&", " and ").replace("/", " and ").replace("+", " and ")
     text = _NON_WORD.sub(" ", text)
@@ -63,8 +64,16 @@ def heading_kind(text: str, *, fuzzy: bool = True) -> str | None:
         return None
     kind = heading_map().get(norm)
     inner = text.strip().rstrip(":")
-    if kind is None and fuzzy and 2 <= len(words) <= 5 and _title_cased(text) and not re.search(r"[:,;]", inner):
-        # "Retail Experience", "Career Experience / Job History": judged by the last word
+    if (
+        kind is None
+        and fuzzy
+        and 2 <= len(words) <= 5
+        and _title_cased(text)
+        and not re.search(r"[:,;]", inner)
+        and "in" not in words[1:-1]
+    ):
+        # "Retail Experience", "Career Experience / Job History": judged by the last word (not
+        # after "in": "Bachelor of Arts in History", "Degree in Education" end in a field)
         kind = _head_words().get(words[-1])
         if kind is None and words[0] in _LEADING_HEADS:  # "Education & Professional Development"
             kind = _head_words().get(words[0])
@@ -114,6 +123,10 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
         inline = body_start < len(raw)
         if found and found[-1][1] == "skills" and (inline or (kind == "languages" and _lists_programming_languages(doc, i))):
             continue  # "Languages: Java, Go" (or "Languages" over such a line) inside skills is a skill category
+        if found and found[-1][1] == kind and not inline and lines[found[-1][0]].size > line.size + 0.5:
+            continue  # "Skills" in smaller type under SKILLS: a category of the section, not a heading
+        if inline and found and found[-1][1] in _ENTRY_KINDS and _inside_entries(doc, i, signatures):
+            continue  # "Skills: …" under a job, with more dated entries below: part of the entry
         found.append((i, kind, (line.start, line.start + h_end), line.start + body_start))
         if body_start >= len(raw) and (line.style or line.size or underline[i]):
             # Only a distinctive look (a style, a font size, an underline) marks other headings.
@@ -131,7 +144,7 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
     found.sort()
 
     # Pass 1c: a main section with no heading of its own may have lost the line break after it
-    # ("Experience Disney Interactive Media Group January 2008").
+    # ("Experience Bellweather Studios Group March 2011 - Present").
     present = {f[1] for f in found}
     for kind in ("experience", "education"):
         if kind not in present:
@@ -264,7 +277,7 @@ def _wrapped_word(doc: ExtractedDocument, i: int) -> bool:
 
 def _run_in_heading(doc: ExtractedDocument, kind: str, taken: set[int]) -> tuple[int, str, tuple[int, int], int] | None:
     """The first line opening with a heading of ``kind`` run into a capitalised entry ("Work
-    Experience Carnegie Mellon University"), with a date on it or in the next lines."""
+    Experience Ashcombe University"), with a date on it or in the next lines."""
     from resumeiq.engine.parse.dates import find_date_ranges
     from resumeiq.engine.parse.titles import title_score
 
@@ -300,6 +313,26 @@ def _lists_programming_languages(doc: ExtractedDocument, i: int) -> bool:
     return bool(nxt) and any(h.category == "programming_language" for h in find_skills(doc.text, nxt[0].start, nxt[0].end))
 
 
+_ENTRY_KINDS = ("experience", "education", "projects", "volunteer")
+
+
+def _inside_entries(doc: ExtractedDocument, i: int, signatures: set[tuple]) -> bool:
+    """An inline heading line ("Skills: C++, CMake") inside a list of dated entries, as exports
+    write each job's skills under it: more dated entries follow before the next heading, and the
+    line does not have the look of the document's headings."""
+    from resumeiq.engine.parse.dates import find_date_ranges
+
+    if _signature(doc, doc.lines[i], False) in signatures:
+        return False
+    for ln in doc.lines[i + 1 : i + 60]:
+        raw = doc.text[ln.start : ln.end].strip()
+        if raw and len(raw) <= 60 and heading_kind(raw, fuzzy=False) is not None:
+            return False
+        if find_date_ranges(doc.text, ln.start, ln.end):
+            return True
+    return False
+
+
 def _dated_soon(doc: ExtractedDocument, i: int) -> bool:
     """A job or school header ("ACME CORP" over "2019 – 2021") is not a section heading."""
     from resumeiq.engine.parse.dates import find_date_ranges
@@ -325,14 +358,15 @@ def _known_heading(raw: str, line: Line) -> tuple[str, int, int] | None:
 
 
 def _inline_heading(raw: str) -> tuple[str, int, int] | None:
-    m = re.match(r"^\s*([A-Za-z][A-Za-z &/]{1,40}?)\s*[:|–—-]\s+(?=\S)", raw)
+    m = re.match(r"^\s*([A-Za-z][A-Za-z &/]{1,40}?)\s*[:|–—-]\s+(?=\S)|^\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*(?=\S)", raw)
     if not m:
         return None
-    kind = heading_kind(m.group(1))
+    g = 1 if m.group(1) else 2  # "Skills: …" or "技能：…"
+    kind = heading_kind(m.group(g))
     # Only sections whose content reads well inline ("Skills: a, b"; "Languages: English").
     if kind not in ("skills", "languages", "certificates", "interests", "summary", "education"):
         return None
-    return kind, m.end(1), m.end()
+    return kind, m.end(g), m.end()
 
 
 def _make(

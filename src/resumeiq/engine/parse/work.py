@@ -15,8 +15,23 @@ from __future__ import annotations
 import re
 
 from resumeiq.engine.model import ExtractedDocument, Section, Work
-from resumeiq.engine.parse.dates import DateRange, continued_range, find_date_ranges, is_date_word
-from resumeiq.engine.parse.lines import BodyLine, body_lines, ends_sentence, split_pieces
+from resumeiq.engine.parse.dates import (
+    DASHES,
+    DateRange,
+    find_date_ranges,
+    is_date_word,
+    label_start,
+    stacked_range,
+)
+from resumeiq.engine.parse.lines import (
+    BodyLine,
+    body_lines,
+    carries_on,
+    ends_in_dotted_abbreviation,
+    ends_on_joiner,
+    ends_sentence,
+    split_pieces,
+)
 from resumeiq.engine.parse.places import looks_like_street, read_location
 from resumeiq.engine.parse.segment import heading_kind
 from resumeiq.engine.parse.titles import title_score as _base_title_score
@@ -48,7 +63,7 @@ def title_score(text: str) -> float:
     in such a word or a legal form ("Acme Systems", "Bank of America", "Initech Ltd") stays low."""
     score = _base_title_score(text)
     if score < 0.5 and (m := _PLACEMENT.search(text)):
-        # "Software Engineering Internship", "IT Networks Engineer Apprenticeship": a trainee role
+        # "Data Engineering Internship", "Electrical Technician Apprenticeship": a trainee role
         score = max(score, _base_title_score(text[: m.start()] + " Intern"), 0.6 if m.start() == 0 else 0.0)
     if score > 0.05:
         return score
@@ -91,10 +106,11 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
         start = a
         while not dates_lead and start - 1 >= prev_end and a - (start - 1) <= 3 and _headerish(lines[start - 1]) and dates[start - 1] is None:
             start -= 1
-        end = a + 1 + (a + 1 in cont)
+        joined = sum(1 for k in (a + 1, a + 2) if k in cont and (k == a + 1 or a + 1 in cont))  # lines of a stacked range
+        end = a + 1 + joined
         # The line just above a next anchor that holds nothing but its dates is that entry's header.
         limit = nxt - 1 if nxt < len(lines) and not dates_lead and dates[nxt] and not _rest_of_line(doc, lines[nxt], dates[nxt]) else nxt
-        while end < limit and end - a <= 2 + (a + 1 in cont) and _headerish(lines[end]) and not _prose(lines[end]):
+        while end < limit and end - a <= 2 + joined and _headerish(lines[end]) and not _prose(lines[end]):
             end += 1
         if blocks and start <= blocks[-1][2]:
             start = blocks[-1][2]
@@ -110,8 +126,9 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
 
 
 def _inherit_employers(entries: list[Work]) -> None:
-    """Roles held within one employment ("ACME INC, 1998 to 2008" over "Senior Manager, 2004 to
-    2008" and "Manager, 1998 to 2004") carry the employer of the entry whose dates hold theirs."""
+    """Roles held within one employment (an employer line "NORTHGATE ANALYTICS, INC., 2005 to 2016"
+    over "Principal Consultant, 2011 to 2016" and "Project Manager, 2007 to 2011") carry the
+    employer of the entry whose dates hold theirs."""
     parent: Work | None = None
     for w in entries:
         if w.name:
@@ -131,12 +148,13 @@ _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 
 def _rest_of_line(doc: ExtractedDocument, bl: BodyLine, date: DateRange) -> str:
-    """The line's text besides its date."""
-    return (doc.text[bl.start : date.span[0]] + " " + doc.text[date.span[1] : bl.end]).strip(" \t-–—|,:;()")
+    """The line's text besides its date (and a label before it, "Dates: ")."""
+    before = doc.text[bl.start : label_start(doc.text, bl.start, date.span[0])] if date.span[0] >= bl.start else ""
+    return (before + " " + doc.text[date.span[1] : bl.end]).strip(f" \t|,:;(){DASHES}")
 
 
 def _join_split_ranges(doc: ExtractedDocument, lines: list[BodyLine], dates: list[DateRange | None]) -> set[int]:
-    """"Mar 2014" over "current" is one range: the first line gets it, the second joins the
+    """"Apr 2015" over "current" is one range: the first line gets it, the second joins the
     header. Returns the indexes of such second lines."""
     cont: set[int] = set()
     for i in range(len(lines) - 1):
@@ -144,14 +162,16 @@ def _join_split_ranges(doc: ExtractedDocument, lines: list[BodyLine], dates: lis
         if d is None or not d.single or (dates[i + 1] is not None and not dates[i + 1].single):
             continue
         if d.start is None and dates[i + 1] is not None and dates[i + 1].start is None:
-            # "March 20XX" over "May 20XX": one masked range
+            # "Sept 20XX" over "Dec 20XX": one masked range
             dates[i], dates[i + 1] = DateRange(None, None, False, (d.span[0], dates[i + 1].span[1]), True), None
             cont.add(i + 1)
             continue
-        joined = continued_range(doc.text, d, lines[i + 1].start, lines[i + 1].end)
-        if joined is not None:
-            dates[i], dates[i + 1] = joined, None
-            cont.add(i + 1)
+        stacked = stacked_range(doc.text, d, [(bl.start, bl.end) for bl in lines[i + 1 : i + 3]])
+        if stacked is not None:
+            dates[i] = stacked[0]
+            for k in range(i + 1, i + 1 + stacked[1]):
+                dates[k] = None
+                cont.add(k)
     return cont
 
 
@@ -172,7 +192,7 @@ _PLACEHOLDER_YEAR = re.compile(r"(?<![\w])(?:(?P<month>[A-Za-z]{3,9})\.?\s+)?(?:
 
 
 def _placeholder_date(doc: ExtractedDocument, bl: BodyLine) -> DateRange | None:
-    """A template's masked dates ("19xx-20xx", "March 20XX – May 20XX") mark an entry without
+    """A template's masked dates ("19xx-20xx", "Sept 20XX – Dec 20XX") mark an entry without
     telling its dates: an anchor with no start or end."""
     if bl.words > 14:
         return None
@@ -209,6 +229,7 @@ def _entry(doc, lines: list[BodyLine], start: int, a: int, end: int, body_end: i
         text, offset = bl.text, bl.start
         if date is not None and date.span[0] < bl.end and bl.start < date.span[1]:
             ds, de = max(date.span[0], bl.start), min(date.span[1], bl.end)
+            ds = label_start(doc.text, bl.start, ds) if ds == date.span[0] else ds  # "Dates: Jan 2019 – …"
             text = doc.text[bl.start:ds] + " " * (de - ds) + doc.text[de:bl.end]
         found = _split_header(text, offset)
         if _employer_line(text):
@@ -222,10 +243,23 @@ def _entry(doc, lines: list[BodyLine], start: int, a: int, end: int, body_end: i
         work.evidence["position"] = (ts, te)
     summary: list[str] = []
     highlights: list[tuple[int, int]] = []
+    # Items indented without a glyph: a line may carry on the item above (see carries_on; the
+    # right edge is the column's, measured over the page's body lines).
+    prev: BodyLine | None = None
+    right_edge = _right_edge(doc, lines[end:body_end])
     for k, bl in enumerate(lines[end:body_end], start=end):
         if late is not None and k == late[0]:
             continue
-        if bl.bullet or highlights and not _continues(doc, highlights[-1], bl):
+        carried = (
+            bl.indented
+            and prev is not None
+            and prev.indented
+            and bool(highlights)
+            and carries_on(prev, bl, right_edge)
+            and (prev.line.x0 - bl.line.x0 > 3.0 or ends_on_joiner(prev.text) or _continues(doc, highlights[-1], bl))
+        )
+        prev = bl
+        if not carried and (bl.bullet or highlights and not _continues(doc, highlights[-1], bl)):
             highlights.append((bl.start, bl.end))
         elif highlights:
             highlights[-1] = (highlights[-1][0], bl.end)
@@ -240,10 +274,19 @@ def _entry(doc, lines: list[BodyLine], start: int, a: int, end: int, body_end: i
     return work
 
 
+def _right_edge(doc: ExtractedDocument, lines: list[BodyLine]) -> float:
+    """The right edge of the text column of the indented ``lines``: the furthest right any body
+    line of their page and column reaches."""
+    keys = {(bl.line.page, bl.line.column) for bl in lines if bl.indented}
+    if not keys:
+        return 0.0
+    return max((ln.x1 for ln in doc.lines if not ln.rail and (ln.page, ln.column) in keys), default=0.0)
+
+
 def _late_title(lines: list[BodyLine], end: int, body_end: int) -> tuple[int, tuple[str, int, int]] | None:
-    """"LEANDER CORPORATION, Boston, MA / 2000 to Present / World leader in analytical
-    instruments … / Vice President of International Sales": a title line under a line or two
-    describing the employer."""
+    """An employer line, its dates, a line or two describing the employer ("Maker of precision
+    flow meters for …"), then the title ("Director of Channel Sales"): a title line under the
+    description."""
     for k in range(end, min(body_end, end + 3)):  # at most two lines of description first
         bl = lines[k]
         if bl.bullet:
@@ -267,7 +310,7 @@ def _split_header(text: str, offset: int) -> list[tuple[str, int, int]]:
     for piece, s, e in split_pieces(text, offset):
         c = piece.find(": ")
         if c > 0 and title_score(piece[:c]) >= 0.5 and plausible_employer(piece[c + 2 :]) and not _LABEL.match(piece):
-            # "Full Time Instructor: Kent State University"
+            # "Adjunct Instructor: Lakeshore Community College": title, colon, employer
             out.append((piece[:c], s, s + c))
             piece, s = piece[c + 2 :], s + c + 2
         m = _AT.search(piece)
@@ -275,8 +318,8 @@ def _split_header(text: str, offset: int) -> list[tuple[str, int, int]]:
             out.append((piece[: m.start()], s, s + m.start()))
             out.append((piece[m.end() :], s + m.end(), e))
             continue
-        # "Marketing Assistant, Salvation Army, Melbourne" reads as an address ending in a city,
-        # but a part before that is a job title: the line is title, employer, place.
+        # "Fundraising Assistant, Harbour Lights Trust, Geelong" reads as an address ending in a
+        # city, but a part before that is a job title: the line is title, employer, place.
         split = ", " in piece and (not _is_place(piece) or title_score(piece.split(", ")[0]) >= 0.5)
         glued = _title_then_place(piece) if piece.count(", ") == 1 else None
         if glued:
@@ -294,7 +337,8 @@ def _split_header(text: str, offset: int) -> list[tuple[str, int, int]]:
 
 def _place_tail(tail: str) -> bool:
     """A place made of the given comma parts, each of them part of it: "Austin, TX" is, but
-    "Digital Hobbies Americas, Detroit" (an address read ending in a known city) is not."""
+    "Pixel Harbor Americas, Detroit" (an employer read as an address ending in a known city) is
+    not."""
     loc = read_location(tail)
     if loc is None:
         return False
@@ -303,7 +347,7 @@ def _place_tail(tail: str) -> bool:
 
 
 def _title_then_place(piece: str) -> int | None:
-    """"Sr. Web Developer North Hollywood, CA": where a place run into a title starts."""
+    """"Owner/Web Designer Sherman Oaks, California": where a place run into a title starts."""
     head, region = piece.split(", ")
     words = head.split()
     for j in (1, 2, 3):
@@ -316,7 +360,7 @@ def _title_then_place(piece: str) -> int | None:
 
 
 def _employer_before_place(piece: str) -> int | None:
-    """"NetSpend, Austin, Texas" → where "Austin, Texas" starts: the parts before a trailing place
+    """"Quarrybank Payments, Austin, Texas" → where "Austin, Texas" starts: the parts before a trailing place
     are a name (not a street address, which has numbers or street words)."""
     parts = piece.split(",")
     for k in (2, 1):
@@ -335,10 +379,10 @@ _FIRM = re.compile(r"^[A-Z][\w'’-]+(?:, [A-Z][\w'’-]+)*,? (?:and|&) [A-Z][\w
 
 
 def _split_commas(piece: str, s: int) -> list[tuple[str, int, int]]:
-    """"Senior Lecturer, Coppin State University, Baltimore, MD" → title, employer, place;
-    "Clark, Mcknight and Erickson" (no title among the parts) stays whole."""
+    """"Senior Lecturer, Ashcombe University, Leeds" → title, employer, place; partners' names
+    such as "Carver, Lindqvist and Oduya" (no title among the parts) stay whole."""
     if _FIRM.match(piece):
-        return [(piece, s, s + len(piece))]  # "Le, Hutchinson and Cook": partners' names
+        return [(piece, s, s + len(piece))]  # "Ng, Whitford and Bose": partners' names
     parts: list[tuple[str, int, int]] = []
     pos = 0
     for chunk in piece.split(", "):
@@ -346,8 +390,8 @@ def _split_commas(piece: str, s: int) -> list[tuple[str, int, int]]:
         pos += len(chunk) + 2
     titles = [title_score(p[0]) >= 0.5 and not _region_code(p[0]) for p in parts]
     if not any(titles):
-        # "Student Teaching, Busytown High School, Oak, Nebraska": short parts before an
-        # organisation's name are the role ("Smith, Jones & Associates" is one firm).
+        # "Student Teaching, Pinecrest High School, Ord, Nebraska": short parts before an
+        # organisation's name are the role ("Pratt, Moreno & Associates" is one firm).
         h = next((i for i, p in enumerate(parts) if i > 0 and _COMPANY_HINT.search(p[0])), None)
         if (
             h is not None
@@ -384,8 +428,9 @@ def _split_commas(piece: str, s: int) -> list[tuple[str, int, int]]:
 
 
 def _split_trailing_place(company: str) -> tuple[str, str | None]:
-    """"Alert Technologies, New York, NY" → ("Alert Technologies", "New York, NY"); a tail of one
-    or two capitalised words after an employer word counts too ("… School District, Uniondale")."""
+    """"Quillfeather Technologies, New York, NY" → ("Quillfeather Technologies", "New York, NY");
+    a tail of one or two capitalised words after an employer word counts too ("… School District,
+    Hollins")."""
     parts = company.split(", ")
     while len(parts) > 1 and _only_date_words(parts[-1]):
         parts.pop()  # "…, January-May"
@@ -430,15 +475,16 @@ def _clean_pieces(pieces: list[tuple[str, int, int]]) -> list[tuple[str, int, in
         m = _LABEL.match(text)
         if m:
             text, s = text[m.end() :], s + m.end()
-        text = text.strip(" ,;:-–—.")
+        text = text.strip(" ,;:-–—")
+        text = text if ends_in_dotted_abbreviation(text) else text.strip(" ,;:-–—.")  # "Levante S.L." keeps its point
         for o, c in ("()", "[]"):
             k = text.rfind(o)
             if k > 1 and c not in text[k:]:
-                text = text[:k].rstrip(" ,;:-–—")  # "Product Manager (Houston, TX": the bracket was cut off
+                text = text[:k].rstrip(" ,;:-–—")  # "Project Manager (Tulsa, OK": the bracket was cut off
         if len(text) < 2 or _JUNK.match(text) or not re.search(r"[A-Za-z]{2}", text) or _only_date_words(text):
             continue
         if any(d.span[1] - d.span[0] >= len(text) - 1 for d in find_date_ranges(text)):
-            continue  # "Summer 2002": a date that is not the entry's
+            continue  # "Summer 2006": a date that is not the entry's
         if _PROSE.search(text):
             continue  # a sentence, a quotation or a "Label: value" line is no employer or title
         out.append((text, s, s + len(text)))
@@ -463,7 +509,7 @@ _CONNECTOR_WORDS = frozenset({"to", "till", "until", "and", "-", "–", "—", "
 
 def _only_date_words(text: str) -> bool:
     """"January-May", "Summers", "September to": month, season and "present" words only."""
-    words = [w for w in re.split(r"[\s\-–—/,]+", text) if w]
+    words = [w for w in re.split(rf"[\s/,{DASHES}]+", text) if w]
     return all(is_date_word(w) or w.lower().rstrip("s") in ("summer", "winter") or w.lower() in _CONNECTOR_WORDS for w in words)
 
 
@@ -486,10 +532,10 @@ def plausible_employer(text: str) -> bool:
     if all(is_date_word(w) or w.lower() in _CONNECTOR_WORDS for w in words):
         return False  # "September to", "September-December"
     if text.count(",") >= 2 and _skill_list(text):
-        return False  # "MySQL, RealBasic, Flash"
+        return False  # a list of skills ("MySQL, Perl, Flash")
     lower = [w for w in words[1:] if w[:1].islower() and w.lower() not in _NAME_PARTICLES]
     if len(lower) >= 3 and len(lower) >= 0.4 * len(words) or len(lower) == 2 and len(words) < 4:
-        return False  # "Organized books and patron files", "Tutored primary and secondary children in"
+        return False  # a fragment of a sentence ("Sorted donated books and catalogued them")
     return heading_kind(text, fuzzy=False) is None
 
 
@@ -497,7 +543,7 @@ _EMPLOYER_LINE = re.compile(r"^\s*(?P<name>[^\t|,]+?)\s+[-–—]\s*(?:$|(?P<pla
 
 
 def _employer_line(text: str) -> bool:
-    """"Oracle India - Bengaluru, Karnataka -", "Acme Corp — Austin, TX", "Microsoft -": a name
+    """"Globex - Pune, Maharashtra -", "Acme Corp — Austin, TX", "Initech -": a name
     followed by a dash and a place (or by a dangling dash) is the employer's line."""
     m = _EMPLOYER_LINE.match(text)
     if not m or not m.group("name").strip() or title_score(m.group("name")) >= 0.5:
@@ -511,7 +557,7 @@ _AGENT = re.compile(r"(?:er|or|ist|ant|ent|ian|ee|ive|ary|man|woman|intern|ate|h
 
 def _lone_role(text: str, agent: bool = False) -> bool:
     """A short capitalised piece that can stand as a position; with ``agent``, only one ending in
-    a role noun ("Advertiser", "Newsreader", "Ontologist")."""
+    a role noun ("Typesetter", "Translator", "Botanist")."""
     words = text.split()
     if not 1 <= len(words) <= 6 or not text[:1].isupper() or _JOB_LABEL.match(text) or _is_place(text):
         return False
@@ -561,7 +607,7 @@ def _assign(work: Work, pieces: list[tuple[str, int, int]], employer: set[int] =
         company = next((p for p in remaining if _COMPANY_HINT.search(p[0])), remaining[0])
         others = [p for p in remaining if p is not company]
         if work.position is None and _COMPANY_HINT.search(company[0]) and len(others) == 1 and _lone_role(others[0][0], agent=True):
-            # "Fleet Advertising Ltd." over "Advertiser": beside a named employer, a role noun.
+            # "Bluefin Print Ltd." over "Typesetter": beside a named employer, a role noun.
             work.position = others[0][0]
             work.evidence["position"] = (others[0][1], others[0][2])
         name, place = _split_trailing_place(company[0])

@@ -1,0 +1,152 @@
+"""Degree lines beyond one line of "Degree in Field, School": the field on the next line, in
+brackets, or followed by a grade; author initials that only look like degrees. Inputs are
+invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from resumeiq.engine import parse_resume
+
+
+def _schools(body: str, heading: str = "EDUCATION"):
+    parsed = parse_resume(f"Tomas Varga\ntomas@example.com\n\n{heading}\n{body}".encode(), filename="resume.txt")
+    return parsed.document.text, parsed.resume.education
+
+
+def _row(ed) -> tuple:
+    return (ed.institution, ed.studyType, ed.area, ed.score)
+
+
+# --- degree and field over two lines ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Master of Science\nMechanical Engineering\nNorthbrook University\t2014 – 2016\n",
+        "Northbrook University\t2014 – 2016\nMaster of Science\nMechanical Engineering\n",
+        "Northbrook University, Master of Science\nMechanical Engineering\n2014 – 2016\n",
+    ],
+    ids=["degree-field-school", "school-degree-field", "school-and-degree"],
+)
+def test_field_on_the_line_under_the_degree(body):
+    text, [ed] = _schools(body)
+    assert _row(ed) == ("Northbrook University", "Master of Science", "Mechanical Engineering", None)
+    a, b = ed.evidence["area"]
+    assert text[a:b] == "Mechanical Engineering"
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["GPA: 3.6/4.0", "Thesis: Heat flow in thin films", "Minor in Economics", "Boston, MA", "Summa Cum Laude"],
+)
+def test_lines_under_a_degree_that_are_no_field(second):
+    _, [ed] = _schools(f"Northbrook University\t2014 – 2016\nMaster of Science\n{second}\n")
+    assert ed.area is None
+
+
+def test_line_under_a_degree_without_a_school_is_not_taken_as_the_field():
+    # "Master of Science" over "Carnegie Mellon" would name the school: with no school found, the
+    # line under the degree is not read as the field.
+    _, [ed] = _schools("Master of Science\nHollins Ridge\t2014 – 2016\n")
+    assert ed.area is None
+
+
+def test_next_entry_is_not_the_field():
+    _, education = _schools(
+        "Northbrook University\nMaster of Business Administration\t2019 – 2021\n"
+        "Lakeside College\nBachelor of Science in Physics\t2014 – 2018\n"
+    )
+    assert [_row(e) for e in education] == [
+        ("Northbrook University", "Master of Business Administration", None, None),
+        ("Lakeside College", "Bachelor of Science", "Physics", None),
+    ]
+
+
+def test_degree_with_field_is_no_heading():
+    _, education = _schools("Lakeside College\t2010 – 2014\nBachelor of Arts in History\n")
+    assert [_row(e) for e in education] == [("Lakeside College", "Bachelor of Arts", "History", None)]
+
+
+# --- field in brackets, grade attached ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, degree, area, score",
+    [
+        ("B.Sc. (Computer Science), Northbrook University, 2012", "B.Sc.", "Computer Science", None),
+        ("BSc (Hons) Economics, Northbrook University, 2012", "BSc (Hons)", "Economics", None),
+        ("B.Sc. Computer Science; 3.7 GPA, Northbrook University, 2012", "B.Sc.", "Computer Science", "3.7 GPA"),
+        ("B.Sc. Computer Science, GPA 3.7/4.0, Northbrook University, 2012", "B.Sc.", "Computer Science", "3.7/4.0 GPA"),
+        ("Bachelor of Arts in History GPA 3.7, Northbrook University, 2012", "Bachelor of Arts", "History", "3.7 GPA"),
+    ],
+)
+def test_field_in_brackets_or_with_a_grade(line, degree, area, score):
+    text, [ed] = _schools(line + "\n")
+    assert _row(ed) == ("Northbrook University", degree, area, score)
+    a, b = ed.evidence["area"]
+    assert text[a:b] == area
+
+
+# --- author initials are no degrees -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lindqvist, A.M., Okafor, B.E. and Rao, C. (2019). Heat flow in thin films. J. Therm. Sci. 12, 3–9.",
+        "Okafor B.E., Rao C., Lindqvist A.M. Cooling of wafers. Thermal Letters 4, 2018.",
+        "Rao, C.; Okafor, B.E.; Varga, M.S. Grain growth in alloys.",
+        "Okafor, B.E. (2021). A note on wafer cooling.",
+        "Okafor, B.E. et al. Wafer cooling at scale.",
+    ],
+)
+def test_author_initials_are_no_degrees(line):
+    from resumeiq.engine.parse.education import find_degree
+
+    assert find_degree(line, 0, len(line)) is None
+
+
+@pytest.mark.parametrize(
+    "line, surface",
+    [
+        ("B.E. in Civil Engineering, Northbrook University", "B.E."),
+        ("B.S. Biology, M.S. Chemistry", "B.S."),
+        ("Civil Engineering, B.E., Northbrook University", "B.E."),
+    ],
+)
+def test_dotted_degrees_outside_name_lists_stay_degrees(line, surface):
+    from resumeiq.engine.parse.education import find_degree
+
+    found = find_degree(line, 0, len(line))
+    assert found is not None and found[0] == surface
+
+
+def test_publications_under_education_add_no_degree():
+    _, education = _schools(
+        "Northbrook University\nMaster of Science in Physics\t2014 – 2016\n"
+        "Thesis published: Lindqvist, A.M., Okafor, B.E. and Varga, T. (2017). Heat flow in films.\n"
+    )
+    assert [_row(e) for e in education] == [("Northbrook University", "Master of Science", "Physics", None)]
+
+
+@pytest.mark.parametrize(
+    "line, degree, area, score",
+    [
+        ("B.Tech with Honors in Information Technology, Northbrook University", "B.Tech", "Information Technology", "with Honors"),
+        ("B.Sc. with distinction, Northbrook University", "B.Sc.", None, "with distinction"),
+        ("MBA Candidate, Northbrook University", "MBA", None, None),
+    ],
+)
+def test_honours_or_status_before_the_field(line, degree, area, score):
+    text, [ed] = _schools(line + "\n")
+    assert _row(ed) == ("Northbrook University", degree, area, score)
+    if area:
+        assert text[slice(*ed.evidence["area"])] == area
+
+
+@pytest.mark.parametrize("label", ["Place", "Year", "Board", "Percentage"])
+def test_table_labels_under_a_degree_are_no_field(label):
+    _, [ed] = _schools(f"Northbrook University\nMaster of Science\n{label}\n")
+    assert ed.area is None

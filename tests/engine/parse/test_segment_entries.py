@@ -1,0 +1,87 @@
+"""Labelled lines inside a list of entries ("Skills: …" under each job) stay in their entry."""
+
+from __future__ import annotations
+
+from resumeiq.engine import extract_text, parse_resume, segment_sections
+
+RESUME = """Noor Haddad
+noor.haddad@example.net
+
+EXPERIENCE
+Firmware Engineer, Baltic Motion Systems
+March 2021 – Present
+Wrote the motor control loop for a conveyor drive.
+Skills: Embedded C, FreeRTOS, CAN bus
+Test Engineer, Harbourline Instruments
+June 2018 – February 2021
+Built a bench for testing pressure sensors.
+Skills: Python, LabVIEW
+
+SKILLS
+Soldering, Oscilloscopes
+"""
+
+
+def test_a_skills_line_under_each_job_does_not_end_the_experience_section():
+    doc = extract_text(RESUME.encode(), filename="cv.txt")
+    sections = segment_sections(doc)
+
+    experience = next(s for s in sections if s.kind == "experience")
+    assert "Harbourline Instruments" in doc.text[experience.start : experience.end]
+    # The last job's line has no dated entry below it: it may open a skills section, as it does.
+    assert sections[-1].heading == "SKILLS"
+    work = parse_resume(RESUME.encode(), filename="cv.txt").resume.work
+    assert [(w.position, w.name, w.startDate, w.endDate) for w in work] == [
+        ("Firmware Engineer", "Baltic Motion Systems", "2021-03", None),
+        ("Test Engineer", "Harbourline Instruments", "2018-06", "2021-02"),
+    ]
+
+
+def test_an_inline_skills_section_after_the_last_job_is_still_a_section():
+    text = RESUME.replace("\nSKILLS\nSoldering, Oscilloscopes\n", "").replace(
+        "Skills: Python, LabVIEW", "Built a second bench for flow meters.\n\nSkills: Python, LabVIEW"
+    )
+    sections = segment_sections(extract_text(text.encode(), filename="cv.txt"))
+
+    assert [s.kind for s in sections if s.heading][-1] == "skills"
+    assert sections[-1].kind == "skills"
+
+
+def test_a_category_named_like_its_section_in_smaller_type_makes_no_heading_look():
+    """Under SKILLS a category is called "Skills" in body type. Taken as a heading, its look (the
+    body's) would make every short body line a heading: job titles, degree fields."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    rows = [
+        ("Greta Holm", 30),
+        ("About", 16),
+        ("People partner for growing teams in two countries.", 13),
+        ("Experience", 16),
+        ("Fjordline Shipping AS", 16),
+        ("May 2020 - Present", 13),
+        ("HR Generalist", 13),
+        ("Cut time-to-hire by 12 days across all offices", 13),
+        ("Ran the yearly engagement survey for 400 staff", 13),
+        ("Skills", 16),
+        ("Tools", 13),
+        ("Workday, Excel, Greenhouse", 13),
+        ("Skills", 13),
+        ("Coaching, Payroll, Employment Law", 13),
+    ]
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    y = 60
+    for text, size in rows:
+        y += size + 10
+        c.setFont("Helvetica", size)
+        c.drawString(40, A4[1] - y, text)
+    c.showPage()
+    c.save()
+
+    parsed = parse_resume(buf.getvalue(), filename="cv.pdf")
+
+    assert [s.kind for s in parsed.sections] == ["header", "summary", "experience", "skills"]
+    assert [(w.position, w.name) for w in parsed.resume.work] == [("HR Generalist", "Fjordline Shipping AS")]

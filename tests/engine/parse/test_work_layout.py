@@ -1,0 +1,133 @@
+"""Work entries of PDFs whose layout carries meaning: dates in a margin rail, list items drawn
+without a bullet glyph (indented, wrapping under where the glyph would be).
+
+Pages are drawn with reportlab at known positions; the people and employers are invented.
+"""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from resumeiq.engine import parse_resume
+
+HEIGHT = A4[1]
+B, R = "Helvetica-Bold", "Helvetica"
+RAIL, BODY, ITEM, HANG = 60, 215, 240, 228  # x of the rail, the body, an item, its wrapped lines
+
+
+def _pdf(items: list[tuple[float, float, str, str, float]]) -> bytes:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    for x, y, text, font, size in items:
+        c.setFont(font, size)
+        c.drawString(x, HEIGHT - y, text)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _page() -> list[tuple[float, float, str, str, float]]:
+    return [
+        (250, 60, "Tomasz Wierzba", B, 20),
+        (RAIL, 100, "Contact", B, 14),
+        (BODY, 100, "tomasz.wierzba@example.org", R, 10),
+        (RAIL, 145, "Work Experience", B, 14),
+        (BODY, 145, "Eleven years of planning freight for carriers in the north.", R, 10),
+        (RAIL, 175, "2022-03 to Present", R, 9),
+        (BODY, 175, "Route Planner at Kestrel Haulage Ltd", R, 10),
+        (BODY, 190, "Planning for a regional parcel carrier.", R, 10),
+        (ITEM, 205, "Cut empty running by 18% across four depots", R, 10),
+        (ITEM, 220, "Rebuilt the night routes for 60 vans after the depot in Leeds", R, 10),
+        (HANG, 235, "closed", R, 10),
+        (ITEM, 250, "Trained six planners on the new scheduling tool and wrote", R, 10),
+        (HANG, 265, "Its Handbook, used at every site", R, 10),
+        (RAIL, 305, "2019-06 to 2022-02", R, 9),
+        (BODY, 305, "Dispatcher at Orchard Lane Foods", R, 10),
+        (ITEM, 320, "Dispatched 40 lorries a day from one yard", R, 10),
+    ]
+
+
+def test_a_rail_dated_entry_with_unmarked_items_reads_title_employer_and_whole_items():
+    work = parse_resume(_pdf(_page()), filename="cv.pdf").resume.work
+
+    assert [(w.position, w.name, w.startDate, w.endDate) for w in work] == [
+        ("Route Planner", "Kestrel Haulage Ltd", "2022-03", None),
+        ("Dispatcher", "Orchard Lane Foods", "2019-06", "2022-02"),
+    ]
+    assert work[0].summary == "Planning for a regional parcel carrier."
+    # A line hanging left of its item carries it on, whatever its first letter.
+    assert work[0].highlights == [
+        "Cut empty running by 18% across four depots",
+        "Rebuilt the night routes for 60 vans after the depot in Leeds closed",
+        "Trained six planners on the new scheduling tool and wrote Its Handbook, used at every site",
+    ]
+    assert work[1].highlights == ["Dispatched 40 lorries a day from one yard"]
+
+
+def test_unmarked_items_that_wrap_at_their_own_indentation_join_only_where_the_line_broke():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    page = _page()[:5] + [
+        # The summary sets the column's right edge; items start 25 pt further right.
+        (BODY, 160, "Eleven years of planning freight for carriers across the north of England, by road.", R, 10),
+        (BODY, 175, "Fleet Manager at Kestrel Haulage Ltd", R, 10),
+        (ITEM, 190, "Negotiated fuel contracts with three suppliers and moved the fleet onto a", R, 10),
+        (ITEM, 205, "quarterly price review that saved 9% a year", R, 10),
+        (ITEM, 220, "Cut overtime on weekend shifts by a fifth after rebuilding the rota with", R, 10),
+        (ITEM, 235, "Drivers Union representatives", R, 10),
+        (ITEM, 250, "Moved the night planning onto one shared board", R, 10),
+        (ITEM, 265, "Hired and trained four new planners", R, 10),
+    ]
+    edge = BODY + stringWidth(page[5][2], R, 10)
+    # Each wrapped line's first word would not have fitted on the line above; the last two
+    # items are lines of their own (the next word would have fitted: the item ended).
+    assert ITEM + stringWidth(page[7][2] + " quarterly", R, 10) > edge
+    assert ITEM + stringWidth(page[11][2] + " Hired", R, 10) < edge
+
+    work = parse_resume(_pdf(page), filename="cv.pdf").resume.work
+
+    assert work[0].highlights == [
+        "Negotiated fuel contracts with three suppliers and moved the fleet onto a quarterly price review that saved 9% a year",
+        "Cut overtime on weekend shifts by a fifth after rebuilding the rota with Drivers Union representatives",
+        "Moved the night planning onto one shared board",
+        "Hired and trained four new planners",
+    ]
+
+
+MARKDOWN_CV = """# Rafael Quintero
+
+**Process Engineer**
+
+rafael.q@example.com · Valencia, Spain
+
+## Experience
+
+### Process Engineer — Levante Ceramics S.L.
+*Apr 2021 to present*
+
+- Cut kiln energy use by 11%
+
+### Quality Technician — Turia Packaging
+*Sep 2018 to Mar 2021*
+
+- Ran weekly audits on two lines
+
+## Education
+
+- **B.Eng. in Chemical Engineering**, Polytechnic School of Alcoy (2018)
+"""
+
+
+def test_a_markdown_resume_saved_as_text_reads_without_its_marks():
+    parsed = parse_resume(MARKDOWN_CV.encode(), filename="cv.txt")
+
+    assert parsed.resume.basics.name == "Rafael Quintero"
+    assert [(w.position, w.name, w.startDate, w.endDate) for w in parsed.resume.work] == [
+        ("Process Engineer", "Levante Ceramics S.L.", "2021-04", None),
+        ("Quality Technician", "Turia Packaging", "2018-09", "2021-03"),
+    ]
+    edu = parsed.resume.education[0]
+    assert (edu.studyType, edu.area) == ("B.Eng.", "Chemical Engineering")
