@@ -127,7 +127,7 @@ def _docx_with_links() -> bytes:
     hyperlink(header, "GitHub", "https://github.com/pnatarajan")
     document.add_paragraph("Priya Natarajan", style="Title")
     contact = document.add_paragraph("priya.natarajan@example.com | ")
-    hyperlink(contact, "LinkedIn", "https://www.linkedin.com/in/priya-natarajan-7a1b2")
+    hyperlink(contact, "Profile", "https://www.linkedin.com/in/priya-natarajan-7a1b2")
     contact.add_run(" | ")
     hyperlink(contact, "Skills", anchor="skills")  # a link inside the document: no address
     document.add_paragraph("Experience", style="Heading 1")
@@ -142,7 +142,7 @@ def test_docx_hyperlinks_are_read_from_the_body_and_the_page_header():
     under = {link.url: doc.text[link.span[0] : link.span[1]] for link in doc.links}
     assert under == {
         "https://github.com/pnatarajan": "GitHub",
-        "https://www.linkedin.com/in/priya-natarajan-7a1b2": "LinkedIn",
+        "https://www.linkedin.com/in/priya-natarajan-7a1b2": "Profile",  # the network comes from the address
     }
 
 

@@ -264,7 +264,7 @@ def test_label_span_is_found_before_the_date():
 
 def test_labelled_school_dates_are_no_institution():
     parsed = parse_resume(
-        "Tomas Varga\ntomas@example.com\n\nEDUCATION\nBachelor of Science in Chemistry\nDates Attended: 2012 – 2016\n".encode(),
+        "Tomas Varga\ntomas.varga@example.net\n\nEDUCATION\nBachelor of Science in Chemistry\nDates Attended: 2012 – 2016\n".encode(),
         filename="resume.txt",
     )
     [ed] = parsed.resume.education

@@ -134,7 +134,7 @@ def test_publications_under_education_add_no_degree():
 @pytest.mark.parametrize(
     "line, degree, area, score",
     [
-        ("B.Tech with Honors in Information Technology, Northbrook University", "B.Tech", "Information Technology", "with Honors"),
+        ("B.Sc. with Honours in Marine Biology, Northbrook University", "B.Sc.", "Marine Biology", "with Honours"),
         ("B.Sc. with distinction, Northbrook University", "B.Sc.", None, "with distinction"),
         ("MBA Candidate, Northbrook University", "MBA", None, None),
     ],

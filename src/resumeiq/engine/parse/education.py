@@ -331,7 +331,7 @@ def _area_after(text: str, pos: int, end: int, inst, date) -> tuple[str, int, in
     area = rest[: cut.start()] if cut else rest
     grade = _GRADE.search(area)
     if grade and not area[: grade.start()].strip():
-        # "B.Tech with Honors in Information Technology": the honours first, then the field
+        # "B.Sc. with Honours in Marine Biology": the honours first, then the field
         lead = re.match(r"\s*(?:in|of)\s+", area[grade.end() :])
         skip = grade.end() + (lead.end() if lead else 0)
         a, area = a + skip, area[skip:]

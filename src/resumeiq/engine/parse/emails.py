@@ -39,7 +39,7 @@ def _wrap_tlds() -> frozenset[str]:
 
 
 def is_placeholder(address: str) -> bool:
-    """A template's address ("xxx@gmail.com", "your.name@…")."""
+    """A template's address ("xxx@example.com", "your.name@…")."""
     return bool(_PLACEHOLDER.match(address))
 
 

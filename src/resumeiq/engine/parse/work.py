@@ -98,13 +98,21 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
     if not anchors:
         return []
     blocks: list[tuple[int, int, int]] = []  # (header start, anchor, header end exclusive)
+    listed = _labelled_lists(lines)
     prev_end = 0
     # A section that opens with a date line writes each entry's dates first: its header lies below.
     dates_lead = anchors[0] == 0 and dates[0] is not None and not _rest_of_line(doc, lines[0], dates[0])
     for k, a in enumerate(anchors):
         nxt = anchors[k + 1] if k + 1 < len(anchors) else len(lines)
         start = a
-        while not dates_lead and start - 1 >= prev_end and a - (start - 1) <= 3 and _headerish(lines[start - 1]) and dates[start - 1] is None:
+        while (
+            not dates_lead
+            and start - 1 >= prev_end
+            and a - (start - 1) <= 3
+            and _headerish(lines[start - 1])
+            and dates[start - 1] is None
+            and start - 1 not in listed
+        ):
             start -= 1
         joined = sum(1 for k in (a + 1, a + 2) if k in cont and (k == a + 1 or a + 1 in cont))  # lines of a stacked range
         end = a + 1 + joined
@@ -123,6 +131,33 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
         entries.append(_entry(doc, lines, start, a, end, body_end, dates[a]))
     _inherit_employers(entries)
     return [w for w in entries if w.name or w.position]
+
+
+_LIST_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z &/]{1,30}?)\s*:\s+\S")
+
+
+def _labelled_lists(lines: list[BodyLine]) -> set[int]:
+    """Indices of the lines of labelled lists inside entries ("Skills: C++, CMake, …" under a job)
+    and of their wrapped lines (commas, the label line's type): body, never an entry's header."""
+    out: set[int] = set()
+    k = 0
+    while k < len(lines):
+        m = _LIST_LABEL.match(lines[k].text)
+        if not m or heading_kind(m.group(1), fuzzy=False) not in ("skills", "languages", "interests", "certificates"):
+            k += 1
+            continue
+        out.add(k)
+        size = lines[k].line.size
+        k += 1
+        while k < len(lines) and abs(lines[k].line.size - size) < 0.5:
+            text = lines[k].text
+            wraps = ends_on_joiner(lines[k - 1].text) or text[:1].islower()
+            # In a PDF a list line in the label line's own type carries on the list.
+            if not (wraps or size and "," in text):
+                break
+            out.add(k)
+            k += 1
+    return out
 
 
 def _inherit_employers(entries: list[Work]) -> None:
