@@ -248,6 +248,12 @@ class Composer:
             head = [Line([Run(T, bold=True)], keep=True), Line(second, keep=True)]
             if self.chance("rail_org_first", 0.35):
                 head = [Line([Run(C, bold=True)] + ([Run(", " + L)] if L else []), keep=True), Line([Run(T, italic=True)], keep=True)]
+        elif arr == "org_dates_title":
+            head = [Line([Run(C, bold=True)] + ([Run(", " + L)] if L else []), keep=True),
+                    Line([Run(D)], keep=True), Line([Run(T, italic=True)], keep=True)]
+        elif arr == "title_dates_org":
+            head = [Line([Run(T, bold=True)], keep=True), Line([Run(D, italic=True)], keep=True),
+                    Line([Run(C)] + ([Run(" | " + L)] if L else []), keep=True)]
         elif arr == "at_line":
             word = {"en": " at ", "fr": " chez ", "de": " bei ", "es": " en ", "pt": " na "}[s.lang]
             head = [Line([Run(T, bold=True), Run(word), Run(C, bold=True)], keep=True),

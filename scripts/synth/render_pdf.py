@@ -270,7 +270,7 @@ class Layout:
         for block in sec.blocks:
             for k, line in enumerate(block.lines):
                 rail = block.rail if (k == 0 and block.rail) else None
-                if line.keep and k + 1 < len(block.lines):
+                if line.keep and k + 1 < len(block.lines) and s.extra.get("keep", True):
                     nxt = block.lines[k + 1]
                     self.ensure(stream, self.line_height(line) * (1 + line.gap) + self.line_height(nxt) * (1 + nxt.gap))
                 if first and rail_sec and sec.title:
