@@ -71,7 +71,8 @@ LAYOUTS: dict[str, dict] = {
                   "edu": ("one_line", "deg_school"), "bullet": ("•", "-", "*", "o", "none"),
                   "txt_heading": ("caps", "underline", "dashes")},
     "txt-jobboard": {"renderer": "txt", "work": ("jobboard",), "edu": ("jobboard", "stack"),
-                     "bullet": ("-", "•", "none", "*"), "txt_heading": ("caps", "title", "colon"),
+                     "bullet": ("-", "•", "none", "*", "➢", "❖", "✓", "►", "〓", "●", "■"), "txt_heading": ("caps", "title", "colon"),
+                     "environment": (0.3,), "page_marks": (0.6,),
                      "date_styles": ("mon", "month", "mm/yyyy", "mon"), "skills": ("years", "comma", "lines"),
                      "resp_label": (0.2,)},
     "pdf-margin-compact": {"renderer": "pdf", "frame": ("rail_headings",), "work": ("comma_line", "at_line", "org_comma_title"),
@@ -160,9 +161,13 @@ def make_style(name: str, person: Person, rng: random.Random) -> Style:
     if style.frame.startswith("sidebar") and style.contact == "side" and "contact" not in style.side_kinds:
         style.side_kinds = ("contact", *style.side_kinds)
     style.extra["keep"] = opt("keep")
-    for key in ("docx_heading", "docx_bullets", "txt_heading", "resp_label", "heads_left", "docx_entry_heading"):
+    profiles = person.resume["basics"].get("profiles") or []
+    if profiles:
+        style.extra["profile_link"] = profiles[0]["url"]
+    for key in ("docx_heading", "docx_bullets", "txt_heading", "resp_label", "heads_left", "docx_entry_heading",
+                "environment", "page_marks"):
         if key in spec:
             style.extra[key] = rng.choice(spec[key])
-    if renderer == "txt" and style.bullet in ("▪", "●", "◦"):
+    if renderer == "txt" and style.bullet in ("▪", "◦"):
         style.bullet = "-"
     return style

@@ -271,6 +271,10 @@ def _title(rng: random.Random, occ: dict, level: str, *, intern: bool = False) -
         title = f"{title} {ROMAN[min(2, ('junior', 'mid', 'senior').index(level))]}"
     if rng.random() < 0.06:
         title = f"{title}, {rng.choice(TEAMS)}"
+    elif rng.random() < 0.04:
+        other = rng.choice(occ["titles"])
+        if other != title:
+            title = rng.choice((f"{title}/{other}", f"{title} / {other}"))
     return title
 
 
