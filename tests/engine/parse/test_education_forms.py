@@ -155,7 +155,7 @@ def test_table_labels_under_a_degree_are_no_field(label):
 @pytest.mark.parametrize(
     "line, degree, area",
     [
-        ("MBA Candidate; Major in Marketing and Entrepreneurship, Northbrook University", "MBA", "Marketing and Entrepreneurship"),
+        ("MBA Candidate; Major in Supply Chain Analytics, Northbrook University", "MBA", "Supply Chain Analytics"),
         ("Bachelor of Science, Major in Physics, Northbrook University", "Bachelor of Science", "Physics"),
     ],
 )
