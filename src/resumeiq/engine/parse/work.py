@@ -610,7 +610,7 @@ def _assign(work: Work, pieces: list[tuple[str, int, int]], employer: set[int] =
         if p[1] in employer and marked is None and plausible_employer(p[0]):
             marked = p
             continue
-        if work.location is None and _is_place(p[0]) and title_score(p[0]) < 0.5 and not _COMPANY_HINT.search(p[0]):
+        if work.location is None and _is_place(p[0]) and title_score(p[0]) < 0.5 and (not _COMPANY_HINT.search(p[0]) or _place_tail(p[0])):
             work.location = p[0]
             work.evidence["location"] = (p[1], p[2])
         else:
