@@ -205,8 +205,8 @@ def test_what_does_not_share_a_year(text, expected):
 
 
 def test_day_after_a_year_is_no_two_digit_end_year():
-    found = find_date_ranges("Spring term, 2019 - 31 March 2021")
-    assert all(d.end != "2031" for d in found)
+    found = find_date_ranges("Spring term, 2017 - 24 June 2020")
+    assert all(d.end != "2024" for d in found)
 
 
 def test_summer_job_with_one_year():
@@ -279,7 +279,7 @@ def test_labelled_school_dates_are_no_institution():
     [
         ("12 May 2016 – 3 Aug 2017", ("2016-05", "2017-08", False, False)),
         ("May 12, 2016 – Aug 3, 2017", ("2016-05", "2017-08", False, False)),
-        ("(30 Septembre, 2019 - 31 Mars, 2021)", ("2019-09", "2021-03", False, False)),
+        ("(14 Novembre, 2016 - 2 Avril, 2018)", ("2016-11", "2018-04", False, False)),
         ("15. März 2018 – heute", ("2018-03", None, True, False)),
         ("1er mai 2016 - 30 juin 2018", ("2016-05", "2018-06", False, False)),
         ("2 de enero de 2015 – 31 de marzo de 2017", ("2015-01", "2017-03", False, False)),

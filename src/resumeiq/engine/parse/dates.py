@@ -159,7 +159,7 @@ def _shared_year() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?:(?P<y>{_YEAR})|{_APOS}(?P<yy>\d\d)(?!\d))(?![\w/%])",
         re.IGNORECASE,
     )
-    # Not before a word or a number: "in 2019 - 20 people", "2019 - 31 March 2021" are no such range.
+    # Not before a word or a number: "in 2019 - 20 people", "2017 - 24 June 2020" are no such range.
     year_yy = re.compile(rf"(?<![\w/.-])(?P<y>{_YEAR})(?P<sep>{sep}|/)(?P<yy>\d\d)(?![\w/.%+-])(?![,.]?\s*[^\W_])")
     return months_year, year_yy
 
