@@ -120,6 +120,7 @@ def align(pieces, entries: list[dict], kind: str) -> list[str]:
     filled: list[set[str]] = [set() for _ in entries]
     started = [False] * len(entries)
     labels: list[str] = []
+    owners: list[int | None] = []
     lines_of: list[int] = []
 
     def pieces_line(_labels: list[str]) -> int:
@@ -166,8 +167,10 @@ def align(pieces, entries: list[dict], kind: str) -> list[str]:
         lines_of.append(p.line)
         if choice is None:
             labels.append("DESC" if p.prose and any(started) else "O")
+            owners.append(None)
             continue
         j, field = choice
+        owners.append(j)
         cur = j
         if field != "DESC":
             filled[j].add(field)
@@ -177,7 +180,26 @@ def align(pieces, entries: list[dict], kind: str) -> list[str]:
             labels.append("B_" + field)
         else:
             labels.append(field)
+    _short_heads(pieces, labels, owners, fields)
     return labels
+
+
+def _short_heads(pieces, labels: list[str], owners: list[int | None], fields: list[dict]) -> None:
+    """A short first piece of a value cut at a separator ("Le" of "Le, Hutchinson and Cook") is
+    too short to be matched alone: it belongs to the value when it and the next piece on its line
+    read as a run of that value."""
+    for i in range(len(pieces) - 2, -1, -1):
+        p, q = pieces[i], pieces[i + 1]
+        field = labels[i + 1].removeprefix("B_")
+        j = owners[i + 1]
+        if labels[i] != "O" or p.prose or p.date is not None or q.line != p.line or j is None:
+            continue
+        if field not in ("TITLE", "ORG", "LOC", "DEGREE", "FIELD"):
+            continue
+        if any(_inside(norm(p.text + " " + q.text), v) for v in fields[j].get(field, [])):
+            labels[i] = labels[i + 1]
+            labels[i + 1] = field
+            owners[i] = j
 
 
 def _entries_for(truth: dict, kind: str) -> list[dict]:

@@ -184,9 +184,16 @@ class Composer:
             lines.append(Line([Run(entry["summary"], italic=self.rng.random() < 0.2)]))
         if entry.get("highlights") and self.chance("resp_label", self.s.extra.get("resp_label", 0.06)):
             word = self.once("resp_word", ("Responsibilities:", "Roles & Responsibilities:", "Key Achievements:",
-                                           "Achievements:", "Key responsibilities:"))
+                                           "Achievements:", "Key responsibilities:", "Responsibilities",
+                                           "Roles and responsibilities", "Role and Responsibilities"))
             lines.append(Line([Run(word, bold=True)]))
         lines.extend(self.bullet_lines(list(entry.get("highlights") or []), base))
+        if entry.get("highlights") and self.chance("environment", self.s.extra.get("environment", 0.05)) and self.rng.random() < 0.7:
+            # "Environment: Java, Maven, Jenkins": the tools of a job, no part of its header.
+            keywords = [k for g in self.p.resume["skills"] for k in g["keywords"]]
+            label = self.once("env_word", ("Environment: ", "Technologies: ", "Tools used: ", "Tech stack: ",
+                                           "Environment - "))
+            lines.append(Line([Run(label, bold=True), Run(", ".join(self.rng.sample(keywords, min(len(keywords), 6))))]))
         return lines
 
     def _loc(self, entry: dict, base: str) -> str | None:
@@ -248,6 +255,12 @@ class Composer:
             head = [Line([Run(T, bold=True)], keep=True), Line(second, keep=True)]
             if self.chance("rail_org_first", 0.35):
                 head = [Line([Run(C, bold=True)] + ([Run(", " + L)] if L else []), keep=True), Line([Run(T, italic=True)], keep=True)]
+        elif arr == "org_dates_title":
+            head = [Line([Run(C, bold=True)] + ([Run(", " + L)] if L else []), keep=True),
+                    Line([Run(D)], keep=True), Line([Run(T, italic=True)], keep=True)]
+        elif arr == "title_dates_org":
+            head = [Line([Run(T, bold=True)], keep=True), Line([Run(D, italic=True)], keep=True),
+                    Line([Run(C)] + ([Run(" | " + L)] if L else []), keep=True)]
         elif arr == "at_line":
             word = {"en": " at ", "fr": " chez ", "de": " bei ", "es": " en ", "pt": " na "}[s.lang]
             head = [Line([Run(T, bold=True), Run(word), Run(C, bold=True)], keep=True),

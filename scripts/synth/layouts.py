@@ -41,12 +41,14 @@ DEFAULTS: dict[str, tuple] = {
     "title_size": (0, 0, 0, 1, 1.5, 2, 2),
     "date_size": (0, 0, 0, 0, -1),
     "entry_gap": (0.15, 0.3, 0.5, 0.8, 1.0),
+    "keep": (True, True, False),
     "accent": ((0, 0, 0), (0, 0, 0), (0.1, 0.2, 0.45), (0.55, 0.1, 0.1), (0.2, 0.4, 0.35)),
 }
 
 LAYOUTS: dict[str, dict] = {
     # ------------------------------------------------------------------ train family
-    "pdf-classic": {"renderer": "pdf", "work": ("title_org", "org_title", "dates_below", "title_org_dates2", "at_line"),
+    "pdf-classic": {"renderer": "pdf", "work": ("title_org", "org_title", "dates_below", "title_org_dates2", "at_line",
+                                                "org_dates_title"),
                     "edu": ("deg_school", "school_deg")},
     "pdf-raildates": {"renderer": "pdf", "work": ("rail",), "edu": ("rail", "deg_school"),
                       "heading_rule": ("above", "below", "none"), "bullet": ("•", "▪", "none", "–")},
@@ -54,22 +56,23 @@ LAYOUTS: dict[str, dict] = {
                     "edu": ("stack", "deg_school"), "contact": ("side", "side", "line")},
     "pdf-compact": {"renderer": "pdf", "work": ("comma_line", "pipes", "org_comma_title"), "edu": ("one_line",),
                     "size": (9, 9.5, 10), "font": ("Helvetica", "Courier", "Times")},
-    "pdf-centered": {"renderer": "pdf", "work": ("at_line", "dates_first", "title_org_dates2"),
+    "pdf-centered": {"renderer": "pdf", "work": ("at_line", "dates_first", "title_org_dates2", "org_dates_title", "title_dates_org"),
                      "edu": ("deg_school", "one_line"), "name_align": ("center",), "font": ("Times", "Vera", "Helvetica")},
     "pdf-employer-roles": {"renderer": "pdf", "work": ("org_title", "dates_below"), "group_roles": (0.8,),
                            "edu": ("school_deg", "stack")},
     "docx-tabs": {"renderer": "docx", "work": ("title_org", "org_title", "comma_line", "title_org_dates2", "leaders"),
                   "edu": ("deg_school", "school_deg"), "docx_heading": ("bold", "bold_rule", "style")},
-    "docx-styles": {"renderer": "docx", "work": ("dates_below", "at_line", "pipes", "comma_line", "title_org"),
+    "docx-styles": {"renderer": "docx", "work": ("dates_below", "at_line", "pipes", "comma_line", "title_org", "org_dates_title"),
                     "edu": ("stack", "one_line"), "docx_heading": ("style",), "docx_bullets": ("list", "list", "text"),
                     "docx_entry_heading": (None, "Heading 2", "Heading 3")},
     "docx-sidebar": {"renderer": "docx", "frame": ("sidebar_left",), "work": ("title_org", "dates_below"),
                      "edu": ("stack",), "contact": ("side",), "docx_heading": ("bold", "style")},
-    "txt-plain": {"renderer": "txt", "work": ("comma_line", "dates_first", "title_org", "org_title"),
+    "txt-plain": {"renderer": "txt", "work": ("comma_line", "dates_first", "title_org", "org_title", "title_dates_org"),
                   "edu": ("one_line", "deg_school"), "bullet": ("•", "-", "*", "o", "none"),
                   "txt_heading": ("caps", "underline", "dashes")},
     "txt-jobboard": {"renderer": "txt", "work": ("jobboard",), "edu": ("jobboard", "stack"),
-                     "bullet": ("-", "•", "none", "*"), "txt_heading": ("caps", "title", "colon"),
+                     "bullet": ("-", "•", "none", "*", "➢", "❖", "✓", "►", "〓", "●", "■"), "txt_heading": ("caps", "title", "colon"),
+                     "environment": (0.3,), "page_marks": (0.6,),
                      "date_styles": ("mon", "month", "mm/yyyy", "mon"), "skills": ("years", "comma", "lines"),
                      "resp_label": (0.2,)},
     "pdf-margin-compact": {"renderer": "pdf", "frame": ("rail_headings",), "work": ("comma_line", "at_line", "org_comma_title"),
@@ -157,9 +160,14 @@ def make_style(name: str, person: Person, rng: random.Random) -> Style:
         style.contact = "line"
     if style.frame.startswith("sidebar") and style.contact == "side" and "contact" not in style.side_kinds:
         style.side_kinds = ("contact", *style.side_kinds)
-    for key in ("docx_heading", "docx_bullets", "txt_heading", "resp_label", "heads_left", "docx_entry_heading"):
+    style.extra["keep"] = opt("keep")
+    profiles = person.resume["basics"].get("profiles") or []
+    if profiles:
+        style.extra["profile_link"] = profiles[0]["url"]
+    for key in ("docx_heading", "docx_bullets", "txt_heading", "resp_label", "heads_left", "docx_entry_heading",
+                "environment", "page_marks"):
         if key in spec:
             style.extra[key] = rng.choice(spec[key])
-    if renderer == "txt" and style.bullet in ("▪", "●", "◦"):
+    if renderer == "txt" and style.bullet in ("▪", "◦"):
         style.bullet = "-"
     return style

@@ -186,7 +186,7 @@ def _company_other_shape(rng: random.Random, country: str, kind: str, surnames: 
     generic pairs, a place and a kind, a web domain, a surname with a particle."""
     k = rng.choice(NAME_KINDS[kind])
     last = rng.choice(surnames)
-    shape = rng.choices(range(10), weights=(14, 10, 6, 12, 8, 10, 6, 3, 3, 6))[0]
+    shape = rng.choices(range(10), weights=(14, 14, 6, 12, 8, 10, 6, 3, 3, 6))[0]
     if shape == 0:
         base = f"{last} {k}" if rng.random() < 0.6 else last
         return f"{base} {legal}".strip() if legal and (rng.random() < 0.7 or base == last) else base
@@ -271,6 +271,10 @@ def _title(rng: random.Random, occ: dict, level: str, *, intern: bool = False) -
         title = f"{title} {ROMAN[min(2, ('junior', 'mid', 'senior').index(level))]}"
     if rng.random() < 0.06:
         title = f"{title}, {rng.choice(TEAMS)}"
+    elif rng.random() < 0.04:
+        other = rng.choice(occ["titles"])
+        if other != title:
+            title = rng.choice((f"{title}/{other}", f"{title} / {other}"))
     return title
 
 

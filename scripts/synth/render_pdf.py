@@ -270,7 +270,7 @@ class Layout:
         for block in sec.blocks:
             for k, line in enumerate(block.lines):
                 rail = block.rail if (k == 0 and block.rail) else None
-                if line.keep and k + 1 < len(block.lines):
+                if line.keep and k + 1 < len(block.lines) and s.extra.get("keep", True):
                     nxt = block.lines[k + 1]
                     self.ensure(stream, self.line_height(line) * (1 + line.gap) + self.line_height(nxt) * (1 + nxt.gap))
                 if first and rail_sec and sec.title:
@@ -290,7 +290,12 @@ class Layout:
         """A section heading in the left rail on the same line as the section's first line."""
         s = self.s
         size = self.fs + 1
-        words = self.wrap([Run(title, bold=True)], self.rail_w - 6, self.rail_w - 6, size)
+        room = self.rail_w - 2 * size  # a clear gap before the body
+        longest = max(self.width(w, font_of(s, bold=True), size) + len(w) * (size * 0.2 if s.heading_spaced else 0)
+                      for w in title.split())
+        if longest > room:
+            size = max(6.0, size * room / longest)
+        words = self.wrap([Run(title, bold=True)], room, room, size)
         frame, y, page = self.place_line(stream, line, x_off, rail)
         p, f, _ = self.cursor[stream if stream in self.cursor else "main"]
         self.rail_bottom = (p, f, y - len(words) * size * 1.2 - 2)

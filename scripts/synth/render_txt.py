@@ -44,10 +44,28 @@ def _line(line: Line, style: Style, width: int, rail: str | None, rail_w: int, p
     if rail_w:
         prefix = (rail or "").ljust(rail_w)
     if style.wrap and len(prefix + indent + text) > width and not line.right:
-        hang = " " * (len(prefix) + len(indent) + (2 if line.bullet else 0))
+        hang = " " * (len(prefix) + len(indent) + (2 if line.bullet else 0)) if style.extra.get("hang", True) else ""
+
         return textwrap.wrap(text, width=width, initial_indent=prefix + indent, subsequent_indent=hang,
                              break_long_words=False, break_on_hyphens=False) or [prefix + indent + text]
     return [prefix + indent + text]
+
+
+def _page_marks(out: list[str], rng: random.Random, name: str, style: Style) -> list[str]:
+    """Text exported from a paged document keeps what stood at each page break: a page number,
+    the candidate's name, a profile link."""
+    if rng.random() >= style.extra.get("page_marks", 0.25) or len(out) < 50:
+        return out
+    link = style.extra.get("profile_link") or "www.example.com/resume"
+    mark = rng.choice(("Page {p}", "Page {p} of {n}", "{name}", "{link}", "{name} - Page {p}", "- {p} -"))
+    every = rng.randint(40, 62)
+    n = len(out) // every + 1
+    marked: list[str] = []
+    for k, line in enumerate(out):
+        marked.append(line)
+        if k and k % every == 0:
+            marked.append(mark.format(p=k // every + 1, n=n, name=name, link=link))
+    return marked
 
 
 def render_txt(header: list[Line], sections: list[Section], style: Style, rng: random.Random, name: str) -> tuple[bytes, int]:
@@ -55,6 +73,7 @@ def render_txt(header: list[Line], sections: list[Section], style: Style, rng: r
     style.wrap = rng.random() < 0.6
     kind = style.extra.get("txt_heading", "caps")
     pad_right = rng.choice(("pad", "tab", " | ", "  (", ", "))
+    style.extra["hang"] = rng.random() < 0.6  # wrapped lines indented under their bullet, or not
     out: list[str] = []
     for ln in header:
         text = ln.text
@@ -80,6 +99,7 @@ def render_txt(header: list[Line], sections: list[Section], style: Style, rng: r
                 lines = _line(line, style, width, rail, rail_w, pr, rng)
                 out.extend(lines)
             out.append("")
+    out = _page_marks(out, rng, name, style)
     text = "\n".join(out).rstrip() + "\n"
     if rng.random() < 0.2:
         text = text.replace("\n", "\r\n")

@@ -44,6 +44,8 @@ def test_db_upgrade_then_user_create(tmp_path, monkeypatch):
         app, ["user", "create", "x@example.com", "--password", "correct horse", "--role", "king"]
     )
     assert bad.exit_code != 0
+    weak = runner.invoke(app, ["user", "create", "weak@example.com", "--password", "password1234567"])
+    assert weak.exit_code == 1 and "most common" in weak.output  # the policy of sign-ups holds here too
 
 
 def test_weak_secret_stops_the_command(tmp_path, monkeypatch):

@@ -411,3 +411,45 @@ async def test_a_streamed_screening_is_cut_off_soon_after_the_limit(start_api, m
         assert r.status_code == 413 and r.json()["code"] == "too_large"
         assert consumed[0] <= 200_000 + 2 * 16_384  # far before the 5 MB the client had to send
         assert stored_files(settings) == [] and temp_files(settings) == []
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+async def test_a_screening_for_a_job_not_yours_is_refused_before_its_files_are_read(
+    start_api, make_settings, monkeypatch, job_text
+):
+    """The job is checked as soon as the body reaches its first file, before anything is written:
+    a 404 for another user's job or an unknown one, a 422 for a job_id sent after the files;
+    the client has sent a small part of the body then, and no temp file was ever opened."""
+    from resumeiq.storage import LocalFileStorage
+
+    opened = []
+    new_temp_path = LocalFileStorage.new_temp_path
+    monkeypatch.setattr(LocalFileStorage, "new_temp_path", lambda self: opened.append(1) or new_temp_path(self))
+    settings = make_settings(rate_limit_upload="10000/minute")
+    async with start_api(settings) as api:
+        owner, other = await api.register(), await api.register()
+        theirs = await create_job(owner, job_text)
+        files = [(f"{i}.txt", b"Python developer\n" + b"x" * 99_000) for i in range(50)]  # 5 MB in all
+        for job_id, status, code in ((theirs, 404, "not_found"), (str(uuid.uuid4()), 404, "not_found")):
+            body, headers = screening_body(job_id, files)
+            consumed = [0]
+            r = await other.post("/api/v1/screenings", content=streamed(body, 16_384, consumed), headers=headers)
+            assert (r.status_code, r.json()["code"]) == (status, code), r.text
+            assert consumed[0] <= 4 * 16_384  # of 5 MB
+        assert opened == [] and temp_files(settings) == []
+
+        boundary = "resumeiqscreeningboundary"
+        body, headers = screening_body(theirs, files[:20])
+        late_job = f'--{boundary}\r\nContent-Disposition: form-data; name="job_id"\r\n\r\n{theirs}\r\n'.encode()
+        first_part = body.index(b"--" + boundary.encode(), 10)  # the job_id part comes first: move it last
+        reordered = body[first_part:-len(f"--{boundary}--\r\n")] + late_job + f"--{boundary}--\r\n".encode()
+        consumed = [0]
+        r = await owner.post("/api/v1/screenings", content=streamed(reordered, 16_384, consumed), headers=headers)
+        assert r.status_code == 422 and r.json()["code"] == "invalid_input", r.text
+        assert "job_id" in r.json()["detail"] and consumed[0] <= 4 * 16_384
+        assert opened == [] and temp_files(settings) == []
+
+        body, headers = screening_body(theirs, files[:3])  # the owner's own: accepted, files written
+        r = await owner.post("/api/v1/screenings", content=streamed(body, 16_384, [0]), headers=headers)
+        assert r.status_code == 202, r.text
+        assert len(opened) == 3

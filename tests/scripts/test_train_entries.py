@@ -87,6 +87,20 @@ def test_a_value_of_the_next_entry_starts_it_even_when_the_same_words_recur():
     assert train.align(pieces, work, "experience") == ["B_ORG", "DATE", "TITLE", "B_ORG", "DATE", "TITLE"]
 
 
+def test_a_short_first_name_of_a_partnership_belongs_to_the_employer():
+    """"Ng, Okafor and Lund": the comma cuts off a two-letter piece too short to match alone."""
+    work = [dict(WORK[0], name="Ng, Okafor and Lund", location=None)]
+    text = (
+        "Amara Okafor\n\nEXPERIENCE\n"
+        "Ng, Okafor and Lund\tFeb 2021 – Present\nSenior Controls Engineer\n"
+    )
+    doc = extract_text(text.encode(), filename="cv.txt")
+    section = next(s for s in segment_sections(doc) if s.kind == "experience")
+    _, pieces = section_pieces(doc, section)
+    assert [p.text for p in pieces][:2] == ["Ng", "Okafor and Lund"]
+    assert train.align(pieces, work, "experience") == ["B_ORG", "ORG", "DATE", "TITLE"]
+
+
 def test_the_shared_sets_are_refused_as_training_data(tmp_path):
     shared = tmp_path / "shared" / "eval-x"
     shared.mkdir(parents=True)

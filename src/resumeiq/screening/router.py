@@ -41,7 +41,11 @@ _CREATE_BODY: dict[str, Any] = {
                     "type": "object",
                     "required": ["job_id"],
                     "properties": {
-                        "job_id": {"type": "string", "format": "uuid"},
+                        "job_id": {
+                            "type": "string",
+                            "format": "uuid",
+                            "description": "Before the files: it is checked before any file is stored",
+                        },
                         "files": {
                             "type": "array",
                             "items": {"type": "string", "format": "binary"},
@@ -62,6 +66,13 @@ _CREATE_BODY: dict[str, Any] = {
         },
     }
 }
+
+
+def _uuid(raw: str, name: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(raw.strip())
+    except ValueError as exc:
+        raise InvalidInput(f"{name} must be a UUID.") from exc
 
 
 def _form(batch: ReceivedBatch) -> tuple[uuid.UUID, list[uuid.UUID], bool]:
@@ -95,7 +106,8 @@ async def create_screening(
     dispatcher: ScreeningDispatcherDep,
 ) -> ScreeningAccepted:
     """Screen up to 1,000 resumes (uploaded files and/or resumes you stored before) against one of
-    your jobs. Items are processed in the background; poll the status URL."""
+    your jobs. Items are processed in the background; poll the status URL. In a multipart body,
+    send ``job_id`` before the files: the job is checked before any file is stored."""
     await session.commit()  # hold no connection while the body streams in
     limiter: RateLimiter = request.app.state.rate_limiter
     await limiter.hit(LimitKind.UPLOAD, str(user.id))
@@ -105,12 +117,17 @@ async def create_screening(
         body = await read_json_model(request, ScreeningCreate, max_bytes=_JSON_BODY_BYTES)
         job_id, resume_ids, blind = body.job_id, body.resume_ids, body.blind
     elif kind == "multipart/form-data":
+
+        async def check_job(raw: str) -> None:  # before any file is written
+            await service.check_job(session=session, user=user, job_id=_uuid(raw, "job_id"))
+
         batch = await receive_batch(
             request,
             new_temp_path=storage.new_temp_path,
             max_bytes=settings.upload_max_bytes,
             max_files=settings.screening_max_files,
             max_total_bytes=settings.screening_max_bytes,
+            check_job=check_job,
         )
         try:
             job_id, resume_ids, blind = _form(batch)

@@ -55,6 +55,14 @@ class _Source:
     refused: str | None = None  # why the file was refused on arrival ("too_large: …")
 
 
+async def check_job(*, session: AsyncSession, user: User, job_id: uuid.UUID) -> None:
+    """Raise ``NotFound`` unless ``job_id`` is one of ``user``'s jobs (holds no connection after)."""
+    try:
+        await get_owned_job(session=session, user=user, job_id=job_id)
+    finally:
+        await session.commit()
+
+
 async def create_screening(
     *,
     session: AsyncSession,

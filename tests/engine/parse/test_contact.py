@@ -154,6 +154,11 @@ def test_name_without_the_letters_after_it(line, name):
     assert basics.name == name
 
 
+def test_name_run_into_a_street_address_on_its_line():
+    _, basics = _basics("Ines Okoro 14 Birch Lane, Dayton, OH\nines@example.com" + BODY)
+    assert basics.name == "Ines Okoro"
+
+
 @pytest.mark.parametrize("line", ["BS Nursing, New Grad", "DO NOT COPY: sample only", "Magna Cum Laude"])
 def test_headlines_and_notes_are_not_names(line):
     _, basics = _basics(f"{line}\nJane Doe\njane@example.com\n" + BODY)

@@ -150,3 +150,16 @@ def test_honours_or_status_before_the_field(line, degree, area, score):
 def test_table_labels_under_a_degree_are_no_field(label):
     _, [ed] = _schools(f"Northbrook University\nMaster of Science\n{label}\n")
     assert ed.area is None
+
+
+@pytest.mark.parametrize(
+    "line, degree, area",
+    [
+        ("MBA Candidate; Major in Supply Chain Analytics, Northbrook University", "MBA", "Supply Chain Analytics"),
+        ("Bachelor of Science, Major in Physics, Northbrook University", "Bachelor of Science", "Physics"),
+    ],
+)
+def test_major_after_the_degree(line, degree, area):
+    text, [ed] = _schools(line + "\n")
+    assert (ed.institution, ed.studyType, ed.area) == ("Northbrook University", degree, area)
+    assert text[slice(*ed.evidence["area"])] == area

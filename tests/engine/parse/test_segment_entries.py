@@ -85,3 +85,16 @@ def test_a_category_named_like_its_section_in_smaller_type_makes_no_heading_look
 
     assert [s.kind for s in parsed.sections] == ["header", "summary", "experience", "skills"]
     assert [(w.position, w.name) for w in parsed.resume.work] == [("HR Generalist", "Fjordline Shipping AS")]
+
+
+def test_the_wrapped_lines_of_a_skills_line_under_a_job_are_no_header_of_the_next_job():
+    text = RESUME.replace(
+        "Skills: Embedded C, FreeRTOS, CAN bus",
+        "Skills: Embedded C, FreeRTOS, CAN bus, Motor Control, PID Tuning,\nOscilloscopes, Logic Analysers",
+    )
+    work = parse_resume(text.encode(), filename="cv.txt").resume.work
+
+    assert [(w.position, w.name, w.startDate) for w in work] == [
+        ("Firmware Engineer", "Baltic Motion Systems", "2021-03"),
+        ("Test Engineer", "Harbourline Instruments", "2018-06"),
+    ]

@@ -82,3 +82,19 @@ def test_unknown_titles_do_not_match() -> None:
 )
 def test_seniority(title: str, level: str | None) -> None:
     assert seniority(title) == level
+
+
+@pytest.mark.parametrize("title", ["Co-Founder & CTO", "Co-Founder", "Co-Lead Engineer"])
+def test_a_co_prefixed_role_is_a_title_not_a_company(title: str) -> None:
+    from resumeiq.engine.parse.titles import title_score
+
+    assert title_score(title) >= 0.5
+    assert title_score("Harbour & Co") < 0.5
+
+
+def test_co_founder_beside_the_company_is_the_position() -> None:
+    from resumeiq.engine import parse_resume
+
+    text = "Ilse Brandt\nilse@example.org\n\nEXPERIENCE\nLumen Grid, Co-Founder & CTO\tJune 2021 – present\n• Built the platform\n"
+    [work] = parse_resume(text.encode(), filename="cv.txt").resume.work
+    assert (work.name, work.position) == ("Lumen Grid", "Co-Founder & CTO")

@@ -131,3 +131,42 @@ def test_a_markdown_resume_saved_as_text_reads_without_its_marks():
     ]
     edu = parsed.resume.education[0]
     assert (edu.studyType, edu.area) == ("B.Eng.", "Chemical Engineering")
+
+
+def test_bulleted_entry_lines_with_their_dates_at_the_end_are_entries():
+    text = (
+        "Hanne Vestergaard\nhanne.v@example.org\n\nEMPLOYMENT\n"
+        "– Northgate University • Senior Lecturer in Economic Geology and Mining • since 2015\n"
+        "– Northgate University • Lecturer in Economic Geology and Mineral Resources • 2009–2015\n"
+        "• Taught four courses a year on ore deposits and field mapping to 120 students in 2012\n"
+    )
+    work = parse_resume(text.encode(), filename="cv.txt").resume.work
+
+    assert [(w.name, w.position, w.startDate, w.endDate) for w in work] == [
+        ("Northgate University", "Senior Lecturer in Economic Geology and Mining", "2015", None),
+        ("Northgate University", "Lecturer in Economic Geology and Mineral Resources", "2009", "2015"),
+    ]
+
+
+def test_bullet_glyphs_hanging_left_of_the_text_do_not_make_the_employer_lines_indented():
+    from resumeiq.engine import extract_text, segment_sections
+    from resumeiq.engine.parse.lines import body_lines
+
+    items = [
+        (40, 60, "Farid Nazarov", B, 18),
+        (40, 80, "farid.nazarov@example.org", R, 10),
+        (22, 110, "Experience", B, 12),
+    ]
+    y = 130
+    for employer, title in (("Pamir Signal Labs", "Radio Network Planning Intern"), ("Kofarnihon Data", "Backend Developer Intern")):
+        items += [(34, y, employer, B, 10), (22, y + 14, "•", R, 10), (34, y + 14, title, R, 10)]
+        items += [(48, y + 28, "◦ Measured signal loss on twelve rooftop links.", R, 9)]
+        y += 56
+    doc = extract_text(_pdf(items))
+    [section] = [s for s in segment_sections(doc) if s.kind == "experience"]
+
+    lines = {bl.text: bl for bl in body_lines(doc, section)}
+    # The employer lines start where the text of the bulleted lines starts: the body's margin.
+    assert not lines["Pamir Signal Labs"].bullet and not lines["Kofarnihon Data"].bullet
+    assert lines["Radio Network Planning Intern"].bullet and not lines["Radio Network Planning Intern"].indented
+    assert lines["Measured signal loss on twelve rooftop links."].bullet

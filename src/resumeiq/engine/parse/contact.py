@@ -34,9 +34,7 @@ _NOT_NAME_WORDS = {
     "resume", "résumé", "curriculum", "vitae", "cv", "profile", "contact", "page", "email", "phone", "address",
     "mobile", "name", "sample", "template", "seeker", "applicant", "candidate", "student", "graduate",
     "objective", "summary", "confidential", "references", "dear", "sincerely",
-    # words of headlines and notes that come out capitalised at the top of templates
-    "objectives", "do", "not", "key", "elements", "excellent", "online", "applications", "international",
-    "sales", "revenue", "enhancement", "entry-level", "box", "cum", "laude", "business", "elementary",
+    "cum", "laude",  # an honour ("Magna Cum Laude") standing on its own line
 }
 _ORG_WORD = re.compile(
     r"\b(?:university|college|school|institute|department|center|centre|inc|ltd|llc|corp|company|"

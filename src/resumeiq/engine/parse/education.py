@@ -320,10 +320,10 @@ def _area_after(text: str, pos: int, end: int, inst, date) -> tuple[str, int, in
     seg = text[pos:stop]
     m = re.match(
         r"^(?:['’]s)?\s*(?:\([A-Z][A-Za-z.]{1,8}\)\s*)?(?:\(|-|–|:|,)?\s*"  # skip "(MBA)" after the degree name
-        r"(?:(?:in|of|majoring in|major in|with a major in|specialization in|specialisation in)\s+)?",
+        r"(?:(?:in|of|(?i:majoring in|major in|with a major in|specialization in|specialisation in))\s+)?",
         seg,
     )
-    a = pos + (m.end() if m else 0)
+    a = start = pos + (m.end() if m else 0)
     rest = text[a:stop]
     # The field ends at a separator, a bracket ("B.Sc. (Computer Science)") or a grade
     # ("Economics; 3.7 GPA", "Economics GPA 3.7/4.0").
@@ -343,7 +343,10 @@ def _area_after(text: str, pos: int, end: int, inst, date) -> tuple[str, int, in
     if not area or len(area.split()) > 8 or not area[:1].isalpha() or is_institution(area):
         return None
     if area.lower() in ("candidate", "student"):
-        return None  # "MBA Candidate": a status, not a field
+        # "MBA Candidate": a status, not a field; one may follow ("MBA Candidate; Major in Finance")
+        if cut and rest[cut.start()] in ",;":
+            return _area_after(text, start + cut.end(), end, inst, date)
+        return None
     return area, a, a + len(area)
 
 

@@ -34,9 +34,10 @@ def body_lines(doc: ExtractedDocument, section: Section) -> list[BodyLine]:
     raw = list(iter_body(doc, section))
     margins: dict[tuple[int, int], float] = {}
     if doc.format == "pdf":
-        for _s, _e, ln in raw:
-            if ln.rail:
-                continue  # a rail line (dates, a label) is not the body's margin
+        # The margin is where the text of unmarked lines starts: a rail line (dates, a label)
+        # is not the body's, nor a bullet glyph hanging left of the text.
+        plain = [ln for _s, _e, ln in raw if not ln.rail and not _glyph_led(doc.text[_s:_e], ln)]
+        for ln in plain or [ln for _s, _e, ln in raw if not ln.rail]:
             key = (ln.page, ln.column)
             margins[key] = min(margins.get(key, ln.x0), ln.x0)
     out: list[BodyLine] = []
@@ -56,6 +57,11 @@ def body_lines(doc: ExtractedDocument, section: Section) -> list[BodyLine]:
             continue
         out.append(BodyLine(s, e, doc.text[s:e], bullet, ln))
     return out
+
+
+def _glyph_led(text: str, ln: Line) -> bool:
+    m = BULLET_RE.match(text) if ln.bullet or text[:1] in "•●▪◦-–*➢❖■►" else None
+    return bool(m and any(c.isalnum() for c in text[m.end() : m.end() + 10]))
 
 
 def split_pieces(text: str, offset: int) -> list[tuple[str, int, int]]:

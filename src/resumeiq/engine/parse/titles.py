@@ -135,8 +135,11 @@ def _data() -> _Titles:
     )
 
 
+_CO_PREFIX = re.compile(r"\bco-(?=[^\W\d_])")  # "co-founder", "co-lead": the role, not the "Co." of a name
+
+
 def _norm(text: str) -> str:
-    text = _PAREN.sub(" ", text.lower().replace("&", " and "))
+    text = _CO_PREFIX.sub("", _PAREN.sub(" ", text.lower().replace("&", " and ")))
     out: list[str] = []
     for word in _WORD.findall(text):
         out.extend(_ABBREV.get(word, word).split())

@@ -98,13 +98,21 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
     if not anchors:
         return []
     blocks: list[tuple[int, int, int]] = []  # (header start, anchor, header end exclusive)
+    listed = _labelled_lists(lines)
     prev_end = 0
     # A section that opens with a date line writes each entry's dates first: its header lies below.
     dates_lead = anchors[0] == 0 and dates[0] is not None and not _rest_of_line(doc, lines[0], dates[0])
     for k, a in enumerate(anchors):
         nxt = anchors[k + 1] if k + 1 < len(anchors) else len(lines)
         start = a
-        while not dates_lead and start - 1 >= prev_end and a - (start - 1) <= 3 and _headerish(lines[start - 1]) and dates[start - 1] is None:
+        while (
+            not dates_lead
+            and start - 1 >= prev_end
+            and a - (start - 1) <= 3
+            and _headerish(lines[start - 1])
+            and dates[start - 1] is None
+            and start - 1 not in listed
+        ):
             start -= 1
         joined = sum(1 for k in (a + 1, a + 2) if k in cont and (k == a + 1 or a + 1 in cont))  # lines of a stacked range
         end = a + 1 + joined
@@ -123,6 +131,33 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
         entries.append(_entry(doc, lines, start, a, end, body_end, dates[a]))
     _inherit_employers(entries)
     return [w for w in entries if w.name or w.position]
+
+
+_LIST_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z &/]{1,30}?)\s*:\s+\S")
+
+
+def _labelled_lists(lines: list[BodyLine]) -> set[int]:
+    """Indices of the lines of labelled lists inside entries ("Skills: C++, CMake, …" under a job)
+    and of their wrapped lines (commas, the label line's type): body, never an entry's header."""
+    out: set[int] = set()
+    k = 0
+    while k < len(lines):
+        m = _LIST_LABEL.match(lines[k].text)
+        if not m or heading_kind(m.group(1), fuzzy=False) not in ("skills", "languages", "interests", "certificates"):
+            k += 1
+            continue
+        out.add(k)
+        size = lines[k].line.size
+        k += 1
+        while k < len(lines) and abs(lines[k].line.size - size) < 0.5:
+            text = lines[k].text
+            wraps = ends_on_joiner(lines[k - 1].text) or text[:1].islower()
+            # In a PDF a list line in the label line's own type carries on the list.
+            if not (wraps or size and "," in text):
+                break
+            out.add(k)
+            k += 1
+    return out
 
 
 def _inherit_employers(entries: list[Work]) -> None:
@@ -176,9 +211,9 @@ def _join_split_ranges(doc: ExtractedDocument, lines: list[BodyLine], dates: lis
 
 
 def _line_date(doc: ExtractedDocument, bl: BodyLine) -> DateRange | None:
-    if bl.bullet and bl.words > 8:
-        return None
     found = find_date_ranges(doc.text, bl.start, bl.end)
+    if bl.bullet and bl.words > 8 and not _dated_entry_line(bl, found):
+        return None
     for d in found:
         if not d.single or bl.words <= 10 or "\t" in bl.text:
             # A lone year inside prose ("since 2015 I …") is not an entry date; a range is.
@@ -189,6 +224,18 @@ def _line_date(doc: ExtractedDocument, bl: BodyLine) -> DateRange | None:
 
 
 _PLACEHOLDER_YEAR = re.compile(r"(?<![\w])(?:(?P<month>[A-Za-z]{3,9})\.?\s+)?(?:19|20)[xX]{2}(?![\w])")
+
+
+def _dated_entry_line(bl: BodyLine, found: list[DateRange]) -> bool:
+    """A long bulleted line that is an entry's header, not an achievement: its dates stand at an
+    end of the line, set off from pieces no longer than a title or an employer
+    ("– Northgate University • Senior Lecturer in Geology • 2015–2021")."""
+    if not found or ends_sentence(bl.text):
+        return False
+    first, last = found[0].span[0] - bl.start, found[-1].span[1] - bl.start
+    at_end = not bl.text[last:].strip(" .)") or not bl.text[:first].strip(" (")
+    pieces = split_pieces(bl.text, 0)
+    return at_end and len(pieces) >= 2 and all(len(p[0].split()) <= 8 for p in pieces)
 
 
 def _placeholder_date(doc: ExtractedDocument, bl: BodyLine) -> DateRange | None:
@@ -374,7 +421,6 @@ def _employer_before_place(piece: str) -> int | None:
     return None
 
 
-_LEGAL_FORM = re.compile(r"(?:inc|llc|ltd|limited|corp|corporation|co|plc|llp|gmbh|ag|sa|pvt\.? ltd|l\.l\.c)", re.IGNORECASE)
 _FIRM = re.compile(r"^[A-Z][\w'’-]+(?:, [A-Z][\w'’-]+)*,? (?:and|&) [A-Z][\w'’-]+\.?$")
 
 
@@ -389,17 +435,6 @@ def _split_commas(piece: str, s: int) -> list[tuple[str, int, int]]:
         parts.append((chunk, s + pos, s + pos + len(chunk)))
         pos += len(chunk) + 2
     titles = [title_score(p[0]) >= 0.5 and not _region_code(p[0]) for p in parts]
-    if not any(titles):
-        # "Student Teaching, Pinecrest High School, Ord, Nebraska": short parts before an
-        # organisation's name are the role ("Pratt, Moreno & Associates" is one firm).
-        h = next((i for i, p in enumerate(parts) if i > 0 and _COMPANY_HINT.search(p[0])), None)
-        if (
-            h is not None
-            and not re.match(r"^(?:and\b|&)|.*(?:\band|&)\s+(?:associates|partners|co)\b", parts[h][0], re.IGNORECASE)
-            and not _LEGAL_FORM.fullmatch(parts[h][0].strip(" ."))
-            and all(_lone_role(p[0]) and len(p[0].split()) <= 3 and not _COMPANY_HINT.search(p[0]) for p in parts[:h])
-        ):
-            titles[:h] = [True] * h
     if not any(titles) or all(titles):
         return [(piece, s, s + len(piece))]
     place: tuple[str, int, int] | None = None
@@ -575,7 +610,7 @@ def _assign(work: Work, pieces: list[tuple[str, int, int]], employer: set[int] =
         if p[1] in employer and marked is None and plausible_employer(p[0]):
             marked = p
             continue
-        if work.location is None and _is_place(p[0]) and title_score(p[0]) < 0.5 and not _COMPANY_HINT.search(p[0]):
+        if work.location is None and _is_place(p[0]) and title_score(p[0]) < 0.5 and (not _COMPANY_HINT.search(p[0]) or _place_tail(p[0])):
             work.location = p[0]
             work.evidence["location"] = (p[1], p[2])
         else:
