@@ -33,10 +33,11 @@ def test_a_referee_in_a_references_section_is_not_the_candidate():
     assert basics.profiles == []
 
 
-def test_a_referee_named_after_a_label_is_not_the_candidate():
+@pytest.mark.parametrize("label", ["Reference:", "Referees -", "Références :", "Referências:", "Referee"])
+def test_a_referee_named_after_a_label_is_not_the_candidate(label):
     basics = _parse(
         "Helena Brandt" + JOB + "\nADDITIONAL INFORMATION\nDriving licence, happy to relocate.\n"
-        "Reference: Dr. Alan Whitcombe, alan.whitcombe@uni.example.edu, +1 (312) 555-0188\n"
+        f"{label} Dr. Alan Whitcombe, alan.whitcombe@uni.example.edu, +1 (312) 555-0188\n"
     ).resume.basics
     assert basics.email is None and basics.phone is None
 

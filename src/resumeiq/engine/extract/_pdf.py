@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ctypes
 import struct
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any
@@ -187,7 +188,7 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> _PageText:
         try:
             height = page.get_height()
             runs = _runs(textpage, height)
-            links = _page_links(pdf, page, textpage, height)
+            links = _page_links(pdf, page, runs, height)
         finally:
             textpage.close()
         out = _PageText(images=_count_images(page), chars=sum(len(r.chars) for r in runs), links=links)
@@ -301,12 +302,12 @@ def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[Run]:
     return runs
 
 
-def _page_links(
-    pdf: pdfium.PdfDocument, page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, height: float
-) -> list[_PageLink]:
+def _page_links(pdf: pdfium.PdfDocument, page: pdfium.PdfPage, runs: list[Run], height: float) -> list[_PageLink]:
     """The page's link annotations that open a URI (a web or mail address), with their
-    rectangles (top-left origin) and the text inside them."""
+    rectangles (top-left origin) and the words of ``runs`` inside them."""
     out: list[_PageLink] = []
+    if pdfium_c.FPDFPage_GetAnnotCount(page.raw) <= 0:
+        return out  # most pages: no annotation at all, and this check costs next to nothing
     pos = ctypes.c_int(0)
     link = pdfium_c.FPDF_LINK()
     rect = pdfium_c.FS_RECTF()
@@ -325,9 +326,29 @@ def _page_links(
             continue
         left, right = sorted((rect.left, rect.right))
         bottom, top = sorted((rect.bottom, rect.top))
-        visible = textpage.get_text_bounded(left, bottom, right, top)
-        out.append(_PageLink(url, left, height - top, right, height - bottom, visible))
+        out.append(_PageLink(url, left, height - top, right, height - bottom, ""))
+    if out:
+        by_middle = sorted(runs, key=lambda r: r.cy)
+        middles = [r.cy for r in by_middle]
+        for link in out:
+            band = by_middle[bisect_left(middles, link.top) : bisect_right(middles, link.bottom)]
+            link.visible = _words_inside(band, link.x0, link.x1)
     return out
+
+
+def _words_inside(runs: list[Run], x0: float, x1: float) -> str:
+    """The words of ``runs`` (those level with a link) whose middle lies between ``x0`` and
+    ``x1``, top to bottom and left to right (pdfium's own bounded text costs a page scan per link)."""
+    found: list[tuple[float, float, str]] = []
+    for run in runs:
+        if run.x1 < x0 or run.x0 > x1:
+            continue
+        start, left = 0, run.x0
+        for index, end, nxt in [*run.breaks, (len(run.chars), run.x1, run.x1)]:
+            if x0 <= (left + end) / 2 <= x1:
+                found.append((round(run.top), left, "".join(run.chars[start:index])))
+            start, left = index + 1, nxt
+    return " ".join(word for _, _, word in sorted(found))
 
 
 def _chars_by_index(codes: list[int]) -> str:

@@ -93,17 +93,29 @@ def _referee_spans(doc: ExtractedDocument, sections: list[Section]) -> list[tupl
     """Where referees are listed: a references section, and the rest of any section from a line
     that starts with "Referees" or "Reference:"."""
     out = []
+    hints = _referee_hints()
+    low = doc.text.lower()
+    hinted = any(w in low for w in hints)  # most resumes name no referee at all
     for sec in sections:
         if sec.kind == "references":
             out.append((sec.heading_span[0] if sec.heading_span else sec.start, sec.end))
             continue
-        for s, e, _ in iter_body(doc, sec):
+        for s, e, _ in iter_body(doc, sec) if hinted else ():
+            if not any(w in low[s:e] for w in hints):
+                continue
             if _referee_label().match(doc.text, s, e) or (
                 e - s <= 40 and heading_kind(doc.text[s:e], fuzzy=False) == "references"
             ):
                 out.append((s, sec.end))
                 break
     return sorted(out)
+
+
+@cache
+def _referee_hints() -> tuple[str, ...]:
+    """Words one of which every referee label and every references heading holds (lower case)."""
+    single = [p for p in load_json("headings.json")["sections"]["references"] if " " not in p]
+    return tuple(sorted({w.lower() for w in (*load_json("contact.json")["referee_labels"], *single)}))
 
 
 @cache
