@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from fmt import DateStyle, date_range, month
 from people import Person
-from words import HEADINGS, TEAMS
+from words import HEADINGS, PROJECT_NOUNS, PROJECT_ROLES, SUBHEADS, TEAMS
 
 
 @dataclass
@@ -187,7 +187,12 @@ class Composer:
                                            "Achievements:", "Key responsibilities:", "Responsibilities",
                                            "Roles and responsibilities", "Role and Responsibilities"))
             lines.append(Line([Run(word, bold=True)]))
+        labelled = bool(lines) and lines[-1].runs[0].bold
+        if entry.get("highlights") and not labelled and self.chance("subhead", self.s.extra.get("subhead", 0.05)):
+            lines.append(Line([Run(self.once("subhead_word", SUBHEADS) + self.once("subhead_colon", ("", ":")), bold=True)]))
         lines.extend(self.bullet_lines(list(entry.get("highlights") or []), base))
+        if self.chance("job_projects", self.s.extra.get("job_projects", 0.04)) and self.rng.random() < 0.6:
+            lines.extend(self._job_projects())
         if entry.get("highlights") and self.chance("environment", self.s.extra.get("environment", 0.05)) and self.rng.random() < 0.7:
             # "Environment: Java, Maven, Jenkins": the tools of a job, no part of its header.
             keywords = [k for g in self.p.resume["skills"] for k in g["keywords"]]
@@ -195,6 +200,35 @@ class Composer:
                                            "Environment - "))
             lines.append(Line([Run(label, bold=True), Run(", ".join(self.rng.sample(keywords, min(len(keywords), 6))))]))
         return lines
+
+    def _job_projects(self) -> list[Line]:
+        """Projects within a job, as Indian and job-board resumes list them: name, client, role,
+        team size, a description, the tools. None of it is the job's header."""
+        rng, out = self.rng, []
+        keywords = [k for g in self.p.resume["skills"] for k in g["keywords"]]
+        from people import company_name
+        from words import COUNTRIES, NAMES
+
+        surnames = NAMES[next(iter(COUNTRIES[self.p.country]["names"]))][1]
+        for k in range(rng.choice((1, 1, 2))):
+            name = rng.choice((f"{rng.choice(('Falcon', 'Orion', 'Atlas', 'Nova', 'Helios', 'Titan'))} {rng.choice(PROJECT_NOUNS)}",
+                               rng.choice(PROJECT_NOUNS), "".join(rng.choice("ABCDEFGHKLMPRST") for _ in range(4))))
+            label = self.once("proj_label", ("Project: ", "Project Name: ", "Project #{n}: ", "Project {n}: "))
+            out.append(Line([Run(label.format(n=k + 1), bold=True), Run(name)], gap=0.3))
+            if rng.random() < 0.6:
+                client = company_name(rng, self.p.country, "business", surnames)
+                out.append(Line([Run("Client: ", bold=True), Run(client)]))
+            if rng.random() < 0.5:
+                out.append(Line([Run("Role: ", bold=True), Run(rng.choice(PROJECT_ROLES))]))
+            if rng.random() < 0.4:
+                out.append(Line([Run("Team Size: ", bold=True), Run(str(rng.randint(3, 25)))]))
+            out.append(Line([Run("Description: ", bold=True),
+                             Run(f"The {name} lets {rng.choice(('customers', 'agents', 'analysts', 'partners'))} "
+                                 f"{rng.choice(('track orders', 'file claims', 'book visits', 'see reports', 'pay invoices'))} online.")]))
+            if keywords and rng.random() < 0.6:
+                out.append(Line([Run(self.once("proj_env", ("Technologies: ", "Environment: ", "Tools: ")), bold=True),
+                                 Run(", ".join(rng.sample(keywords, min(len(keywords), 5))))]))
+        return out
 
     def _loc(self, entry: dict, base: str) -> str | None:
         loc = entry.get("location")
