@@ -120,6 +120,28 @@ def _deg_text(e: dict, form: int) -> str:
     return forms[form % len(forms)]
 
 
+def _without_dates(lines: list[Line]) -> list[Line]:
+    """Lines of an entry with the date placeholder and what only framed it ("()", ", ", "Year:") taken out."""
+    out = []
+    for ln in lines:
+        for attr in ("runs", "right"):
+            runs = getattr(ln, attr)
+            if not runs:
+                continue
+            kept = []
+            for r in runs:
+                if "\x00" in r.text:
+                    r.text = r.text.replace("\x00", "")
+                    if not r.text.strip(" ,|()–-"):
+                        continue
+                kept.append(r)
+            setattr(ln, attr, kept or (None if attr == "right" else []))
+        label_only = len(ln.runs) == 1 and ln.runs[0].text.strip().endswith(":")
+        if ln.text.strip() and not label_only:
+            out.append(ln)
+    return out
+
+
 class Composer:
     def __init__(self, person: Person, style: Style, rng: random.Random) -> None:
         self.p = person
@@ -239,7 +261,14 @@ class Composer:
 
     def cased(self, text: str, what: str) -> str:
         case = self.s.entry_case
-        return text.upper() if case == "upper_both" or case == f"upper_{what}" else text
+        if case == "upper_both" or case == f"upper_{what}":
+            return text.upper()
+        if case == f"sentence_{what}":  # "Associate network engineer"
+            words = text.split(" ")
+            return " ".join([words[0]] + [w if w.isupper() else w.lower() for w in words[1:]])
+        if case == f"lower_{what}":
+            return text.lower()
+        return text
 
     def work_entry(self, e: dict, base: str) -> Block:
         s = self.s
@@ -398,7 +427,11 @@ class Composer:
         if e.get("location") and not L:
             self.hide(f"{base}/location")
         year_only = self.chance("edu_year_only", 0.5)
-        if year_only:
+        if self.chance("edu_no_dates", 0.1):
+            D = "\x00"  # no dates: the runs holding them are dropped below
+            self.hide(f"{base}/startDate")
+            self.hide(f"{base}/endDate")
+        elif year_only:
             D, _, _ = date_range(None, e["endDate"], DateStyle("year", s.dates.sep, s.dates.present, s.lang), rng)
             self.hide(f"{base}/startDate")
             self.hide(f"{base}/endDate")
@@ -431,7 +464,11 @@ class Composer:
         elif arr == "stack":
             head = [Line([Run(S, bold=True)], keep=True), Line([Run(G)], keep=True), Line([Run(D, italic=True)])]
         elif arr == "jobboard":
-            if self.chance("edu_from", 0.5):
+            form = self.once("edu_jobboard", ("from", "pipes", "stack"))
+            if form == "stack":  # "Degree / School - City / 2010 to 2014"
+                head = [Line([Run(G)], keep=True), Line([Run(S)] + ([Run(" - " + L)] if L else []), keep=True),
+                        Line([Run(D.replace(s.dates.sep, " to ") if s.dates.sep.strip() in ("–", "-", "—", "--") else D)])]
+            elif form == "from":
                 head = [Line([Run(G), Run(" from "), Run(S), Run(", " + D)])]
             else:
                 head = [Line([Run(G), Run(" | "), Run(S), Run(" | " + D)])]
@@ -443,6 +480,8 @@ class Composer:
                     Line([Run(words[2] + ": ", bold=True), Run(D)])]
         else:
             raise ValueError(arr)
+        if D == "\x00":
+            head = _without_dates(head)
         self._sizes(head, D)
         if e.get("score"):
             if rng.random() < 0.7:
