@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from fmt import DateStyle, date_range, month
 from people import Person
-from words import HEADINGS, TEAMS
+from words import HEADINGS, PROJECT_NOUNS, PROJECT_ROLES, SUBHEADS, TEAMS
 
 
 @dataclass
@@ -120,6 +120,28 @@ def _deg_text(e: dict, form: int) -> str:
     return forms[form % len(forms)]
 
 
+def _without_dates(lines: list[Line]) -> list[Line]:
+    """Lines of an entry with the date placeholder and what only framed it ("()", ", ", "Year:") taken out."""
+    out = []
+    for ln in lines:
+        for attr in ("runs", "right"):
+            runs = getattr(ln, attr)
+            if not runs:
+                continue
+            kept = []
+            for r in runs:
+                if "\x00" in r.text:
+                    r.text = r.text.replace("\x00", "")
+                    if not r.text.strip(" ,|()–-"):
+                        continue
+                kept.append(r)
+            setattr(ln, attr, kept or (None if attr == "right" else []))
+        label_only = len(ln.runs) == 1 and ln.runs[0].text.strip().endswith(":")
+        if ln.text.strip() and not label_only:
+            out.append(ln)
+    return out
+
+
 class Composer:
     def __init__(self, person: Person, style: Style, rng: random.Random) -> None:
         self.p = person
@@ -187,7 +209,12 @@ class Composer:
                                            "Achievements:", "Key responsibilities:", "Responsibilities",
                                            "Roles and responsibilities", "Role and Responsibilities"))
             lines.append(Line([Run(word, bold=True)]))
+        labelled = bool(lines) and lines[-1].runs[0].bold
+        if entry.get("highlights") and not labelled and self.chance("subhead", self.s.extra.get("subhead", 0.05)):
+            lines.append(Line([Run(self.once("subhead_word", SUBHEADS) + self.once("subhead_colon", ("", ":")), bold=True)]))
         lines.extend(self.bullet_lines(list(entry.get("highlights") or []), base))
+        if self.chance("job_projects", self.s.extra.get("job_projects", 0.04)) and self.rng.random() < 0.6:
+            lines.extend(self._job_projects())
         if entry.get("highlights") and self.chance("environment", self.s.extra.get("environment", 0.05)) and self.rng.random() < 0.7:
             # "Environment: Java, Maven, Jenkins": the tools of a job, no part of its header.
             keywords = [k for g in self.p.resume["skills"] for k in g["keywords"]]
@@ -195,6 +222,35 @@ class Composer:
                                            "Environment - "))
             lines.append(Line([Run(label, bold=True), Run(", ".join(self.rng.sample(keywords, min(len(keywords), 6))))]))
         return lines
+
+    def _job_projects(self) -> list[Line]:
+        """Projects within a job, as Indian and job-board resumes list them: name, client, role,
+        team size, a description, the tools. None of it is the job's header."""
+        rng, out = self.rng, []
+        keywords = [k for g in self.p.resume["skills"] for k in g["keywords"]]
+        from people import company_name
+        from words import COUNTRIES, NAMES
+
+        surnames = NAMES[next(iter(COUNTRIES[self.p.country]["names"]))][1]
+        for k in range(rng.choice((1, 1, 2))):
+            name = rng.choice((f"{rng.choice(('Falcon', 'Orion', 'Atlas', 'Nova', 'Helios', 'Titan'))} {rng.choice(PROJECT_NOUNS)}",
+                               rng.choice(PROJECT_NOUNS), "".join(rng.choice("ABCDEFGHKLMPRST") for _ in range(4))))
+            label = self.once("proj_label", ("Project: ", "Project Name: ", "Project #{n}: ", "Project {n}: "))
+            out.append(Line([Run(label.format(n=k + 1), bold=True), Run(name)], gap=0.3))
+            if rng.random() < 0.6:
+                client = company_name(rng, self.p.country, "business", surnames)
+                out.append(Line([Run("Client: ", bold=True), Run(client)]))
+            if rng.random() < 0.5:
+                out.append(Line([Run("Role: ", bold=True), Run(rng.choice(PROJECT_ROLES))]))
+            if rng.random() < 0.4:
+                out.append(Line([Run("Team Size: ", bold=True), Run(str(rng.randint(3, 25)))]))
+            out.append(Line([Run("Description: ", bold=True),
+                             Run(f"The {name} lets {rng.choice(('customers', 'agents', 'analysts', 'partners'))} "
+                                 f"{rng.choice(('track orders', 'file claims', 'book visits', 'see reports', 'pay invoices'))} online.")]))
+            if keywords and rng.random() < 0.6:
+                out.append(Line([Run(self.once("proj_env", ("Technologies: ", "Environment: ", "Tools: ")), bold=True),
+                                 Run(", ".join(rng.sample(keywords, min(len(keywords), 5))))]))
+        return out
 
     def _loc(self, entry: dict, base: str) -> str | None:
         loc = entry.get("location")
@@ -205,7 +261,14 @@ class Composer:
 
     def cased(self, text: str, what: str) -> str:
         case = self.s.entry_case
-        return text.upper() if case == "upper_both" or case == f"upper_{what}" else text
+        if case == "upper_both" or case == f"upper_{what}":
+            return text.upper()
+        if case == f"sentence_{what}":  # "Associate network engineer"
+            words = text.split(" ")
+            return " ".join([words[0]] + [w if w.isupper() else w.lower() for w in words[1:]])
+        if case == f"lower_{what}":
+            return text.lower()
+        return text
 
     def work_entry(self, e: dict, base: str) -> Block:
         s = self.s
@@ -364,7 +427,11 @@ class Composer:
         if e.get("location") and not L:
             self.hide(f"{base}/location")
         year_only = self.chance("edu_year_only", 0.5)
-        if year_only:
+        if self.chance("edu_no_dates", 0.1):
+            D = "\x00"  # no dates: the runs holding them are dropped below
+            self.hide(f"{base}/startDate")
+            self.hide(f"{base}/endDate")
+        elif year_only:
             D, _, _ = date_range(None, e["endDate"], DateStyle("year", s.dates.sep, s.dates.present, s.lang), rng)
             self.hide(f"{base}/startDate")
             self.hide(f"{base}/endDate")
@@ -397,7 +464,11 @@ class Composer:
         elif arr == "stack":
             head = [Line([Run(S, bold=True)], keep=True), Line([Run(G)], keep=True), Line([Run(D, italic=True)])]
         elif arr == "jobboard":
-            if self.chance("edu_from", 0.5):
+            form = self.once("edu_jobboard", ("from", "pipes", "stack"))
+            if form == "stack":  # "Degree / School - City / 2010 to 2014"
+                head = [Line([Run(G)], keep=True), Line([Run(S)] + ([Run(" - " + L)] if L else []), keep=True),
+                        Line([Run(D.replace(s.dates.sep, " to ") if s.dates.sep.strip() in ("–", "-", "—", "--") else D)])]
+            elif form == "from":
                 head = [Line([Run(G), Run(" from "), Run(S), Run(", " + D)])]
             else:
                 head = [Line([Run(G), Run(" | "), Run(S), Run(" | " + D)])]
@@ -409,6 +480,8 @@ class Composer:
                     Line([Run(words[2] + ": ", bold=True), Run(D)])]
         else:
             raise ValueError(arr)
+        if D == "\x00":
+            head = _without_dates(head)
         self._sizes(head, D)
         if e.get("score"):
             if rng.random() < 0.7:

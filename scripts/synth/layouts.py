@@ -37,7 +37,8 @@ DEFAULTS: dict[str, tuple] = {
     "date_styles": STYLES,
     "side_kinds": (("contact", "skills", "languages"), ("contact", "skills", "education", "languages", "certificates"),
                    ("skills", "languages", "certificates"), ("contact", "education", "skills")),
-    "entry_case": ("none",) * 14 + ("upper_org", "upper_title", "upper_both", "upper_both"),
+    "entry_case": ("none",) * 16 + ("upper_org", "upper_title", "upper_both", "upper_both", "sentence_title",
+                                    "sentence_title", "lower_org"),
     "title_size": (0, 0, 0, 1, 1.5, 2, 2),
     "date_size": (0, 0, 0, 0, -1),
     "entry_gap": (0.15, 0.3, 0.5, 0.8, 1.0),
@@ -69,10 +70,11 @@ LAYOUTS: dict[str, dict] = {
                      "edu": ("stack",), "contact": ("side",), "docx_heading": ("bold", "style")},
     "txt-plain": {"renderer": "txt", "work": ("comma_line", "dates_first", "title_org", "org_title", "title_dates_org"),
                   "edu": ("one_line", "deg_school"), "bullet": ("•", "-", "*", "o", "none"),
-                  "txt_heading": ("caps", "underline", "dashes")},
+                  "txt_heading": ("caps", "underline", "dashes"), "job_projects": (0.15,), "subhead": (0.15,),
+                  "page_marks": (0.4,)},
     "txt-jobboard": {"renderer": "txt", "work": ("jobboard",), "edu": ("jobboard", "stack"),
                      "bullet": ("-", "•", "none", "*", "➢", "❖", "✓", "►", "〓", "●", "■"), "txt_heading": ("caps", "title", "colon"),
-                     "environment": (0.3,), "page_marks": (0.6,),
+                     "environment": (0.3,), "page_marks": (0.6,), "job_projects": (0.3,), "subhead": (0.25,),
                      "date_styles": ("mon", "month", "mm/yyyy", "mon"), "skills": ("years", "comma", "lines"),
                      "resp_label": (0.2,)},
     "pdf-margin-compact": {"renderer": "pdf", "frame": ("rail_headings",), "work": ("comma_line", "at_line", "org_comma_title"),
@@ -80,7 +82,8 @@ LAYOUTS: dict[str, dict] = {
     "docx-table-heads": {"renderer": "docx", "frame": ("table_rail",), "work": ("org_title", "comma_line", "dates_first"),
                          "edu": ("one_line", "deg_school"), "docx_heading": ("bold",), "heads_left": (True,)},
     "docx-labeled": {"renderer": "docx", "work": ("labeled", "jobboard"), "edu": ("labeled", "one_line"),
-                     "docx_heading": ("bold", "bold_rule", "style"), "resp_label": (0.4,), "labels": (True, False)},
+                     "docx_heading": ("bold", "bold_rule", "style"), "resp_label": (0.4,), "labels": (True, False),
+                     "job_projects": (0.35,), "environment": (0.3,)},
     # ------------------------------------------------------------------ held-out family
     "pdf-marginheads": {"renderer": "pdf", "frame": ("rail_headings",), "work": ("title_org", "org_title", "dates_below", "pipes"),
                         "edu": ("deg_school", "one_line"), "heading_rule": ("none", "above")},
@@ -165,7 +168,7 @@ def make_style(name: str, person: Person, rng: random.Random) -> Style:
     if profiles:
         style.extra["profile_link"] = profiles[0]["url"]
     for key in ("docx_heading", "docx_bullets", "txt_heading", "resp_label", "heads_left", "docx_entry_heading",
-                "environment", "page_marks"):
+                "environment", "page_marks", "job_projects", "subhead"):
         if key in spec:
             style.extra[key] = rng.choice(spec[key])
     if renderer == "txt" and style.bullet in ("▪", "◦"):

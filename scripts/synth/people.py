@@ -35,6 +35,7 @@ from words import (
     PARTICLES,
     REGIONAL_CITIES,
     ROMAN,
+    SCHOOL_LEVELS,
     SCHOOL_PATTERNS,
     TEAMS,
 )
@@ -374,6 +375,15 @@ def make_person(rng: random.Random, as_of: str = "2025-06") -> Person:
         education.append(entry)
         grad = grad - length - rng.randint(0, 24)
     education.sort(key=lambda e: e["endDate"], reverse=True)
+    levels_of_school = SCHOOL_LEVELS.get(country)
+    if levels_of_school and rng.random() < (0.35 if country == "IN" else 0.08):
+        # School leaving certificates after the degrees: "HSC, Maharashtra State Board, 2012".
+        end = _months(education[-1]["startDate"])
+        for name_, boards in rng.sample(levels_of_school, min(len(levels_of_school), rng.choice((1, 2)))):
+            city, _ = pick_city(rng, country)
+            education.append({"institution": rng.choice(boards).format(city=city), "studyType": name_,
+                              "startDate": _ym(end - 24), "endDate": _ym(end)})
+            end -= 24
     if years > 1 and rng.random() < 0.1:
         # Still studying part-time: the latest degree ends after as_of.
         education[0]["endDate"] = _ym(now + rng.randint(3, 14))

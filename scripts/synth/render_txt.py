@@ -69,8 +69,8 @@ def _page_marks(out: list[str], rng: random.Random, name: str, style: Style) -> 
 
 
 def render_txt(header: list[Line], sections: list[Section], style: Style, rng: random.Random, name: str) -> tuple[bytes, int]:
-    width = rng.choice((72, 80, 90, 100))
-    style.wrap = rng.random() < 0.6
+    width = rng.choice((64, 72, 80, 90, 100))
+    style.wrap = rng.random() < 0.75
     kind = style.extra.get("txt_heading", "caps")
     pad_right = rng.choice(("pad", "tab", " | ", "  (", ", "))
     style.extra["hang"] = rng.random() < 0.6  # wrapped lines indented under their bullet, or not

@@ -364,3 +364,26 @@ INDUSTRY_NOUNS = ("Logistics", "Media", "Freight", "Metals", "Foods", "Energy", 
                   "Packaging", "Printing", "Bank", "Electric", "Steel", "Brands", "Outfitters", "Health")
 PARTICLES = ("van der", "van de", "de la", "de", "da", "von", "di", "ter")
 ROMAN = ("I", "II", "III")
+
+# Projects inside a job ("Project: Falcon Billing Platform / Client: … / Team size: 6").
+PROJECT_NOUNS = ("Billing Platform", "Customer Portal", "Data Migration", "Claims System", "Mobile App", "Payments Gateway",
+                 "Inventory Tool", "CRM Rollout", "Reporting Suite", "Risk Engine", "Booking Engine", "HR Portal",
+                 "Warehouse System", "Analytics Dashboard", "Loan Origination", "E-commerce Site")
+PROJECT_ROLES = ("Module Lead", "Developer", "Team Member", "Individual Contributor", "Onsite Coordinator",
+                 "Offshore Lead", "Tester", "Support Analyst")
+SUBHEADS = ("Highlights", "Key Achievements", "Achievements", "Key Projects", "Projects Handled", "Description",
+            "Job Profile", "Work Profile", "Duties")
+
+# School leaving certificates by country: (name, boards or schools; "{city}" is filled in).
+SCHOOL_LEVELS = {
+    "IN": (("HSC", ("Maharashtra State Board", "CBSE", "{city} Higher Secondary School", "State Board")),
+           ("SSC", ("Maharashtra State Board", "CBSE", "ICSE", "{city} Public School")),
+           ("12th", ("CBSE", "State Board of {city}", "{city} Junior College")),
+           ("10th", ("CBSE", "ICSE", "{city} Public School")),
+           ("SSLC", ("Kerala State Board", "State Board")), ("Higher Secondary", ("{city} Higher Secondary School",))),
+    "GB": (("A-Levels", ("{city} Sixth Form College", "{city} Grammar School")), ("GCSEs", ("{city} Academy",))),
+    "US": (("High School Diploma", ("{city} High School",)),),
+    "DE": (("Abitur", ("Gymnasium {city}",)),),
+    "FR": (("Baccalauréat", ("Lycée de {city}",)),),
+    "NG": (("WASSCE", ("{city} Grammar School",)),),
+}
