@@ -131,3 +131,29 @@ def test_a_space_that_shows_stays_a_space_in_tracked_text():
     doc = extract_text(_tracked_line_pdf("(2019 to Presen ) 100 (t)"))
 
     assert doc.line_text(doc.lines[0]) == "2019 to Presen t"
+
+
+def _accent_pdf(tj: str) -> bytes:
+    """One line written with the TJ array ``tj`` in Helvetica (WinAnsi: octal 250 is the spacing
+    diaeresis, 264 the acute), under a filler line."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    t = c.beginText(72, 700)
+    t.setFont("Helvetica", 10)
+    t._code.append(f"[{tj}] TJ")  # raw operators: reportlab would compose the accent itself
+    c.drawText(t)
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 660, FILLER)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_a_spacing_accent_drawn_over_the_next_letter_composes_with_it():
+    # TeX-style: the accent is its own glyph, set back over the letter that follows it.
+    doc = extract_text(_accent_pdf("(Ab M\\250) 333 (arz 2026, Cr\\264) 333 (eteil)"))
+
+    assert doc.line_text(doc.lines[0]) == "Ab März 2026, Créteil"

@@ -336,3 +336,8 @@ def test_stacked_range_reports_the_lines_it_used():
     joined, used = stacked_range(text, first, lines)
     assert (joined.start, joined.end, used) == ("2019", "2021", 2)
     assert stacked_range(text, first, [(5, 7)]) is None  # no line after the "to"
+
+
+def test_german_ab_before_a_start_date_is_an_open_range():
+    [d] = find_date_ranges("Masterstudium Maschinenbau\tab März 2026")
+    assert (d.start, d.end, d.current) == ("2026-03", None, True)

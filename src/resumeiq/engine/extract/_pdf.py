@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ctypes
 import struct
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -188,6 +189,7 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> _PageText:
         try:
             height = page.get_height()
             runs = _runs(textpage, height)
+            _compose_accents(runs)
             links = _page_links(pdf, page, runs, height)
         finally:
             textpage.close()
@@ -197,6 +199,71 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> _PageText:
     out.runs = runs
     out.height = height
     return out
+
+
+# Spacing accents that TeX fonts without a full ToUnicode map write as a glyph of their own before
+# the letter ("M¨arz", "Cr´eteil"): each with the combining mark it stands for.
+_SPACING_ACCENTS = {
+    "\u00a8": "\u0308",  # diaeresis
+    "\u00b4": "\u0301",  # acute
+    "`": "\u0300",  # grave
+    "\u02c6": "\u0302",  # circumflex
+    "^": "\u0302",
+    "\u02dc": "\u0303",  # tilde
+    "~": "\u0303",
+    "\u02c7": "\u030c",  # caron
+    "\u02da": "\u030a",  # ring
+    "\u00b8": "\u0327",  # cedilla
+}
+
+
+def _compose_accents(runs: list[Run]) -> None:
+    """A spacing accent followed by a letter it composes with becomes that one letter ("M¨arz" →
+    "März"), in place; the run's recorded spaces keep pointing at their characters. The accent's
+    box overhangs the letter, so the letter may have started a run of its own: the two join."""
+    k = 0
+    while k + 1 < len(runs):
+        a, b = runs[k], runs[k + 1]
+        if (
+            a.chars
+            and b.chars
+            and a.chars[-1] in _SPACING_ACCENTS
+            and b.chars[0].isalpha()
+            and abs(a.bottom - b.bottom) < 0.5 * max(a.height, b.height)
+            and b.x0 - a.x1 < 0.5 * max(a.height, b.height)
+        ):
+            shift = len(a.chars)
+            a.breaks.extend((i + shift, x0, x1) for i, x0, x1 in b.breaks)
+            a.chars.extend(b.chars)
+            a.x1, a.top, a.bottom = max(a.x1, b.x1), min(a.top, b.top), max(a.bottom, b.bottom)
+            del runs[k + 1]
+            continue
+        k += 1
+    # An accent drawn after its letter, alone in a run of its own, says nothing the line can use
+    # where it lands (at the end of the line): it goes. ASCII "~", "^" and "`" may be text and stay.
+    runs[:] = [r for r in runs if not r.chars or not all(c in _SPACING_ACCENTS and not c.isascii() for c in r.chars)]
+    for run in runs:
+        chars = run.chars
+        if not any(c in _SPACING_ACCENTS for c in chars):
+            continue
+        out: list[str] = []
+        removed: list[int] = []  # indices in the old chars that were folded into the next one
+        i = 0
+        while i < len(chars):
+            c = chars[i]
+            mark = _SPACING_ACCENTS.get(c)
+            if mark and i + 1 < len(chars) and chars[i + 1].isalpha():
+                composed = unicodedata.normalize("NFC", chars[i + 1] + mark)
+                if len(composed) == 1:
+                    out.append(composed)
+                    removed.append(i)
+                    i += 2
+                    continue
+            out.append(c)
+            i += 1
+        if removed:
+            run.chars = out
+            run.breaks = [(k - bisect_right(removed, k), a, b) for k, a, b in run.breaks]
 
 
 def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[Run]:
