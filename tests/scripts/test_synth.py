@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from availability import unavailable
 from resumeiq.engine import extract_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -224,10 +225,11 @@ def test_the_command_line_builds_a_set(tmp_path: Path):
 
 def test_the_reference_scorer_reads_the_set(small_set: Path, tmp_path: Path):
     """The truth given back as the prediction scores 1.0 on every field with eval-dev's scorer."""
-    scorer = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if (p / "eval-dev" / "score.py").is_file()), None)
-    if scorer is None:
-        pytest.skip("eval-dev's score.py is not on this machine")
-    scorer = scorer / "eval-dev" / "score.py"
+    from evalset import EVAL_DIR
+
+    scorer = EVAL_DIR / "score.py"
+    if not scorer.is_file():
+        unavailable(f"eval-dev's score.py is not at {scorer} (set RESUMEIQ_TEST_SHARED_DIR)")
     pred = tmp_path / "pred"
     pred.mkdir()
     for t in _truths(small_set):
