@@ -7,7 +7,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-serial mutation install dev lint bench eval taxonomy clean
+.PHONY: run test test-serial mutation install dev lint bench eval taxonomy synth train-entries clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,28 @@ bench: $(DEV_STAMP)
 
 taxonomy: $(STAMP)
 	$(BIN)/python scripts/build_taxonomy.py
+
+# The entry labeller's data and model (not part of `make test`; about 25 minutes on 2 cores).
+# `make synth` writes generated resumes of invented people outside the repository: SYNTH_SEEDS
+# training sets of SYNTH_N resumes in the "train" layouts, and a held-out set in the "heldout"
+# layouts (other frames and arrangements) for measuring layouts the model has not seen:
+#   $(BIN)/python benchmarks/eval_engine.py --synth $(SYNTH_DIR)/heldout
+# `make train-entries` trains src/resumeiq/engine/data/entries.crfsuite on the training sets.
+SYNTH_DIR ?= /tmp/resumeiq-synth
+SYNTH_N ?= 2500
+SYNTH_SEEDS ?= 5 6 7
+SYNTH_JOBS ?= 2
+
+synth: $(DEV_STAMP)
+	for seed in $(SYNTH_SEEDS); do \
+		$(BIN)/python scripts/synth/build.py --out $(SYNTH_DIR)/train-s$$seed --n $(SYNTH_N) --seed $$seed \
+			--renderers train --jobs $(SYNTH_JOBS) || exit 1; \
+	done
+	$(BIN)/python scripts/synth/build.py --out $(SYNTH_DIR)/heldout --n 240 --seed 101 --renderers heldout --jobs $(SYNTH_JOBS)
+
+train-entries: synth
+	$(BIN)/python scripts/train_entries.py $(foreach seed,$(SYNTH_SEEDS),$(SYNTH_DIR)/train-s$(seed)) \
+		--jobs $(SYNTH_JOBS) --out src/resumeiq/engine/data/entries.crfsuite
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info
