@@ -482,6 +482,7 @@ class Composer:
             raise ValueError(arr)
         if D == "\x00":
             head = _without_dates(head)
+            rail = None
         self._sizes(head, D)
         if e.get("score"):
             if rng.random() < 0.7:

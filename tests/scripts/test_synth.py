@@ -187,6 +187,28 @@ def test_a_year_only_date_marks_its_months_as_not_shown():
             assert w["startDate"][:4] in text
 
 
+def test_an_education_without_dates_leaves_no_trace_of_them_in_any_layout():
+    import random
+
+    from compose import Composer
+    from people import make_person
+
+    person = make_person(random.Random("no-dates"))
+    for name, spec in layouts.LAYOUTS.items():
+        for edu in spec["edu"]:
+            style = layouts.make_style(name, person, random.Random(4))
+            style.edu = edu
+            composer = Composer(person, style, random.Random(5))
+            composer._once["edu_no_dates"] = True
+            header, sections = composer.compose()
+            education = next(s for s in sections if s.kind == "education")
+            for block in education.blocks:
+                texts = [ln.text for ln in block.lines] + list(block.rail or [])
+                assert not any("\x00" in t or t.rstrip().endswith(("(", ":", "|", ",")) for t in texts), (name, edu, texts)
+            build.RENDERERS[style.renderer](header, sections, style, random.Random(6), "Test Person")
+            assert "/education/0/startDate" in composer.hidden
+
+
 def test_the_families_share_no_layout():
     train, heldout = set(layouts.FAMILIES["train"]), set(layouts.FAMILIES["heldout"])
     assert train and heldout and not train & heldout
