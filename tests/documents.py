@@ -66,6 +66,18 @@ def text_docx(text: str) -> bytes:
     return buf.getvalue()
 
 
+def styled_docx(paragraphs: list[tuple[str, str | None]]) -> bytes:
+    """A DOCX with one paragraph per ``(text, style)`` (style None: Normal)."""
+    import docx
+
+    document = docx.Document()
+    for text, style in paragraphs:
+        document.add_paragraph(text, style=style)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
 def docx_with_parts(text: str, parts: dict[str, bytes], *, compression: int = 8) -> bytes:
     """``text_docx(text)`` with extra ZIP entries (parts nothing refers to, so readers skip them)."""
     import zipfile

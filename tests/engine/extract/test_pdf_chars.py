@@ -99,8 +99,10 @@ def test_text_without_letter_spacing_has_no_spaces_inside_words():
     assert doc.line_text(doc.lines[0]) == "SKILLS"
 
 
-def _tracked_line_pdf(tj: str) -> bytes:
-    """One line of tracked text (1 pt between letters) written with the TJ array ``tj``."""
+def _tj_line_pdf(tj: str, char_space: float = 0.0) -> bytes:
+    """One line written with the raw TJ array ``tj`` in Helvetica (``char_space`` pt between
+    letters; WinAnsi: octal 250 is the spacing diaeresis, 264 the acute), over a filler line.
+    reportlab has no public call for a raw TJ array, and would compose an accent itself."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
@@ -108,8 +110,8 @@ def _tracked_line_pdf(tj: str) -> bytes:
     c = canvas.Canvas(buf, pagesize=A4)
     t = c.beginText(72, 700)
     t.setFont("Helvetica", 10)
-    t.setCharSpace(1.0)
-    t._code.append(f"[{tj}] TJ")  # reportlab has no public call for a raw TJ array
+    t.setCharSpace(char_space)
+    t._code.append(f"[{tj}] TJ")
     c.drawText(t)
     c.setFont("Helvetica", 10)
     c.drawString(72, 660, FILLER)
@@ -121,39 +123,20 @@ def _tracked_line_pdf(tj: str) -> bytes:
 def test_a_space_glyph_pulled_back_until_no_gap_shows_does_not_split_the_word():
     # A space inside "Present" cancelled by a kerning offset: pdfium's page text says
     # "Presen t", the page shows one word 1 pt apart like every other letter.
-    doc = extract_text(_tracked_line_pdf("(2019 to Presen ) 378 (t)"))
+    doc = extract_text(_tj_line_pdf("(2019 to Presen ) 378 (t)", char_space=1.0))
 
     assert doc.line_text(doc.lines[0]) == "2019 to Present"
 
 
 def test_a_space_that_shows_stays_a_space_in_tracked_text():
     # The same space pulled back only part of the way still shows as a gap: two words.
-    doc = extract_text(_tracked_line_pdf("(2019 to Presen ) 100 (t)"))
+    doc = extract_text(_tj_line_pdf("(2019 to Presen ) 100 (t)", char_space=1.0))
 
     assert doc.line_text(doc.lines[0]) == "2019 to Presen t"
 
 
-def _accent_pdf(tj: str) -> bytes:
-    """One line written with the TJ array ``tj`` in Helvetica (WinAnsi: octal 250 is the spacing
-    diaeresis, 264 the acute), under a filler line."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=A4)
-    t = c.beginText(72, 700)
-    t.setFont("Helvetica", 10)
-    t._code.append(f"[{tj}] TJ")  # raw operators: reportlab would compose the accent itself
-    c.drawText(t)
-    c.setFont("Helvetica", 10)
-    c.drawString(72, 660, FILLER)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
-
-
 def test_a_spacing_accent_drawn_over_the_next_letter_composes_with_it():
     # TeX-style: the accent is its own glyph, set back over the letter that follows it.
-    doc = extract_text(_accent_pdf("(Ab M\\250) 333 (arz 2026, Cr\\264) 333 (eteil)"))
+    doc = extract_text(_tj_line_pdf("(Ab M\\250) 333 (arz 2026, Cr\\264) 333 (eteil)"))
 
     assert doc.line_text(doc.lines[0]) == "Ab März 2026, Créteil"

@@ -3,11 +3,11 @@ contact items stay out of the values read from them (invented person)."""
 
 from __future__ import annotations
 
-import io
 import re
 
 import pytest
 
+from documents import styled_docx
 from resumeiq.engine import parse_resume
 
 USER, ENVELOPE, PHONE, PIN, LINKEDIN, GITHUB, GLOBE = (
@@ -34,22 +34,13 @@ BODY = [
 ]
 
 
-def _docx(paragraphs) -> bytes:
-    import docx
-
-    document = docx.Document()
-    for text, style in paragraphs:
-        document.add_paragraph(text, style=style)
-    buf = io.BytesIO()
-    document.save(buf)
-    return buf.getvalue()
 
 
 def _txt(paragraphs) -> bytes:
     return "\n".join(text for text, _ in paragraphs).encode()
 
 
-@pytest.mark.parametrize("build, filename", [(_docx, None), (_txt, "resume.txt")])
+@pytest.mark.parametrize("build, filename", [(styled_docx, None), (_txt, "resume.txt")])
 def test_icons_before_contact_items_stay_out_of_the_values(build, filename):
     parsed = parse_resume(build(HEADER + BODY), filename=filename)
     assert PUA.search(parsed.document.text)  # the glyphs are in the text, as the file has them

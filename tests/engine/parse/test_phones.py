@@ -7,6 +7,7 @@ import io
 
 import pytest
 
+from documents import styled_docx
 from resumeiq.engine import parse_resume
 from resumeiq.engine.parse.phones import phone_value
 from resumeiq.engine.parse.places import location_countries, read_location
@@ -113,19 +114,10 @@ def test_city_and_region_without_a_comma_is_not_read_on_the_name_line():
     assert basics.location is None
 
 
-def _docx(paragraphs: list[tuple[str, str | None]]) -> bytes:
-    import docx
-
-    document = docx.Document()
-    for text, style in paragraphs:
-        document.add_paragraph(text, style=style)
-    buf = io.BytesIO()
-    document.save(buf)
-    return buf.getvalue()
 
 
 def test_location_under_a_location_heading_gives_the_country():
-    data = _docx(
+    data = styled_docx(
         [
             ("Nina Falkner", "Title"),
             ("Contact", "Heading 1"),
