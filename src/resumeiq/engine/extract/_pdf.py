@@ -221,6 +221,9 @@ def _compose_accents(runs: list[Run]) -> None:
     """A spacing accent followed by a letter it composes with becomes that one letter ("M¨arz" →
     "März"), in place; the run's recorded spaces keep pointing at their characters. The accent's
     box overhangs the letter, so the letter may have started a run of its own: the two join."""
+    accents = _SPACING_ACCENTS.keys()
+    if all(accents.isdisjoint(r.chars) for r in runs):
+        return  # almost every page: nothing to do
     k = 0
     while k + 1 < len(runs):
         a, b = runs[k], runs[k + 1]
@@ -244,7 +247,7 @@ def _compose_accents(runs: list[Run]) -> None:
     runs[:] = [r for r in runs if not r.chars or not all(c in _SPACING_ACCENTS and not c.isascii() for c in r.chars)]
     for run in runs:
         chars = run.chars
-        if not any(c in _SPACING_ACCENTS for c in chars):
+        if accents.isdisjoint(chars):
             continue
         out: list[str] = []
         removed: list[int] = []  # indices in the old chars that were folded into the next one
@@ -263,7 +266,7 @@ def _compose_accents(runs: list[Run]) -> None:
             i += 1
         if removed:
             run.chars = out
-            run.breaks = [(k - bisect_right(removed, k), a, b) for k, a, b in run.breaks]
+            run.breaks = [(idx - bisect_right(removed, idx), x0, x1) for idx, x0, x1 in run.breaks]
 
 
 def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[Run]:

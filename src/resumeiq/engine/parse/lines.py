@@ -31,22 +31,20 @@ class BodyLine:
 def body_lines(doc: ExtractedDocument, section: Section) -> list[BodyLine]:
     """The section's lines, glyphs stripped, with ``bullet`` also set for lines indented
     deeper than the section's left margin in a PDF (themes that draw bullets as graphics)."""
-    raw = list(iter_body(doc, section))
+    raw = [(s, e, ln, _glyph_end(doc.text[s:e], ln)) for s, e, ln in iter_body(doc, section)]
     margins: dict[tuple[int, int], float] = {}
     if doc.format == "pdf":
         # The margin is where the text of unmarked lines starts: a rail line (dates, a label)
         # is not the body's, nor a bullet glyph hanging left of the text.
-        plain = [ln for _s, _e, ln in raw if not ln.rail and not _glyph_led(doc.text[_s:_e], ln)]
-        for ln in plain or [ln for _s, _e, ln in raw if not ln.rail]:
+        plain = [ln for _s, _e, ln, glyph in raw if not ln.rail and glyph is None]
+        for ln in plain or [ln for _s, _e, ln, _g in raw if not ln.rail]:
             key = (ln.page, ln.column)
             margins[key] = min(margins.get(key, ln.x0), ln.x0)
     out: list[BodyLine] = []
-    for s, e, ln in raw:
-        text = doc.text[s:e]
+    for s, e, ln, glyph in raw:
         bullet = ln.bullet
-        m = BULLET_RE.match(text) if bullet or text[:1] in "•●▪◦-–*➢❖■►" else None
-        if m and any(c.isalnum() for c in text[m.end() : m.end() + 10]):
-            s += m.end()
+        if glyph is not None:
+            s += glyph
             bullet = True
         lead = len(doc.text[s:e]) - len(doc.text[s:e].lstrip())
         s += lead
@@ -59,9 +57,12 @@ def body_lines(doc: ExtractedDocument, section: Section) -> list[BodyLine]:
     return out
 
 
-def _glyph_led(text: str, ln: Line) -> bool:
+def _glyph_end(text: str, ln: Line) -> int | None:
+    """Where the text after a leading bullet glyph (or list number) starts, or None."""
     m = BULLET_RE.match(text) if ln.bullet or text[:1] in "•●▪◦-–*➢❖■►" else None
-    return bool(m and any(c.isalnum() for c in text[m.end() : m.end() + 10]))
+    if m and any(c.isalnum() for c in text[m.end() : m.end() + 10]):
+        return m.end()
+    return None
 
 
 def split_pieces(text: str, offset: int) -> list[tuple[str, int, int]]:
@@ -85,10 +86,9 @@ def _add_piece(out: list, text: str, a: int, b: int, offset: int) -> None:
 
 # A line ending in an abbreviation's point has not ended a sentence: "Inc.", "Ltd.", "Jr." and
 # dotted forms ("S.L.", "B.V.", "S.p.A.", "U.S.").
-_DOTTED_END = re.compile(r"(?<![\w.])(?:[A-Za-z]{1,3}\.){2,}$")
-_ABBREVIATION_END = re.compile(
-    r"(?:\b(?:Inc|Ltd|Co|Corp|LLC|Jr|Sr|St|Bros|Pty|Pvt|Plc)\.|(?<![\w.])(?:[A-Za-z]{1,3}\.){2,})$", re.IGNORECASE
-)
+_DOTTED = r"(?<![\w.])(?:[A-Za-z]{1,3}\.){2,}"
+_DOTTED_END = re.compile(_DOTTED + "$")
+_ABBREVIATION_END = re.compile(r"(?:\b(?:Inc|Ltd|Co|Corp|LLC|Jr|Sr|St|Bros|Pty|Pvt|Plc)\.|" + _DOTTED + ")$", re.IGNORECASE)
 
 
 def ends_in_dotted_abbreviation(text: str) -> bool:

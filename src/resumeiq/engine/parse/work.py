@@ -125,10 +125,11 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
         blocks.append((start, a, end))
         prev_end = end
     # Lines above an anchor that belong to the previous entry's body must not be claimed twice.
+    edges = _right_edges(doc, lines)  # once per section: the columns' right edges
     entries = []
     for k, (start, a, end) in enumerate(blocks):
         body_end = blocks[k + 1][0] if k + 1 < len(blocks) else len(lines)
-        entries.append(_entry(doc, lines, start, a, end, body_end, dates[a]))
+        entries.append(_entry(doc, lines, start, a, end, body_end, dates[a], edges))
     _inherit_employers(entries)
     return [w for w in entries if w.name or w.position]
 
@@ -260,7 +261,16 @@ def _prose(bl: BodyLine) -> bool:
     return bl.words > 8 and title_score(bl.text) < 0.5
 
 
-def _entry(doc, lines: list[BodyLine], start: int, a: int, end: int, body_end: int, date: DateRange | None) -> Work:
+def _entry(
+    doc,
+    lines: list[BodyLine],
+    start: int,
+    a: int,
+    end: int,
+    body_end: int,
+    date: DateRange | None,
+    edges: dict[tuple[int, int], float],
+) -> Work:
     work = Work()
     if date is not None and date.start is not None:
         work.startDate = date.start
@@ -293,7 +303,7 @@ def _entry(doc, lines: list[BodyLine], start: int, a: int, end: int, body_end: i
     # Items indented without a glyph: a line may carry on the item above (see carries_on; the
     # right edge is the column's, measured over the page's body lines).
     prev: BodyLine | None = None
-    right_edge = _right_edge(doc, lines[end:body_end])
+    right_edge = max((edges.get((bl.line.page, bl.line.column), 0.0) for bl in lines[end:body_end] if bl.indented), default=0.0)
     for k, bl in enumerate(lines[end:body_end], start=end):
         if late is not None and k == late[0]:
             continue
@@ -321,13 +331,17 @@ def _entry(doc, lines: list[BodyLine], start: int, a: int, end: int, body_end: i
     return work
 
 
-def _right_edge(doc: ExtractedDocument, lines: list[BodyLine]) -> float:
-    """The right edge of the text column of the indented ``lines``: the furthest right any body
-    line of their page and column reaches."""
+def _right_edges(doc: ExtractedDocument, lines: list[BodyLine]) -> dict[tuple[int, int], float]:
+    """The right edge of each text column (page, column) that holds indented ``lines``: the
+    furthest right any body line of that page and column reaches."""
     keys = {(bl.line.page, bl.line.column) for bl in lines if bl.indented}
-    if not keys:
-        return 0.0
-    return max((ln.x1 for ln in doc.lines if not ln.rail and (ln.page, ln.column) in keys), default=0.0)
+    edges: dict[tuple[int, int], float] = {}
+    if keys:
+        for ln in doc.lines:
+            key = (ln.page, ln.column)
+            if not ln.rail and key in keys and ln.x1 > edges.get(key, 0.0):
+                edges[key] = ln.x1
+    return edges
 
 
 def _late_title(lines: list[BodyLine], end: int, body_end: int) -> tuple[int, tuple[str, int, int]] | None:
