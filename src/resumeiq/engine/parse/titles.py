@@ -144,9 +144,11 @@ _CO_PREFIX = re.compile(r"\bco-(?=[^\W\d_])")  # "co-founder", "co-lead": the ro
 
 @functools.cache
 def _role_nouns() -> tuple[frozenset[str], frozenset[str]]:
-    """``data/role_nouns.json``: (German heads, also at a compound's end; heads opening a Romance title)."""
-    raw = load_json("role_nouns.json")
-    return frozenset(raw["compound"]), frozenset(raw["lead"])
+    """``data/entry_lexicon.json``, accents folded: (German heads, also at a compound's end; role
+    nouns of other languages, which open a Romance title)."""
+    raw = load_json("entry_lexicon.json")
+    compound = frozenset(" ".join(_folded_words(w)) for w in raw["compound_role_heads"])
+    return compound, frozenset(" ".join(_folded_words(w)) for w in raw["role_words"])
 
 
 def _folded_words(text: str) -> list[str]:
@@ -162,7 +164,7 @@ def _other_language_role(raw: str) -> float:
         return 0.0
     compound, lead = _role_nouns()
     score = 0.6 if len(words) == 1 else 0.75
-    if words[0] in lead:
+    if words[0] in lead or len(words) == 1 and words[0] in compound:
         return score
     last = words[-1]
     stems = (last, last[:-2]) if last.endswith("in") else (last,)  # "Entwicklerin"
