@@ -37,3 +37,17 @@ def test_a_place_in_brackets_is_the_location():
     assert _work("Product Manager (Houston, TX)\nPelican Freight Inc | 2019 - 2021\n- Ran pricing\n") == [
         ("Product Manager", "Pelican Freight Inc", "Houston, TX")
     ]
+
+
+def test_an_acronym_and_the_name_it_stands_for_are_one_employer():
+    assert _work(
+        "Teaching Assistant\tJanuary, 2024 - Continue\nKIET - Karachi Institute of Economics and Technology\tKarachi, Pakistan\n- Ran labs\n"
+    ) == [("Teaching Assistant", "KIET - Karachi Institute of Economics and Technology", "Karachi, Pakistan")]
+
+
+def test_continue_as_the_end_of_a_range_means_current():
+    work = parse_resume(
+        b"Mara Quist\nmara@example.com\n\nEXPERIENCE\nTeaching Assistant\tJanuary, 2024 - Continue\nWestbrook University\n- Ran labs\n",
+        filename="cv.txt",
+    ).resume.work
+    assert [(w.name, w.startDate, w.endDate) for w in work] == [("Westbrook University", "2024-01", None)]

@@ -260,7 +260,11 @@ def _headerish(bl: BodyLine) -> bool:
 
 
 def _prose(bl: BodyLine) -> bool:
-    return bl.words > 8 and title_score(bl.text) < 0.5
+    """A sentence, not a header: more than eight words in one piece ("PUCIT - University of the
+    Punjab <tab> Lahore, Punjab, Pakistan" is an employer and a place)."""
+    if bl.words <= 8 or title_score(bl.text) >= 0.5:
+        return False
+    return max(len(p[0].split()) for p in split_pieces(bl.text, 0)) > 8
 
 
 def _entry(
@@ -419,9 +423,26 @@ def _bracketed_places(pieces: list[tuple[str, int, int]]) -> list[tuple[str, int
     return out
 
 
+def _acronym_names(text: str, offset: int, pieces: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """"PUCIT - University of the Punjab": an acronym and, after a dash, the organisation it
+    stands for are one name."""
+    _units, organisations, _legal = _unit_words()
+    out: list[tuple[str, int, int]] = []
+    for piece in pieces:
+        if out:
+            head, hs, _he = out[-1]
+            between = text[_he - offset : piece[1] - offset].strip()
+            words = {w.strip(".,").lower() for w in piece[0].split()}
+            if re.fullmatch(r"[A-Z][A-Z0-9&]{1,7}", head) and between in ("-", "–", "—") and words & organisations and title_score(piece[0]) < 0.5:
+                out[-1] = (text[hs - offset : piece[2] - offset], hs, piece[2])
+                continue
+        out.append(piece)
+    return out
+
+
 def _split_header(text: str, offset: int) -> list[tuple[str, int, int]]:
     out = []
-    for piece, s, e in _bracketed_places(split_pieces(text, offset)):
+    for piece, s, e in _bracketed_places(_acronym_names(text, offset, split_pieces(text, offset))):
         c = piece.find(": ")
         if c > 0 and title_score(piece[:c]) >= 0.5 and plausible_employer(piece[c + 2 :]) and not _LABEL.match(piece):
             # "Adjunct Instructor: Lakeshore Community College": title, colon, employer
