@@ -17,6 +17,7 @@ from functools import cache
 
 from resumeiq.engine._data import load_json
 from resumeiq.engine.model import ExtractedDocument, Line, Section
+from resumeiq.engine.parse.fold import fold_accents
 
 _DECOR = " \t#*_=~|•·:;.-–—>»<«()[]{}\"'：【】「」"
 # Chinese, Japanese and Korean characters are kept: their headings (工作经历, 教育背景) are words.
@@ -51,7 +52,7 @@ def normalize_heading(text: str) -> str:
     if _SMALL_CAPS.search(text) and text.upper() == text:
         # Small capitals extracted as a capital and the rest: "W ORK E XPERIENCE".
         text = _SMALL_CAPS.sub(r"\1\2", text)
-    text = text.lower().replace("&", " and ").replace("/", " and ").replace("+", " and ")
+    text = fold_accents(text.lower()).replace("&", " and ").replace("/", " and ").replace("+", " and ")
     text = _NON_WORD.sub(" ", text)
     return " ".join(text.split())
 

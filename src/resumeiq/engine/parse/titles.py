@@ -10,12 +10,12 @@ import functools
 import gzip
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
 from resumeiq.engine._data import load_json
+from resumeiq.engine.parse.fold import fold_accents
 
 __all__ = ["Occupation", "match_occupation", "seniority", "title_score"]
 
@@ -152,8 +152,7 @@ def _role_nouns() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _folded_words(text: str) -> list[str]:
-    plain = unicodedata.normalize("NFKD", text.lower())
-    return re.findall(r"[a-z]+", "".join(c for c in plain if not unicodedata.combining(c)))
+    return re.findall(r"[a-z]+", fold_accents(text.lower()))
 
 
 def _other_language_role(raw: str) -> float:
