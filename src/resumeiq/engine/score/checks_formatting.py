@@ -7,7 +7,7 @@ import math
 from resumeiq.engine.model import Check
 from resumeiq.engine.score._context import Context, status_for
 from resumeiq.engine.score._dates import DATE_STYLES
-from resumeiq.engine.score._text import quote, word_count
+from resumeiq.engine.score._text import plural, quote, word_count
 
 _TOO_SHORT_WORDS = 200
 _SHORT_WORDS = 300
@@ -22,13 +22,12 @@ def length(ctx: Context) -> Check:
     low, high = ctx.profile.typical_pages
     too_long_words = _TOO_LONG_WORDS * max(1.0, high / 2)
     too_long_pages = max(_TOO_LONG_PAGES, high + 3)
-    desc = f"{words} words on {pages} page(s)"
-    typical = f"{low}–{high} page(s)" if low != high else f"{low} page(s)"
+    desc = f"{plural(words, 'word')} on {plural(pages, 'page')}"
+    typical = f"{low}–{high} pages" if low != high else plural(low, "page")
     if words < _TOO_SHORT_WORDS:
         return ctx.check(
             "length", 0.0, f"{desc}: too short to show your experience.", status="failed", evidence=[desc],
-            suggestion="Expand to at least one full page (350+ words): add 3–5 result bullets per role, "
-            "a summary and a skills section.",
+            suggestion="Expand to at least one full page (350+ words): " + _what_to_add(ctx) + ".",
         )
     if pages >= too_long_pages or words > too_long_words:
         return ctx.check(
@@ -44,12 +43,21 @@ def length(ctx: Context) -> Check:
         over = max(pages - high, math.ceil(words / _WORDS_PER_PAGE) - high, 1)
         score = max(0.2, 0.7 - 0.2 * (over - 1))
         return ctx.check(
-            "length", score, f"{desc}: longer than the {typical} typical in {ctx.profile.name}.",
+            "length", score, f"{desc}: longer than the {typical} typical in {ctx.profile.name} (about {_WORDS_PER_PAGE * high} words).",
             status="partial", evidence=[desc],
             suggestion=f"Trim to {typical}: shorten older roles to one line each and keep bullets to the "
             "results that matter for the target job.",
         )
     return ctx.check("length", 1.0, f"{desc}: a typical length for {ctx.profile.name}.", evidence=[desc])
+
+
+def _what_to_add(ctx: Context) -> str:
+    adds = ["add 3–5 result bullets per role"]
+    if not ctx.sections_of("summary") and not ctx.resume.basics.summary:
+        adds.append("a short summary")
+    if not ctx.sections_of("skills") and not ctx.resume.skills:
+        adds.append("a skills section")
+    return adds[0] if len(adds) == 1 else ", ".join(adds[:-1]) + " and " + adds[-1]
 
 
 def bullet_use(ctx: Context) -> Check:
@@ -63,7 +71,8 @@ def bullet_use(ctx: Context) -> Check:
     measure = max(bullet_lines, highlights)
     expected = max(3, 2 * n_work)
     score = min(1.0, measure / expected)
-    message = f"{measure} bullet point(s) describe {n_work or 'the'} role(s)."
+    message = (f"{plural(measure, 'bullet point')} describe{'s' if measure == 1 else ''} "
+               f"{plural(n_work, 'role') if n_work else 'the experience'}.")
     paragraphs = [ln for ln in exp_lines if not ln.bullet and word_count(ctx.line_text(ln)) > 25]
     return ctx.check(
         "bullet_use", score, message, status=status_for(score, passed=0.9, failed=0.4),
