@@ -22,6 +22,9 @@ Calibration (``calibrate``), applied to that mix in this order:
   the person); no e-mail alone at 69, no phone alone at 79;
 - unreadable: failed ``extractable_text`` caps it at 30.
 
+A cap is soft (``soft_cap``): scores from 15 points under it are compressed towards it rather
+than cut, so a capped resume with one more defect still scores lower.
+
 Bands (``band``): poor < 50 ≤ fair < 70 ≤ good < 85 ≤ strong. Blocking problems (a missing
 e-mail or phone, unreadable text) come first among the recommendations, then the rest by impact.
 """
@@ -66,6 +69,18 @@ def band(score: int) -> str:
     return "strong" if score >= 85 else "good" if score >= 70 else "fair" if score >= 50 else "poor"
 
 
+CAP_KNEE = 0.15  # a cap compresses the scores from (cap − CAP_KNEE) up, so order is kept under it
+
+
+def soft_cap(value: float, cap: float) -> float:
+    """``value`` held under ``cap``: unchanged up to ``cap − CAP_KNEE``, then mapped linearly from
+    there (value 1.0 → cap). Monotone, so a worse resume never ends above a better one."""
+    knee = max(0.0, cap - CAP_KNEE)
+    if value <= knee:
+        return value
+    return knee + (cap - knee) * (value - knee) / (1.0 - knee)
+
+
 def calibrate(mix: float, checks: list[Check], fit: IndustryFit | None) -> tuple[float, list[str]]:
     """The overall score (0..1) from the group mix, with the reasons of every cap that applied."""
     status = {c.id: c.status for c in checks}
@@ -73,8 +88,8 @@ def calibrate(mix: float, checks: list[Check], fit: IndustryFit | None) -> tuple
     overall = mix
     if fit is not None:
         overall *= INDUSTRY_FLOOR + (1 - INDUSTRY_FLOOR) * fit.coverage
-        if fit.share < 0.25 and overall > CAP_FEW_INDUSTRY_SKILLS:
-            overall = CAP_FEW_INDUSTRY_SKILLS
+        if fit.share < 0.25 and overall > CAP_FEW_INDUSTRY_SKILLS - CAP_KNEE:
+            overall = soft_cap(overall, CAP_FEW_INDUSTRY_SKILLS)
             reasons.append("it shows under a quarter of the industry's expected skills")
     no_email = status.get("contact_email") == "failed"
     no_phone = status.get("contact_phone") == "failed"
@@ -88,8 +103,8 @@ def calibrate(mix: float, checks: list[Check], fit: IndustryFit | None) -> tuple
     if status.get("extractable_text") == "failed":
         caps.append((CAP_UNREADABLE, "its text cannot be read"))
     for cap, reason in caps:
-        if overall > cap:
-            overall = cap
+        if overall > cap - CAP_KNEE:
+            overall = soft_cap(overall, cap)
             reasons.append(reason)
     return overall, reasons
 

@@ -240,7 +240,7 @@ def pronouns_and_fillers(ctx: Context) -> Check:
     pronouns = [s for s in find_pronouns(text) if in_writing(s)]
     fillers = [(m.start(), m.end()) for m in _filler_pattern().finditer(text) if in_writing((m.start(), m.end()))]
     count = len(pronouns) + len(fillers)
-    score = 1.0 if count == 0 else 0.7 if count <= 2 else 0.4 if count <= 5 else 0.0
+    score = 1.0 if count == 0 else 0.5 if count <= 2 else 0.25 if count <= 5 else 0.0
     found_p = sorted({text[a:b] for a, b in pronouns})
     found_f = sorted({text[a:b].lower() for a, b in fillers})
     if count == 0:
@@ -275,9 +275,12 @@ def _line_around(text: str, a: int, b: int) -> str:
     return quote(strip_bullet(text[line_start : line_end if line_end >= 0 else len(text)]), 80)
 
 
+_DATED = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def _unheaded_summary(ctx: Context) -> tuple[str, list[tuple[int, int]]]:
-    """A summary paragraph without a heading: prose lines (8+ words, no contact details) at the top,
-    before the first section other than the header."""
+    """A summary paragraph without a heading: the first run of prose lines (8+ words, no contact
+    details, no bullet, no year) right under the contact lines, before any entry or heading."""
     ranges = _writing_ranges(ctx)
     lines = ctx.parsed.document.lines
     first_body = next((s.first_line for s in ctx.parsed.sections if s.kind not in ("header", "other")
@@ -285,12 +288,20 @@ def _unheaded_summary(ctx: Context) -> tuple[str, list[tuple[int, int]]]:
     picked: list[tuple[int, int]] = []
     for ln in lines[:first_body]:
         text = ctx.line_text(ln)
-        if not any(a <= ln.start < b for a, b in ranges):
+        if not text.strip():
             continue
-        if word_count(text) >= 8 or (picked and word_count(text) >= 2 and picked[-1][1] + 1 >= ln.start):
+        if not any(a <= ln.start < b for a, b in ranges):
+            if picked:
+                break
+            continue  # the name and contact lines above the summary
+        if ln.bullet or _DATED.search(text):
+            break  # an entry starts: what follows is experience, not a summary
+        if word_count(text) >= 8 or (picked and word_count(text) >= 2):
             picked.append((ln.start, ln.end))
         elif picked:
             break
+        elif word_count(text) > 3:
+            break  # a headline or a heading-like line of its own is where a summary would have been
     text = " ".join(" ".join(ctx.text[a:b].split()) for a, b in picked)
     return (text, picked) if word_count(text) >= 15 else ("", [])
 
@@ -341,7 +352,10 @@ def experience_detail(ctx: Context) -> Check:
         score = max(score, min(1.0, lines / (2 * len(work))))
         if score >= 1.0:
             thin = []
-    message = f"{len(work) - len(thin)} of {len(work)} roles are described with at least two highlights."
+    described = len(work) - len(thin)
+    message = (f"{described} of {len(work)} roles are described with at least two highlights." if len(work) > 1
+               else "The role is described with at least two highlights." if described
+               else "The role is described with fewer than two highlights.")
     suggestion = None
     if thin:
         suggestion = (f"Add 2–5 bullets under '{ctx.work_label(thin[0])}' on what you achieved there, "

@@ -25,8 +25,10 @@ def length(ctx: Context) -> Check:
     desc = f"{plural(words, 'word')} on {plural(pages, 'page')}"
     typical = f"{low}–{high} pages" if low != high else plural(low, "page")
     if words < _TOO_SHORT_WORDS:
+        # No cliff at the threshold: 0 at 100 words, 0.3 just under 200 (0.6 from 200 to 300).
+        score = 0.3 * max(0.0, words - 100) / (_TOO_SHORT_WORDS - 100)
         return ctx.check(
-            "length", 0.0, f"{desc}: too short to show your experience.", status="failed", evidence=[desc],
+            "length", score, f"{desc}: too short to show your experience.", status="failed", evidence=[desc],
             suggestion="Expand to at least one full page (350+ words): " + _what_to_add(ctx) + ".",
         )
     if pages >= too_long_pages or words > too_long_words:
@@ -165,8 +167,8 @@ def section_order(ctx: Context) -> Check:
     return ctx.check(
         "section_order", score, "Order: " + "; ".join(problems) + ".", status="partial" if score else "failed",
         evidence=[" → ".join(dict.fromkeys(order))],
-        suggestion="Order the sections: contact details, Summary, Experience, Education, Skills (recent "
-        "graduates may put Education first).",
+        suggestion="Put the contact details at the top, then the sections in the usual order: Summary, "
+        "Experience, Education, Skills (recent graduates may put Education first).",
     )
 
 
