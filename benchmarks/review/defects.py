@@ -122,8 +122,11 @@ def very_long(r: dict):
     if not any(w.get("highlights") for w in work):
         return None
     d = _doc(r)
+    # The same bullets again and again until the experience alone fills 5+ pages (~3,200 words).
+    words = sum(len(b.split()) for e in d.work for b in e.bullets) or 1
+    times = max(2, -(-3200 // words))
     for e in d.work:
-        e.bullets = [b for _ in range(14) for b in e.bullets]  # the same bullets again and again
+        e.bullets = [b for _ in range(times) for b in e.bullets]
     return d, {}
 
 

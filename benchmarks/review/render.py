@@ -201,7 +201,7 @@ def render_docx(doc: Doc, *, table: bool = False) -> bytes:
     for heading, items in doc.sections():
         if doc.headings:
             d.add_paragraph(heading.title(), style="Heading 1")
-        if table and heading in ("EXPERIENCE", "EDUCATION", "SKILLS"):
+        if table and heading in ("EXPERIENCE", "EDUCATION"):
             grid = d.add_table(rows=0, cols=2)
             row = None
             for kind, text in items:

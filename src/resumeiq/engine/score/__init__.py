@@ -22,7 +22,7 @@ Calibration (``calibrate``), applied to that mix in this order:
   the person); no e-mail alone at 69, no phone alone at 79;
 - unreadable: failed ``extractable_text`` caps it at 30.
 
-A cap is soft (``soft_cap``): scores from 15 points under it are compressed towards it rather
+A cap is soft (``soft_cap``): scores from 25 points under it are compressed towards it rather
 than cut, so a capped resume with one more defect still scores lower.
 
 Bands (``band``): poor < 50 ≤ fair < 70 ≤ good < 85 ≤ strong. Blocking problems (a missing
@@ -69,7 +69,7 @@ def band(score: int) -> str:
     return "strong" if score >= 85 else "good" if score >= 70 else "fair" if score >= 50 else "poor"
 
 
-CAP_KNEE = 0.15  # a cap compresses the scores from (cap − CAP_KNEE) up, so order is kept under it
+CAP_KNEE = 0.25  # a cap compresses the scores from (cap − CAP_KNEE) up, so order is kept under it
 
 
 def soft_cap(value: float, cap: float) -> float:

@@ -56,7 +56,8 @@ def quantified_results(ctx: Context) -> Check:
     n_q = len(bullets) - len(plain)
     share = n_q / len(bullets)
     score = min(1.0, share / _QUANTITY_TARGET)
-    message = f"{n_q} of {len(bullets)} bullets quantify results ({share:.0%})."
+    message = (f"{n_q} of {len(bullets)} bullets quantify results ({share:.0%})." if len(bullets) > 1 else
+               "The one bullet quantifies a result." if n_q else "The one bullet has no number.")
     suggestion = None
     if plain:
         example = quote(plain[0].text, 80)
@@ -144,7 +145,9 @@ def action_verbs(ctx: Context) -> Check:
             weak.append((b, hit))
     share = len(strong) / len(bullets)
     score = min(1.0, share / _VERB_TARGET)
-    message = f"{len(strong)} of {len(bullets)} bullets start with an action verb."
+    message = (f"{len(strong)} of {len(bullets)} bullets start with an action verb." if len(bullets) > 1 else
+               "The one bullet starts with an action verb." if strong else
+               "The one bullet does not start with an action verb.")
     suggestion = None
     flagged = [w for w in weak if w[1]] or weak
     if flagged:
@@ -314,15 +317,18 @@ def summary_present(ctx: Context) -> Check:
     if not text.strip():
         text, spans = _unheaded_summary(ctx)
         where = "opens the resume (without a heading)"
-    n = word_count(text)
-    if n == 0:
+    # Buzzwords are not substance: a summary's length is counted without its sentences that use
+    # filler phrases.
+    n = sum(word_count(s) for s in re.split(r"(?<=[.!?])\s+", text) if not _filler_pattern().search(s))
+    if n == 0 and not text.strip():
         return ctx.check(
             "summary_present", 0.0, "No professional summary.",
             suggestion=f"Add a 2–3 sentence summary under your name: your role, years of experience, "
             f"strongest {ctx.profile.name} skills and one headline result.",
         )
     if n < 15:
-        return ctx.check("summary_present", 0.6, f"The summary is very short ({n} words).", status="partial",
+        return ctx.check("summary_present", 0.6, f"The summary is very short ({plural(n, 'word')} of substance).",
+                         status="partial",
                          evidence=[quote(text, 120)], spans=spans,
                          suggestion="Expand the summary to 2–3 sentences (30–80 words): role, years, "
                          "key skills and one result.")
@@ -375,7 +381,7 @@ def reverse_chronological(ctx: Context) -> Check:
     ]
     if not bad:
         return ctx.check("reverse_chronological", 1.0, "Roles are listed newest first.")
-    score = 0.5 if len(bad) == 1 and len(roles) > 2 else 0.0
+    score = 0.25 if len(bad) == 1 and len(roles) > 2 else 0.0
     a, b = bad[0]
     evidence = [f"'{ctx.work_label(x.index)}' ({format_month(x.start)}) is listed before "
                 f"'{ctx.work_label(y.index)}' ({format_month(y.start)})" for x, y in bad]
@@ -414,7 +420,8 @@ def employment_gaps(ctx: Context) -> Check:
         covered = max(covered, role.end_or_max)
     if not gaps:
         return ctx.check("employment_gaps", 1.0, "No gaps longer than 6 months between roles.")
-    score = 0.5 if len(gaps) == 1 else 0.0
+    # One gap under a year is a question a line answers; longer or repeated gaps weigh more.
+    score = 0.5 if len(gaps) == 1 and gaps[0][2] < 12 else 0.25 if len(gaps) == 1 else 0.0
     evidence = [f"{m}-month gap from {format_month(end + 1)} to {format_month(r.start - 1)} before "
                 f"'{ctx.work_label(r.index)}'" for end, r, m in gaps]
     end, role, months = gaps[0]
@@ -439,7 +446,8 @@ def skills_section(ctx: Context) -> Check:
         score = 0.3 if mentioned else 0.0
         return ctx.check(
             "skills_section", score, "No skills section." + (
-                f" {len(mentioned)} skills are only mentioned in the text." if mentioned else ""),
+                f" {plural(len(mentioned), 'skill')} {'is' if len(mentioned) == 1 else 'are'} only mentioned in "
+                "the text." if mentioned else ""),
             status="failed", evidence=mentioned[:10],
             suggestion="Add a 'Skills' section listing 8–15 skills by their standard names"
             + (f", e.g. {', '.join(mentioned[:4])}." if mentioned else "."),

@@ -25,8 +25,8 @@ def length(ctx: Context) -> Check:
     desc = f"{plural(words, 'word')} on {plural(pages, 'page')}"
     typical = f"{low}–{high} pages" if low != high else plural(low, "page")
     if words < _TOO_SHORT_WORDS:
-        # No cliff at the threshold: 0 at 100 words, 0.3 just under 200 (0.6 from 200 to 300).
-        score = 0.3 * max(0.0, words - 100) / (_TOO_SHORT_WORDS - 100)
+        # No cliff at the thresholds: 0.1 at 100 words, 0.3 at 200, 1.0 at 300 (linear between).
+        score = 0.1 * words / 100 if words < 100 else 0.1 + 0.2 * (words - 100) / (_TOO_SHORT_WORDS - 100)
         return ctx.check(
             "length", score, f"{desc}: too short to show your experience.", status="failed", evidence=[desc],
             suggestion="Expand to at least one full page (350+ words): " + _what_to_add(ctx) + ".",
@@ -39,7 +39,8 @@ def length(ctx: Context) -> Check:
             "3–5 bullets per role, and drop repeated or unrelated material.",
         )
     if words < _SHORT_WORDS:
-        return ctx.check("length", 0.6, f"{desc}: on the short side.", status="partial", evidence=[desc],
+        score = 0.3 + 0.7 * (words - _TOO_SHORT_WORDS) / (_SHORT_WORDS - _TOO_SHORT_WORDS)
+        return ctx.check("length", score, f"{desc}: on the short side.", status="partial", evidence=[desc],
                          suggestion="Add detail: 3–5 quantified bullets for each recent role.")
     if pages > high or words > _WORDS_PER_PAGE * high:
         over = max(pages - high, math.ceil(words / _WORDS_PER_PAGE) - high, 1)
@@ -92,12 +93,14 @@ def bullet_length(ctx: Context) -> Check:
     long = sorted((b for b in bullets if word_count(b.text) > _LONG_BULLET_WORDS),
                   key=lambda b: -word_count(b.text))
     if not long:
-        return ctx.check("bullet_length", 1.0, f"All {len(bullets)} bullets are {_LONG_BULLET_WORDS} words or fewer.")
+        return ctx.check("bullet_length", 1.0, (f"All {len(bullets)} bullets are {_LONG_BULLET_WORDS} words or fewer." if len(bullets) > 1
+                                else f"The one bullet is {_LONG_BULLET_WORDS} words or fewer."))
     share = len(long) / len(bullets)
     score = max(0.0, 1.0 - 2.5 * share)
     worst = long[0]
     return ctx.check(
-        "bullet_length", score, f"{len(long)} of {len(bullets)} bullets run over {_LONG_BULLET_WORDS} words.",
+        "bullet_length", score, f"{len(long)} of {len(bullets)} bullets run over {_LONG_BULLET_WORDS} words." if len(bullets) > 1 else
+        f"The one bullet runs over {_LONG_BULLET_WORDS} words.",
         status=status_for(score, passed=0.95, failed=0.4),
         evidence=[f"{word_count(b.text)} words: '{quote(b.text, 70)}'" for b in long[:5]],
         spans=[b.span for b in long],
