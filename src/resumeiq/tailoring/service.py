@@ -207,7 +207,8 @@ def apply_edits(
             set_value(doc, edit.path or "", edit.value, create=True)
         except PointerError as exc:
             raise InvalidTailoredResume(
-                f"edits: {exc.path}: {exc.message}.", errors=[{"path": exc.path, "message": exc.message}]
+                f"edits: {edit.path}: {exc.message} (at {exc.path or '/'}).",
+                errors=[{"path": edit.path, "message": exc.message}],
             ) from exc
     try:
         JsonResume.model_validate(doc)
