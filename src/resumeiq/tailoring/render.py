@@ -4,11 +4,12 @@ or PDF.
 Every layout is one column with standard headings (Summary, Experience, Education, Skills,
 Certificates, Languages, Projects) and real text: no tables, images or text boxes, so that an ATS
 (and resumeiq's own engine, which the round-trip tests use) reads it back in order. A role is
-written as ``Position, Employer, Location`` then its dates (``2019-03 - Present``) and its bullets.
+written as ``Position | Employer | Location`` then its dates (``2019-03 - Present``) and its bullets.
 
-The PDF uses the PDF standard font Helvetica (no font files, nothing to install), which covers
-Latin-1; common typography outside it (dashes, curly quotes, bullets) is written as its ASCII
-equivalent, and text with other characters is refused with ``UnsupportedCharacters``.
+The PDF uses the PDF standard font Helvetica (no font files, nothing to install) in its
+Windows-1252 encoding: Western European letters, €, dashes, curly quotes and bullets. Text with
+characters outside it (Greek, Cyrillic, CJK, …) is refused with ``UnsupportedCharacters`` (export
+as DOCX or Markdown instead), never written with characters dropped.
 """
 
 from __future__ import annotations
@@ -103,7 +104,7 @@ def resume_blocks(doc: dict[str, Any]) -> list[Block]:
     entries(
         "Experience",
         doc.get("work") or [],
-        lambda w: _join(w.get("position"), w.get("name"), w.get("location")),
+        lambda w: _join(w.get("position"), w.get("name"), w.get("location"), sep=" | "),
         work_body,
     )
 
@@ -216,45 +217,48 @@ def to_docx(blocks: list[Block]) -> bytes:
     return buffer.getvalue()
 
 
-_ASCII = str.maketrans(
+# What the PDF standard fonts' encoding (WinAnsi, Windows-1252) lacks, written as its nearest
+# equivalent; the rest of Windows-1252 (€, dashes, curly quotes, bullets) is shown as it is.
+_NEAREST = str.maketrans(
     {
-        "\u2013": "-",
-        "\u2014": "-",
         "\u2212": "-",
         "\u2010": "-",
         "\u2011": "-",
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u2022": "-",
-        "\u00b7": "|",
-        "\u2026": "...",
-        "\u00a0": " ",
         "\u2009": " ",
         "\u202f": " ",
+        "\u2007": " ",
+        "\u200b": "",
     }
 )
 
 
-def _latin1(text: str) -> str:
-    text = text.translate(_ASCII)
-    bad = sorted({c for c in text if ord(c) > 0xFF})
+def _winansi(text: str) -> str:
+    text = text.translate(_NEAREST)
+    bad = sorted({c for c in text if not _encodable(c)})
     if bad:
         raise UnsupportedCharacters("".join(bad))
     return text
+
+
+def _encodable(char: str) -> bool:
+    try:
+        char.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def to_pdf(blocks: list[Block]) -> bytes:
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
+    pdf.core_fonts_encoding = "windows-1252"
     pdf.set_margins(18, 18, 18)
     pdf.set_auto_page_break(True, margin=18)
     pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin
     for b in blocks:
-        text = _latin1(b.text)
+        text = _winansi(b.text)
         if b.kind == "title":
             pdf.set_font("Helvetica", "B", 18)
             pdf.multi_cell(width, 9, text, new_x="LMARGIN", new_y="NEXT")
