@@ -8,12 +8,19 @@
     │   ├── InvalidUpload                 invalid_upload
     │   ├── ProcessingTimeout             processing_timeout
     │   ├── UnprocessableFile             unprocessable_file
+    │   ├── NothingToTailor               nothing_to_tailor
+    │   ├── InvalidTailoredResume         invalid_resume
+    │   ├── LLMNotConfigured              llm_not_configured
     │   └── WeakPassword                  weak_password
     ├── PayloadTooLarge                   too_large
     ├── UnsupportedMediaType              unsupported_media_type
     ├── Conflict                          conflict
     │   ├── EmailTaken                    email_taken
     │   ├── ResumeNotReady                resume_not_ready
+    │   ├── StalePreview                  stale_preview
+    │   ├── PreviewHashMismatch           preview_hash_mismatch
+    │   ├── AlreadyConfirmed              already_confirmed
+    │   ├── NoCoverLetter                 no_cover_letter
     │   └── ResultNotReady                result_not_ready
     ├── Forbidden                         forbidden
     │   └── RegistrationClosed            registration_closed
@@ -89,6 +96,24 @@ class WeakPassword(InvalidInput):
     code = "weak_password"
 
 
+class NothingToTailor(InvalidInput):
+    """The resume has no content a tailoring could work from (resumeiq never writes one from nothing)."""
+
+    code = "nothing_to_tailor"
+
+
+class InvalidTailoredResume(InvalidInput):
+    """Confirm ``edits`` that make the resume invalid; ``errors`` lists each field path and why."""
+
+    code = "invalid_resume"
+
+
+class LLMNotConfigured(InvalidInput):
+    """``mode: "llm"`` asked for, and no language model is available."""
+
+    code = "llm_not_configured"
+
+
 class PayloadTooLarge(ServiceError):
     code = "too_large"
 
@@ -109,6 +134,26 @@ class EmailTaken(Conflict):
 
 class ResumeNotReady(Conflict):
     code = "resume_not_ready"
+
+
+class StalePreview(Conflict):
+    """The resume or the job changed after the preview was made."""
+
+    code = "stale_preview"
+
+
+class PreviewHashMismatch(Conflict):
+    code = "preview_hash_mismatch"
+
+
+class AlreadyConfirmed(Conflict):
+    code = "already_confirmed"
+
+
+class NoCoverLetter(Conflict):
+    """The preview has no cover letter: none was requested, or writing it failed."""
+
+    code = "no_cover_letter"
 
 
 class ResultNotReady(Conflict):

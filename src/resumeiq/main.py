@@ -32,6 +32,7 @@ from resumeiq.resumes.router import router as resumes_router
 from resumeiq.screening.router import router as screening_router
 from resumeiq.stats.router import router as stats_router
 from resumeiq.storage import LocalFileStorage
+from resumeiq.tailoring.router import router as tailoring_router
 from resumeiq.users.router import router as users_router
 from resumeiq.users.service import UserCache
 from resumeiq.worker.celery_app import create_celery
@@ -146,6 +147,7 @@ def create_app(settings: Settings | None = None, *, engine_pool: EnginePool | No
     api.include_router(screening_router)
     api.include_router(emails_router)
     api.include_router(stats_router)
+    api.include_router(tailoring_router)
     app.include_router(api)
     app.include_router(_health_router())
     return app
