@@ -118,7 +118,8 @@ class ConsoleErrors:
             found = re.search(
                 r"Failed to load resource: the server responded with a status of (\d+)", msg.text
             )
-            if found and (msg.location.get("url", ""), int(found.group(1))) in self.documents:
+            url = msg.location.get("url", "").split("#", 1)[0]
+            if found and (url, int(found.group(1))) in self.documents:
                 return
             self.errors.append(f"console {msg.type}: {msg.text} ({msg.location.get('url', '')})")
 

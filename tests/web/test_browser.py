@@ -156,18 +156,18 @@ def test_recruiter_screens_twenty_files_and_reads_the_board(server, new_page, tm
     docs_copy(shoot(page, "09-screening"), "screening.png")
 
     # Filter by category (a plain GET form: no script needed).
-    page.get_by_label("Category").select_option("selected")
+    page.get_by_label("Category", exact=True).select_option("selected")
     page.get_by_role("button", name="Filter").click()
     shown = page.locator("#results tbody td .badge").all_inner_texts()
     assert shown and set(shown) == {"selected"}
     # Search by name.
-    page.get_by_label("Category").select_option("")
-    page.get_by_label("Search").fill("Quennell")
+    page.get_by_label("Category", exact=True).select_option("")
+    page.get_by_label("Search", exact=True).fill("Quennell")
     page.get_by_role("button", name="Filter").click()
     names = page.locator("#results tbody tr td:nth-child(2)").all_inner_texts()
     assert names and all("Quennell" in n for n in names)
     # Hide identities.
-    page.get_by_label("Search").fill("")
+    page.get_by_label("Search", exact=True).fill("")
     page.get_by_label("Hide identities").check()
     page.get_by_role("button", name="Filter").click()
     labels = page.locator("#results tbody tr td:nth-child(2)").all_inner_texts()
