@@ -78,10 +78,24 @@ def split_pieces(text: str, offset: int) -> list[tuple[str, int, int]]:
 
 def _add_piece(out: list, text: str, a: int, b: int, offset: int) -> None:
     piece = text[a:b]
-    stripped = piece.strip(" ,;:-–—()|\t")
+    stripped = _strip_brackets(piece.strip(" ,;:-–—|\t"))
     if stripped:
         k = a + piece.find(stripped)
         out.append((stripped, offset + k, offset + k + len(stripped)))
+
+
+def _strip_brackets(text: str) -> str:
+    """Brackets around a piece or left over from a split go; a pair inside it stays: "Teaching
+    Assistant (Compilers)" keeps its qualifier, "(Contract)" and "Remote)" lose theirs."""
+    while text:
+        if text.startswith("(") and (text.endswith(")") and text.count("(") == text.count(")") and text.find(")") == len(text) - 1 or ")" not in text):
+            text = text[1:-1] if text.endswith(")") else text[1:]
+        elif text.endswith(")") and text.count(")") > text.count("("):
+            text = text[:-1]
+        else:
+            break
+        text = text.strip(" ,;:-–—|\t")
+    return text
 
 
 # A line ending in an abbreviation's point has not ended a sentence: "Inc.", "Ltd.", "Jr." and
