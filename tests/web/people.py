@@ -11,7 +11,7 @@ LAST = ["Quennell", "Varga-Ruiz", "Marchetti", "Osei-Bonsu", "Hallgrimsdottir", 
         "Whitcombe", "Haddad", "Trevelyan", "Baumgartner", "Castellano"]  # fmt: skip
 
 STRONG = ["Python", "PostgreSQL", "Docker", "Kubernetes", "SQL", "Git"]
-MIXED = ["Python", "Excel", "SQL", "Tableau"]
+MIXED = ["Python", "SQL", "Git", "Linux"]
 WEAK = ["Adobe Photoshop", "Illustrator", "Figma", "Typography"]
 
 
@@ -52,7 +52,7 @@ def applicants(n: int = 20) -> list[tuple[str, bytes]]:
         if i % 3 == 0:
             text = resume(name, email, title="Senior Software Engineer", skills=STRONG, years=8 + i % 4)
         elif i % 3 == 1:
-            text = resume(name, email, title="Data Analyst", skills=MIXED, years=3 + i % 3)
+            text = resume(name, email, title="Software Developer", skills=MIXED, years=3)
         else:
             text = resume(name, email, title="Graphic Designer", skills=WEAK, years=2 + i % 5)
         stem = f"applicant-{i + 1:02d}"
