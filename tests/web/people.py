@@ -75,9 +75,9 @@ Requirements
 - 5+ years of professional software engineering experience
 - Strong experience with Python and PostgreSQL
 - Hands-on experience with Docker
-- A bachelor's degree in Computer Science or a related field
+- Holds a bachelor's degree (Computer Science, Physics or Mathematics)
 
-Nice to have
+Preferred
 - Kubernetes
 - Terraform
 """
