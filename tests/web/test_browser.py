@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from accessibility import check_page, fits_width
-from people import JOB, SEEKER, applicants
+from web_people import JOB, SEEKER, applicants
 from webtools import PASSWORD, ROOT, shoot
 
 from documents import text_pdf
