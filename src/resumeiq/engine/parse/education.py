@@ -206,20 +206,6 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
                 cur.loose.append(p)
     drafts.append(cur)
     entries = [_finish(d) for d in drafts if d.degree or d.institution]
-    # Secondary schooling listed under a degree is background, not an entry of the education history.
-    if any(not _secondary(ed) for ed in entries):
-        kept = []
-        for ed in entries:
-            if not _secondary(ed):
-                kept.append(ed)
-            elif ed.institution and not _SECONDARY_SCHOOL.search(ed.institution):
-                # "A levels, Coventry Central College": the college stays, the school-leaving
-                # qualification goes.
-                ed.studyType = ed.area = None
-                ed.evidence.pop("studyType", None)
-                ed.evidence.pop("area", None)
-                kept.append(ed)
-        entries = kept
     return entries
 
 
@@ -274,24 +260,6 @@ def _stacked_dates(doc: ExtractedDocument, lines) -> tuple[list[DateRange | None
     return found, shown
 
 
-_SECONDARY_SCHOOL = re.compile(
-    r"\b(?:high\s+school|secondary\s+school|higher\s+secondary|senior\s+secondary|hr\.?\s*sec|public\s+school|"
-    r"convent|vidyalaya\w*|grammar\s+school|primary\s+school|middle\s+school|sixth\s+form|h\.\s?s\.\s+school)\b",
-    re.IGNORECASE,
-)
-
-
-def _secondary(ed: Education) -> bool:
-    """A school-leaving entry: a secondary qualification ("SSC", "A levels", "High School
-    Diploma"), or a secondary school ("… High School", "… Vidyalaya") without a higher degree."""
-    level = degree_level(ed.studyType)
-    if level == "high_school":
-        return True
-    if level is not None or not ed.institution:
-        return False
-    return bool(_SECONDARY_SCHOOL.search(ed.institution))
-
-
 def _pieces_without(text, start, end, degree, date) -> list[tuple[str, int, int]]:
     chars = list(text[start:end])
     dated = (label_start(text, start, date.span[0]), date.span[1]) if date else None  # with its "Dates: "
@@ -305,6 +273,7 @@ def _pieces_without(text, start, end, degree, date) -> list[tuple[str, int, int]
         at = r"\s+(?:at|from)\s+|" if not re.search(r"\b(?:university|college|institute|school)\b[^,]*\sat\s", piece, re.I) else r"\s+from\s+|"
         for sub in re.split(at + r"\s*\(\s*|\s*\)\s*", piece):
             sub = sub.strip(" ,;:-")
+            sub = re.sub(r"^(?:at|from|à|chez|an der|am|en|na|no|em)\s+(?=[A-Z])", "", sub)  # "… from Sri Venkatesa College"
             if sub:
                 k = text.find(sub, s, e + 1)
                 pieces.append((sub, k, k + len(sub)))
@@ -325,6 +294,8 @@ def _area_after(text: str, pos: int, end: int, inst, date) -> tuple[str, int, in
     )
     a = start = pos + (m.end() if m else 0)
     rest = text[a:stop]
+    if re.match(r"(?:at|from|à|chez)\s", rest):
+        return None  # "Bachelor of Technology from Nallamala College": a school, no field
     # The field ends at a separator, a bracket ("B.Sc. (Computer Science)") or a grade
     # ("Economics; 3.7 GPA", "Economics GPA 3.7/4.0").
     cut = re.search(r"\s+(?:at|from)\s+|[,;]|\t|\||[()]|\s[-–—]\s|\s{3,}", rest)
