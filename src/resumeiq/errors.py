@@ -23,7 +23,8 @@
     │   ├── NoCoverLetter                 no_cover_letter
     │   └── ResultNotReady                result_not_ready
     ├── Forbidden                         forbidden
-    │   └── RegistrationClosed            registration_closed
+    │   ├── RegistrationClosed            registration_closed
+    │   └── CsrfFailed                    csrf_failed
     ├── AuthenticationFailed              not_authenticated
     │   ├── InvalidCredentials            invalid_credentials
     │   └── InvalidToken                  invalid_token
@@ -168,6 +169,12 @@ class Forbidden(ServiceError):
 
 class RegistrationClosed(Forbidden):
     code = "registration_closed"
+
+
+class CsrfFailed(Forbidden):
+    """A web form post without this session's CSRF token, or from another origin."""
+
+    code = "csrf_failed"
 
 
 class AuthenticationFailed(ServiceError):

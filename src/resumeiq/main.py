@@ -35,6 +35,7 @@ from resumeiq.storage import LocalFileStorage
 from resumeiq.tailoring.router import router as tailoring_router
 from resumeiq.users.router import router as users_router
 from resumeiq.users.service import UserCache
+from resumeiq.web import install_web
 from resumeiq.worker.celery_app import create_celery
 from resumeiq.worker.celery_dispatch import CeleryDispatcher, Enqueuer
 from resumeiq.worker.dispatch import Dispatcher, LocalDispatcher
@@ -150,6 +151,7 @@ def create_app(settings: Settings | None = None, *, engine_pool: EnginePool | No
     api.include_router(tailoring_router)
     app.include_router(api)
     app.include_router(_health_router())
+    install_web(app)  # the pages at /, after the API
     return app
 
 

@@ -72,7 +72,7 @@ RESUMES = {
         ["GAAP", "NetSuite", "Microsoft Excel"],
     ),
 }
-KEYS = ["id", "score", "category", "matched_required", "missing_required"]
+KEYS = ["id", "score", "category", "matched_required", "related_required", "missing_required"]
 
 
 @pytest.fixture
@@ -135,7 +135,8 @@ def test_out_writes_one_ranking_file_per_job_and_csv_one_row_per_pair(runner, in
     assert sre[0]["id"] == "ana" and accountant[0]["id"] == "chloe"
     rows = list(csv.DictReader(table.open()))
     assert len(rows) == 6
-    assert list(rows[0]) == ["job", "rank", "id", "score", "category", "matched_required", "missing_required"]
+    assert list(rows[0]) == ["job", "rank", "id", "score", "category", "matched_required", "related_required",
+                             "missing_required"]
     assert [(r["job"], r["rank"], r["id"]) for r in rows[:3]] == [
         ("sre", "1", "ana"),
         ("sre", "2", "ben"),

@@ -39,7 +39,8 @@ def test_columns_ranks_and_reasons():
         candidate_phone="+351 912 345 678",
         candidate_location="Porto, Portugal",
         details={
-            "matched_required": [{"skill": "Python"}, {"skill": "SQL"}],
+            "matched_required": [{"skill": "Python", "status": "work"}, {"skill": "SQL", "status": "listed"}],
+            "related_required": [{"skill": "Django", "status": "related", "related_to": "Flask"}],
             "missing_required": [{"skill": "Go"}, {"skill": "Rust"}],
         },
     )
@@ -49,21 +50,34 @@ def test_columns_ranks_and_reasons():
     header, rows, text = export([best, second, copy, broken])
     assert header == [
         "rank", "position", "candidate", "status", "score", "category", *IDENTITY,
-        "matched_required", "missing_required", "duplicate_of_position", "error", "item_id",
+        "matched_required", "related_required", "missing_required", "duplicate_of_position", "error", "item_id",
     ]  # fmt: skip
     assert rows[0] == [
         "1", "2", "Mirela Dantas", "completed", "91", "selected",
         "Mirela Dantas", "mirela@example.com", "'+351 912 345 678", "Porto, Portugal", "cv-2.pdf",
-        "Python; SQL", "Go; Rust", "", "", str(best.id),
+        "Python; SQL", "Django (related: Flask)", "Go; Rust", "", "", str(best.id),
     ]  # fmt: skip
     assert rows[1] == [
         "2", "1", "Candidate 1", "completed", "55", "considered",
-        "", "", "", "", "cv-1.pdf", "", "", "", "", str(second.id),
+        "", "", "", "", "cv-1.pdf", "", "", "", "", "", str(second.id),
     ]  # fmt: skip
     assert rows[2][:4] == ["", "3", "Candidate 3", "duplicate"] and rows[2][-3:-1] == ["2", ""]
     assert rows[3][:4] == ["", "4", "Candidate 4", "failed"]
     assert rows[3][-2] == "corrupt_file: The Word document is damaged."
     assert text.endswith("\r\n") and text.count("\r\n") == 5  # one line per row, CRLF (RFC 4180)
+
+
+def test_results_stored_before_the_split_show_related_skills_as_related():
+    # Results saved by earlier versions listed related skills among the matched ones.
+    old = item(1, "completed", score=70, category="selected", details={
+        "matched_required": [{"skill": "PyTorch", "status": "related", "related_to": "TensorFlow"},
+                             {"skill": "Python", "status": "work"}],
+        "missing_required": [],
+    })
+    header, rows, _ = export([old])
+    row = dict(zip(header, rows[0], strict=True))
+    assert row["matched_required"] == "Python"
+    assert row["related_required"] == "PyTorch (related: TensorFlow)"
 
 
 def test_a_blind_screening_has_no_identity_columns():
@@ -72,7 +86,7 @@ def test_a_blind_screening_has_no_identity_columns():
         candidate_email="mirela@example.com",
     )  # fmt: skip
     header, rows, text = export([named], blind=True)
-    assert not set(IDENTITY) & set(header) and len(header) == 11
+    assert not set(IDENTITY) & set(header) and len(header) == 12
     assert rows[0][:3] == ["1", "1", "Candidate 1"]
     assert "Mirela" not in text and "mirela@" not in text and "cv-1.pdf" not in text
 

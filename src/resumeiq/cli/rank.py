@@ -4,7 +4,7 @@
 
 Resumes are parsed once, in parallel (one process per core) with a progress bar, then matched
 against every job. ``--json`` prints ``[{"id", "score", "category", "matched_required",
-"missing_required"}]`` best first (with several jobs: an object of job file stem → that list);
+"related_required", "missing_required"}]`` best first (with several jobs: an object of job file stem → that list);
 ``--out`` writes ``OUTDIR/<job file stem>.ranking.json`` per job; ``--csv`` writes one row per
 job × resume. A resume's id is its file stem (its whole file name when two files share a stem). Files that cannot be read are listed on stderr with their error code and left out.
 
@@ -53,7 +53,7 @@ def _match_chunk(
     resumes: dict[str, Any], jobs: dict[str, Any], stats: Any, as_of: str | None, thresholds: Any
 ) -> dict[str, list[dict[str, Any]]]:
     """Worker entry: job stem → the short results of a chunk of prepared resumes."""
-    from resumeiq.engine.match.rank import match_batch
+    from resumeiq.engine.match.rank import match_batch, related_label
 
     results = match_batch(resumes, jobs, stats, as_of=as_of, thresholds=thresholds)
     return {
@@ -63,6 +63,7 @@ def _match_chunk(
                 "score": r.score,
                 "category": r.category,
                 "matched_required": [s.skill for s in r.matched_required],
+                "related_required": [related_label(s.skill, s.related_to) for s in r.related_required],
                 "missing_required": [s.skill for s in r.missing_required],
             }
             for rid, r in by_resume.items()
@@ -268,7 +269,8 @@ def _write_csv(path: Path, lists: dict[str, list[dict[str, Any]]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
-        writer.writerow(["job", "rank", "id", "score", "category", "matched_required", "missing_required"])
+        writer.writerow(["job", "rank", "id", "score", "category", "matched_required", "related_required",
+                         "missing_required"])
         for stem, items in lists.items():
             for rank, e in enumerate(items, 1):
                 writer.writerow(
@@ -279,6 +281,7 @@ def _write_csv(path: Path, lists: dict[str, list[dict[str, Any]]]) -> None:
                         f"{e['score']:.2f}",
                         e["category"],
                         "; ".join(e["matched_required"]),
+                        "; ".join(e["related_required"]),
                         "; ".join(e["missing_required"]),
                     ]
                 )
@@ -289,7 +292,8 @@ def _print_tables(lists: dict[str, list[dict[str, Any]]]) -> None:
     colours = {"selected": "green", "considered": "yellow", "rejected": "red"}
     for stem, items in lists.items():
         table = Table(title=stem, title_justify="left")
-        for name in ("#", "resume", "score", "category", "missing required"):
+        for name in ("#", "resume", "score", "category", "related (job skill: what the resume shows)",
+                     "missing required"):
             table.add_column(name, justify="right" if name in ("#", "score") else "left")
         for rank, e in enumerate(items, 1):
             table.add_row(
@@ -297,6 +301,7 @@ def _print_tables(lists: dict[str, list[dict[str, Any]]]) -> None:
                 e["id"],
                 f"{e['score']:.1f}",
                 f"[{colours[e['category']]}]{e['category']}[/]",
+                ", ".join(e["related_required"]) or "—",
                 ", ".join(e["missing_required"]) or "—",
             )
         console.print(table)

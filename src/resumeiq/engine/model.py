@@ -268,6 +268,7 @@ class Review(BaseModel):
     formatting_score: int
     industry: str
     checks: list[Check]
+    band: str = ""  # poor | fair | good | strong (see score.band)
     executive_summary: str
     strengths: list[str]
     weaknesses: list[str]

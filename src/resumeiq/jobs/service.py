@@ -122,7 +122,7 @@ async def create_job(
         owner_user_id=owner,
         title=_title(title, parsed.requirements),
         title_given=title,
-        company=(company or "").strip() or None,
+        company=(company or "").strip() or parsed.requirements.get("company"),
         description=parsed.text,
         source_filename=upload.filename if upload else None,
         source_format=parsed.format if upload else None,

@@ -39,6 +39,21 @@ def skill_names(items: Any) -> list[str]:
     return [item["skill"] for item in items or []]
 
 
+def split_skills(details: dict[str, Any], kind: str) -> tuple[list[dict], list[dict]]:
+    """(matched, related) skill entries of a stored match for ``kind`` required | preferred:
+    matched only with direct evidence; related through another skill. Results stored before
+    the split listed related skills among the matched ones: they are moved out here too."""
+    matched_raw = list(details.get(f"matched_{kind}") or [])
+    matched = [i for i in matched_raw if i.get("status") != "related"]
+    related = list(details.get(f"related_{kind}") or []) + [i for i in matched_raw if i.get("status") == "related"]
+    return matched, related
+
+
+def related_labels(items: Any) -> list[str]:
+    """'PyTorch (related: TensorFlow)': the job's skill and the related one the resume shows."""
+    return [f"{i['skill']} (related: {i['related_to']})" if i.get("related_to") else i["skill"] for i in items or []]
+
+
 class SkillMatchOut(BaseModel):
     """A skill the job names and how the resume shows it: ``work`` / ``summary`` / ``listed``
     (direct evidence), ``related`` (through ``related_to``) or ``missing``; evidence spans index
@@ -73,8 +88,10 @@ class MatchResultOut(BaseModel):
     thresholds: dict[str, float]
     components: list[dict[str, Any]]
     matched_required: list[SkillMatchOut]
+    related_required: list[SkillMatchOut]
     missing_required: list[SkillMatchOut]
     matched_preferred: list[SkillMatchOut]
+    related_preferred: list[SkillMatchOut]
     missing_preferred: list[SkillMatchOut]
     experience: dict[str, Any]
     education: dict[str, Any]
@@ -111,6 +128,7 @@ class MatchSummary(BaseModel):
     category: str
     explanation: str
     matched_required: list[str]
+    related_required: list[str]  # "PyTorch (related: TensorFlow)"
     missing_required: list[str]
     completed_at: datetime
 
@@ -147,8 +165,10 @@ class JobMatch(BaseModel):
     explanation: str
     components: list[dict[str, Any]]
     matched_required: list[str]
+    related_required: list[str]  # "PyTorch (related: TensorFlow)"
     missing_required: list[str]
     matched_preferred: list[str]
+    related_preferred: list[str]
     missing_preferred: list[str]
     experience: dict[str, Any]
     education: dict[str, Any]

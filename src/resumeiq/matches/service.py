@@ -29,7 +29,9 @@ from resumeiq.matches.schemas import (
     MatchSummary,
     SkillMatchOut,
     TopMatches,
+    related_labels,
     skill_names,
+    split_skills,
 )
 from resumeiq.pagination import Page, PageParams
 from resumeiq.resumes.models import Resume
@@ -97,15 +99,20 @@ def _result_out(
     def skills(key: str) -> list[SkillMatchOut]:
         return SkillMatchOut.many(d.get(key), resume_text, job_text)
 
+    req_matched, req_related = split_skills(d, "required")
+    pref_matched, pref_related = split_skills(d, "preferred")
+
     return MatchResultOut(
         match_score=result.match_score or 0,
         category=result.category or "",
         explanation=result.executive_summary,
         thresholds=d.get("thresholds") or {},
         components=d.get("components") or [],
-        matched_required=skills("matched_required"),
+        matched_required=SkillMatchOut.many(req_matched, resume_text, job_text),
+        related_required=SkillMatchOut.many(req_related, resume_text, job_text),
         missing_required=skills("missing_required"),
-        matched_preferred=skills("matched_preferred"),
+        matched_preferred=SkillMatchOut.many(pref_matched, resume_text, job_text),
+        related_preferred=SkillMatchOut.many(pref_related, resume_text, job_text),
         missing_preferred=skills("missing_preferred"),
         experience=d.get("experience") or {},
         education=d.get("education") or {},
@@ -162,7 +169,8 @@ async def match_summary(*, session: AsyncSession, user: User, match_id: uuid.UUI
         match_score=result.match_score or 0,
         category=result.category or "",
         explanation=result.executive_summary,
-        matched_required=skill_names(d.get("matched_required")),
+        matched_required=skill_names(split_skills(d, "required")[0]),
+        related_required=related_labels(split_skills(d, "required")[1]),
         missing_required=skill_names(d.get("missing_required")),
         completed_at=request.completed_at or result.created_at,
     )
@@ -263,9 +271,11 @@ async def _match_jobs(
                 category=report.category,
                 explanation=d["explanation"],
                 components=d["components"],
-                matched_required=skill_names(d["matched_required"]),
+                matched_required=skill_names(split_skills(d, "required")[0]),
+                related_required=related_labels(split_skills(d, "required")[1]),
                 missing_required=skill_names(d["missing_required"]),
-                matched_preferred=skill_names(d["matched_preferred"]),
+                matched_preferred=skill_names(split_skills(d, "preferred")[0]),
+                related_preferred=related_labels(split_skills(d, "preferred")[1]),
                 missing_preferred=skill_names(d["missing_preferred"]),
                 experience=d["experience"],
                 education=d["education"],

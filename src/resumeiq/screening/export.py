@@ -7,7 +7,7 @@ import csv
 import io
 import uuid
 
-from resumeiq.matches.schemas import skill_names
+from resumeiq.matches.schemas import related_labels, skill_names, split_skills
 from resumeiq.screening.models import ItemStatus, Screening, ScreeningItem
 from resumeiq.screening.schemas import label
 
@@ -25,7 +25,8 @@ def screening_csv(screening: Screening, items: list[ScreeningItem], positions: d
     """The CSV text. A blind screening has no identity columns; ``candidate`` is "Candidate N"."""
     header = ["rank", "position", "candidate", "status", "score", "category"]
     header += [] if screening.blind else _IDENTITY
-    header += ["matched_required", "missing_required", "duplicate_of_position", "error", "item_id"]
+    header += ["matched_required", "related_required", "missing_required", "duplicate_of_position", "error",
+               "item_id"]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
@@ -51,7 +52,8 @@ def screening_csv(screening: Screening, items: list[ScreeningItem], positions: d
                 item.filename,
             ]
         row += [
-            "; ".join(skill_names(details.get("matched_required"))),
+            "; ".join(skill_names(split_skills(details, "required")[0])),
+            "; ".join(related_labels(split_skills(details, "required")[1])),
             "; ".join(skill_names(details.get("missing_required"))),
             positions.get(item.duplicate_of_id) if item.duplicate_of_id else None,
             item.error,

@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from resumeiq.inputs import RequestModel
-from resumeiq.matches.schemas import skill_names
+from resumeiq.matches.schemas import related_labels, skill_names, split_skills
 from resumeiq.screening.models import ScreeningItem
 
 ResultStatus = Literal["completed", "failed", "duplicate", "pending", "all"]
@@ -89,6 +89,7 @@ class ScreeningItemOut(BaseModel):
     resume_id: uuid.UUID | None
     explanation: str | None
     matched_required: list[str]
+    related_required: list[str]  # "PyTorch (related: TensorFlow)"
     missing_required: list[str]
     duplicate_of: DuplicateOf | None
     error: str | None
@@ -117,7 +118,8 @@ class ScreeningItemOut(BaseModel):
             filename=None if blind else item.filename,
             resume_id=None if blind else item.resume_id,
             explanation=d.get("explanation"),
-            matched_required=skill_names(d.get("matched_required")),
+            matched_required=skill_names(split_skills(d, "required")[0]),
+            related_required=related_labels(split_skills(d, "required")[1]),
             missing_required=skill_names(d.get("missing_required")),
             duplicate_of=DuplicateOf(item_id=item.duplicate_of_id, position=duplicate_position)
             if item.duplicate_of_id is not None and duplicate_position is not None

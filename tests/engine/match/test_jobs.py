@@ -281,3 +281,19 @@ def test_occupation_data_is_well_formed():
     for name, fam in data.items():
         assert fam["titles"] and fam["domains"], name
         assert all(t == t.lower() for t in fam["titles"]), name
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Role: Backend Engineer\nOrganisation: Quillon Labs\nLocation: Austin, TX\n", "Quillon Labs"),
+        ("Job Title: Staff Nurse\nCompany: Brightwater Clinic\nLocation: Leeds, England\n", "Brightwater Clinic"),
+        ("Data Engineer – Marlow-Vance (Denver, CO)\n\nMarlow-Vance builds logistics software.\n", "Marlow-Vance"),
+        ("Platform Engineer\nTeslow Systems Inc. · Boston, MA · Remote\n\nAbout the role\n", "Teslow Systems Inc."),
+        ("UX Researcher\nPinecrest Digital\nSeattle, WA\n\nWe are hiring.\n", "Pinecrest Digital"),
+        ("Senior Engineer – Payments Platform\n\nRequirements\n- Go\n", None),
+        ("Accountant\n\nWe need an accountant with 3 years of experience.\n", None),
+    ],
+)
+def test_company_is_read_from_common_posting_shapes(text, company):
+    assert parse_job(text).company == company

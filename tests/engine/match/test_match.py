@@ -289,7 +289,9 @@ def test_related_skills_earn_part_of_the_credit():
         skills=("Python",),
     )
     related, missing = run(with_pytorch, job=job), run(without, job=job)
-    deep = next(s for s in related.matched_required if s.skill == "Deep Learning")
+    # Labelled as related (with what it relates to), never listed as matched.
+    assert "Deep Learning" not in [s.skill for s in related.matched_required]
+    deep = next(s for s in related.related_required if s.skill == "Deep Learning")
     assert deep.status == "related" and deep.related_to == "PyTorch"
     assert 0 < deep.credit < 1
     assert [s.skill for s in missing.missing_required] == ["Deep Learning"]
@@ -371,8 +373,25 @@ def test_thresholds_decide_the_category_and_are_returned():
     strict = run(JUNIOR_SRE, thresholds=Thresholds(selected=99, considered=98))
     lenient = run(JUNIOR_SRE, thresholds=Thresholds(selected=1, considered=0))
     assert strict.score == lenient.score == result.score
-    assert strict.category == "rejected" and lenient.category == "selected"
+    exp = lenient.experience
+    short = exp.required_years and exp.relevant_years < 0.7 * exp.required_years
+    assert strict.category == "rejected" and lenient.category == ("considered" if short else "selected")
     assert lenient.thresholds == Thresholds(selected=1, considered=0)
+
+
+def test_a_required_years_shortfall_over_30_percent_is_never_selected():
+    job = "Senior Site Reliability Engineer\n\nRequirements\n- 6+ years of experience\n- Kubernetes\n- Terraform\n"
+    short = Career("Site Reliability Engineer",
+                   (Role("Site Reliability Engineer", "Acme", "2022-01 to present",
+                         ("Ran Kubernetes clusters with Terraform for 40 services",)),),
+                   ("Kubernetes", "Terraform"))
+    lenient = Thresholds(selected=1, considered=0)
+    result = run(short, job=job, thresholds=lenient)
+    assert result.experience.required_years == 6 and result.experience.relevant_years < 4.2
+    assert result.category == "considered"
+    enough = replace(short, roles=(Role("Site Reliability Engineer", "Acme", "2015-01 to present",
+                                        ("Ran Kubernetes clusters with Terraform for 40 services",)),))
+    assert run(enough, job=job, thresholds=lenient).category == "selected"
 
 
 def test_thresholds_must_be_ordered():

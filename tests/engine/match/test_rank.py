@@ -88,6 +88,7 @@ def test_summary_has_the_short_fields(parsed):
         "score": top.score,
         "category": "selected",
         "matched_required": ["Terraform", "Kubernetes", "Python"],
+        "related_required": [],
         "missing_required": [],
     }
 

@@ -365,17 +365,32 @@ def test_recommendations_sorted_by_priority_and_impact():
     review = score_resume(resume_doc(contact=False, quantified=False, dates=False), "finance")
     recs = review.recommendations
     assert [r.priority for r in recs] == list(range(1, len(recs) + 1))
-    assert [r.impact for r in recs] == sorted((r.impact for r in recs), reverse=True)
+    # Blocking problems first (no e-mail, then no phone), then by impact.
+    assert [r.check_id for r in recs[:2]] == ["contact_email", "contact_phone"]
+    rest = [r.impact for r in recs[2:]]
+    assert rest == sorted(rest, reverse=True)
     assert {r.check_id for r in recs} == {c.id for c in review.checks if c.status != "passed"}
-    assert recs[0].check_id in ("contact_email", "quantified_results")
     assert review.weaknesses and review.strengths
     assert "Finance" in review.executive_summary and str(review.overall_score) in review.executive_summary
 
 
 def test_impacts_add_up_to_the_missing_overall_points():
-    review = score_resume(resume_doc(contact=False, quantified=False))
+    # No cap applies (contact details present, the general profile has no industry factor): each
+    # check's gain is its weighted share, and the shares add up to what is missing.
+    review = score_resume(resume_doc(quantified=False, dates=False))
     lost = sum(r.impact for r in review.recommendations)
+    assert review.overall_score < 100
     assert abs((100 - review.overall_score) - lost) <= 1.5
+
+
+def test_an_uncontactable_resume_is_poor_and_says_why_first():
+    review = score_resume(resume_doc(contact=False))
+    assert review.overall_score <= 40 and review.band == "poor"
+    assert review.recommendations[0].check_id == "contact_email"
+    assert review.recommendations[1].check_id == "contact_phone"
+    assert "no e-mail address and no phone number" in review.executive_summary
+    # Fixing the e-mail alone lifts the cap to the one for a missing phone: the impact says so.
+    assert review.recommendations[0].impact > 20
 
 
 def test_deterministic():

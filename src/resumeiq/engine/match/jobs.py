@@ -49,7 +49,15 @@ from resumeiq.engine.parse.segment import normalize_heading
 from resumeiq.engine.parse.skills import find_skills
 from resumeiq.engine.parse.titles import match_occupation, seniority
 
-__all__ = ["DEGREE_RANK", "JobRequirements", "JobSkill", "extract_job_text", "job_relevant_text", "parse_job"]
+__all__ = [
+    "DEGREE_RANK",
+    "JobRequirements",
+    "JobSkill",
+    "extract_job_text",
+    "job_relevant_text",
+    "parse_job",
+    "read_company",
+]
 
 _TITLE_CUT = re.compile(r"\s+(?:[–—|·]|-\s|at\s)|\s\(")
 
@@ -70,6 +78,7 @@ class JobRequirements(BaseModel):
     SHA-256 of the normalised text (``normalise_job_text``), the key parsed postings are cached by."""
 
     title: str | None = None
+    company: str | None = None  # the hiring organisation, when the posting names it (see read_company)
     seniority: str | None = None
     occupation_code: str | None = None  # O*NET-SOC code of the title, e.g. "15-1252.00"
     occupation_title: str | None = None
@@ -173,6 +182,7 @@ def parse_job(text: str, *, title: str | None = None) -> JobRequirements:
     occupation = match_occupation(title) if title else None
     return JobRequirements(
         title=title,
+        company=read_company(text, header),
         seniority=_seniority(title, found_family),
         occupation_code=occupation.code if occupation else None,
         occupation_title=occupation.title if occupation else None,
@@ -251,6 +261,59 @@ def _first_line_title(text: str) -> str | None:
         cut = _TITLE_CUT.search(line)
         line = line[: cut.start()] if cut else line
         return line.strip(" ,-–—") or None
+    return None
+
+
+_LEGAL_ABBR = re.compile(r"\b(?:Inc|Ltd|Co|Corp|LLC|L\.L\.C|S\.A|N\.V|PLC|Pty|Bros)\.$", re.IGNORECASE)
+_COMPANY_SEP = re.compile(r"\s+(?:[–—|·•]|-|at|@)\s+")
+_PIECES = re.compile(r"\s+[·|•]\s+")
+_WORK_MODE = re.compile(r"^(?:remote|hybrid|on-?site|in-?office|full[- ]time|part[- ]time|contract)\b", re.I)
+
+
+def _is_place(piece: str) -> bool:
+    piece = re.sub(r"\(.*?\)", "", piece).strip()
+    if not piece or _WORK_MODE.match(piece):
+        return True
+    loc = read_location(piece)
+    return loc is not None and bool(loc.city or loc.region)
+
+
+def _company_like(piece: str) -> bool:
+    words = piece.split()
+    ends = piece.endswith((":", "!", "?")) or (piece.endswith(".") and not _LEGAL_ABBR.search(piece))
+    return 0 < len(words) <= 7 and not ends and not _is_place(piece)
+
+
+def read_company(text: str, header: dict[str, str] | None = None) -> str | None:
+    """The hiring organisation, from the common posting shapes: a "Company: / Organisation: /
+    Employer:" line; a first line "Title – Company (City, ST)" or "Title at Company"; a second
+    line "Company · City · Remote"; or a short second line followed by a place line."""
+    if header and header.get("company"):
+        return header["company"].strip() or None
+    lines = [BULLET.sub("", raw).strip() for raw in text.split("\n")[:6]]
+    lines = [ln for ln in lines if ln]
+    if not lines:
+        return None
+    first = lines[0]
+    m = INLINE.match(first)
+    if m and normalize_heading(m.group("label")) in ("job title", "title", "role", "position"):
+        first = m.group("rest")
+    sep = _COMPANY_SEP.search(first)
+    if sep:
+        rest = first[sep.end() :]
+        paren = re.search(r"\s*\(([^()]*)\)\s*$", rest)
+        candidate = rest[: paren.start()] if paren else rest
+        pieces = _PIECES.split(candidate.strip(" ,"))
+        # "Title – Payments Platform" names a team, not an employer: a place must follow, or "at".
+        placed = (paren and _is_place(paren.group(1))) or (len(pieces) > 1 and all(_is_place(p) for p in pieces[1:]))
+        if (placed or sep.group(0).strip() in ("at", "@")) and _company_like(pieces[0]):
+            return pieces[0]
+    if len(lines) >= 2 and not INLINE.match(lines[1]):
+        pieces = _PIECES.split(lines[1])
+        if len(pieces) >= 2 and _company_like(pieces[0]) and all(_is_place(p) for p in pieces[1:]):
+            return pieces[0]
+        if len(pieces) == 1 and len(lines) >= 3 and _company_like(lines[1]) and _is_place(lines[2]):
+            return lines[1]
     return None
 
 

@@ -27,7 +27,8 @@ unrelated 0.595), so that a resume from another occupation cannot reach the shor
 keywords alone.
 
 Category by ``Thresholds``: ``selected`` at 70 or more, ``considered`` at 50 or more, else
-``rejected``; both returned in the result.
+``rejected``; both returned in the result. A resume with under 70% of the required years
+(``YEARS_SHORTFALL_LIMIT``) is at most ``considered``.
 
 Fairness by construction: the score reads skills, titles, dates and degrees; skill mentions on the
 name, contact or address spans are dropped, and the lexical text has the name, e-mail, phone,
@@ -90,6 +91,9 @@ _LABELS = {
 # Multiplier on the weighted mean: FLOOR + (1 - FLOOR) × occupation fit (same 1.0, adjacent 0.775,
 # unrelated 0.595).
 OCCUPATION_FACTOR_FLOOR = 0.55
+# A resume more than this share short of the required years is never "selected" (at most
+# "considered"), whatever its score.
+YEARS_SHORTFALL_LIMIT = 0.3
 # BM25 relevance (0..1, see match_text) at which the lexical component counts half.
 LEXICAL_HALF = 0.15
 
@@ -219,6 +223,8 @@ def match_prepared(
     factor = 1.0 if fit is None else OCCUPATION_FACTOR_FLOOR + (1 - OCCUPATION_FACTOR_FLOOR) * fit
     score = round(100 * mean * factor, 2)
     category = thresholds.category(score)
+    if category == "selected" and need and relevant < (1 - YEARS_SHORTFALL_LIMIT) * need:
+        category = "considered"  # a shortlist needs the years the posting asks for, near enough
     experience = _experience(roles, relevant, total, need, need_from, req)
     education = EducationFit(
         required_level=req.degree_level, required=req.degree_required, held_level=held, score=edu_score
@@ -247,9 +253,11 @@ def match_prepared(
         job_title=req.title,
         job_family=req.family,
         best_title=best_title or None,
-        matched_required=[_skill(c) for c in required if c.status != "missing"],
+        matched_required=[_skill(c) for c in required if c.status not in ("missing", "related")],
+        related_required=[_skill(c) for c in required if c.status == "related"],
         missing_required=[_skill(c) for c in required if c.status == "missing"],
-        matched_preferred=[_skill(c) for c in preferred if c.status != "missing"],
+        matched_preferred=[_skill(c) for c in preferred if c.status not in ("missing", "related")],
+        related_preferred=[_skill(c) for c in preferred if c.status == "related"],
         missing_preferred=[_skill(c) for c in preferred if c.status == "missing"],
         experience=experience,
         education=education,

@@ -26,7 +26,7 @@ from resumeiq.engine.match.match import (
 from resumeiq.engine.match.text import CorpusStats, corpus_stats
 from resumeiq.engine.model import ParsedDocument
 
-__all__ = ["RankedResume", "match_batch", "order", "order_key", "rank_resumes"]
+__all__ = ["RankedResume", "match_batch", "order", "order_key", "rank_resumes", "related_label"]
 
 
 class RankedResume(BaseModel):
@@ -37,18 +37,25 @@ class RankedResume(BaseModel):
     score: float
     category: str
     matched_required: list[str]
+    related_required: list[str]  # "PyTorch (related: TensorFlow)": the job's skill, then the resume's
     missing_required: list[str]
     result: MatchResult
 
     def summary(self) -> dict[str, object]:
-        """The short form: id, score, category, matched and missing required skills."""
+        """The short form: id, score, category, matched, related and missing required skills."""
         return {
             "id": self.id,
             "score": self.score,
             "category": self.category,
             "matched_required": self.matched_required,
+            "related_required": self.related_required,
             "missing_required": self.missing_required,
         }
+
+
+def related_label(skill: str, related_to: str | None) -> str:
+    """A related skill as a reader sees it: the job's skill and what the resume shows instead."""
+    return f"{skill} (related: {related_to})" if related_to else skill
 
 
 def rank_resumes(
@@ -105,6 +112,7 @@ def order(results: Mapping[str, MatchResult]) -> list[RankedResume]:
             score=results[rid].score,
             category=results[rid].category,
             matched_required=[s.skill for s in results[rid].matched_required],
+            related_required=[related_label(s.skill, s.related_to) for s in results[rid].related_required],
             missing_required=[s.skill for s in results[rid].missing_required],
             result=results[rid],
         )

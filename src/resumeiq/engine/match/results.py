@@ -98,9 +98,13 @@ class MatchResult(BaseModel):
     job_title: str | None
     job_family: str | None
     best_title: str | None  # the resume title that shows the occupation fit
+    # matched: shown directly (work, summary or listed); related: only through a related skill the
+    # resume shows (``related_to``), credited at the relation's weight; missing: neither.
     matched_required: list[SkillMatch]
+    related_required: list[SkillMatch] = Field(default_factory=list)
     missing_required: list[SkillMatch]
     matched_preferred: list[SkillMatch]
+    related_preferred: list[SkillMatch] = Field(default_factory=list)
     missing_preferred: list[SkillMatch]
     experience: ExperienceFit
     education: EducationFit

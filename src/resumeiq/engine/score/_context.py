@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from resumeiq.engine.model import Check, CheckStatus, Line, ParsedDocument, ResumeData, Section, Span
+from resumeiq.engine.score._bullets import is_statement, join_wrapped
 from resumeiq.engine.score._dates import RoleDates, role_dates
-from resumeiq.engine.score._text import quote, strip_bullet, word_count
+from resumeiq.engine.score._text import is_action_verb, strip_bullet, word_count, words
 from resumeiq.engine.score.industries import IndustryProfile
 from resumeiq.engine.score.weights import CHECKS
 
@@ -87,30 +88,47 @@ class Context:
 
     @cached_property
     def bullets(self) -> list[Bullet]:
-        """Achievement lines: work and project highlights (with their evidence spans); when the
-        parser attached none, the bullet lines of the experience sections."""
+        """Achievement statements (logical bullets, see ``_bullets``): work and project highlights
+        (with their evidence spans); when the parser attached none, the bullet lines of the
+        experience sections with the lines they wrap onto."""
         out: list[Bullet] = []
         items = [*self.resume.work, *self.resume.projects]
         for item in items:
+            pieces = []
             for i, text in enumerate(item.highlights):
-                text = strip_bullet(text)
-                if not text:
-                    continue
                 span = item.evidence.get(f"highlights.{i}") or self.find_span(text)
-                out.append(Bullet(text, self.valid_span(span)))
-        if out:
-            return out
+                pieces.append((strip_bullet(text), self.valid_span(span)))
+            out.extend(Bullet(t, s) for t, s in join_wrapped(pieces))
+        if not out:
+            out = self._bullet_lines()
+        return [b for b in out if is_statement(b.text, starts_with_verb=bool(words(b.text)[:1])
+                                               and is_action_verb(words(b.text)[0]))]
+
+    def _bullet_lines(self) -> list[Bullet]:
         lines = self.lines_of("experience") + self.lines_of("projects")
         if not any(ln.bullet for ln in lines):  # no experience heading: bullets outside list-like sections
             listy = {"skills", "education", "languages", "certificates", "interests", "references", "awards"}
             doc_lines = self.parsed.document.lines
             lines = [ln for s in self.parsed.sections if s.kind not in listy
                      for ln in doc_lines[max(0, s.first_line) : max(0, s.end_line)]]
+        out: list[Bullet] = []
+        pieces: list[tuple[str, Span | None]] = []
+        in_bullet = False
         for line in lines:
+            text = self.line_text(line)
             if line.bullet:
-                text = strip_bullet(self.line_text(line))
-                if text:
-                    out.append(Bullet(text, self.valid_span((line.start, line.end))))
+                out.extend(Bullet(t, s) for t, s in join_wrapped(pieces))
+                pieces = [(strip_bullet(text), self.valid_span((line.start, line.end)))]
+                in_bullet = True
+            elif in_bullet and pieces and text.strip():
+                joined = join_wrapped([pieces[-1], (text, (line.start, line.end))])
+                if len(joined) == 1:  # the line carries on the bullet above
+                    pieces[-1] = (joined[0][0], self.valid_span(joined[0][1]))
+                else:
+                    in_bullet = False
+            else:
+                in_bullet = False
+        out.extend(Bullet(t, s) for t, s in join_wrapped(pieces))
         return out
 
     @cached_property
@@ -162,7 +180,7 @@ class Context:
             score=round(score, 4),
             weight=self.weights.get(check_id, spec.weight),
             message=message,
-            evidence=[quote(e, 120) for e in (evidence or [])][:_MAX_EVIDENCE],
+            evidence=[" ".join(e.split()) for e in (evidence or [])][:_MAX_EVIDENCE],
             spans=clean_spans[:_MAX_SPANS],
             suggestion=None if status == "passed" else suggestion,
         )

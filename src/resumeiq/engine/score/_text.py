@@ -44,6 +44,11 @@ def strip_bullet(text: str) -> str:
     return _LEADING.sub("", text.strip()).strip()
 
 
+def plural(n: int, noun: str, plural_form: str | None = None) -> str:
+    """'1 page', '2 pages' (``plural_form`` for irregular nouns)."""
+    return f"{n} {noun if n == 1 else plural_form or noun + 's'}"
+
+
 def quote(text: str, limit: int = 90) -> str:
     """A short, single-line quote of resume text."""
     flat = " ".join(text.split())

@@ -4,17 +4,20 @@ skills of this document, and is its layout safe to parse?"""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import NamedTuple
 
 from resumeiq.engine.model import Check
 from resumeiq.engine.score._context import Context, status_for
 from resumeiq.engine.score._dates import DATE_STYLES
-from resumeiq.engine.score._text import skill_key
+from resumeiq.engine.score._text import plural, skill_key
 
 _EMAIL = re.compile(r"^[\w.+'-]+@[\w-]+(?:\.[\w-]+)+$")
 _LINK = re.compile(
     r"(?:https?://|www\.)\S+|\b(?:linkedin\.com|github\.com|gitlab\.com|behance\.net|dribbble\.com)/\S+",
     re.IGNORECASE,
 )
+_WEB_LINK = re.compile(r"(?:https?://|www\.)[\w-]+\.", re.IGNORECASE)
 _PHONE_LIKE = re.compile(r"(?<!\d)(?:\+?\d[\d\s().-]{7,18}\d)(?!\d)")
 _CORE_SECTIONS = ("experience", "education", "skills")
 _SECTION_NAMES = {
@@ -25,10 +28,26 @@ _SECTION_NAMES = {
     "projects": "Projects",
     "certificates": "Certifications",
     "languages": "Languages",
+    "personal": "Personal details",
+    "interests": "Interests",
+    "references": "References",
+    "awards": "Awards",
+    "volunteer": "Volunteering",
+    "publications": "Publications",
 }
 _MIN_CHARS_PER_PAGE = 600  # a sparse but real one-page resume has ~1,500
 _BREADTH_TARGET = 12  # distinct recognised skills for full breadth credit
 _COVERAGE_TARGET = 0.5  # share of a profile's expected skills that earns full coverage credit
+
+
+def section_name(kind: str) -> str:
+    """A section kind as a reader names it: 'Experience', 'Personal details'."""
+    return _SECTION_NAMES.get(kind) or kind.replace("_", " ").capitalize()
+
+
+def _and(items: Iterable[str]) -> str:
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def contact_name(ctx: Context) -> Check:
@@ -89,9 +108,13 @@ def contact_links(ctx: Context) -> Check:
         header = ctx.sections_of("header")
         head_text = ctx.text[: header[0].end] if header else ctx.text[:500]
         links = [m.group(0).rstrip(".,;)") for m in _LINK.finditer(head_text)]
+    if not links:  # PDF link annotations: an icon or a word ("LinkedIn") that opens the profile
+        links = list(dict.fromkeys(
+            link.url for link in ctx.parsed.document.links
+            if not link.url.lower().startswith(("mailto:", "tel:")) and _WEB_LINK.match(link.url)))
     wanted = " or ".join(ctx.profile.profile_links) or "LinkedIn"
     if links:
-        return ctx.check("contact_links", 1.0, f"{len(links)} profile link(s) found.", evidence=links)
+        return ctx.check("contact_links", 1.0, f"{plural(len(links), 'profile link')} found.", evidence=links)
     return ctx.check(
         "contact_links", 0.4, "No LinkedIn, GitHub, portfolio or personal website link was found.",
         status="partial",
@@ -119,14 +142,17 @@ def standard_headings(ctx: Context) -> Check:
     extra_missing = [k for k in extra if k not in found]
     score = 0.85 * (1 - len(core_missing) / len(_CORE_SECTIONS))
     score += 0.15 * (1 - len(extra_missing) / len(extra)) if extra else 0.15
-    names = [_SECTION_NAMES.get(k, k.title()) for k in core_missing + extra_missing]
-    message = f"Recognised sections: {', '.join(sorted(_SECTION_NAMES.get(k, k) for k in found))}."
-    if names:
-        message += f" Missing: {', '.join(names)}."
+    names = [section_name(k) for k in core_missing + extra_missing]
+    message = f"Recognised sections: {', '.join(sorted(section_name(k) for k in found))}."
     status = "passed" if not core_missing else ("failed" if len(core_missing) >= 2 else "partial")
+    if names and status != "passed":
+        message += f" Not found: {', '.join(names)}."
+    elif names:
+        evidence.append("optional section not found: " + ", ".join(names))
     suggestion = None
     if names:
-        suggestion = f"Add {' and '.join(repr(n) for n in names)} section(s) under standard headings"
+        heading = "a heading" if len(names) == 1 else "headings"
+        suggestion = f"Add {_and(repr(n) for n in names)} under standard {heading}"
         if unknown:
             suggestion += f"; rename unusual headings such as '{unknown[0]}' to a standard one"
         suggestion += "."
@@ -153,7 +179,8 @@ def parseable_dates(ctx: Context) -> Check:
     dated = {r.index for r in ctx.roles}
     undated = [i for i in range(len(work)) if i not in dated]
     score = len(dated) / len(work)
-    message = f"{len(dated)} of {len(work)} roles have readable dates."
+    message = (f"{len(dated)} of {len(work)} roles have readable dates." if len(work) > 1 else
+               "The role has readable dates." if dated else "The role has no readable dates.")
     evidence = [f"no readable dates: {ctx.work_label(i)}" for i in undated]
     suggestion = None
     if undated:
@@ -171,9 +198,9 @@ def layout_columns(ctx: Context) -> Check:
     pages = max(layout.column_pages, 1)
     return ctx.check(
         "layout_columns", 0.0,
-        f"Text is laid out in {columns} columns on {pages} of {ctx.pages} page(s); many ATS read "
+        f"Text is laid out in {columns} columns on {pages} of {plural(ctx.pages, 'page')}; many ATS read "
         "columns across, mixing lines of both.", status="failed",
-        evidence=[f"{columns} columns", f"{pages} page(s) in columns"],
+        evidence=[f"{columns} columns", f"{plural(pages, 'page')} in columns"],
         suggestion="Use a single-column layout: move the side column (skills, contact, languages) into "
         "sections of the main column.",
     )
@@ -192,9 +219,9 @@ def layout_tables(ctx: Context) -> Check:
         score = min(score, 0.3)
     parts = []
     if layout.tables:
-        parts.append(f"{layout.tables} table(s) holding {share:.0%} of the text")
+        parts.append(f"{plural(layout.tables, 'table')} holding {share:.0%} of the text")
     if layout.text_boxes:
-        parts.append(f"{layout.text_boxes} text box(es)")
+        parts.append(f"{plural(layout.text_boxes, 'text box', 'text boxes')}")
     return ctx.check(
         "layout_tables", score, f"Found {' and '.join(parts)}; ATS often skip or scramble them.",
         status=status_for(score, passed=0.95, failed=0.35), evidence=parts,
@@ -210,15 +237,15 @@ def text_in_images(ctx: Context) -> Check:
     per_page = _text_chars(ctx) / ctx.pages
     if per_page < _MIN_CHARS_PER_PAGE:
         return ctx.check(
-            "text_in_images", 0.0, f"{layout.images} image(s) and only {per_page:.0f} text characters "
+            "text_in_images", 0.0, f"{plural(layout.images, 'image')} and only {per_page:.0f} text characters "
             "per page: content is probably inside images an ATS cannot read.", status="failed",
-            evidence=[f"{layout.images} image(s)"],
+            evidence=[plural(layout.images, "image")],
             suggestion="Export the resume from a word processor as real text; never paste a screenshot "
             "or a scanned page.",
         )
     return ctx.check(
-        "text_in_images", 0.7, f"{layout.images} image(s) (photo, logos or icons); any words inside them "
-        "are invisible to an ATS.", status="partial", evidence=[f"{layout.images} image(s)"],
+        "text_in_images", 0.7, f"{plural(layout.images, 'image')} (photo, logos or icons); any words inside them "
+        "are invisible to an ATS.", status="partial", evidence=[plural(layout.images, "image")],
         suggestion="Make sure no information lives only in images or icons: write 'Email:', 'Phone:' "
         "as text rather than as icons, and drop the photo unless your market expects one.",
     )
@@ -272,7 +299,18 @@ def header_footer_text(ctx: Context) -> Check:
     )
 
 
-def industry_keywords(ctx: Context) -> Check:
+class IndustryFit(NamedTuple):
+    """How much of a profile's expected skills a resume shows. ``share``: matched / expected;
+    ``coverage``: 0..1, important skills weighted 0.6, full at half of the list."""
+
+    matched: list[str]
+    missing: list[str]
+    share: float
+    coverage: float
+    found: dict[str, tuple[int, int] | None]
+
+
+def industry_fit(ctx: Context) -> IndustryFit:
     profile = ctx.profile
     found: dict[str, tuple[int, int] | None] = {}
     for skill in ctx.resume.skills:
@@ -291,15 +329,23 @@ def industry_keywords(ctx: Context) -> Check:
     imp_cov = sum(1 for s in important if skill_key(s) in found) / len(important) if important else 0.0
     exp_cov = len(matched) / len(expected) if expected else 0.0
     coverage = min(1.0, (0.6 * imp_cov + 0.4 * exp_cov) / _COVERAGE_TARGET)
+    return IndustryFit(matched, missing, exp_cov, coverage, found)
+
+
+def industry_keywords(ctx: Context) -> Check:
+    profile = ctx.profile
+    fit = industry_fit(ctx)
+    matched, missing, coverage, found = fit.matched, fit.missing, fit.coverage, fit.found
+    expected = profile.expected_skills
     breadth = min(1.0, len(found) / _BREADTH_TARGET)
     score = (1 - profile.breadth_weight) * coverage + profile.breadth_weight * breadth
-    message = (f"{len(matched)} of {len(expected)} skills {profile.name} employers look for were found "
-               f"({len(found)} distinct skills in total).")
+    message = (f"The resume shows {len(matched)} of the {len(expected)} skills {profile.name} employers look "
+               f"for ({plural(len(found), 'distinct skill')} in total).")
     evidence = []
     if matched:
-        evidence.append("matched: " + ", ".join(matched[:15]))
+        evidence.append("matched: " + ", ".join(matched))
     if missing:
-        evidence.append("missing: " + ", ".join(missing[:15]))
+        evidence.append("missing: " + ", ".join(missing))
     spans = [found[skill_key(s)] for s in matched]
     top = ", ".join(missing[:5])
     return ctx.check(

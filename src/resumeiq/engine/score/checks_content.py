@@ -9,7 +9,19 @@ from functools import cache
 from resumeiq.engine.model import Check
 from resumeiq.engine.score._context import Bullet, Context, status_for
 from resumeiq.engine.score._dates import format_month, month_index
-from resumeiq.engine.score._text import is_action_verb, language, quote, weak_phrases, word_count, words
+from resumeiq.engine.score._text import (
+    action_verbs as action_verbs_list,
+)
+from resumeiq.engine.score._text import (
+    is_action_verb,
+    language,
+    plural,
+    quote,
+    strip_bullet,
+    weak_phrases,
+    word_count,
+    words,
+)
 
 _QUANTITY_TARGET = 0.5  # half the bullets quantified earns full marks
 _VERB_TARGET = 0.75
@@ -44,7 +56,8 @@ def quantified_results(ctx: Context) -> Check:
     n_q = len(bullets) - len(plain)
     share = n_q / len(bullets)
     score = min(1.0, share / _QUANTITY_TARGET)
-    message = f"{n_q} of {len(bullets)} bullets quantify results ({share:.0%})."
+    message = (f"{n_q} of {len(bullets)} bullets quantify results ({share:.0%})." if len(bullets) > 1 else
+               "The one bullet quantifies a result." if n_q else "The one bullet has no number.")
     suggestion = None
     if plain:
         example = quote(plain[0].text, 80)
@@ -65,10 +78,52 @@ def _weak_start(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _rewrite(bullet: Bullet, phrase: str, verb: str) -> str:
+# Rewrite verbs that take a noun phrase: a gerund after them ("Led shaping …") is not English, so
+# the gerund itself becomes the verb ("Shaped …").
+_TAKES_OBJECT = frozenset({"led", "co-led", "built", "handled", "applied", "delivered", "completed", "supported",
+                           "served as", "supporting"})
+
+
+def past_of_gerund(word: str) -> str | None:
+    """'shaping' → 'shaped', 'building' → 'built', 'planning' → 'planned'; None unless the past form
+    is a known action verb."""
+    w = word.lower()
+    if not w.endswith("ing") or len(w) < 6:
+        return None
+    base = w[:-3]
+    irregular = language()["irregular_verbs"]
+    verbs = action_verbs_list()
+    for b in (base, base + "e", base[:-1]):
+        if irregular.get(b) in verbs:
+            return irregular[b]
+    for past in (base + "ed", base + "d", base[:-1] + "ed" if base[-1:] == base[-2:-1] else "", base[:-1] + "ied"):
+        if past and past in verbs:
+            return past
+    return None
+
+
+def _rewrite(bullet: Bullet, phrase: str, verb: str) -> str | None:
+    """The bullet restarted with a strong verb, or None when no grammatical rewrite is sure."""
     rest = bullet.text[len(phrase) :].lstrip(" :,-")
-    rest = re.sub(r"^(?:the\s+)?(?:helping|assisting)\s+", "", rest)
-    return quote(f"{verb} {rest}".rstrip(". "), 70)
+    rest = re.sub(r"^(?:the\s+)?(?:helping|assisting)\s+(?:with\s+|to\s+|in\s+)?", "", rest)
+    first = words(rest)[:1]
+    if word_count(rest) < 2 or not first or not rest[:1].isalnum():
+        return None
+    if first[0].lower().endswith("ing"):
+        if verb.lower() not in _TAKES_OBJECT:
+            return _head(f"{verb} {rest}")  # "Contributed to building …" is fine
+        past = past_of_gerund(first[0])
+        if past is None:
+            return None
+        return _head(past.capitalize() + rest[len(first[0]) :])
+    if first[0].lower() in action_verbs_list() or is_action_verb(first[0]):
+        return None  # "Responsible for managed …": no rewrite is sure
+    return _head(f"{verb} {rest}")
+
+
+def _head(text: str, n: int = 8) -> str:
+    """The first ``n`` words of a rewrite, without closing punctuation (the advice adds ' …')."""
+    return " ".join(text.split()[:n]).rstrip(".,;:–- ")
 
 
 def action_verbs(ctx: Context) -> Check:
@@ -90,18 +145,21 @@ def action_verbs(ctx: Context) -> Check:
             weak.append((b, hit))
     share = len(strong) / len(bullets)
     score = min(1.0, share / _VERB_TARGET)
-    message = f"{len(strong)} of {len(bullets)} bullets start with an action verb."
+    message = (f"{len(strong)} of {len(bullets)} bullets start with an action verb." if len(bullets) > 1 else
+               "The one bullet starts with an action verb." if strong else
+               "The one bullet does not start with an action verb.")
     suggestion = None
     flagged = [w for w in weak if w[1]] or weak
     if flagged:
         bullet, hit = flagged[0]
         original = quote(bullet.text, 70)
-        if hit:
-            suggestion = (f"Rewrite '{original}' to start with an action verb and a result: "
-                          f"'{_rewrite(bullet, *hit)}, …' — then add the outcome (how much, how many).")
+        rewrite = _rewrite(bullet, *hit) if hit else None
+        if rewrite:
+            suggestion = (f"Rewrite '{original}' to start with an action verb, e.g. '{rewrite} …', and end "
+                          "it with the outcome (how much, how many).")
         else:
-            suggestion = (f"Start '{original}' with an action verb (Led, Built, Reduced, Launched …) "
-                          "and end it with the result.")
+            suggestion = (f"Start each bullet with what you did, as a verb ('Built …', 'Cut …', 'Led …'), "
+                          f"and end it with the result; for example, rework '{original}'.")
     return ctx.check(
         "action_verbs", score, message, status=status_for(score, passed=0.85, failed=0.4),
         evidence=[f"weak start: '{quote(b.text, 80)}'" for b, _ in flagged[:5]],
@@ -141,59 +199,146 @@ def find_pronouns(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _boilerplate_line(text: str) -> bool:
+    low = text.casefold()
+    return any(marker in low for marker in language()["boilerplate_lines"])
+
+
+def _writing_ranges(ctx: Context) -> list[tuple[int, int]]:
+    """Character ranges of the resume's own writing: every line except the contact lines of the
+    header, personal-details sections and boilerplate lines ("Email me on …", a declaration)."""
+    basics = ctx.resume.basics
+    contact = [ctx.valid_span(basics.evidence.get(k)) for k in ("name", "email", "phone", "url")]
+    contact += [ctx.valid_span(s) for p in basics.profiles for s in p.evidence.values()]
+    if basics.location is not None:
+        contact += [ctx.valid_span(s) for s in basics.location.evidence.values()]
+    spans = [s for s in contact if s]
+    skip_kinds = {"personal"}
+    out: list[tuple[int, int]] = []
+    lines = ctx.parsed.document.lines
+    kind_of = [""] * len(lines)
+    for s in ctx.parsed.sections:
+        for i in range(max(0, s.first_line), min(len(lines), max(0, s.end_line))):
+            kind_of[i] = s.kind
+    for i, ln in enumerate(lines):
+        text = ctx.line_text(ln)
+        if kind_of[i] in skip_kinds or _boilerplate_line(text) or _CONTACT_MARK.search(text):
+            continue
+        if any(a < ln.end and ln.start < b for a, b in spans):
+            continue
+        out.append((ln.start, ln.end))
+    return out
+
+
+_CONTACT_MARK = re.compile(r"[\w.+-]+@[\w-]+\.\w|https?://|www\.|linkedin\.com|github\.com", re.IGNORECASE)
+
+
 def pronouns_and_fillers(ctx: Context) -> Check:
     text = ctx.text
-    name_span = ctx.valid_span(ctx.resume.basics.evidence.get("name"))
-    pronouns = [s for s in find_pronouns(text) if not (name_span and name_span[0] <= s[0] < name_span[1])]
-    fillers = [(m.start(), m.end()) for m in _filler_pattern().finditer(text)]
+    ranges = _writing_ranges(ctx)
+
+    def in_writing(span: tuple[int, int]) -> bool:
+        return any(a <= span[0] < b for a, b in ranges)
+
+    pronouns = [s for s in find_pronouns(text) if in_writing(s)]
+    fillers = [(m.start(), m.end()) for m in _filler_pattern().finditer(text) if in_writing((m.start(), m.end()))]
     count = len(pronouns) + len(fillers)
-    score = 1.0 if count == 0 else 0.7 if count <= 2 else 0.4 if count <= 5 else 0.0
+    score = 1.0 if count == 0 else 0.5 if count <= 2 else 0.25 if count <= 5 else 0.0
     found_p = sorted({text[a:b] for a, b in pronouns})
     found_f = sorted({text[a:b].lower() for a, b in fillers})
-    message = "No first-person pronouns or filler phrases." if count == 0 else (
-        f"{len(pronouns)} first-person pronoun(s) and {len(fillers)} filler phrase(s).")
+    if count == 0:
+        message = "No first-person pronouns or filler phrases."
+    else:
+        parts = []
+        if pronouns:
+            parts.append(f"{plural(len(pronouns), 'first-person pronoun')} ({', '.join(repr(p) for p in found_p)})")
+        if fillers:
+            parts.append(f"{plural(len(fillers), 'filler phrase')} ({', '.join(repr(f) for f in found_f)})")
+        message = " and ".join(parts) + "."
     evidence = []
     if found_p:
         evidence.append("pronouns: " + ", ".join(found_p))
     if found_f:
         evidence.append("fillers: " + ", ".join(found_f))
-    suggestion = None
-    if count:
-        a, b = (pronouns + fillers)[0]
-        line_start = text.rfind("\n", 0, a) + 1
-        line_end = text.find("\n", b)
-        line = quote(text[line_start : line_end if line_end >= 0 else len(text)], 80)
-        what = f"'{text[a:b]}'"
-        suggestion = (f"Drop {what} from '{line}': write in the implied first person ('Led …', not "
-                      "'I led …') and replace buzzwords with evidence ('detail-oriented' → '0 audit "
-                      "findings in 3 years').")
+    advice = []
+    if pronouns:
+        a, b = pronouns[0]
+        advice.append(f"Write without '{text[a:b]}', as in '{_line_around(text, a, b)}': start with what you "
+                      "did ('Led …', 'Built …'), not 'I led …'.")
+    if fillers:
+        a, b = fillers[0]
+        advice.append(f"Replace '{text[a:b]}' with a result that shows it, such as {ctx.profile.result_example}.")
     return ctx.check("pronouns_and_fillers", score, message, evidence=evidence, spans=pronouns + fillers,
-                     suggestion=suggestion)
+                     suggestion=" ".join(advice) or None)
+
+
+def _line_around(text: str, a: int, b: int) -> str:
+    line_start = text.rfind("\n", 0, a) + 1
+    line_end = text.find("\n", b)
+    return quote(strip_bullet(text[line_start : line_end if line_end >= 0 else len(text)]), 80)
+
+
+_DATED = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _unheaded_summary(ctx: Context) -> tuple[str, list[tuple[int, int]]]:
+    """A summary paragraph without a heading: the first run of prose lines (8+ words, no contact
+    details, no bullet, no year) right under the contact lines, before any entry or heading."""
+    ranges = _writing_ranges(ctx)
+    lines = ctx.parsed.document.lines
+    first_body = next((s.first_line for s in ctx.parsed.sections if s.kind not in ("header", "other")
+                       and s.heading_span is not None), len(lines))
+    picked: list[tuple[int, int]] = []
+    for ln in lines[:first_body]:
+        text = ctx.line_text(ln)
+        if not text.strip():
+            continue
+        if not any(a <= ln.start < b for a, b in ranges):
+            if picked:
+                break
+            continue  # the name and contact lines above the summary
+        if ln.bullet or _DATED.search(text):
+            break  # an entry starts: what follows is experience, not a summary
+        if word_count(text) >= 8 or (picked and word_count(text) >= 2):
+            picked.append((ln.start, ln.end))
+        elif picked:
+            break
+        elif word_count(text) > 3:
+            break  # a headline or a heading-like line of its own is where a summary would have been
+    text = " ".join(" ".join(ctx.text[a:b].split()) for a, b in picked)
+    return (text, picked) if word_count(text) >= 15 else ("", [])
 
 
 def summary_present(ctx: Context) -> Check:
     sections = ctx.sections_of("summary")
     text = " ".join(ctx.text[s.start : s.end] for s in sections).strip() or (ctx.resume.basics.summary or "")
-    n = word_count(text)
     spans = [(s.start, s.end) for s in sections]
-    if n == 0:
+    where = "opens the resume"
+    if not text.strip():
+        text, spans = _unheaded_summary(ctx)
+        where = "opens the resume (without a heading)"
+    # Buzzwords are not substance: a summary's length is counted without its sentences that use
+    # filler phrases.
+    n = sum(word_count(s) for s in re.split(r"(?<=[.!?])\s+", text) if not _filler_pattern().search(s))
+    if n == 0 and not text.strip():
         return ctx.check(
             "summary_present", 0.0, "No professional summary.",
             suggestion=f"Add a 2–3 sentence summary under your name: your role, years of experience, "
             f"strongest {ctx.profile.name} skills and one headline result.",
         )
     if n < 15:
-        return ctx.check("summary_present", 0.6, f"The summary is very short ({n} words).", status="partial",
-                         evidence=[text], spans=spans,
+        return ctx.check("summary_present", 0.6, f"The summary is very short ({plural(n, 'word')} of substance).",
+                         status="partial",
+                         evidence=[quote(text, 120)], spans=spans,
                          suggestion="Expand the summary to 2–3 sentences (30–80 words): role, years, "
                          "key skills and one result.")
     if n > 150:
         return ctx.check("summary_present", 0.6, f"The summary is long ({n} words).", status="partial",
-                         evidence=[text], spans=spans,
+                         evidence=[quote(text, 120)], spans=spans,
                          suggestion="Cut the summary to 2–3 sentences (30–80 words); move details into "
                          "experience bullets.")
-    return ctx.check("summary_present", 1.0, f"A {n}-word professional summary opens the resume.",
-                     evidence=[text], spans=spans)
+    return ctx.check("summary_present", 1.0, f"A {n}-word professional summary {where}.",
+                     evidence=[quote(text, 120)], spans=spans)
 
 
 def experience_detail(ctx: Context) -> Check:
@@ -213,13 +358,16 @@ def experience_detail(ctx: Context) -> Check:
         score = max(score, min(1.0, lines / (2 * len(work))))
         if score >= 1.0:
             thin = []
-    message = f"{len(work) - len(thin)} of {len(work)} roles are described with at least two highlights."
+    described = len(work) - len(thin)
+    message = (f"{described} of {len(work)} roles are described with at least two highlights." if len(work) > 1
+               else "The role is described with at least two highlights." if described
+               else "The role is described with fewer than two highlights.")
     suggestion = None
     if thin:
         suggestion = (f"Add 2–5 bullets under '{ctx.work_label(thin[0])}' on what you achieved there, "
                       "with numbers.")
     return ctx.check("experience_detail", score, message, status=status_for(score, passed=0.9, failed=0.4),
-                     evidence=[f"{len(work[i].highlights)} highlight(s): {ctx.work_label(i)}" for i in thin],
+                     evidence=[f"{plural(len(work[i].highlights), 'highlight')}: {ctx.work_label(i)}" for i in thin],
                      spans=[ctx.work_span(i) for i in thin], suggestion=suggestion)
 
 
@@ -233,12 +381,12 @@ def reverse_chronological(ctx: Context) -> Check:
     ]
     if not bad:
         return ctx.check("reverse_chronological", 1.0, "Roles are listed newest first.")
-    score = 0.5 if len(bad) == 1 and len(roles) > 2 else 0.0
+    score = 0.25 if len(bad) == 1 and len(roles) > 2 else 0.0
     a, b = bad[0]
     evidence = [f"'{ctx.work_label(x.index)}' ({format_month(x.start)}) is listed before "
                 f"'{ctx.work_label(y.index)}' ({format_month(y.start)})" for x, y in bad]
     return ctx.check(
-        "reverse_chronological", score, f"{len(bad)} role(s) are out of reverse-chronological order.",
+        "reverse_chronological", score, f"{plural(len(bad), 'role')} {'is' if len(bad) == 1 else 'are'} out of reverse-chronological order.",
         status="partial" if score else "failed", evidence=evidence,
         spans=[ctx.work_span(b.index) for _, b in bad],
         suggestion=f"List roles newest first: move '{ctx.work_label(b.index)}' above "
@@ -272,12 +420,13 @@ def employment_gaps(ctx: Context) -> Check:
         covered = max(covered, role.end_or_max)
     if not gaps:
         return ctx.check("employment_gaps", 1.0, "No gaps longer than 6 months between roles.")
-    score = 0.5 if len(gaps) == 1 else 0.0
+    # One gap under a year is a question a line answers; longer or repeated gaps weigh more.
+    score = 0.5 if len(gaps) == 1 and gaps[0][2] < 12 else 0.25 if len(gaps) == 1 else 0.0
     evidence = [f"{m}-month gap from {format_month(end + 1)} to {format_month(r.start - 1)} before "
                 f"'{ctx.work_label(r.index)}'" for end, r, m in gaps]
     end, role, months = gaps[0]
     return ctx.check(
-        "employment_gaps", score, f"{len(gaps)} unexplained gap(s) of more than 6 months between roles.",
+        "employment_gaps", score, f"{plural(len(gaps), 'unexplained gap')} of more than 6 months between roles.",
         status="partial" if score else "failed", evidence=evidence,
         spans=[ctx.work_span(r.index) for _, r, _ in gaps],
         suggestion=f"Explain the {months}-month gap from {format_month(end + 1)} to "
@@ -297,7 +446,8 @@ def skills_section(ctx: Context) -> Check:
         score = 0.3 if mentioned else 0.0
         return ctx.check(
             "skills_section", score, "No skills section." + (
-                f" {len(mentioned)} skills are only mentioned in the text." if mentioned else ""),
+                f" {plural(len(mentioned), 'skill')} {'is' if len(mentioned) == 1 else 'are'} only mentioned in "
+                "the text." if mentioned else ""),
             status="failed", evidence=mentioned[:10],
             suggestion="Add a 'Skills' section listing 8–15 skills by their standard names"
             + (f", e.g. {', '.join(mentioned[:4])}." if mentioned else "."),

@@ -7,7 +7,7 @@ import math
 from resumeiq.engine.model import Check
 from resumeiq.engine.score._context import Context, status_for
 from resumeiq.engine.score._dates import DATE_STYLES
-from resumeiq.engine.score._text import quote, word_count
+from resumeiq.engine.score._text import plural, quote, word_count
 
 _TOO_SHORT_WORDS = 200
 _SHORT_WORDS = 300
@@ -22,13 +22,14 @@ def length(ctx: Context) -> Check:
     low, high = ctx.profile.typical_pages
     too_long_words = _TOO_LONG_WORDS * max(1.0, high / 2)
     too_long_pages = max(_TOO_LONG_PAGES, high + 3)
-    desc = f"{words} words on {pages} page(s)"
-    typical = f"{low}–{high} page(s)" if low != high else f"{low} page(s)"
+    desc = f"{plural(words, 'word')} on {plural(pages, 'page')}"
+    typical = f"{low}–{high} pages" if low != high else plural(low, "page")
     if words < _TOO_SHORT_WORDS:
+        # No cliff at the thresholds: 0.1 at 100 words, 0.3 at 200, 1.0 at 300 (linear between).
+        score = 0.1 * words / 100 if words < 100 else 0.1 + 0.2 * (words - 100) / (_TOO_SHORT_WORDS - 100)
         return ctx.check(
-            "length", 0.0, f"{desc}: too short to show your experience.", status="failed", evidence=[desc],
-            suggestion="Expand to at least one full page (350+ words): add 3–5 result bullets per role, "
-            "a summary and a skills section.",
+            "length", score, f"{desc}: too short to show your experience.", status="failed", evidence=[desc],
+            suggestion="Expand to at least one full page (350+ words): " + _what_to_add(ctx) + ".",
         )
     if pages >= too_long_pages or words > too_long_words:
         return ctx.check(
@@ -38,18 +39,28 @@ def length(ctx: Context) -> Check:
             "3–5 bullets per role, and drop repeated or unrelated material.",
         )
     if words < _SHORT_WORDS:
-        return ctx.check("length", 0.6, f"{desc}: on the short side.", status="partial", evidence=[desc],
+        score = 0.3 + 0.7 * (words - _TOO_SHORT_WORDS) / (_SHORT_WORDS - _TOO_SHORT_WORDS)
+        return ctx.check("length", score, f"{desc}: on the short side.", status="partial", evidence=[desc],
                          suggestion="Add detail: 3–5 quantified bullets for each recent role.")
     if pages > high or words > _WORDS_PER_PAGE * high:
         over = max(pages - high, math.ceil(words / _WORDS_PER_PAGE) - high, 1)
         score = max(0.2, 0.7 - 0.2 * (over - 1))
         return ctx.check(
-            "length", score, f"{desc}: longer than the {typical} typical in {ctx.profile.name}.",
+            "length", score, f"{desc}: longer than the {typical} typical in {ctx.profile.name} (about {_WORDS_PER_PAGE * high} words).",
             status="partial", evidence=[desc],
             suggestion=f"Trim to {typical}: shorten older roles to one line each and keep bullets to the "
             "results that matter for the target job.",
         )
     return ctx.check("length", 1.0, f"{desc}: a typical length for {ctx.profile.name}.", evidence=[desc])
+
+
+def _what_to_add(ctx: Context) -> str:
+    adds = ["add 3–5 result bullets per role"]
+    if not ctx.sections_of("summary") and not ctx.resume.basics.summary:
+        adds.append("a short summary")
+    if not ctx.sections_of("skills") and not ctx.resume.skills:
+        adds.append("a skills section")
+    return adds[0] if len(adds) == 1 else ", ".join(adds[:-1]) + " and " + adds[-1]
 
 
 def bullet_use(ctx: Context) -> Check:
@@ -63,7 +74,8 @@ def bullet_use(ctx: Context) -> Check:
     measure = max(bullet_lines, highlights)
     expected = max(3, 2 * n_work)
     score = min(1.0, measure / expected)
-    message = f"{measure} bullet point(s) describe {n_work or 'the'} role(s)."
+    message = (f"{plural(measure, 'bullet point')} describe{'s' if measure == 1 else ''} "
+               f"{plural(n_work, 'role') if n_work else 'the experience'}.")
     paragraphs = [ln for ln in exp_lines if not ln.bullet and word_count(ctx.line_text(ln)) > 25]
     return ctx.check(
         "bullet_use", score, message, status=status_for(score, passed=0.9, failed=0.4),
@@ -81,12 +93,14 @@ def bullet_length(ctx: Context) -> Check:
     long = sorted((b for b in bullets if word_count(b.text) > _LONG_BULLET_WORDS),
                   key=lambda b: -word_count(b.text))
     if not long:
-        return ctx.check("bullet_length", 1.0, f"All {len(bullets)} bullets are {_LONG_BULLET_WORDS} words or fewer.")
+        return ctx.check("bullet_length", 1.0, (f"All {len(bullets)} bullets are {_LONG_BULLET_WORDS} words or fewer." if len(bullets) > 1
+                                else f"The one bullet is {_LONG_BULLET_WORDS} words or fewer."))
     share = len(long) / len(bullets)
     score = max(0.0, 1.0 - 2.5 * share)
     worst = long[0]
     return ctx.check(
-        "bullet_length", score, f"{len(long)} of {len(bullets)} bullets run over {_LONG_BULLET_WORDS} words.",
+        "bullet_length", score, f"{len(long)} of {len(bullets)} bullets run over {_LONG_BULLET_WORDS} words." if len(bullets) > 1 else
+        f"The one bullet runs over {_LONG_BULLET_WORDS} words.",
         status=status_for(score, passed=0.95, failed=0.4),
         evidence=[f"{word_count(b.text)} words: '{quote(b.text, 70)}'" for b in long[:5]],
         spans=[b.span for b in long],
@@ -156,8 +170,8 @@ def section_order(ctx: Context) -> Check:
     return ctx.check(
         "section_order", score, "Order: " + "; ".join(problems) + ".", status="partial" if score else "failed",
         evidence=[" → ".join(dict.fromkeys(order))],
-        suggestion="Order the sections: contact details, Summary, Experience, Education, Skills (recent "
-        "graduates may put Education first).",
+        suggestion="Put the contact details at the top, then the sections in the usual order: Summary, "
+        "Experience, Education, Skills (recent graduates may put Education first).",
     )
 
 

@@ -4,7 +4,10 @@ the same text."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from resumeiq.engine.model import Check, Recommendation
+from resumeiq.engine.score._text import plural
 from resumeiq.engine.score.industries import IndustryProfile
 from resumeiq.engine.score.weights import ATS_ALSO_COUNTS, CHECKS
 
@@ -45,10 +48,31 @@ def impact(check: Check, totals: dict[str, float], profile: IndustryProfile) -> 
     return 100.0 * points * lost
 
 
-def recommendations(checks: list[Check], profile: IndustryProfile) -> list[Recommendation]:
+# Failed, these keep a resume from being read or answered at all: they come first, in this order.
+BLOCKING = ("extractable_text", "contact_email", "contact_phone")
+
+
+def _blocking(check: Check) -> int:
+    return BLOCKING.index(check.id) if check.id in BLOCKING and check.status == "failed" else len(BLOCKING)
+
+
+def recommendations(
+    checks: list[Check], profile: IndustryProfile, overall_of: Callable[[list[Check]], float] | None = None,
+) -> list[Recommendation]:
+    """Every failed or partial check with a suggestion, blocking problems first (``BLOCKING``),
+    then by impact. With ``overall_of`` (checks → overall 0..100, caps included) a check's impact
+    is what the overall score gains when that check alone passes; without it, its weighted share."""
     totals = group_totals(checks)
-    todo = [(impact(c, totals, profile), c) for c in checks if c.status != "passed" and c.suggestion]
-    todo.sort(key=lambda ic: (-round(ic[0], 6), _ORDER.get(ic[1].id, 99)))
+    base = overall_of(checks) if overall_of else 0.0
+
+    def gain(i: int, c: Check) -> float:
+        if overall_of is None:
+            return impact(c, totals, profile)
+        fixed = [*checks[:i], c.model_copy(update={"score": 1.0, "status": "passed"}), *checks[i + 1 :]]
+        return max(0.0, overall_of(fixed) - base)
+
+    todo = [(gain(i, c), c) for i, c in enumerate(checks) if c.status != "passed" and c.suggestion]
+    todo.sort(key=lambda ic: (_blocking(ic[1]), -round(ic[0], 6), _ORDER.get(ic[1].id, 99)))
     return [
         Recommendation(priority=i, check_id=c.id, text=c.suggestion or "", impact=round(points, 2))
         for i, (points, c) in enumerate(todo, start=1)
@@ -82,26 +106,29 @@ def weaknesses(checks: list[Check], profile: IndustryProfile) -> list[str]:
 
 
 def _rating(score: int) -> str:
-    return "strong" if score >= 85 else "good" if score >= 70 else "fair" if score >= 50 else "weak"
+    return "strong" if score >= 85 else "good" if score >= 70 else "fair" if score >= 50 else "poor"
 
 
 def executive_summary(
     scores: dict[str, int], profile: IndustryProfile, checks: list[Check],
-    recs: list[Recommendation], best: list[str],
+    recs: list[Recommendation], best: list[str], capped_by: list[str] | None = None,
 ) -> str:
     by_id = {c.id: c for c in checks}
     parts = [
         f"Overall {scores['overall']}/100 ({_rating(scores['overall'])}) for the {profile.name} profile: "
         f"ATS {scores['ats']}, content {scores['content']}, formatting {scores['formatting']}."
     ]
+    if capped_by:
+        parts.append(f"The overall score is held down because {' and '.join(capped_by)}.")
     if best:
         parts.append(f"Biggest strength: {best[0].rstrip('.')}.")
     if recs:
         top = by_id[recs[0].check_id]
-        parts.append(f"Biggest problem: {top.title.lower()} — {top.message.rstrip('.')}.")
+        parts.append(f"Biggest problem: {top.title[0].lower() + top.title[1:]} — {top.message.rstrip('.')}.")
         gain = min(100 - scores["overall"], round(sum(r.impact for r in recs[:3])))
         if gain >= 1:
-            parts.append(f"Fixing the top {min(3, len(recs))} recommendation(s) could add about {gain} points.")
+            top_n = "the top recommendation" if len(recs) == 1 else f"the top {min(3, len(recs))} recommendations"
+            parts.append(f"Fixing {top_n} could add about {plural(gain, 'point')}.")
     else:
         parts.append("No significant problems were found.")
     return " ".join(parts)

@@ -29,11 +29,11 @@ includes both contributions.
 | quantified_results (also in ats) | ats | 2.5 | see content |
 | quantified_results | content | 2.5 | bullets with numbers, %, money, multipliers |
 | action_verbs | content | 2.0 | bullets starting with an action verb |
-| pronouns_and_fillers | content | 1.0 | first-person pronouns and buzzwords |
+| pronouns_and_fillers | content | 1.5 | first-person pronouns and buzzwords |
 | summary_present | content | 1.0 | a short professional summary |
 | experience_detail | content | 2.0 | every role described with highlights |
-| reverse_chronological | content | 1.0 | newest role first |
-| employment_gaps | content | 1.0 | unexplained gaps over 6 months |
+| reverse_chronological | content | 1.5 | newest role first |
+| employment_gaps | content | 1.5 | unexplained gaps over 6 months |
 | skills_section | content | 1.5 | a skills section with enough distinct skills |
 | length | formatting | 3.0 | words and pages against the profile's typical length |
 | bullet_use | formatting | 2.0 | experience written as bullets |
@@ -72,11 +72,11 @@ CHECKS: dict[str, CheckSpec] = {
     # content
     "quantified_results": CheckSpec("content", "Quantified results", 2.5),
     "action_verbs": CheckSpec("content", "Action verbs", 2.0),
-    "pronouns_and_fillers": CheckSpec("content", "No pronouns or filler phrases", 1.0),
+    "pronouns_and_fillers": CheckSpec("content", "No pronouns or filler phrases", 1.5),
     "summary_present": CheckSpec("content", "Professional summary", 1.0),
     "experience_detail": CheckSpec("content", "Detail on every role", 2.0),
-    "reverse_chronological": CheckSpec("content", "Reverse-chronological order", 1.0),
-    "employment_gaps": CheckSpec("content", "No unexplained gaps", 1.0),
+    "reverse_chronological": CheckSpec("content", "Reverse-chronological order", 1.5),
+    "employment_gaps": CheckSpec("content", "No unexplained gaps", 1.5),
     "skills_section": CheckSpec("content", "Skills section", 1.5),
     # formatting
     "length": CheckSpec("formatting", "Length", 3.0),
