@@ -142,7 +142,7 @@ def _preview(
         trial = apply_changes(resume_doc, [*kept, change])
         problems = violations(resume_doc, original_text, trial)
         if problems:
-            warnings.append(f"A tailoring change to {change.path} was dropped: {problems[0]}.")
+            warnings.append(f"A tailoring change to {change.path} was dropped: {'; '.join(problems)}.")
         else:
             kept.append(change)
     tailored = apply_changes(resume_doc, kept)
