@@ -67,6 +67,14 @@ def test_a_skill_the_original_does_not_show_is_caught_and_an_alias_rename_is_not
     assert violations(ORIGINAL, TEXT, doc) == []
 
 
+def test_a_skill_named_in_the_summary_that_the_original_lacks_is_caught():
+    doc = copy.deepcopy(ORIGINAL)
+    doc["basics"]["summary"] += " Key skills for this role: Python and Kubernetes."
+    assert violations(ORIGINAL, TEXT, doc) == [
+        "the skill 'kubernetes' is named but the original does not show it"
+    ]
+
+
 def test_changes_apply_by_original_paths_and_bad_orders_are_refused():
     rename = Change("d1", "/skills/0/keywords/2", "changed", "JS", "JavaScript")
     order = list(range(len(ORIGINAL["skills"][0]["keywords"])))[::-1]

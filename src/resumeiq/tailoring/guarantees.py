@@ -3,7 +3,8 @@
 - Contact details (name, e-mail, phone, url, location, profiles) are the original's, unchanged.
 - No employer, title, date, location, degree, field, institution, grade, certificate, issuer,
   project name or language appears that the original does not have in the same kind of field.
-- No number appears that the original's text (or its parsed fields) does not contain.
+- No number appears that the original's text (or its parsed fields) does not contain, and no
+  skill is named anywhere (summary, bullets, skills) that the original does not show.
 - No entry disappears: every role, education, certificate, language, project and skill group is
   still there, and so is each highlight and each skill (a skill may carry the posting's name for
   it, the same taxonomy skill).
@@ -68,7 +69,11 @@ class Guard:
         self.skills_need = Counter(
             _skill_key(k) for g in original.get("skills") or [] for k in g.get("keywords") or []
         )
-        self.known_skills = set(self.skills_need) | {_skill_key(s) for s in _skill_mentions(original_text)}
+        self.known_skills = (
+            set(self.skills_need)
+            | {_skill_key(s) for s in _skill_mentions(original_text)}
+            | {_skill_key(s) for text in _strings(original) for s in _skill_mentions(text)}
+        )
         self.known_numbers = numbers_in(original_text) | {
             n for s in _strings(original) for n in numbers_in(s)
         }
@@ -107,9 +112,13 @@ class Guard:
             if key not in self.known_skills:
                 out.append(f"the skill {key!r} is not in the original")
 
+        named: set[str] = set()
         for text in _strings(tailored):
             for number in numbers_in(text) - self.known_numbers:
                 out.append(f"the number {number} is not in the original")
+            named.update(_skill_key(s) for s in _skill_mentions(text))
+        for key in sorted(named - self.known_skills - set(have)):
+            out.append(f"the skill {key!r} is named but the original does not show it")
         return out
 
 
