@@ -7,7 +7,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-serial mutation install dev lint bench eval taxonomy synth train-entries clean
+.PHONY: run test test-serial mutation install dev lint bench eval taxonomy synth train-entries clean chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,10 +30,20 @@ run: $(STAMP)
 
 # Random order (pytest-randomly; the seed is printed, rerun one with -p randomly --randomly-seed=N)
 # on two processes (pytest-xdist; each has its own PostgreSQL database, Redis prefixes and tmp dirs).
-test: $(DEV_STAMP)
+test: $(DEV_STAMP) chromium
 	$(BIN)/python -m pytest -q -n 2
 
-test-serial: $(DEV_STAMP)
+# The web app's browser tests drive Debian's Chromium (never a browser Playwright downloads).
+CHROMIUM := /usr/bin/chromium
+
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+		echo "make: $(CHROMIUM) is missing (the web app's browser tests drive it): installing it with apt-get"; \
+		apt-get install -y chromium || { apt-get update && apt-get install -y chromium; } || \
+		echo "make: Chromium could not be installed: the browser tests will be skipped (they fail under CI=true)"; \
+	fi
+
+test-serial: $(DEV_STAMP) chromium
 	$(BIN)/python -m pytest -q
 
 MUTATION_STAMP := $(VENV)/.installed-mutation

@@ -8,15 +8,23 @@
     │   ├── InvalidUpload                 invalid_upload
     │   ├── ProcessingTimeout             processing_timeout
     │   ├── UnprocessableFile             unprocessable_file
+    │   ├── NothingToTailor               nothing_to_tailor
+    │   ├── InvalidTailoredResume         invalid_resume
+    │   ├── LLMNotConfigured              llm_not_configured
     │   └── WeakPassword                  weak_password
     ├── PayloadTooLarge                   too_large
     ├── UnsupportedMediaType              unsupported_media_type
     ├── Conflict                          conflict
     │   ├── EmailTaken                    email_taken
     │   ├── ResumeNotReady                resume_not_ready
+    │   ├── StalePreview                  stale_preview
+    │   ├── PreviewHashMismatch           preview_hash_mismatch
+    │   ├── AlreadyConfirmed              already_confirmed
+    │   ├── NoCoverLetter                 no_cover_letter
     │   └── ResultNotReady                result_not_ready
     ├── Forbidden                         forbidden
-    │   └── RegistrationClosed            registration_closed
+    │   ├── RegistrationClosed            registration_closed
+    │   └── CsrfFailed                    csrf_failed
     ├── AuthenticationFailed              not_authenticated
     │   ├── InvalidCredentials            invalid_credentials
     │   └── InvalidToken                  invalid_token
@@ -89,6 +97,24 @@ class WeakPassword(InvalidInput):
     code = "weak_password"
 
 
+class NothingToTailor(InvalidInput):
+    """The resume has no content a tailoring could work from (resumeiq never writes one from nothing)."""
+
+    code = "nothing_to_tailor"
+
+
+class InvalidTailoredResume(InvalidInput):
+    """Confirm ``edits`` that make the resume invalid; ``errors`` lists each field path and why."""
+
+    code = "invalid_resume"
+
+
+class LLMNotConfigured(InvalidInput):
+    """``mode: "llm"`` asked for, and no language model is available."""
+
+    code = "llm_not_configured"
+
+
 class PayloadTooLarge(ServiceError):
     code = "too_large"
 
@@ -111,6 +137,26 @@ class ResumeNotReady(Conflict):
     code = "resume_not_ready"
 
 
+class StalePreview(Conflict):
+    """The resume or the job changed after the preview was made."""
+
+    code = "stale_preview"
+
+
+class PreviewHashMismatch(Conflict):
+    code = "preview_hash_mismatch"
+
+
+class AlreadyConfirmed(Conflict):
+    code = "already_confirmed"
+
+
+class NoCoverLetter(Conflict):
+    """The preview has no cover letter: none was requested, or writing it failed."""
+
+    code = "no_cover_letter"
+
+
 class ResultNotReady(Conflict):
     """The work behind this result has not completed (still queued, running, or failed)."""
 
@@ -123,6 +169,12 @@ class Forbidden(ServiceError):
 
 class RegistrationClosed(Forbidden):
     code = "registration_closed"
+
+
+class CsrfFailed(Forbidden):
+    """A web form post without this session's CSRF token, or from another origin."""
+
+    code = "csrf_failed"
 
 
 class AuthenticationFailed(ServiceError):

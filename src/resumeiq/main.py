@@ -32,8 +32,10 @@ from resumeiq.resumes.router import router as resumes_router
 from resumeiq.screening.router import router as screening_router
 from resumeiq.stats.router import router as stats_router
 from resumeiq.storage import LocalFileStorage
+from resumeiq.tailoring.router import router as tailoring_router
 from resumeiq.users.router import router as users_router
 from resumeiq.users.service import UserCache
+from resumeiq.web import install_web
 from resumeiq.worker.celery_app import create_celery
 from resumeiq.worker.celery_dispatch import CeleryDispatcher, Enqueuer
 from resumeiq.worker.dispatch import Dispatcher, LocalDispatcher
@@ -146,8 +148,10 @@ def create_app(settings: Settings | None = None, *, engine_pool: EnginePool | No
     api.include_router(screening_router)
     api.include_router(emails_router)
     api.include_router(stats_router)
+    api.include_router(tailoring_router)
     app.include_router(api)
     app.include_router(_health_router())
+    install_web(app)  # the pages at /, after the API
     return app
 
 

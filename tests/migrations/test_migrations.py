@@ -14,6 +14,7 @@ import resumeiq.emails.models
 import resumeiq.jobs.models
 import resumeiq.resumes.models
 import resumeiq.screening.models
+import resumeiq.tailoring.models
 import resumeiq.users.models  # noqa: F401
 from resumeiq.db import Base, create_engine
 from resumeiq.migrations import downgrade_engine, migration_state, upgrade_engine

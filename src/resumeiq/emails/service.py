@@ -1,9 +1,11 @@
-"""E-mail use cases: queue personalised messages for a screening's candidates, list the outbox."""
+"""E-mail use cases: queue personalised messages for a screening's candidates, preview them,
+list the outbox."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from email.utils import make_msgid
 
 from sqlalchemy import func, select
@@ -142,3 +144,54 @@ async def list_emails(
     items = [EmailOut.of(m, position, blind=screening.blind) for m, position in rows]
     await session.commit()
     return Page(items=items, total=total or 0, limit=page.limit, offset=page.offset), counts
+
+
+@dataclass(frozen=True, slots=True)
+class EmailPreview:
+    """One message as ``queue_emails`` would write it; ``skipped`` says why it would not be."""
+
+    position: int
+    category: str
+    to_address: str | None
+    subject: str
+    body: str
+    skipped: str | None
+
+
+async def preview_emails(
+    *, session: AsyncSession, user: User, screening_id: uuid.UUID, request: EmailRequest
+) -> list[EmailPreview]:
+    """The messages the templates would give each scored candidate, by position, without writing
+    anything. In a blind screening the recipient is left out and the name placeholders stay as
+    written (the preview shows no identity the results hide)."""
+    screening = await get_owned_screening(session=session, user=user, screening_id=screening_id)
+    job = await session.get(Job, screening.job_id)
+    assert job is not None
+    items = list(
+        await session.scalars(
+            select(ScreeningItem)
+            .where(ScreeningItem.screening_id == screening.id, ScreeningItem.status == ItemStatus.COMPLETED)
+            .order_by(ScreeningItem.position)
+        )
+    )
+    await session.commit()
+    out = []
+    for item in items:
+        template = getattr(request.templates, item.category or "", None)
+        if template is None:
+            continue
+        values = _values(item, job)
+        if screening.blind:
+            values |= {"candidate_name": "{candidate_name}", "first_name": "{first_name}"}
+        has_address = bool(item.candidate_email and valid_address(item.candidate_email))
+        out.append(
+            EmailPreview(
+                position=item.position,
+                category=item.category or "",
+                to_address=None if screening.blind else item.candidate_email,
+                subject=one_line(render(template.subject, values))[:998],
+                body=render(template.body, values),
+                skipped=None if has_address else "no_email_address",
+            )
+        )
+    return out

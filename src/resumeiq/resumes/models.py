@@ -23,6 +23,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from resumeiq.db import Base, JSONType, UTCDateTime, UUIDPrimaryKey, utcnow
 
+DEFAULT_TRACK = "default"
+
 
 class ProcessingStatus(StrEnum):
     PENDING = "pending"
@@ -56,10 +58,11 @@ class Resume(UUIDPrimaryKey, Base):
     __tablename__ = "resumes"
     __table_args__ = (
         UniqueConstraint("candidate_id", "version_number"),
-        # One master per candidate, enforced by the database on both backends.
+        # One master per candidate and track, enforced by the database on both backends.
         Index(
-            "uq_resumes_candidate_master",
+            "uq_resumes_candidate_track_master",
             "candidate_id",
+            "track",
             unique=True,
             sqlite_where=text("is_master"),
             postgresql_where=text("is_master"),
@@ -84,6 +87,9 @@ class Resume(UUIDPrimaryKey, Base):
     processing_status: Mapped[str] = mapped_column(String(16), default=ProcessingStatus.PENDING.value)
     processing_error: Mapped[str | None] = mapped_column(Text)
     is_master: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The track this version is for ("default", "backend", "fr", ...): at most one master per
+    # candidate and track.
+    track: Mapped[str] = mapped_column(String(64), server_default=DEFAULT_TRACK)
     parent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("resumes.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)

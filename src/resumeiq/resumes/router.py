@@ -18,6 +18,7 @@ from resumeiq.resumes.dependencies import EnginePoolDep, StorageDep
 from resumeiq.resumes.schemas import (
     CandidateCreate,
     CandidateOut,
+    MasterRequest,
     ResumeDetail,
     ResumeOut,
     ResumeText,
@@ -136,9 +137,14 @@ async def download_resume(
 
 
 @router.post("/resumes/{resume_id}/master", response_model=ResumeOut)
-async def set_master(resume_id: uuid.UUID, session: SessionDep, user: CurrentUser) -> ResumeOut:
-    """Make this version its candidate's master resume."""
-    return ResumeOut.of(await service.set_master(session=session, user=user, resume_id=resume_id))
+async def set_master(
+    resume_id: uuid.UUID, session: SessionDep, user: CurrentUser, body: MasterRequest | None = None
+) -> ResumeOut:
+    """Make this version its candidate's master resume for a track (default ``"default"``)."""
+    track = (body or MasterRequest()).track
+    return ResumeOut.of(
+        await service.set_master(session=session, user=user, resume_id=resume_id, track=track)
+    )
 
 
 @router.delete("/resumes/{resume_id}", status_code=204)

@@ -17,6 +17,16 @@ class CandidateCreate(RequestModel):
     email: str | None = Field(default=None, max_length=320)
 
 
+class MasterRequest(RequestModel):
+    track: str = Field(
+        default="default",
+        min_length=1,
+        max_length=64,
+        pattern=r"^[\w .:/+-]+$",
+        description="A free label: 'default', 'backend', 'fr', ...",
+    )
+
+
 class CandidateOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -56,6 +66,7 @@ class ResumeUploaded(BaseModel):
 
 
 class ResumeOut(ResumeUploaded):
+    track: str = Field(description="The track this version is for; at most one master per track")
     filename: str
     content_type: str
     size_bytes: int
@@ -70,6 +81,7 @@ class ResumeOut(ResumeUploaded):
     def of(cls, resume: Resume) -> ResumeOut:
         return cls(
             **ResumeUploaded.of(resume).model_dump(),
+            track=resume.track,
             filename=resume.filename,
             content_type=resume.content_type,
             size_bytes=resume.size_bytes,

@@ -25,7 +25,7 @@ from resumeiq.engine.errors import (
 )
 from resumeiq.errors import Conflict, NotFound, ResumeNotReady, UnprocessableFile
 from resumeiq.pagination import Page, PageParams
-from resumeiq.resumes.models import Candidate, ProcessingStatus, Resume
+from resumeiq.resumes.models import DEFAULT_TRACK, Candidate, ProcessingStatus, Resume
 from resumeiq.resumes.upload import ReceivedUpload
 from resumeiq.storage import LocalFileStorage
 from resumeiq.users.models import User
@@ -212,7 +212,11 @@ async def _insert_version(
                 )
             )
             has_master = await session.scalar(
-                select(exists().where(Resume.candidate_id == target, Resume.is_master))
+                select(
+                    exists().where(
+                        Resume.candidate_id == target, Resume.track == DEFAULT_TRACK, Resume.is_master
+                    )
+                )
             )
             resume = Resume(
                 candidate_id=target,
@@ -230,6 +234,7 @@ async def _insert_version(
                 warnings=parsed.warnings,
                 processing_status=ProcessingStatus.READY.value,
                 is_master=not has_master,
+                track=DEFAULT_TRACK,
             )
             session.add(resume)
             await session.commit()
@@ -288,20 +293,52 @@ async def get_download(
 # --------------------------------------------------------------------------- change
 
 
-async def set_master(*, session: AsyncSession, user: User, resume_id: uuid.UUID) -> Resume:
-    """Make this resume its candidate's master (and no other), atomically."""
-    resume = await get_owned_resume(session=session, user=user, resume_id=resume_id)
-    if not resume.is_master:
-        await session.execute(
-            update(Resume)
-            .where(Resume.candidate_id == resume.candidate_id, Resume.is_master)
-            .values(is_master=False)
-            .execution_options(synchronize_session=False)
-        )
-        resume.is_master = True
-    await session.commit()
-    await session.refresh(resume)
-    return resume
+async def set_master(
+    *, session: AsyncSession, user: User, resume_id: uuid.UUID, track: str = DEFAULT_TRACK
+) -> Resume:
+    """Make this resume its candidate's master for ``track`` (and no other version of that track).
+
+    The partial unique index on (candidate, track) where ``is_master`` is what makes this atomic:
+    two requests racing to set different masters of one track cannot both commit; the loser
+    retries against the committed state, so exactly one master remains.
+    """
+    for _ in range(_INSERT_ATTEMPTS):
+        resume = await get_owned_resume(session=session, user=user, resume_id=resume_id)
+        if resume.is_master and resume.track == track:
+            await session.commit()
+            return resume
+        candidate_id = resume.candidate_id
+        try:
+            await session.execute(
+                update(Resume)
+                .where(
+                    Resume.candidate_id == candidate_id,
+                    Resume.track == track,
+                    Resume.is_master,
+                    Resume.id != resume_id,
+                )
+                .values(is_master=False)
+                .execution_options(synchronize_session=False)
+            )
+            done = await session.execute(
+                update(Resume)
+                .where(Resume.id == resume_id, Resume.owner_user_id == user.id)
+                .values(is_master=True, track=track)
+                .execution_options(synchronize_session=False)
+            )
+            if done.rowcount != 1:  # deleted meanwhile
+                await session.rollback()
+                raise NotFound.of("Resume", resume_id)
+            await session.commit()
+        except IntegrityError:
+            await session.rollback()
+            continue
+        resume = await session.get(Resume, resume_id, populate_existing=True)
+        if resume is None:
+            raise NotFound.of("Resume", resume_id)
+        await session.commit()
+        return resume
+    raise Conflict(f"Too many simultaneous changes of the {track!r} master; try again.")
 
 
 async def delete_resume(
@@ -310,18 +347,19 @@ async def delete_resume(
     """Delete a resume (its reviews go with it). If it was the master, the candidate's newest
     remaining version becomes master. The stored file is removed when no other row uses it."""
     resume = await get_owned_resume(session=session, user=user, resume_id=resume_id)
-    sha256, key, candidate, was_master = (
+    sha256, key, candidate, was_master, track = (
         resume.sha256,
         resume.storage_key,
         resume.candidate_id,
         resume.is_master,
+        resume.track,
     )
     await session.delete(resume)
     await session.flush()
     if was_master:
         newest = await session.scalar(
             select(Resume.id)
-            .where(Resume.candidate_id == candidate)
+            .where(Resume.candidate_id == candidate, Resume.track == track)
             .order_by(Resume.version_number.desc())
             .limit(1)
         )

@@ -134,6 +134,11 @@ class EnginePool:
             engine_jobs.match_file_many, str(path), filename, jobs, thresholds, self.limits
         )
 
+    async def call(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run ``fn(*args, limits)`` in a worker (a module-level function that never raises, like
+        those of ``engine_jobs``); the same time limit and crash handling as the calls above."""
+        return await self._run(fn, *args, self.limits)
+
     def shutdown(self) -> None:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)

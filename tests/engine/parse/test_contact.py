@@ -131,13 +131,15 @@ def test_location_among_other_header_items(header, city, region):
     assert (basics.location.city, basics.location.region) == (city, region)
 
 
-def test_location_falls_back_to_the_latest_job_place():
-    _, basics = _basics(
-        "Maria Gonzalez\nmaria@example.com\n\nEXPERIENCE\n"
-        "Data Analyst, Acme Corp, Austin, TX\tJan 2019 – Dec 2021\n• Built dashboards.\n"
-        "Junior Analyst, Globex, Denver, CO\tJan 2016 – Dec 2018\n• Cleaned data.\n"
-    )
-    assert (basics.location.city, basics.location.region) == ("Austin", "TX")
+def test_a_jobs_place_is_not_taken_for_where_the_candidate_lives():
+    resume = parse_resume(
+        b"Maria Gonzalez\nmaria@example.com\n\nEXPERIENCE\n"
+        b"Data Analyst, Acme Corp, Austin, TX\tJan 2019 - Dec 2021\n- Built dashboards.\n"
+        b"Junior Analyst, Globex, Denver, CO\tJan 2016 - Dec 2018\n- Cleaned data.\n",
+        filename="resume.txt",
+    ).resume
+    assert resume.basics.location is None  # the header names no place: nothing is invented
+    assert [w.location for w in resume.work] == ["Austin, TX", "Denver, CO"]
 
 
 @pytest.mark.parametrize(

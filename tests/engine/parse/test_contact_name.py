@@ -35,3 +35,66 @@ def test_a_town_before_its_region_on_the_address_line_is_no_name():
     assert parsed.resume.basics.name != "Alder Springs"
     parsed = parse_resume(f"Alder Springs, CA 90210\nn.p@example.org\n{BODY}".encode(), filename="cv.txt")
     assert parsed.resume.basics.name is None
+
+
+def test_a_name_in_a_labelled_personal_data_table():
+    text = (
+        "ÉTAT CIVIL\nPrénom : Aïssatou\nNom : NDIAYE\nTel : 77 000 00 00\nE-mail : aissatou.ndiaye@example.sn\n\n"
+        "EXPÉRIENCE PROFESSIONNELLE\n2021 - 2023 : Assistante comptable, Cabinet Fall\n"
+    )
+    basics = parse_resume(text.encode(), filename="cv.txt").resume.basics
+    assert basics.name == "Aïssatou Ndiaye"
+    assert basics.email == "aissatou.ndiaye@example.sn"
+
+
+def test_a_family_then_given_label_beside_its_value_in_a_pdf_table():
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    h = A4[1]
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(57, h - 60, "Lebenslauf")
+    c.drawString(57, h - 90, "Persönliche Daten")
+    c.setFont("Helvetica", 10)
+    for k, (label, value) in enumerate([("Name, Vorname:", "Brandtner, Helga"), ("Geburtsort:", "Wernigerode"), ("E-Mail:", "helga.b@example.de")]):
+        c.drawString(57, h - 110 - 14 * k, label)
+        c.drawString(234, h - 110 - 14 * k, value)
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(57, h - 170, "Berufserfahrung")
+    c.setFont("Helvetica", 10)
+    c.drawString(57, h - 190, "Teamleiterin\t03/2019 - heute")
+    c.showPage()
+    c.save()
+    basics = parse_resume(buf.getvalue(), filename="lebenslauf.pdf").resume.basics
+    assert basics.name == "Helga Brandtner"
+
+
+def test_a_name_set_large_over_two_lines():
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    h = A4[1]
+    c.setFont("Helvetica-Bold", 34)
+    c.drawString(56, h - 70, "RENATA SOUZA")
+    c.setFont("Helvetica-Bold", 33)
+    c.drawString(44, h - 108, "MOREIRA LIMA")
+    c.setFont("Helvetica", 16)
+    c.drawString(60, h - 140, "Desenvolvedora Backend")
+    c.setFont("Helvetica", 11)
+    c.drawString(60, h - 165, "renata.lima@example.com.br")
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(60, h - 200, "Experiência profissional")
+    c.setFont("Helvetica", 11)
+    c.drawString(60, h - 220, "Desenvolvedora Backend - Arvoredo Sistemas  03/2021 - 05/2024")
+    c.showPage()
+    c.save()
+    basics = parse_resume(buf.getvalue(), filename="curriculo.pdf").resume.basics
+    assert basics.name == "Renata Souza Moreira Lima"

@@ -40,12 +40,26 @@ from resumeiq.engine.parse.segment import heading_kind, normalize_heading
         ("获奖情况", "awards"),
         ("个人信息", "personal"),
         ("【教育背景】", "education"),
+        ("ÉTAT CIVIL", "personal"),
+        ("Persönliche Daten", "personal"),
+        ("Fähigkeiten", "skills"),
+        ("Über mich", "summary"),
+        ("Compétences clés", "skills"),
+        ("Formação Acadêmica", "education"),
+        ("Informações pessoais", "personal"),
+        ("Références", "references"),
         ("工作经历：", "experience"),
         ("教 育 背 景", "education"),
     ],
 )
 def test_headings_in_other_languages(heading, kind):
     assert heading_kind(heading) == kind
+
+
+def test_accents_are_folded_the_same_way_written_or_not():
+    assert normalize_heading("EXPÉRIENCE PROFESSIONNELLE") == normalize_heading("Experience professionnelle") == "experience professionnelle"
+    assert normalize_heading("Veröffentlichungen") == "veroffentlichungen"
+    assert normalize_heading("Straße") == "strasse"
 
 
 def test_chinese_characters_survive_normalisation():

@@ -170,3 +170,33 @@ def test_bullet_glyphs_hanging_left_of_the_text_do_not_make_the_employer_lines_i
     assert not lines["Pamir Signal Labs"].bullet and not lines["Kofarnihon Data"].bullet
     assert lines["Radio Network Planning Intern"].bullet and not lines["Radio Network Planning Intern"].indented
     assert lines["Measured signal loss on twelve rooftop links."].bullet
+
+
+def test_bullets_hanging_left_of_the_headers_leave_the_employer_line_a_header():
+    """Glyphs at x 40, their wrapped lines at 47, the entries' title and employer lines at 64:
+    the wrapped lines are not the margin, so the employer line is no list item."""
+    rows = [
+        (250, 60, "Ilse Marwood", B, 20),
+        (64, 95, "ilse.marwood@example.org", R, 10),
+        (64, 130, "Professional Experience", B, 14),
+        (64, 150, "Head of Analytics", B, 10),
+        (470, 150, "2021 - Present", R, 10),
+        (64, 163, "Tallowby Foods Ltd", R, 8),
+        (470, 163, "Leeds, UK", R, 8),
+        (40, 178, "• Led a team of six analysts who built the forecasting models for every", R, 9),
+        (47, 190, "store and the weekly demand plan", R, 9),
+        (40, 202, "• Cut waste by 12% in two years", R, 9),
+        (64, 225, "Data Analyst", B, 10),
+        (470, 225, "2017 - 2021", R, 10),
+        (64, 238, "Brindle & Hart Ltd", R, 8),
+        (470, 238, "York, UK", R, 8),
+        (40, 253, "• Wrote the monthly sales report for the board and the regional", R, 9),
+        (47, 265, "managers", R, 9),
+    ]
+    work = parse_resume(_pdf(rows), filename="cv.pdf").resume.work
+
+    assert [(w.position, w.name, w.location, w.startDate, w.endDate) for w in work] == [
+        ("Head of Analytics", "Tallowby Foods Ltd", "Leeds, UK", "2021", None),
+        ("Data Analyst", "Brindle & Hart Ltd", "York, UK", "2017", "2021"),
+    ]
+    assert work[0].highlights[0].endswith("every store and the weekly demand plan")

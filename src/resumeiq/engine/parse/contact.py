@@ -66,7 +66,8 @@ def parse_basics(doc: ExtractedDocument, sections: list[Section]) -> Basics:
     if email:
         basics.email, basics.evidence["email"] = email
 
-    name_line = _find_name(doc, text, header_spans)
+    labelled = _labelled_name(doc, text, header_spans)
+    name_line = None if labelled else _find_name(doc, text, header_spans)
     location = _find_location(text, header_spans, name_line)
     if location:
         basics.location = location
@@ -79,7 +80,9 @@ def parse_basics(doc: ExtractedDocument, sections: list[Section]) -> Basics:
 
     add_links(basics, text, header_spans, everywhere, doc.links)
 
-    if name_line:
+    if labelled:
+        basics.name, basics.evidence["name"] = labelled
+    elif name_line:
         s, e = name_line
         basics.name = _clean_name(text[s:e])
         basics.evidence["name"] = (s, e)
@@ -229,10 +232,79 @@ def _find_name(doc: ExtractedDocument, text: str, spans) -> tuple[int, int] | No
             off = raw.find(name)
             candidates.append((score, s + off, s + off + len(name)))
             break
+    stacked = _stacked_name(doc, text, spans, max_size)
+    if stacked is not None:
+        candidates.append((1.6, *stacked))
     if not candidates:
         return None
     best = max(candidates, key=lambda c: (c[0], -c[1]))
     return best[1], best[2]
+
+
+def _stacked_name(doc: ExtractedDocument, text: str, spans, max_size: float) -> tuple[int, int] | None:
+    """A name set in the biggest type over two lines ("JOÃO VICTOR" over "LISBOA PORCEL")."""
+    if not max_size:
+        return None
+    starts = {s for s, _e in spans[:16]}
+    lines = doc.lines[:16]
+    for a, b in zip(lines, lines[1:], strict=False):
+        if a.start not in starts or b.start not in starts or a.page != b.page:
+            continue
+        if min(a.size, b.size) < max_size - max(0.5, 0.05 * max_size):
+            continue
+        first, second = text[a.start : a.end].strip(), text[b.start : b.end].strip()
+        if not (1 <= len(first.split()) <= 3 and 1 <= len(second.split()) <= 3):
+            continue
+        if _is_name(f"{first} {second}") and not _is_name(first) or first.isupper() and second.isupper() and _is_name(f"{first} {second}"):
+            return a.start, b.end
+    return None
+
+
+@cache
+def _name_label() -> re.Pattern[str]:
+    labels = load_json("contact.json")["name_labels"]
+    groups = "|".join(
+        f"(?P<{kind}>{'|'.join(re.escape(w) for w in sorted(words, key=len, reverse=True))})" for kind, words in labels.items()
+    )
+    return re.compile(rf"\s*(?:{groups})\s*[:：]\s*(?P<value>.*?)\s*$", re.IGNORECASE)
+
+
+def _labelled_name(doc: ExtractedDocument, text: str, spans) -> tuple[str, tuple[int, int]] | None:
+    """A name given in a personal-data table: "Prénom : Aminata" / "Nom : DJIGO", "Name: …", or
+    "Name, Vorname:" in a label column beside "Dupont, Anne". The label decides the order."""
+    label = _name_label()
+    parts: dict[str, tuple[str, int, int]] = {}
+    by_start = {ln.start: ln for ln in doc.lines}
+    for s, e in spans[:40]:
+        m = label.match(text, s, e)
+        if m is None:
+            continue
+        kind = next(k for k in ("family_given", "full", "given", "family") if m.group(k))
+        vs, ve = m.span("value")
+        if vs >= ve and (ln := by_start.get(s)) is not None and ln.size:
+            # The value stands in the next column on the same baseline.
+            beside = [o for o in doc.lines if o.page == ln.page and abs(o.top - ln.top) < 2 and o.x0 > ln.x1 and o is not ln]
+            if beside:
+                vs, ve = beside[0].start, beside[0].end
+        value = text[vs:ve].strip()
+        words = value.replace(",", " ").split()
+        if not 1 <= len(words) <= 5 or not all(_NAME_TOKEN.match(w) for w in words):
+            continue
+        parts.setdefault(kind, (value, vs, vs + len(value)))
+    if "family_given" in parts:
+        value, vs, ve = parts["family_given"]
+        family, _, given = value.partition(",")
+        name = f"{given.strip()} {family.strip()}" if given.strip() else family.strip()
+    elif "full" in parts:
+        value, vs, ve = parts["full"]
+        name = value
+    elif "given" in parts and "family" in parts:
+        (given, gs, ge), (family, fs, fe) = parts["given"], parts["family"]
+        name, vs, ve = f"{given} {family}", min(gs, fs), max(ge, fe)
+    else:
+        return None
+    name = " ".join(w.capitalize() if w.isupper() and len(w) > 1 else w for w in name.split())
+    return (name, (vs, ve)) if len(name.split()) >= 2 else None
 
 
 def _leading_name(piece: str) -> str | None:

@@ -36,7 +36,7 @@ def body_lines(doc: ExtractedDocument, section: Section) -> list[BodyLine]:
     if doc.format == "pdf":
         # The margin is where the text of unmarked lines starts: a rail line (dates, a label)
         # is not the body's, nor a bullet glyph hanging left of the text.
-        plain = [ln for _s, _e, ln, glyph in raw if not ln.rail and glyph is None]
+        plain = [ln for k, (_s, _e, ln, glyph) in enumerate(raw) if not ln.rail and glyph is None and not _hangs_under_item(raw, k)]
         for ln in plain or [ln for _s, _e, ln, _g in raw if not ln.rail]:
             key = (ln.page, ln.column)
             margins[key] = min(margins.get(key, ln.x0), ln.x0)
@@ -55,6 +55,21 @@ def body_lines(doc: ExtractedDocument, section: Section) -> list[BodyLine]:
             continue
         out.append(BodyLine(s, e, doc.text[s:e], bullet, ln))
     return out
+
+
+def _hangs_under_item(raw: list[tuple[int, int, Line, int | None]], k: int) -> bool:
+    """The wrapped line of a list item whose glyph hangs left of the body's text ("•" at x 40,
+    its item's second line at 47, the entries' headers at 64): a continuation, not the margin."""
+    ln = raw[k][2]
+    for j in range(k - 1, max(-1, k - 4), -1):
+        prev, glyph = raw[j][2], raw[j][3]
+        if prev.page != ln.page or prev.column != ln.column:
+            return False
+        if glyph is not None:
+            return prev.x0 < ln.x0 <= prev.x0 + 20
+        if abs(prev.x0 - ln.x0) > 1:
+            return False
+    return False
 
 
 def _glyph_end(text: str, ln: Line) -> int | None:
@@ -78,10 +93,24 @@ def split_pieces(text: str, offset: int) -> list[tuple[str, int, int]]:
 
 def _add_piece(out: list, text: str, a: int, b: int, offset: int) -> None:
     piece = text[a:b]
-    stripped = piece.strip(" ,;:-–—()|\t")
+    stripped = _strip_brackets(piece.strip(" ,;:-–—|\t"))
     if stripped:
         k = a + piece.find(stripped)
         out.append((stripped, offset + k, offset + k + len(stripped)))
+
+
+def _strip_brackets(text: str) -> str:
+    """Brackets around a piece or left over from a split go; a pair inside it stays: "Teaching
+    Assistant (Compilers)" keeps its qualifier, "(Contract)" and "Remote)" lose theirs."""
+    while text:
+        if text.startswith("(") and (text.endswith(")") and text.count("(") == text.count(")") and text.find(")") == len(text) - 1 or ")" not in text):
+            text = text[1:-1] if text.endswith(")") else text[1:]
+        elif text.endswith(")") and text.count(")") > text.count("("):
+            text = text[:-1]
+        else:
+            break
+        text = text.strip(" ,;:-–—|\t")
+    return text
 
 
 # A line ending in an abbreviation's point has not ended a sentence: "Inc.", "Ltd.", "Jr." and

@@ -6,7 +6,6 @@ from resumeiq.engine.model import ExtractedDocument, ResumeData, Section, Skill,
 from resumeiq.engine.parse.contact import parse_basics
 from resumeiq.engine.parse.education import parse_education
 from resumeiq.engine.parse.extras import parse_certificates, parse_languages, parse_projects, parse_summary
-from resumeiq.engine.parse.places import read_location
 from resumeiq.engine.parse.skill_groups import parse_skill_groups
 from resumeiq.engine.parse.skills import find_skills
 from resumeiq.engine.parse.work import parse_work
@@ -42,7 +41,6 @@ def build_resume(doc: ExtractedDocument, sections: list[Section]) -> ResumeData:
         unheaded = _unheaded_education(doc, sections)
         if unheaded is not None:
             resume.education.extend(parse_education(doc, unheaded))
-    _infer_location(resume)
     resume.skill_mentions = _skill_mentions(doc, sections)
     _add_mentioned_skills(resume)
     return resume
@@ -66,22 +64,6 @@ def _unheaded_education(doc: ExtractedDocument, sections: list[Section]) -> Sect
                 start=line.start, end=header.end,
             )
     return None
-
-
-def _infer_location(resume: ResumeData) -> None:
-    """No address in the header: a person most likely lives where they work, so the place of the
-    current job (else of the latest job that names one) stands in, with that job's evidence."""
-    if resume.basics.location is not None:
-        return
-    jobs = [w for w in resume.work if w.location]
-    current = [w for w in jobs if w.startDate and not w.endDate]
-    for work in current + jobs:
-        loc = read_location(work.location)
-        if loc is not None and (loc.city or len(loc.region or "") > 3):  # not a bare "ME" or "PA"
-            if "location" in work.evidence:
-                loc.evidence["city"] = work.evidence["location"]
-            resume.basics.location = loc
-            return
 
 
 def _add_mentioned_skills(resume: ResumeData) -> None:

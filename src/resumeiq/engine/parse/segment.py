@@ -11,11 +11,13 @@ starts a section whose body begins on the same line.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
 from resumeiq.engine._data import load_json
 from resumeiq.engine.model import ExtractedDocument, Line, Section
+from resumeiq.engine.parse.fold import fold_accents
 
 _DECOR = " \t#*_=~|•·:;.-–—>»<«()[]{}\"'：【】「」"
 # Chinese, Japanese and Korean characters are kept: their headings (工作经历, 教育背景) are words.
@@ -50,7 +52,7 @@ def normalize_heading(text: str) -> str:
     if _SMALL_CAPS.search(text) and text.upper() == text:
         # Small capitals extracted as a capital and the rest: "W ORK E XPERIENCE".
         text = _SMALL_CAPS.sub(r"\1\2", text)
-    text = text.lower().replace("&", " and ").replace("/", " and ").replace("+", " and ")
+    text = fold_accents(text.lower()).replace("&", " and ").replace("/", " and ").replace("+", " and ")
     text = _NON_WORD.sub(" ", text)
     return " ".join(text.split())
 
@@ -157,6 +159,10 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
     if found and signatures:
         first = found[0][0]
         known = {f[0] for f in found}
+        # A known heading set in body type ("Contact:" in the text's own size) gives no look to
+        # go by: a short line in the body's look ("Acme GmbH" under a job title) is not a heading.
+        looks = Counter(_signature(doc, lines[i], underline[i]) for i in range(n) if i not in known and not rule[i])
+        body_look = looks.most_common(1)[0][0] if looks else None
         for i in range(first + 1, n):
             if i in known or i in consumed or rule[i] or lines[i].bullet:
                 continue
@@ -165,7 +171,8 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
             words = raw.strip(_DECOR).split()
             if not (1 <= len(words) <= 3) or any(c.isdigit() for c in raw) or "\t" in raw or "@" in raw:
                 continue
-            if _signature(doc, line, underline[i]) in signatures and not _dated_soon(doc, i):
+            look = _signature(doc, line, underline[i])
+            if look in signatures and look != body_look and not _dated_soon(doc, i):
                 found.append((i, "other", (line.start, line.end), line.end))
         found.sort()
 

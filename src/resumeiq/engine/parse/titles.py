@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from resumeiq.engine._data import load_json
+from resumeiq.engine.parse.fold import fold_accents
+
 __all__ = ["Occupation", "match_occupation", "seniority", "title_score"]
 
 # Kept in step with ``norm_title`` in scripts/build_taxonomy.py.
@@ -40,6 +43,7 @@ _ABBREV = {
 }
 _WORD = re.compile(r"[a-z0-9+#]+")
 _PAREN = re.compile(r"\([^)]*\)")
+_ROMANCE_LINKS = frozenset(["de", "du", "des", "da", "do", "dos", "das", "del", "di", "della", "em", "en"])
 _LEVELS = ("intern", "junior", "mid", "senior", "lead", "executive")
 # Words that turn a string into a sentence or an achievement rather than a title.
 _SENTENCE_WORDS = frozenset(
@@ -138,6 +142,37 @@ def _data() -> _Titles:
 _CO_PREFIX = re.compile(r"\bco-(?=[^\W\d_])")  # "co-founder", "co-lead": the role, not the "Co." of a name
 
 
+@functools.cache
+def _role_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """``data/entry_lexicon.json``, accents folded: (German heads, also at a compound's end; role
+    nouns of other languages, which open a Romance title)."""
+    raw = load_json("entry_lexicon.json")
+    compound = frozenset(" ".join(_folded_words(w)) for w in raw["compound_role_heads"])
+    return compound, frozenset(" ".join(_folded_words(w)) for w in raw["role_words"])
+
+
+def _folded_words(text: str) -> list[str]:
+    return re.findall(r"[a-z]+", fold_accents(text.lower()))
+
+
+def _other_language_role(raw: str) -> float:
+    """A title in German, French, Spanish, Portuguese or Italian: "Softwareingenieur",
+    "Wissenschaftliche Mitarbeiterin", "Développeur backend", "Analista de suporte"."""
+    words = _folded_words(_PAREN.sub(" ", raw))
+    if not words or len(words) > 6:
+        return 0.0
+    compound, lead = _role_nouns()
+    score = 0.6 if len(words) == 1 else 0.75
+    if words[0] in lead or len(words) == 1 and words[0] in compound:
+        return score
+    last = words[-1]
+    stems = (last, last[:-2]) if last.endswith("in") else (last,)  # "Entwicklerin"
+    for stem in stems:
+        if stem in compound or any(len(stem) > len(h) + 2 and stem.endswith(h) for h in compound):
+            return score
+    return 0.0
+
+
 def _norm(text: str) -> str:
     text = _CO_PREFIX.sub("", _PAREN.sub(" ", text.lower().replace("&", " and ")))
     out: list[str] = []
@@ -212,6 +247,8 @@ def title_score(text: str) -> float:
     score -= 0.3 * sentence_words
     if raw.endswith(".") and len(words) > 3:
         score -= 0.3
+    if not sentence_words and (score <= 0.05 or score < 0.5 and (not raw.isascii() or _ROMANCE_LINKS.intersection(words))):
+        score = max(score, _other_language_role(raw))
     return round(min(1.0, max(0.0, score)), 3)
 
 

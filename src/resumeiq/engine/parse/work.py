@@ -12,8 +12,10 @@ anchored on title-like lines followed by bullets or by an "Employer – City" li
 
 from __future__ import annotations
 
+import functools
 import re
 
+from resumeiq.engine._data import load_json
 from resumeiq.engine.model import ExtractedDocument, Section, Work
 from resumeiq.engine.parse.dates import (
     DASHES,
@@ -258,7 +260,11 @@ def _headerish(bl: BodyLine) -> bool:
 
 
 def _prose(bl: BodyLine) -> bool:
-    return bl.words > 8 and title_score(bl.text) < 0.5
+    """A sentence, not a header: more than eight words in one piece ("PUCIT - University of the
+    Punjab <tab> Lahore, Punjab, Pakistan" is an employer and a place)."""
+    if bl.words <= 8 or title_score(bl.text) >= 0.5:
+        return False
+    return max(len(p[0].split()) for p in split_pieces(bl.text, 0)) > 8
 
 
 def _entry(
@@ -280,7 +286,7 @@ def _entry(
             work.evidence["endDate"] = date.span
         if date.single and not date.current:
             work.endDate = date.start
-    pieces: list[tuple[str, int, int]] = []
+    by_line: list[list[tuple[str, int, int]]] = []
     employer: set[int] = set()  # starts of pieces written as "Employer – City" or "Employer –"
     for bl in lines[start:end]:
         text, offset = bl.text, bl.start
@@ -291,8 +297,9 @@ def _entry(
         found = _split_header(text, offset)
         if _employer_line(text):
             employer.add(found[0][1])
-        pieces.extend(found)
-    _assign(work, pieces, employer)
+        by_line.append(found)
+    pieces, qualified = _qualified_titles(doc, by_line)
+    _assign(work, pieces, employer, qualified)
     late = _late_title(lines, end, body_end) if work.position is None and work.name else None
     if late is not None:
         k, (title, ts, te) = late
@@ -331,6 +338,40 @@ def _entry(
     return work
 
 
+@functools.cache
+def _unit_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(team and department words, organisation words, legal forms) of ``entry_lexicon.json``."""
+    lex = load_json("entry_lexicon.json")
+    return frozenset(lex["unit_words"]), frozenset(lex["organisation_words"]), frozenset(lex["legal_forms"])
+
+
+def _qualified_titles(doc: ExtractedDocument, by_line: list[list[tuple[str, int, int]]]) -> tuple[list[tuple[str, int, int]], set[int]]:
+    """"Offering Manager, Cloud Support Services" over "Halvorsen Systems GmbH": where another
+    line of the entry names the employer, the part after a title's comma that names a team or a
+    department is the title's own qualifier, not a second employer. Returns the pieces and the
+    starts of the qualified titles."""
+    flat = [p for found in by_line for p in found]
+    qualified: set[int] = set()
+    units, organisations, legal = _unit_words()
+    for k, found in enumerate(by_line):
+        if len(found) != 2:
+            continue
+        (t, ts, te), (q, qs, qe) = found
+        if doc.text[te:qs].strip() != "," or not q[:1].isupper() or "," in q or title_score(t) < 0.5 or title_score(q) >= 0.5:
+            continue
+        q_words = {w.strip(".").lower() for w in q.split()}
+        if _is_place(q) or _only_date_words(q) or q_words & legal:
+            continue
+        others = [p for j, f in enumerate(by_line) if j != k for p in f]
+        employers = [o for o in others if plausible_employer(o[0]) and title_score(o[0]) < 0.5 and not _is_place(o[0]) and not _JUNK.match(o[0])]
+        named = any({w.strip(".,").lower() for w in o[0].split()} & organisations for o in employers)
+        if employers and (q_words & units or named and not q_words & organisations):
+            flat = [p for p in flat if p not in found] + [(doc.text[ts:qe], ts, qe)]
+            flat.sort(key=lambda p: p[1])
+            qualified.add(ts)
+    return flat, qualified
+
+
 def _right_edges(doc: ExtractedDocument, lines: list[BodyLine]) -> dict[tuple[int, int], float]:
     """The right edge of each text column (page, column) that holds indented ``lines``: the
     furthest right any body line of that page and column reaches."""
@@ -366,9 +407,42 @@ def _continues(doc, prev: tuple[int, int], bl: BodyLine) -> bool:
     return bl.text[:1].islower() or not prev_text.endswith((".", "!", "?", ":", ";")) and not bl.text[:1].isupper()
 
 
+_PLACE_IN_BRACKETS = re.compile(r"^(?P<head>.*?\S)\s*\((?P<place>[^()]+)\)$")
+
+
+def _bracketed_places(pieces: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """"Product Manager (Houston, TX)": a place in brackets after a piece is a piece of its own."""
+    out = []
+    for piece, s, e in pieces:
+        m = _PLACE_IN_BRACKETS.match(piece)
+        if m and _is_place(m.group("place").strip()):
+            out.append((m.group("head"), s, s + m.end("head")))
+            out.append((m.group("place").strip(), s + m.start("place"), s + m.end("place")))
+        else:
+            out.append((piece, s, e))
+    return out
+
+
+def _acronym_names(text: str, offset: int, pieces: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """"PUCIT - University of the Punjab": an acronym and, after a dash, the organisation it
+    stands for are one name."""
+    _units, organisations, _legal = _unit_words()
+    out: list[tuple[str, int, int]] = []
+    for piece in pieces:
+        if out:
+            head, hs, _he = out[-1]
+            between = text[_he - offset : piece[1] - offset].strip()
+            words = {w.strip(".,").lower() for w in piece[0].split()}
+            if re.fullmatch(r"[A-Z][A-Z0-9&]{1,7}", head) and between in ("-", "–", "—") and words & organisations and title_score(piece[0]) < 0.5:
+                out[-1] = (text[hs - offset : piece[2] - offset], hs, piece[2])
+                continue
+        out.append(piece)
+    return out
+
+
 def _split_header(text: str, offset: int) -> list[tuple[str, int, int]]:
     out = []
-    for piece, s, e in split_pieces(text, offset):
+    for piece, s, e in _bracketed_places(_acronym_names(text, offset, split_pieces(text, offset))):
         c = piece.find(": ")
         if c > 0 and title_score(piece[:c]) >= 0.5 and plausible_employer(piece[c + 2 :]) and not _LABEL.match(piece):
             # "Adjunct Instructor: Lakeshore Community College": title, colon, employer
@@ -617,7 +691,10 @@ def _region_code(text: str) -> bool:
     return bool(re.fullmatch(r"[A-Z]\.?[A-Z]\.?", text.strip())) and _is_place(text.strip())
 
 
-def _assign(work: Work, pieces: list[tuple[str, int, int]], employer: set[int] = frozenset()) -> None:
+def _assign(work: Work, pieces: list[tuple[str, int, int]], employer: set[int] = frozenset(), qualified: set[int] = frozenset()) -> None:
+    """Position, employer and place from an entry's header pieces. ``employer``: starts of pieces
+    written as an employer's line; ``qualified``: starts of "Title, Qualifier" pieces, scored as
+    titles by the part before the comma."""
     remaining = []
     marked = None
     for p in _clean_pieces(pieces):
@@ -636,10 +713,14 @@ def _assign(work: Work, pieces: list[tuple[str, int, int]], employer: set[int] =
         work.evidence["name"] = (marked[1], marked[2])
     if not remaining:
         return
-    scored = sorted(remaining, key=lambda p: -title_score(p[0]))
+
+    def score(p: tuple[str, int, int]) -> float:
+        return title_score(p[0].split(", ")[0] if p[1] in qualified else p[0])
+
+    scored = sorted(remaining, key=lambda p: -score(p))
     best = scored[0]
-    ts = title_score(best[0])
-    second = title_score(scored[1][0]) if len(scored) > 1 else 0.0
+    ts = score(best)
+    second = score(scored[1]) if len(scored) > 1 else 0.0
     # A title holding an employer word ("Assistant Bank Manager") needs a clear lead over the rest.
     clear = not _COMPANY_HINT.search(best[0]) or ts >= 0.7 or ts >= 0.5 and ts - second >= 0.4
     lone = len(remaining) == 1 and _lone_role(best[0])

@@ -1,0 +1,1 @@
+"""Tailoring a resume to a job: preview (diff, keywords, cover letter, outreach), confirm, export."""

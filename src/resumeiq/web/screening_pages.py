@@ -1,0 +1,273 @@
+"""Screenings: start one (files + a job), live progress, the ranked board with filters, search,
+a score chart, CSV export, a blind view, and e-mails by category with a preview."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from fastapi import APIRouter, Request
+from pydantic import ValidationError
+from starlette.responses import JSONResponse, Response
+
+from resumeiq.db import SessionDep
+from resumeiq.emails import service as emails_service
+from resumeiq.emails.schemas import EmailRequest
+from resumeiq.emails.templates import PLACEHOLDERS
+from resumeiq.errors import InvalidInput
+from resumeiq.jobs import service as jobs_service
+from resumeiq.pagination import PageParams
+from resumeiq.ratelimit.limiter import LimitKind, RateLimiter
+from resumeiq.resumes.dependencies import StorageDep
+from resumeiq.screening import service as screening_service
+from resumeiq.screening.export import screening_csv
+from resumeiq.screening.upload import ReceivedBatch, receive_batch
+from resumeiq.users.dependencies import SettingsDep
+from resumeiq.users.models import User
+from resumeiq.web.charts import score_histogram
+from resumeiq.web.pages import (
+    USER_ERRORS,
+    Failure,
+    WebRoute,
+    WebSessionDep,
+    WebUser,
+    failure_of,
+    finish,
+    redirect,
+    render,
+)
+from resumeiq.web.session import CSRF_FIELD, check_csrf, check_origin
+
+router = APIRouter(route_class=WebRoute, include_in_schema=False)
+
+_ALL = PageParams(limit=100, offset=0)
+CATEGORIES = ("selected", "considered", "rejected")
+
+
+async def _list_context(session: Any, user: User) -> dict[str, Any]:
+    jobs = (await jobs_service.list_jobs(session=session, user=user, page=_ALL)).items
+    screenings = (await screening_service.list_screenings(session=session, user=user, page=_ALL)).items
+    await session.commit()
+    return {"jobs": jobs, "screenings": screenings, "titles": {j.id: j.title or "Untitled job" for j in jobs}}
+
+
+@router.get("/screenings")
+async def screenings_page(request: Request, session: SessionDep, user: WebUser) -> Response:
+    return render(request, "screenings.html", **await _list_context(session, user))
+
+
+def _form(batch: ReceivedBatch) -> tuple[uuid.UUID, bool]:
+    try:
+        job_id = uuid.UUID((batch.field("job_id") or "").strip())
+    except ValueError as exc:
+        raise InvalidInput("Job: choose one of your jobs.") from exc
+    return job_id, (batch.field("blind") or "") == "true"
+
+
+@router.post("/screenings")
+async def start_screening(
+    request: Request,
+    session: SessionDep,
+    user: WebUser,
+    web: WebSessionDep,
+    settings: SettingsDep,
+    storage: StorageDep,
+) -> Response:
+    try:
+        check_origin(request)
+        limiter: RateLimiter = request.app.state.rate_limiter
+        await limiter.hit(LimitKind.UPLOAD, str(user.id))
+
+        async def check_job(raw: str) -> None:  # before any file is written
+            try:
+                job_id = uuid.UUID(raw.strip())
+            except ValueError as exc:
+                raise InvalidInput("Job: choose one of your jobs.") from exc
+            await screening_service.check_job(session=session, user=user, job_id=job_id)
+
+        batch = await receive_batch(
+            request,
+            new_temp_path=storage.new_temp_path,
+            max_bytes=settings.upload_max_bytes,
+            max_files=settings.screening_max_files,
+            max_total_bytes=settings.screening_max_bytes,
+            check_job=check_job,
+        )
+        try:
+            check_csrf(request, web, batch.field(CSRF_FIELD))
+            job_id, blind = _form(batch)
+            empty = [f for f in batch.files if not f.size_bytes and f.filename == "upload"]  # no file chosen
+            for f in empty:
+                if f.path is not None:
+                    f.path.unlink(missing_ok=True)
+            batch.files = [f for f in batch.files if f not in empty]
+            if not batch.files:
+                raise InvalidInput("Resume files: choose at least one file.")
+        except BaseException:
+            batch.discard()
+            raise
+        screening, _ = await screening_service.create_screening(
+            session=session, storage=storage, user=user, job_id=job_id, resume_ids=[], batch=batch, blind=blind,
+            max_items=settings.screening_max_files, max_file_bytes=settings.upload_max_bytes,
+            dispatch=request.app.state.screening_dispatcher.submit,
+        )  # fmt: skip
+    except USER_ERRORS as exc:
+        failure = failure_of(exc)
+        context = await _list_context(session, user)
+        return render(request, "screenings.html", status_code=failure.status, error=failure, **context)
+    return redirect(request, f"/screenings/{screening.id}")
+
+
+async def _all_results(session: Any, user: User, screening_id: uuid.UUID) -> list[Any]:
+    items: list[Any] = []
+    cursor = None
+    while True:
+        page = await screening_service.screening_results(
+            session=session, user=user, screening_id=screening_id, status="all", category=None, limit=200,
+            cursor=cursor,
+        )  # fmt: skip
+        items += page.items
+        cursor = page.next_cursor
+        if cursor is None:
+            return items
+
+
+def _matches(item: Any, query: str) -> bool:
+    haystack = [
+        item.label,
+        item.filename or "",
+        *(item.matched_required or []),
+        *(item.missing_required or []),
+    ]
+    if item.candidate is not None:
+        haystack += [item.candidate.email or "", item.candidate.location or ""]
+    return any(query in value.lower() for value in haystack)
+
+
+async def _board(
+    request: Request, session: Any, user: User, screening_id: uuid.UUID, **extra: Any
+) -> dict[str, Any]:
+    status = await screening_service.screening_status(session=session, user=user, screening_id=screening_id)
+    items = await _all_results(session, user, screening_id)
+    params = request.query_params
+    category = params.get("category") or None
+    if category not in (None, *CATEGORIES):
+        raise InvalidInput(f"Category must be one of {', '.join(CATEGORIES)}.")
+    query = (params.get("q") or "").strip()
+    hide = status.blind or params.get("view") == "blind"
+    scored = [i for i in items if i.status == "completed" and i.score is not None]
+    shown = [i for i in items if category is None or i.category == category]
+    if query:
+        shown = [i for i in shown if _matches(i, query.lower())]
+    outbox, counts = await emails_service.list_emails(
+        session=session, user=user, screening_id=screening_id, page=_ALL, status=None
+    )
+    return {
+        "status": status,
+        "items": shown,
+        "all_count": len(items),
+        "category": category,
+        "q": query,
+        "hide": hide,
+        "chart": score_histogram([(i.score, i.category or "rejected") for i in scored]),
+        "outbox": outbox,
+        "outbox_counts": counts,
+        "placeholders": PLACEHOLDERS,
+        "templates": extra.pop("templates", {}),
+        "from_address": extra.pop("from_address", ""),
+        "smtp": bool(request.app.state.settings.smtp_host),
+        **extra,
+    }
+
+
+@router.get("/screenings/{screening_id}")
+async def screening_page(
+    request: Request, screening_id: uuid.UUID, session: SessionDep, user: WebUser
+) -> Response:
+    context = await _board(request, session, user, screening_id)
+    return render(request, "screening.html", section="screenings", **context)
+
+
+@router.get("/screenings/{screening_id}/progress.json")
+async def screening_progress(
+    request: Request, screening_id: uuid.UUID, session: SessionDep, user: WebUser
+) -> Response:
+    status = await screening_service.screening_status(session=session, user=user, screening_id=screening_id)
+    return finish(request, JSONResponse(status.model_dump(mode="json")))
+
+
+@router.get("/screenings/{screening_id}/export.csv")
+async def export_csv(
+    request: Request, screening_id: uuid.UUID, session: SessionDep, user: WebUser
+) -> Response:
+    screening, items, positions = await screening_service.all_items(
+        session=session, user=user, screening_id=screening_id
+    )
+    return finish(
+        request,
+        Response(
+            content=screening_csv(screening, items, positions).encode("utf-8"),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="screening-{screening.id}.csv"'},
+        ),
+    )
+
+
+def _email_request(form: Any) -> tuple[dict[str, dict[str, str]], str, EmailRequest]:
+    templates = {
+        c: {"subject": str(form.get(f"subject_{c}", "")), "body": str(form.get(f"body_{c}", ""))}
+        for c in CATEGORIES
+    }
+    chosen = {c: t for c, t in templates.items() if t["subject"].strip() or t["body"].strip()}
+    from_address = str(form.get("from_address", "")).strip()
+    body = EmailRequest.model_validate(
+        {"templates": chosen, "from_address": from_address or None, "resend": form.get("resend") == "true"}
+    )
+    return templates, from_address, body
+
+
+@router.post("/screenings/{screening_id}/emails")
+async def emails(
+    request: Request,
+    screening_id: uuid.UUID,
+    session: SessionDep,
+    user: WebUser,
+    web: WebSessionDep,
+    settings: SettingsDep,
+) -> Response:
+    """``action=preview``: each message as it would be sent; ``action=send``: queue them."""
+    form = await request.form(max_fields=20, max_part_size=64 * 1024)
+    check_csrf(request, web, str(form.get(CSRF_FIELD, "")))
+    templates: dict[str, dict[str, str]] = {}
+    from_address = ""
+    try:
+        templates = {
+            c: {"subject": str(form.get(f"subject_{c}", "")), "body": str(form.get(f"body_{c}", ""))}
+            for c in CATEGORIES
+        }
+        from_address = str(form.get("from_address", "")).strip()
+        templates, from_address, body = _email_request(form)
+        if form.get("action") == "send":
+            queued, skipped = await emails_service.queue_emails(
+                session=session, user=user, screening_id=screening_id, request=body,
+                default_from=settings.smtp_from, smtp_configured=bool(settings.smtp_host),
+                dispatch=request.app.state.email_dispatcher.submit,
+            )  # fmt: skip
+            extra: dict[str, Any] = {"queued": queued, "skipped": skipped}
+        else:
+            extra = {
+                "previews": await emails_service.preview_emails(
+                    session=session, user=user, screening_id=screening_id, request=body
+                )
+            }
+    except (ValidationError, *USER_ERRORS) as exc:
+        failure: Failure = failure_of(exc)
+        context = await _board(
+            request, session, user, screening_id, templates=templates, from_address=from_address
+        )
+        return render(request, "screening.html", status_code=failure.status, section="screenings",
+                      email_error=failure, **context)  # fmt: skip
+    context = await _board(
+        request, session, user, screening_id, templates=templates, from_address=from_address
+    )
+    return render(request, "screening.html", section="screenings", **extra, **context)

@@ -1,0 +1,99 @@
+"""Work entries written in German, French, Spanish and Portuguese, as PDFs drawn with reportlab.
+
+O*NET knows English titles only; a German "Softwareentwickler" over "Nordlicht Robotik GmbH" must
+still read as position and employer. The people and employers are invented.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from resumeiq.engine import parse_resume
+from resumeiq.engine.parse.titles import title_score
+
+HEIGHT = A4[1]
+R = "Helvetica"
+
+
+def _pdf(rows: list[tuple[float, str, float]]) -> bytes:
+    """One line per row (x, text, size), 14 pt apart; a tab-separated right part is drawn at x 420."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    y = 60.0
+    for x, text, size in rows:
+        left, _, right = text.partition("\t")
+        c.setFont(R, size)
+        c.drawString(x, HEIGHT - y, left)
+        if right:
+            c.drawString(420, HEIGHT - y, right)
+        y += 24 if size > 11 else 14
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _german_cv() -> bytes:
+    return _pdf(
+        [
+            (240, "Jonas Feldkamp", 17),
+            (57, "Kontakt:", 10.9),  # a known heading in the body's own type
+            (57, "jonas.feldkamp@example.de", 10.9),
+            (57, "Hafenstraße 3, 24103 Kiel", 10.9),
+            (57, "Berufserfahrung", 12),
+            (57, "Softwareentwickler\tMärz 2022 - Juni 2025", 10.9),
+            (57, "Nordlicht Robotik GmbH", 10.9),
+            (74, "• Steuerung der Greifarme in C++ neu geschrieben", 10.9),
+            (74, "• Testabdeckung der Firmware auf 80 % erhöht", 10.9),
+            (57, "Wissenschaftliche Mitarbeiterin\tApril 2019 - Februar 2022", 10.9),
+            (57, "Fachhochschule Kiel", 10.9),
+            (74, "• Simulation von Windparks", 10.9),
+            (57, "Sprachen", 12),
+            (57, "Deutsch, Englisch", 10.9),
+        ]
+    )
+
+
+def test_a_short_line_in_body_type_is_not_a_heading_when_a_heading_shares_that_type():
+    sections = parse_resume(_german_cv(), filename="lebenslauf.pdf").sections
+
+    assert [s.heading for s in sections if s.heading] == ["Kontakt", "Berufserfahrung", "Sprachen"]
+
+
+def test_german_titles_over_their_employers():
+    work = parse_resume(_german_cv(), filename="lebenslauf.pdf").resume.work
+
+    assert [(w.position, w.name, w.startDate, w.endDate) for w in work] == [
+        ("Softwareentwickler", "Nordlicht Robotik GmbH", "2022-03", "2025-06"),
+        ("Wissenschaftliche Mitarbeiterin", "Fachhochschule Kiel", "2019-04", "2022-02"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Softwareingenieur",
+        "Projektleiterin",
+        "Werkstudent",
+        "Développeur backend",
+        "Ingénieure logiciel",
+        "Chef de projet",
+        "Desarrollador web",
+        "Analista de sistemas",
+        "Engenheira de dados",
+        "Estagiário",
+    ],
+)
+def test_titles_in_other_languages_score_as_titles(title):
+    assert title_score(title) >= 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nordlicht Robotik GmbH", "Fachhochschule Kiel", "Informatik", "Wirtschaftsingenieurwesen", "Universidad de Sevilla"],
+)
+def test_organisations_and_fields_in_other_languages_do_not(text):
+    assert title_score(text) < 0.35
