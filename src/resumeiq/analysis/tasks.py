@@ -40,7 +40,7 @@ class ReviewContext:
     engine: EnginePool
     lease_seconds: float
     max_attempts: int
-    match_thresholds: tuple[float, float] = (70.0, 50.0)  # see Settings.match_thresholds
+    match_thresholds: tuple[float, float] = (80.0, 46.0)  # see Settings.match_thresholds
 
 
 async def find_due_reviews(ctx: ReviewContext) -> list[uuid.UUID]:

@@ -20,7 +20,9 @@ Calibration (``calibrate``), applied to that mix in this order:
   never "strong" for that industry;
 - contact: no e-mail and no phone caps the overall score at 40 ("poor": a recruiter cannot reach
   the person); no e-mail alone at 69, no phone alone at 79;
-- unreadable: failed ``extractable_text`` caps it at 30.
+- unreadable: failed ``extractable_text`` caps it at 30;
+- any other failed check of the ATS group (or counted in it: length, quantified results) caps it
+  at 84: a "strong" resume has nothing important left to fix.
 
 A cap is soft (``soft_cap``): scores from 25 points under it are compressed towards it rather
 than cut, so a capped resume with one more defect still scores lower.
@@ -62,6 +64,7 @@ CAP_NO_CONTACT = 0.40
 CAP_NO_EMAIL = 0.69
 CAP_NO_PHONE = 0.79
 CAP_UNREADABLE = 0.30
+CAP_FAILED_ATS = 0.84  # "strong" means nothing important left: no failed check an ATS relies on
 
 
 def band(score: int) -> str:
@@ -102,6 +105,12 @@ def calibrate(mix: float, checks: list[Check], fit: IndustryFit | None) -> tuple
         caps.append((CAP_NO_PHONE, "it has no phone number"))
     if status.get("extractable_text") == "failed":
         caps.append((CAP_UNREADABLE, "its text cannot be read"))
+    failed_ats = [c.title[0].lower() + c.title[1:] for c in checks
+                  if c.status == "failed" and (c.group == "ats" or c.id in ATS_ALSO_COUNTS)
+                  and c.id not in ("contact_email", "contact_phone", "extractable_text")]
+    if failed_ats:
+        what = "a check" if len(failed_ats) == 1 else "checks"
+        caps.append((CAP_FAILED_ATS, f"it fails {what} an ATS relies on ({', '.join(failed_ats)})"))
     for cap, reason in caps:
         if overall > cap - CAP_KNEE:
             overall = soft_cap(overall, cap)
