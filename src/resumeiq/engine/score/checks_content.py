@@ -317,9 +317,12 @@ def summary_present(ctx: Context) -> Check:
     if not text.strip():
         text, spans = _unheaded_summary(ctx)
         where = "opens the resume (without a heading)"
-    # Buzzwords are not substance: a summary's length is counted without its sentences that use
-    # filler phrases.
-    n = sum(word_count(s) for s in re.split(r"(?<=[.!?])\s+", text) if not _filler_pattern().search(s))
+    # Buzzwords are not substance: a summary's length is counted without its filler phrases, and
+    # without a sentence that is little else (under 5 words once they are gone).
+    n = 0
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        k = word_count(_filler_pattern().sub(" ", sentence))
+        n += k if k >= 5 or not _filler_pattern().search(sentence) else 0
     if n == 0 and not text.strip():
         return ctx.check(
             "summary_present", 0.0, "No professional summary.",
