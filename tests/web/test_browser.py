@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from accessibility import check_page, fits_width
-from people import JOB, SEEKER, applicants
+from web_people import JOB, SEEKER, applicants
 from webtools import PASSWORD, ROOT, shoot
 
 from documents import text_pdf
@@ -99,7 +99,7 @@ def test_job_seeker_uploads_reads_the_review_creates_a_job_and_matches(server, n
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Resumes").click()
     page.get_by_role("link", name="Match", exact=True).first.click()
-    page.get_by_label("Job", exact=True).select_option(label="Senior Python Engineer")
+    page.get_by_label("Job", exact=True).select_option(label="Senior Python Engineer · Fernhollow Systems Ltd")
     page.get_by_role("button", name="Match").click()
     page.locator("#match-score").wait_for(timeout=EMAIL_WAIT)
     score = int(page.locator("#match-score").inner_text())
@@ -128,7 +128,7 @@ def test_recruiter_screens_twenty_files_and_reads_the_board(server, new_page, tm
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Screenings").click()
     check_page(page)
     shoot(page, "08-screenings")
-    page.get_by_label("Job", exact=True).select_option(label="Senior Python Engineer")
+    page.get_by_label("Job", exact=True).select_option(label="Senior Python Engineer · Fernhollow Systems Ltd")
     page.get_by_label("Resume files").set_input_files(files)
     page.get_by_role("button", name="Start").click()
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
-from people import JOB, SEEKER, applicants
+from web_people import JOB, SEEKER, applicants
 from webtools import PASSWORD
 
 from documents import text_pdf
