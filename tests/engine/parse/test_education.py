@@ -110,15 +110,16 @@ def test_short_lowercase_words_are_not_degrees(text):
     assert find_degree(text, 0, len(text)) is None
 
 
-def test_secondary_school_under_a_degree_is_left_out():
+def test_secondary_school_under_a_degree_is_listed_as_written():
     _, education = _education(
         "B.Tech in Civil Engineering, Eastfield Institute of Technology, 2013\n"
         "SSC, St. Agnes Convent High School, 2007\n"
         "A levels, Harlow Vale College, 2009\n"
     )
-    assert [(e.studyType, e.institution) for e in education] == [
-        ("B.Tech", "Eastfield Institute of Technology"),
-        (None, "Harlow Vale College"),  # the college stays, the school-leaving exam goes
+    assert [(e.studyType, e.institution, e.endDate) for e in education] == [
+        ("B.Tech", "Eastfield Institute of Technology", "2013"),
+        ("SSC", "St. Agnes Convent High School", "2007"),
+        ("A levels", "Harlow Vale College", "2009"),
     ]
 
 

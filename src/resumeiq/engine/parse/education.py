@@ -15,6 +15,7 @@ from functools import cache
 from resumeiq.engine._data import load_json
 from resumeiq.engine.model import Education, ExtractedDocument, Section
 from resumeiq.engine.parse.dates import DateRange, find_date_ranges, label_start, stacked_range
+from resumeiq.engine.parse.fold import fold_in_place
 from resumeiq.engine.parse.lines import body_lines, split_pieces
 
 _GRADE = re.compile(
@@ -35,6 +36,7 @@ class _Draft:
     score: tuple[str, int, int] | None = None
     loose: list[tuple[str, int, int]] = field(default_factory=list)  # unclassified pieces
     area_below: bool = False  # the area is the line under the degree
+    acronym: tuple[str, int, int] | None = None  # "EPFL, Lausanne", "ESTEI / Ynov - Bordeaux": a school's initials
 
 
 @cache
@@ -65,16 +67,21 @@ def _degree_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]
 
 
 def find_degree(text: str, start: int, end: int) -> tuple[str, int, int, str] | None:
+    """The first degree named in ``text[start:end]``: (surface as written, start, end, level).
+    Accents are folded for the match ("Baccalauréat", "Licenciatura em Ciências")."""
     full_re, abbr_re, levels, _ = _degree_patterns()
+    line = text[start:end]
+    folded = fold_in_place(line)
     best = None
     for pattern in (full_re, abbr_re):
-        m = pattern.search(text, start, end) if pattern is full_re else _search_abbr(abbr_re, text, start, end)
-        if m and (best is None or m.start() < best[1]):
-            surface = m.group(0).strip()
-            if text[m.start() + len(surface) : m.start() + len(surface) + 2] in ("'s", "’s"):
-                surface += text[m.start() + len(surface)] + "s"  # "Master's"
-            key = re.sub(r"[^a-z]", "", surface.lower().removesuffix("'s").removesuffix("’s"))
-            best = (surface, m.start(), m.start() + len(surface), levels.get(key, _level_guess(key)))
+        m = pattern.search(folded) if pattern is full_re else _search_abbr(abbr_re, folded, 0, len(folded))
+        if m and (best is None or start + m.start() < best[1]):
+            surface = line[m.start() : m.end()].strip()
+            after = line[m.start() + len(surface) : m.start() + len(surface) + 2]
+            if after in ("'s", "’s"):
+                surface += after  # "Master's"
+            key = re.sub(r"[^a-z]", "", fold_in_place(surface).lower().removesuffix("'s").removesuffix("’s"))
+            best = (surface, start + m.start(), start + m.start() + len(surface), levels.get(key, _level_guess(key)))
     return best
 
 
@@ -169,6 +176,8 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
     for bl, date, blank in zip(lines, line_dates, shown, strict=True):
         text = doc.text
         degree = find_degree(text, bl.start, bl.end)
+        if degree and date is None and bl.words > 8 and len(text[bl.start : degree[1]].split()) >= 2 and not _could_hold_school(bl.text):
+            degree = None  # "… Projet de Master sur …": a degree mentioned in a sentence
         pieces = _pieces_without(text, bl.start, bl.end, degree, blank)
         if open_degree and date is None and blank is None and _field_line(bl, degree, pieces):
             # "Master of Science" over "Mechanical Engineering": the field on the next line
@@ -199,6 +208,8 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
             cur.score = (g.strip(), gs, gs + len(g.strip()))
             if "gpa" in grade.group(0).lower() and "gpa" not in g.lower():
                 cur.score = (f"{g.strip()} GPA", gs, gs + len(g.strip()))
+        if cur.acronym is None and not inst:
+            cur.acronym = _school_initials(text, bl, pieces)
         for p in pieces:
             in_area = cur.area and p[1] >= cur.area[1] and p[2] <= cur.area[2] + 1
             in_grade = grade and grade.start() <= p[1] < grade.end()
@@ -206,20 +217,6 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
                 cur.loose.append(p)
     drafts.append(cur)
     entries = [_finish(d) for d in drafts if d.degree or d.institution]
-    # Secondary schooling listed under a degree is background, not an entry of the education history.
-    if any(not _secondary(ed) for ed in entries):
-        kept = []
-        for ed in entries:
-            if not _secondary(ed):
-                kept.append(ed)
-            elif ed.institution and not _SECONDARY_SCHOOL.search(ed.institution):
-                # "A levels, Coventry Central College": the college stays, the school-leaving
-                # qualification goes.
-                ed.studyType = ed.area = None
-                ed.evidence.pop("studyType", None)
-                ed.evidence.pop("area", None)
-                kept.append(ed)
-        entries = kept
     return entries
 
 
@@ -274,24 +271,6 @@ def _stacked_dates(doc: ExtractedDocument, lines) -> tuple[list[DateRange | None
     return found, shown
 
 
-_SECONDARY_SCHOOL = re.compile(
-    r"\b(?:high\s+school|secondary\s+school|higher\s+secondary|senior\s+secondary|hr\.?\s*sec|public\s+school|"
-    r"convent|vidyalaya\w*|grammar\s+school|primary\s+school|middle\s+school|sixth\s+form|h\.\s?s\.\s+school)\b",
-    re.IGNORECASE,
-)
-
-
-def _secondary(ed: Education) -> bool:
-    """A school-leaving entry: a secondary qualification ("SSC", "A levels", "High School
-    Diploma"), or a secondary school ("… High School", "… Vidyalaya") without a higher degree."""
-    level = degree_level(ed.studyType)
-    if level == "high_school":
-        return True
-    if level is not None or not ed.institution:
-        return False
-    return bool(_SECONDARY_SCHOOL.search(ed.institution))
-
-
 def _pieces_without(text, start, end, degree, date) -> list[tuple[str, int, int]]:
     chars = list(text[start:end])
     dated = (label_start(text, start, date.span[0]), date.span[1]) if date else None  # with its "Dates: "
@@ -305,6 +284,7 @@ def _pieces_without(text, start, end, degree, date) -> list[tuple[str, int, int]
         at = r"\s+(?:at|from)\s+|" if not re.search(r"\b(?:university|college|institute|school)\b[^,]*\sat\s", piece, re.I) else r"\s+from\s+|"
         for sub in re.split(at + r"\s*\(\s*|\s*\)\s*", piece):
             sub = sub.strip(" ,;:-")
+            sub = re.sub(r"^(?:at|from|à|chez|an der|am|en|na|no|em)\s+(?=[A-Z])", "", sub)  # "… from Sri Venkatesa College"
             if sub:
                 k = text.find(sub, s, e + 1)
                 pieces.append((sub, k, k + len(sub)))
@@ -318,6 +298,10 @@ def _area_after(text: str, pos: int, end: int, inst, date) -> tuple[str, int, in
     if date and date.span[0] > pos:
         stop = min(stop, date.span[0])
     seg = text[pos:stop]
+    stream = re.match(r"\s*\(([A-Z][A-Za-z.&/]{1,8})\)\s*(?:$|[,;\-–—]|\s(?:at|from)\s)", seg)
+    if stream and find_degree(stream.group(1), 0, len(stream.group(1))) is None:
+        # "Intermediate (MPC) from …": initials of a stream, not of the degree ("MBA (MBA)")
+        return stream.group(1), pos + stream.start(1), pos + stream.end(1)
     m = re.match(
         r"^(?:['’]s)?\s*(?:\([A-Z][A-Za-z.]{1,8}\)\s*)?(?:\(|-|–|:|,)?\s*"  # skip "(MBA)" after the degree name
         r"(?:(?:in|of|(?i:majoring in|major in|with a major in|specialization in|specialisation in))\s+)?",
@@ -325,6 +309,8 @@ def _area_after(text: str, pos: int, end: int, inst, date) -> tuple[str, int, in
     )
     a = start = pos + (m.end() if m else 0)
     rest = text[a:stop]
+    if re.match(r"(?:at|from|à|chez)\s", rest):
+        return None  # "Bachelor of Technology from Nallamala College": a school, no field
     # The field ends at a separator, a bracket ("B.Sc. (Computer Science)") or a grade
     # ("Economics; 3.7 GPA", "Economics GPA 3.7/4.0").
     cut = re.search(r"\s+(?:at|from)\s+|[,;]|\t|\||[()]|\s[-–—]\s|\s{3,}", rest)
@@ -367,6 +353,35 @@ def _institution(inst: tuple[str, int, int]) -> tuple[str, int, int]:
     return name, s + offset, s + offset + len(name)
 
 
+_INITIALS = re.compile(r"[A-Z][A-Z0-9&]{1,7}(?:\s*/\s*[A-Z][\w-]+)?")
+
+
+def _school_initials(text: str, bl, pieces: list[tuple[str, int, int]]) -> tuple[str, int, int] | None:
+    """A school named by its initials: a line of its own ("ESTEI / Ynov - Bordeaux") or initials
+    followed by a place ("Master Data Science, EPFL, Lausanne"), not a track after a degree
+    ("BAC S - SVT")."""
+    from resumeiq.engine.parse.places import read_location
+
+    parts: list[tuple[str, int, int]] = []
+    for piece, s, _e in pieces:
+        pos = 0
+        for chunk in piece.split(", "):
+            parts.append((chunk, s + pos, s + pos + len(chunk)))
+            pos += len(chunk) + 2
+    for k, (part, s, e) in enumerate(parts):
+        if not _INITIALS.fullmatch(part) or find_degree(part, 0, len(part)) or read_location(part) is not None:
+            continue
+        alone = text[bl.start : bl.end].strip(" ,.-–—") == part
+        before_place = k + 1 < len(parts) and read_location(parts[k + 1][0]) is not None
+        if alone or before_place:
+            return part, s, e
+    return None
+
+
+def _could_hold_school(line: str) -> bool:
+    return any(is_institution(part.strip()) for part in re.split(r"[,;|\t]|\s[-–—]\s|\s(?:at|from)\s", line))
+
+
 def _could_be_school(piece: str) -> bool:
     """An unlabelled piece next to a degree: "Ad School" yes; "CGPA", "Mathematics", "Boston, MA" no."""
     words = piece.split()
@@ -392,6 +407,8 @@ def _finish(d: _Draft) -> Education:
         ed.area, ed.evidence["area"] = d.area[0], (d.area[1], d.area[2])
     if d.institution:
         ed.institution, ed.evidence["institution"] = d.institution[0], (d.institution[1], d.institution[2])
+    elif d.acronym and d.degree:
+        ed.institution, ed.evidence["institution"] = d.acronym[0], (d.acronym[1], d.acronym[2])
     else:
         fallback = next((p for p in d.loose if _could_be_school(p[0])), None)
         if fallback:
