@@ -310,31 +310,40 @@ def categories(shared: Path) -> None:
                     rows.append((qrels[job][rid], m.score, m.category, bool(short)))
     want = {3: "selected", 2: "considered", 1: "rejected", 0: "rejected"}
 
-    def table(cat_of) -> tuple[float, str]:
+    def table(cat_of) -> tuple[float, float, str]:
+        """(agreement over all pairs, balanced agreement: the mean of the three classes' shares
+        (grade 3 selected, grade 2 considered, grades 0-1 rejected), the confusion table)."""
         conf: Counter = Counter()
         for grade, score, engine_cat, short in rows:
             conf[(grade, cat_of(score, engine_cat, short))] += 1
         agree = sum(v for (g, c), v in conf.items() if want[g] == c) / len(rows)
-        lines = ["| grade | selected | considered | rejected |", "|---|---:|---:|---:|"]
-        for g in (3, 2, 1, 0):
-            lines.append(f"| {g} | " + " | ".join(str(conf[(g, c)]) for c in ("selected", "considered", "rejected")) + " |")
-        return agree, "\n".join(lines)
+        per = []
+        for grades, cat in (((3,), "selected"), ((2,), "considered"), ((1, 0), "rejected")):
+            n = sum(conf[(g, c)] for g in grades for c in ("selected", "considered", "rejected"))
+            per.append(sum(conf[(g, cat)] for g in grades) / n if n else 1.0)
+        lines = ["| grade | selected | considered | rejected | agreement |", "|---|---:|---:|---:|---:|"]
+        for g, share in ((3, per[0]), (2, per[1]), (1, None), (0, None)):
+            cells = " | ".join(str(conf[(g, c)]) for c in ("selected", "considered", "rejected"))
+            lines.append(f"| {g} | {cells} | {'' if share is None else f'{share:.1%}'} |")
+        lines.append(f"| 0-1 | | | | {per[2]:.1%} |")
+        return agree, sum(per) / 3, "\n".join(lines)
 
-    agree, text = table(lambda s, c, short: c)
+    agree, balanced, text = table(lambda s, c, short: c)
     print(f"\n## Category agreement ({len(rows)} graded pairs of eval-dev + eval-layouts)\n")
     print(f"engine defaults (selected ≥ {DEFAULT_THRESHOLDS.selected:g}, considered ≥ "
-          f"{DEFAULT_THRESHOLDS.considered:g}, years rule): agreement {agree:.1%}\n{text}")
-    best = (0.0, 0, 0)
+          f"{DEFAULT_THRESHOLDS.considered:g}, years rule): agreement {agree:.1%}, balanced over the "
+          f"three classes {balanced:.1%}\n{text}")
+    best = (0.0, 0.0, 0, 0)
     for sel in range(30, 91):
         for con in range(10, sel + 1):
             def cat(s, c, short, sel=sel, con=con):
                 k = "selected" if s >= sel else "considered" if s >= con else "rejected"
                 return "considered" if k == "selected" and short else k
-            a = table(cat)[0]
-            if a > best[0]:
-                best = (a, sel, con)
-    print(f"\nbest grid thresholds (with the years rule): selected ≥ {best[1]}, considered ≥ {best[2]}: "
-          f"agreement {best[0]:.1%}")
+            a, b, _ = table(cat)
+            if (b, a) > (best[1], best[0]):
+                best = (a, b, sel, con)
+    print(f"\nbest grid thresholds by balanced agreement (with the years rule): selected ≥ {best[2]}, "
+          f"considered ≥ {best[3]}: agreement {best[0]:.1%}, balanced {best[1]:.1%}")
     short_selected = sum(1 for g, s, c, short in rows if short and c == "selected")
     print(f"pairs with a required-years shortfall over 30% shown as selected: {short_selected}")
 
@@ -345,10 +354,14 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="resumes per part (quick runs)")
     ap.add_argument("--skip-match", action="store_true")
     ap.add_argument("--skip-real", action="store_true")
+    ap.add_argument("--only-match", action="store_true", help="only the category agreement")
     ap.add_argument("--examples", type=int, default=3, help="grammar examples printed per rule")
     a = ap.parse_args()
     grammar: Counter = Counter()
     examples: dict[str, list[str]] = {}
+    if a.only_match:
+        categories(a.shared)
+        return
     defects_and_findings(truths(a.shared, a.limit), grammar, examples)
     if not a.skip_real:
         eval_real(a.shared, grammar, examples, a.limit)

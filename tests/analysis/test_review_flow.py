@@ -24,7 +24,7 @@ async def test_review_completes_with_result(user, resume_text):
 
     r = await user.post(
         f"/api/v1/analysis/resumes/{resume_id}/analyze",
-        json={"industry": "software_engineering", "analysis_depth": "standard"},
+        json={"industry": "software_engineering"},
     )
     assert r.status_code == 202, r.text
     accepted = r.json()
@@ -40,7 +40,43 @@ async def test_review_completes_with_result(user, resume_text):
         assert 0 <= result[key] <= 100
     assert result["detailed_scores"]["checks"]
     assert result["executive_summary"]
+    assert result["band"] in ("poor", "fair", "good", "strong")
+    assert result["job_match"] is None and status["job_id"] is None
     assert status["completed_at"] is not None
+
+
+async def test_a_review_against_a_job_reports_each_part(api, user, resume_text, job_text):
+    rid = (await user.upload(resume_text)).json()["resume_id"]
+    job = await user.post("/api/v1/jobs", json={"text": job_text})
+    assert job.status_code == 201, job.text
+    job_id = job.json()["id"]
+    assert job.json()["company"] == "Analytical Engines Ltd"  # read from "Company · Place"
+    r = await user.post(f"/api/v1/analysis/resumes/{rid}/analyze", json={"industry": "software_engineering",
+                                                                      "job_id": job_id})
+    assert r.status_code == 202, r.text
+    status = await wait_for_status(user, r.json()["analysis_id"])
+    assert status["status"] == "completed", status
+    assert status["job_id"] == job_id
+    report = status["result"]["job_match"]
+    hard = report["hard_skills"]
+    assert {s["skill"] for s in hard["matched"]} >= {"Python", "PostgreSQL", "Docker"}
+    assert "Terraform" in {s["skill"] for s in hard["missing"]}
+    assert all(s["evidence"] for s in hard["matched"])
+    title = report["title"]
+    assert title["resume_title"] == "Senior Software Engineer" and title["job_title"] == "Senior Python Engineer"
+    assert title["status"] == ("matched" if title["fit"] >= 0.99 else "related" if title["fit"] >= 0.4 else "missing")
+    assert report["education"]["status"] == "matched" and report["education"]["held_level"] == "bachelor"
+    years = report["years"]
+    assert years["required_years"] == 5 and years["required_from"] == "stated"
+    assert years["status"] == ("matched" if years["relevant_years"] >= 5 else
+                               "related" if years["relevant_years"] >= 3.5 else "missing")
+    assert report["category"] in ("selected", "considered", "rejected")
+    # Another user's job is a 404, and nothing is queued.
+    other = await api.register()
+    orid = (await other.upload(resume_text)).json()["resume_id"]
+    r = await other.post(f"/api/v1/analysis/resumes/{orid}/analyze", json={"job_id": job_id})
+    assert r.status_code == 404 and r.json()["code"] == "not_found"
+    assert (await other.get("/api/v1/analysis/analyses")).json()["total"] == 0
 
 
 async def test_unknown_industry_is_422_listing_valid_ones(user, resume_text):
@@ -57,8 +93,10 @@ async def test_bad_requests(user, resume_text):
     import uuid
 
     rid = (await user.upload(resume_text)).json()["resume_id"]
-    r = await user.post(f"/api/v1/analysis/resumes/{rid}/analyze", json={"analysis_depth": "bottomless"})
+    # analysis_depth is gone (it changed nothing): sending it is a 422 naming the field.
+    r = await user.post(f"/api/v1/analysis/resumes/{rid}/analyze", json={"analysis_depth": "deep"})
     assert r.status_code == 422 and r.json()["code"] == "validation_error"
+    assert "analysis_depth" in r.text
     r = await user.post(f"/api/v1/analysis/resumes/{uuid.uuid4()}/analyze", json={})
     assert r.status_code == 404 and r.json()["code"] == "not_found"
     r = await user.get(f"/api/v1/analysis/analysis/{uuid.uuid4()}/status")

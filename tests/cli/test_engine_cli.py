@@ -26,7 +26,7 @@ sys.modules[_spec.name] = builders  # dataclasses look their module up there
 _spec.loader.exec_module(builders)
 
 REVIEW_KEYS = {
-    "overall_score", "ats_score", "content_score", "formatting_score", "industry", "checks",
+    "overall_score", "ats_score", "content_score", "formatting_score", "industry", "band", "checks",
     "executive_summary", "strengths", "weaknesses", "recommendations",
 }
 ERROR_CODES = {"no_text_layer", "encrypted_file", "empty_file", "unsupported_format", "corrupt_file", "too_large"}

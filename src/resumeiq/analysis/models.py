@@ -43,6 +43,7 @@ class ReviewRequest(UUIDPrimaryKey, Base):
     job_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
     target_industry: Mapped[str | None] = mapped_column(String(64))  # None for a job match
     review_type: Mapped[str] = mapped_column(String(32), default=ReviewType.REVIEW.value)
+    # No longer set by requests (every review runs every check); kept for rows written before.
     analysis_depth: Mapped[str] = mapped_column(String(16), default="standard")
     status: Mapped[str] = mapped_column(String(16), default=ReviewStatus.PENDING.value)
     error: Mapped[str | None] = mapped_column(Text)

@@ -39,14 +39,15 @@ async def analyze_resume(
     user: CurrentUser,
     dispatcher: DispatcherDep,
 ) -> AnalyzeAccepted:
-    """Request a review of a resume for a target industry; poll the status URL for the result."""
+    """Request a review of a resume for a target industry, and against one of your jobs with
+    ``job_id``; poll the status URL for the result."""
     review = await service.request_review(
         session=session,
         user=user,
         resume_id=resume_id,
         industry=body.industry,
-        analysis_depth=body.analysis_depth,
         dispatch=dispatcher.submit,
+        job_id=body.job_id,
     )
     status_url = str(request.url_for("analysis_status", analysis_id=review.id).path)
     response.headers["Location"] = status_url

@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from resumeiq.analysis.models import ReviewRequest, ReviewResult
 from resumeiq.inputs import RequestModel
 
-AnalysisDepth = Literal["quick", "standard", "deep"]
-
 
 class AnalyzeRequest(RequestModel):
+    """``industry``: the profile to review for; ``job_id``: one of your jobs to review the resume
+    against as well (the result's ``job_match``). ``analysis_depth`` is gone: every review runs
+    every check, and a body that still sends it is a 422 naming the field."""
+
     model_config = ConfigDict(extra="forbid")
 
     industry: str = Field(default="general", max_length=64, examples=["strategy_tech"])
-    # Recorded with the request; today every depth runs the same engine checks.
-    analysis_depth: AnalysisDepth = "standard"
+    job_id: uuid.UUID | None = None
 
 
 class AnalyzeAccepted(BaseModel):
@@ -36,8 +37,12 @@ class ReviewResultOut(BaseModel):
     content_score: int
     formatting_score: int
     industry: str
+    band: str | None  # poor | fair | good | strong (see the README's "Scoring checks and weights")
     executive_summary: str
     detailed_scores: dict[str, Any]
+    # Against the job of the request: hard_skills and soft_skills ({matched, related, missing}),
+    # title, education and years (each with a status matched | related | missing | not_assessed).
+    job_match: dict[str, Any] | None
     strengths: list[str]
     weaknesses: list[str]
     recommendations: list[dict[str, Any]]
@@ -54,8 +59,10 @@ class ReviewResultOut(BaseModel):
             content_score=result.content_score,
             formatting_score=result.formatting_score,
             industry=result.industry,
+            band=(result.detailed_scores or {}).get("band"),
             executive_summary=result.executive_summary,
             detailed_scores=result.detailed_scores,
+            job_match=(result.detailed_scores or {}).get("job_match"),
             strengths=result.strengths,
             weaknesses=result.weaknesses,
             recommendations=result.recommendations,
@@ -70,7 +77,7 @@ class AnalysisStatus(BaseModel):
     resume_id: uuid.UUID
     status: str
     industry: str
-    analysis_depth: str
+    job_id: uuid.UUID | None
     attempts: int
     requested_at: datetime
     started_at: datetime | None
@@ -85,7 +92,7 @@ class AnalysisStatus(BaseModel):
             resume_id=request.resume_id,
             status=request.status,
             industry=request.target_industry,
-            analysis_depth=request.analysis_depth,
+            job_id=request.job_id,
             attempts=request.attempts,
             requested_at=request.requested_at,
             started_at=request.started_at,
@@ -100,7 +107,7 @@ class AnalysisSummary(BaseModel):
     resume_id: uuid.UUID
     status: str
     industry: str
-    analysis_depth: str
+    job_id: uuid.UUID | None
     requested_at: datetime
     completed_at: datetime | None
     overall_score: int | None

@@ -13,6 +13,7 @@ from resumeiq.analysis.models import ReviewRequest, ReviewResult, ReviewStatus, 
 from resumeiq.analysis.schemas import AnalysisSummary, Industry
 from resumeiq.engine import list_industries
 from resumeiq.errors import NotFound, UnknownIndustryRequested
+from resumeiq.jobs.service import get_owned_job
 from resumeiq.pagination import Page, PageParams
 from resumeiq.resumes.service import get_ready_resume
 from resumeiq.users.models import User
@@ -39,18 +40,20 @@ async def request_review(
     user: User,
     resume_id: uuid.UUID,
     industry: str,
-    analysis_depth: str,
     dispatch: Callable[[uuid.UUID], None],
+    job_id: uuid.UUID | None = None,
 ) -> ReviewRequest:
-    """Write a pending review request, then hand it to the dispatcher."""
+    """Write a pending review request, then hand it to the dispatcher. With ``job_id`` (one of
+    the user's jobs, else 404) the review also reports the resume against that posting."""
     check_industry(industry)
     resume = await get_ready_resume(session=session, user=user, resume_id=resume_id, purpose="review")
+    job = await get_owned_job(session=session, user=user, job_id=job_id) if job_id is not None else None
     request = ReviewRequest(
         resume_id=resume.id,
         requested_by_user_id=user.id,
+        job_id=job.id if job is not None else None,
         target_industry=industry,
         review_type=ReviewType.REVIEW.value,
-        analysis_depth=analysis_depth,
         status=ReviewStatus.PENDING.value,
     )
     session.add(request)
@@ -97,7 +100,7 @@ async def list_reviews(*, session: AsyncSession, user: User, page: PageParams) -
             resume_id=req.resume_id,
             status=req.status,
             industry=req.target_industry,
-            analysis_depth=req.analysis_depth,
+            job_id=req.job_id,
             requested_at=req.requested_at,
             completed_at=req.completed_at,
             overall_score=score,

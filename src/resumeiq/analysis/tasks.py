@@ -40,7 +40,7 @@ class ReviewContext:
     engine: EnginePool
     lease_seconds: float
     max_attempts: int
-    match_thresholds: tuple[float, float] = (70.0, 50.0)  # see Settings.match_thresholds
+    match_thresholds: tuple[float, float] = (80.0, 46.0)  # see Settings.match_thresholds
 
 
 async def find_due_reviews(ctx: ReviewContext) -> list[uuid.UUID]:
@@ -109,7 +109,10 @@ async def _run_engine(ctx: ReviewContext, request_id: uuid.UUID) -> Outcome:
             job_text=job_text,
             thresholds=ctx.match_thresholds,
         )
-    return await ctx.engine.review_file(path, filename, industry or "general")
+    job = None
+    if requirements is not None:  # a review against a job: the match report comes with it
+        job = (job_key, requirements, job_text, ctx.match_thresholds)
+    return await ctx.engine.review_file(path, filename, industry or "general", job)
 
 
 async def _save(ctx: ReviewContext, request_id: uuid.UUID, token: int, outcome: Outcome) -> str | None:
@@ -153,6 +156,8 @@ def _result_row(request_id: uuid.UUID, outcome: ReviewReport) -> ReviewResult:
             "content": report["content_score"],
             "formatting": report["formatting_score"],
             "checks": report["checks"],
+            "band": report.get("band"),
+            "job_match": report.get("job_match"),
             "warnings": outcome.warnings,
         },
         strengths=report["strengths"],

@@ -210,10 +210,10 @@ def register(app: typer.Typer) -> None:
         ] = None,
         selected: Annotated[
             float, typer.Option("--selected", help="Lowest score of a 'selected' resume.")
-        ] = 70.0,
+        ] = 80.0,
         considered: Annotated[
             float, typer.Option("--considered", help="Lowest score of a 'considered' resume.")
-        ] = 50.0,
+        ] = 46.0,
         jobs: Annotated[
             int | None, typer.Option("--jobs", "-j", help="Worker processes (default: one per core).")
         ] = None,

@@ -14,7 +14,7 @@ _STATUS = {"passed": "[green]✔ passed[/green]", "partial": "[yellow]◐ partia
 def print_review(review: dict[str, Any], name: str, console: Console | None = None) -> None:
     console = console or Console()
     scores = (
-        f"overall [bold]{review['overall_score']}[/bold]  ·  ATS {review['ats_score']}  ·  "
+        f"overall [bold]{review['overall_score']}[/bold] ({review['band']})  ·  ATS {review['ats_score']}  ·  "
         f"content {review['content_score']}  ·  formatting {review['formatting_score']}  ·  industry {review['industry']}"
     )
     console.print(Panel(f"{scores}\n\n{review['executive_summary']}", title=f"resumeiq review: {name}", expand=False))

@@ -281,6 +281,7 @@ class Review(BaseModel):
             "content_score": self.content_score,
             "formatting_score": self.formatting_score,
             "industry": self.industry,
+            "band": self.band,
             "checks": [c.model_dump(mode="json") for c in self.checks],
             "executive_summary": self.executive_summary,
             "strengths": self.strengths,

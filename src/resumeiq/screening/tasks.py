@@ -32,7 +32,7 @@ class ScreeningContext:
     engine: EnginePool
     lease_seconds: float
     max_attempts: int
-    match_thresholds: tuple[float, float] = (70.0, 50.0)
+    match_thresholds: tuple[float, float] = (80.0, 46.0)
 
 
 async def find_due_items(ctx: ScreeningContext) -> list[uuid.UUID]:

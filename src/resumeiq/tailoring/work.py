@@ -38,6 +38,7 @@ def _keywords(result: Any) -> dict[str, Any]:
     return {
         "matched": [m.skill for m in result.matched_required if m.status in direct],
         "missing": [m.skill for m in result.missing_required]
+        + [m.skill for m in result.related_required]
         + [m.skill for m in result.matched_required if m.status not in direct],
         "preferred_matched": [m.skill for m in result.matched_preferred if m.status in direct],
         "match_score": result.match_score,

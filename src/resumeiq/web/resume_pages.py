@@ -222,7 +222,6 @@ async def request_review(
         user=user,
         resume_id=resume_id,
         industry=industry,
-        analysis_depth="standard",
         dispatch=request.app.state.dispatcher.submit,
     )
     return redirect(request, f"/resumes/{resume_id}/review?analysis={review.id}")

@@ -137,6 +137,7 @@ def _matches(item: Any, query: str) -> bool:
         item.label,
         item.filename or "",
         *(item.matched_required or []),
+        *(item.related_required or []),
         *(item.missing_required or []),
     ]
     if item.candidate is not None:

@@ -80,9 +80,15 @@ def parse_file(path: str, filename: str, limits: ExtractLimits) -> ParsedFile | 
 
 
 def review_file(
-    path: str, filename: str, industry: str, limits: ExtractLimits
+    path: str,
+    filename: str,
+    industry: str,
+    limits: ExtractLimits,
+    job: tuple[str, dict[str, Any], str, tuple[float, float]] | None = None,
 ) -> ReviewReport | EngineFailure:
-    """Parse one stored file and review it for ``industry``."""
+    """Parse one stored file and review it for ``industry``; with ``job`` (requirements key,
+    requirements as JSON, posting text, thresholds) the report also holds ``job_match``, the
+    review against that posting (``engine.match.job_review``)."""
     from resumeiq.engine import parse_resume, score_resume
 
     started = time.perf_counter()
@@ -91,8 +97,20 @@ def review_file(
             data = fh.read()
         parsed = parse_resume(data, filename=filename, limits=limits)
         review = score_resume(parsed, industry=industry)
+        report = review.to_report()
+        if job is not None:
+            from resumeiq.engine.match.job_review import job_review
+            from resumeiq.engine.match.match import Thresholds, match_prepared, prepare_resume
+
+            key, requirements, text, (selected, considered) = job
+            result = match_prepared(
+                prepare_resume(parsed),
+                _prepared_job(key, requirements, text),
+                thresholds=Thresholds(selected=selected, considered=considered),
+            )
+            report["job_match"] = job_review(result)
         return ReviewReport(
-            report=review.to_report(),
+            report=report,
             processing_time_ms=round((time.perf_counter() - started) * 1000),
             warnings=list(parsed.document.warnings),
         )

@@ -88,8 +88,15 @@ class EnginePool:
     async def parse_file(self, path: Path, filename: str) -> ParsedFile | EngineFailure:
         return await self._run(engine_jobs.parse_file, str(path), filename, self.limits)
 
-    async def review_file(self, path: Path, filename: str, industry: str) -> ReviewReport | EngineFailure:
-        return await self._run(engine_jobs.review_file, str(path), filename, industry, self.limits)
+    async def review_file(
+        self,
+        path: Path,
+        filename: str,
+        industry: str,
+        job: tuple[str, dict[str, Any], str, tuple[float, float]] | None = None,
+    ) -> ReviewReport | EngineFailure:
+        """Review a resume file; with ``job`` (key, requirements, text, thresholds) also against it."""
+        return await self._run(engine_jobs.review_file, str(path), filename, industry, self.limits, job)
 
     async def parse_job(
         self, *, text: str | None = None, path: Path | None = None, filename: str | None, title: str | None

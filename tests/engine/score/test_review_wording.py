@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from resumeiq.engine import parse_resume, score_resume
 from resumeiq.engine.model import Link
 from resumeiq.engine.score._bullets import join_wrapped
-from resumeiq.engine.score.checks_content import past_of_gerund
+from resumeiq.engine.score._rewrite import past_of_gerund
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 from tests.grammar import problems, review_problems  # noqa: E402

@@ -13,10 +13,12 @@ Category = Literal["selected", "considered", "rejected"]
 
 
 class Thresholds(BaseModel):
-    """Score cut-offs of the categories: ``selected`` ≥ selected, ``considered`` ≥ considered."""
+    """Score cut-offs of the categories: ``selected`` ≥ selected, ``considered`` ≥ considered.
+    The defaults are calibrated on the graded pairs of eval-dev and eval-layouts
+    (``benchmarks/review_quality.py``: grade 3 selected, grade 2 considered, below rejected)."""
 
-    selected: float = 70.0
-    considered: float = 50.0
+    selected: float = 80.0
+    considered: float = 46.0
 
     @model_validator(mode="after")
     def _ordered(self) -> Thresholds:

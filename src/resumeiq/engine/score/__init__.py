@@ -20,7 +20,10 @@ Calibration (``calibrate``), applied to that mix in this order:
   never "strong" for that industry;
 - contact: no e-mail and no phone caps the overall score at 40 ("poor": a recruiter cannot reach
   the person); no e-mail alone at 69, no phone alone at 79;
-- unreadable: failed ``extractable_text`` caps it at 30.
+- unreadable: failed ``extractable_text`` caps it at 30;
+- a failed structural check (``STRUCTURAL``: headings, dates, columns, tables, images, page
+  headers) or a far too long document caps it at 84: a "strong" resume has nothing important
+  left to fix.
 
 A cap is soft (``soft_cap``): scores from 25 points under it are compressed towards it rather
 than cut, so a capped resume with one more defect still scores lower.
@@ -38,7 +41,7 @@ from resumeiq.engine.score import summary
 from resumeiq.engine.score._context import Context
 from resumeiq.engine.score.checks_ats import CHECKS_ATS, IndustryFit, industry_fit
 from resumeiq.engine.score.checks_content import CHECKS_CONTENT
-from resumeiq.engine.score.checks_formatting import CHECKS_FORMATTING
+from resumeiq.engine.score.checks_formatting import CHECKS_FORMATTING, TOO_LONG
 from resumeiq.engine.score.industries import DEFAULT_INDUSTRY, get_industry
 from resumeiq.engine.score.weights import ATS_ALSO_COUNTS, CHECKS
 
@@ -62,6 +65,11 @@ CAP_NO_CONTACT = 0.40
 CAP_NO_EMAIL = 0.69
 CAP_NO_PHONE = 0.79
 CAP_UNREADABLE = 0.30
+CAP_FAILED_ATS = 0.84  # "strong" means nothing important left: no failed check an ATS relies on
+# The checks of what an ATS can read at all (a yes-or-no finding, so the cap has no cliff inside a
+# measure that moves smoothly, as the number of words or of skills does); and a far too long file.
+STRUCTURAL = ("standard_headings", "parseable_dates", "layout_columns", "layout_tables", "text_in_images",
+              "header_footer_text")
 
 
 def band(score: int) -> str:
@@ -102,6 +110,11 @@ def calibrate(mix: float, checks: list[Check], fit: IndustryFit | None) -> tuple
         caps.append((CAP_NO_PHONE, "it has no phone number"))
     if status.get("extractable_text") == "failed":
         caps.append((CAP_UNREADABLE, "its text cannot be read"))
+    failed_ats = [c.title[0].lower() + c.title[1:] for c in checks if c.status == "failed" and (
+        c.id in STRUCTURAL or (c.id == "length" and c.message.startswith(TOO_LONG, c.message.find(": ") + 2)))]
+    if failed_ats:
+        what = "a check" if len(failed_ats) == 1 else "checks"
+        caps.append((CAP_FAILED_ATS, f"it fails {what} an ATS relies on ({', '.join(failed_ats)})"))
     for cap, reason in caps:
         if overall > cap - CAP_KNEE:
             overall = soft_cap(overall, cap)

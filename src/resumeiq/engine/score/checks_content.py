@@ -9,18 +9,21 @@ from functools import cache
 from resumeiq.engine.model import Check
 from resumeiq.engine.score._context import Bullet, Context, status_for
 from resumeiq.engine.score._dates import format_month, month_index
-from resumeiq.engine.score._text import (
-    action_verbs as action_verbs_list,
-)
+from resumeiq.engine.score._rewrite import rewrite, weak_start
 from resumeiq.engine.score._text import (
     is_action_verb,
     language,
     plural,
     quote,
-    strip_bullet,
-    weak_phrases,
     word_count,
     words,
+)
+from resumeiq.engine.score._writing import (
+    filler_pattern,
+    find_pronouns,
+    line_around,
+    unheaded_summary,
+    writing_ranges,
 )
 
 _QUANTITY_TARGET = 0.5  # half the bullets quantified earns full marks
@@ -70,62 +73,6 @@ def quantified_results(ctx: Context) -> Check:
     )
 
 
-def _weak_start(text: str) -> tuple[str, str] | None:
-    low = text.lower()
-    for phrase, verb in weak_phrases():
-        if low.startswith(phrase) and (len(low) == len(phrase) or not low[len(phrase)].isalnum()):
-            return phrase, verb
-    return None
-
-
-# Rewrite verbs that take a noun phrase: a gerund after them ("Led shaping …") is not English, so
-# the gerund itself becomes the verb ("Shaped …").
-_TAKES_OBJECT = frozenset({"led", "co-led", "built", "handled", "applied", "delivered", "completed", "supported",
-                           "served as", "supporting"})
-
-
-def past_of_gerund(word: str) -> str | None:
-    """'shaping' → 'shaped', 'building' → 'built', 'planning' → 'planned'; None unless the past form
-    is a known action verb."""
-    w = word.lower()
-    if not w.endswith("ing") or len(w) < 6:
-        return None
-    base = w[:-3]
-    irregular = language()["irregular_verbs"]
-    verbs = action_verbs_list()
-    for b in (base, base + "e", base[:-1]):
-        if irregular.get(b) in verbs:
-            return irregular[b]
-    for past in (base + "ed", base + "d", base[:-1] + "ed" if base[-1:] == base[-2:-1] else "", base[:-1] + "ied"):
-        if past and past in verbs:
-            return past
-    return None
-
-
-def _rewrite(bullet: Bullet, phrase: str, verb: str) -> str | None:
-    """The bullet restarted with a strong verb, or None when no grammatical rewrite is sure."""
-    rest = bullet.text[len(phrase) :].lstrip(" :,-")
-    rest = re.sub(r"^(?:the\s+)?(?:helping|assisting)\s+(?:with\s+|to\s+|in\s+)?", "", rest)
-    first = words(rest)[:1]
-    if word_count(rest) < 2 or not first or not rest[:1].isalnum():
-        return None
-    if first[0].lower().endswith("ing"):
-        if verb.lower() not in _TAKES_OBJECT:
-            return _head(f"{verb} {rest}")  # "Contributed to building …" is fine
-        past = past_of_gerund(first[0])
-        if past is None:
-            return None
-        return _head(past.capitalize() + rest[len(first[0]) :])
-    if first[0].lower() in action_verbs_list() or is_action_verb(first[0]):
-        return None  # "Responsible for managed …": no rewrite is sure
-    return _head(f"{verb} {rest}")
-
-
-def _head(text: str, n: int = 8) -> str:
-    """The first ``n`` words of a rewrite, without closing punctuation (the advice adds ' …')."""
-    return " ".join(text.split()[:n]).rstrip(".,;:–- ")
-
-
 def action_verbs(ctx: Context) -> Check:
     bullets = ctx.bullets
     if not bullets:
@@ -137,7 +84,7 @@ def action_verbs(ctx: Context) -> Check:
     strong: list[Bullet] = []
     weak: list[tuple[Bullet, tuple[str, str] | None]] = []
     for b in bullets:
-        hit = _weak_start(b.text)
+        hit = weak_start(b.text)
         first = words(b.text)[:1]
         if hit is None and first and is_action_verb(first[0]):
             strong.append(b)
@@ -153,9 +100,9 @@ def action_verbs(ctx: Context) -> Check:
     if flagged:
         bullet, hit = flagged[0]
         original = quote(bullet.text, 70)
-        rewrite = _rewrite(bullet, *hit) if hit else None
-        if rewrite:
-            suggestion = (f"Rewrite '{original}' to start with an action verb, e.g. '{rewrite} …', and end "
+        rewritten = rewrite(bullet, *hit) if hit else None
+        if rewritten:
+            suggestion = (f"Rewrite '{original}' to start with an action verb, e.g. '{rewritten} …', and end "
                           "it with the outcome (how much, how many).")
         else:
             suggestion = (f"Start each bullet with what you did, as a verb ('Built …', 'Cut …', 'Led …'), "
@@ -167,81 +114,15 @@ def action_verbs(ctx: Context) -> Check:
     )
 
 
-@cache
-def _pronoun_pattern() -> re.Pattern[str]:
-    forms: list[str] = []
-    for w in language()["pronouns"]["words"]:
-        forms.append(re.escape(w))
-        if w != "I" and not w.startswith("I'"):
-            forms.append(re.escape(w.capitalize()))
-    # Case-sensitive on purpose: "ME"/"MY" in capitals are abbreviations, not pronouns. Not after
-    # "." or "@" either: "me" in "x@proton.me" or "about.me" is a domain, not a pronoun.
-    return re.compile(rf"(?<![\w'’.@/-])(?:{'|'.join(sorted(set(forms), key=len, reverse=True))})(?![\w'’@-])")
-
-
-@cache
-def _filler_pattern() -> re.Pattern[str]:
-    alt = "|".join(re.escape(f) for f in sorted(language()["fillers"], key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
-
-
-def find_pronouns(text: str) -> list[tuple[int, int]]:
-    """Spans of first-person pronouns, skipping roman numerals ("Phase I", "Level I", "I-95")."""
-    context_words = set(language()["pronouns"]["roman_numeral_context"])
-    out = []
-    for m in _pronoun_pattern().finditer(text):
-        if m.group(0) == "I":
-            before = re.findall(r"[A-Za-z]+", text[max(0, m.start() - 20) : m.start()])
-            after = text[m.end() : m.end() + 1]
-            if (before and before[-1].lower() in context_words) or after in ("-", "/", ")"):
-                continue
-        out.append((m.start(), m.end()))
-    return out
-
-
-def _boilerplate_line(text: str) -> bool:
-    low = text.casefold()
-    return any(marker in low for marker in language()["boilerplate_lines"])
-
-
-def _writing_ranges(ctx: Context) -> list[tuple[int, int]]:
-    """Character ranges of the resume's own writing: every line except the contact lines of the
-    header, personal-details sections and boilerplate lines ("Email me on …", a declaration)."""
-    basics = ctx.resume.basics
-    contact = [ctx.valid_span(basics.evidence.get(k)) for k in ("name", "email", "phone", "url")]
-    contact += [ctx.valid_span(s) for p in basics.profiles for s in p.evidence.values()]
-    if basics.location is not None:
-        contact += [ctx.valid_span(s) for s in basics.location.evidence.values()]
-    spans = [s for s in contact if s]
-    skip_kinds = {"personal"}
-    out: list[tuple[int, int]] = []
-    lines = ctx.parsed.document.lines
-    kind_of = [""] * len(lines)
-    for s in ctx.parsed.sections:
-        for i in range(max(0, s.first_line), min(len(lines), max(0, s.end_line))):
-            kind_of[i] = s.kind
-    for i, ln in enumerate(lines):
-        text = ctx.line_text(ln)
-        if kind_of[i] in skip_kinds or _boilerplate_line(text) or _CONTACT_MARK.search(text):
-            continue
-        if any(a < ln.end and ln.start < b for a, b in spans):
-            continue
-        out.append((ln.start, ln.end))
-    return out
-
-
-_CONTACT_MARK = re.compile(r"[\w.+-]+@[\w-]+\.\w|https?://|www\.|linkedin\.com|github\.com", re.IGNORECASE)
-
-
 def pronouns_and_fillers(ctx: Context) -> Check:
     text = ctx.text
-    ranges = _writing_ranges(ctx)
+    ranges = writing_ranges(ctx)
 
     def in_writing(span: tuple[int, int]) -> bool:
         return any(a <= span[0] < b for a, b in ranges)
 
     pronouns = [s for s in find_pronouns(text) if in_writing(s)]
-    fillers = [(m.start(), m.end()) for m in _filler_pattern().finditer(text) if in_writing((m.start(), m.end()))]
+    fillers = [(m.start(), m.end()) for m in filler_pattern().finditer(text) if in_writing((m.start(), m.end()))]
     count = len(pronouns) + len(fillers)
     score = 1.0 if count == 0 else 0.5 if count <= 2 else 0.25 if count <= 5 else 0.0
     found_p = sorted({text[a:b] for a, b in pronouns})
@@ -263,7 +144,7 @@ def pronouns_and_fillers(ctx: Context) -> Check:
     advice = []
     if pronouns:
         a, b = pronouns[0]
-        advice.append(f"Write without '{text[a:b]}', as in '{_line_around(text, a, b)}': start with what you "
+        advice.append(f"Write without '{text[a:b]}', as in '{line_around(text, a, b)}': start with what you "
                       "did ('Led …', 'Built …'), not 'I led …'.")
     if fillers:
         a, b = fillers[0]
@@ -272,54 +153,20 @@ def pronouns_and_fillers(ctx: Context) -> Check:
                      suggestion=" ".join(advice) or None)
 
 
-def _line_around(text: str, a: int, b: int) -> str:
-    line_start = text.rfind("\n", 0, a) + 1
-    line_end = text.find("\n", b)
-    return quote(strip_bullet(text[line_start : line_end if line_end >= 0 else len(text)]), 80)
-
-
-_DATED = re.compile(r"\b(?:19|20)\d\d\b")
-
-
-def _unheaded_summary(ctx: Context) -> tuple[str, list[tuple[int, int]]]:
-    """A summary paragraph without a heading: the first run of prose lines (8+ words, no contact
-    details, no bullet, no year) right under the contact lines, before any entry or heading."""
-    ranges = _writing_ranges(ctx)
-    lines = ctx.parsed.document.lines
-    first_body = next((s.first_line for s in ctx.parsed.sections if s.kind not in ("header", "other")
-                       and s.heading_span is not None), len(lines))
-    picked: list[tuple[int, int]] = []
-    for ln in lines[:first_body]:
-        text = ctx.line_text(ln)
-        if not text.strip():
-            continue
-        if not any(a <= ln.start < b for a, b in ranges):
-            if picked:
-                break
-            continue  # the name and contact lines above the summary
-        if ln.bullet or _DATED.search(text):
-            break  # an entry starts: what follows is experience, not a summary
-        if word_count(text) >= 8 or (picked and word_count(text) >= 2):
-            picked.append((ln.start, ln.end))
-        elif picked:
-            break
-        elif word_count(text) > 3:
-            break  # a headline or a heading-like line of its own is where a summary would have been
-    text = " ".join(" ".join(ctx.text[a:b].split()) for a, b in picked)
-    return (text, picked) if word_count(text) >= 15 else ("", [])
-
-
 def summary_present(ctx: Context) -> Check:
     sections = ctx.sections_of("summary")
     text = " ".join(ctx.text[s.start : s.end] for s in sections).strip() or (ctx.resume.basics.summary or "")
     spans = [(s.start, s.end) for s in sections]
     where = "opens the resume"
     if not text.strip():
-        text, spans = _unheaded_summary(ctx)
+        text, spans = unheaded_summary(ctx)
         where = "opens the resume (without a heading)"
-    # Buzzwords are not substance: a summary's length is counted without its sentences that use
-    # filler phrases.
-    n = sum(word_count(s) for s in re.split(r"(?<=[.!?])\s+", text) if not _filler_pattern().search(s))
+    # Buzzwords are not substance: a summary's length is counted without its filler phrases, and
+    # without a sentence that is little else (under 5 words once they are gone).
+    n = 0
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        k = word_count(filler_pattern().sub(" ", sentence))
+        n += k if k >= 5 or not filler_pattern().search(sentence) else 0
     if n == 0 and not text.strip():
         return ctx.check(
             "summary_present", 0.0, "No professional summary.",

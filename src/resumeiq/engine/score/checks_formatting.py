@@ -15,6 +15,7 @@ _WORDS_PER_PAGE = 600  # a full page of resume text; beyond max_pages × this re
 _TOO_LONG_WORDS = 1600  # per 2 typical pages
 _TOO_LONG_PAGES = 5
 _LONG_BULLET_WORDS = 35
+TOO_LONG = "far longer than"  # how the message of a far too long document goes on after its size
 
 
 def length(ctx: Context) -> Check:
@@ -33,7 +34,7 @@ def length(ctx: Context) -> Check:
         )
     if pages >= too_long_pages or words > too_long_words:
         return ctx.check(
-            "length", 0.0, f"{desc}: far longer than the {typical} typical in {ctx.profile.name}.",
+            "length", 0.0, f"{desc}: {TOO_LONG} the {typical} typical in {ctx.profile.name}.",
             status="failed", evidence=[desc],
             suggestion=f"Cut to {typical} (about {_WORDS_PER_PAGE * high} words): keep the last 10–15 years, "
             "3–5 bullets per role, and drop repeated or unrelated material.",
