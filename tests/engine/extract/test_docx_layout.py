@@ -22,11 +22,13 @@ _NS = (
 )
 
 
-def _box_run(paragraphs: list[str]) -> str:
-    """A run holding a floating text box, with the VML fallback copy Word writes beside it."""
+def _box_run(paragraphs: list[str], wrap: str = "") -> str:
+    """A run holding a floating text box, with the VML fallback copy Word writes beside it;
+    ``wrap``: how the body's text flows around it ("wrapSquare")."""
     body = "".join(f"<w:p><w:r><w:t>{t}</w:t></w:r></w:p>" for t in paragraphs)
+    flow = f"<wp:{wrap} wrapText=\"left\"/>" if wrap else ""
     return (
-        f"<w:r {_NS}><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wp:anchor>"
+        f"<w:r {_NS}><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wp:anchor>{flow}"
         f"<a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent>{body}</w:txbxContent></wps:txbx>"
         f"</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
         f"<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{body}</w:txbxContent></v:textbox>"
@@ -34,10 +36,10 @@ def _box_run(paragraphs: list[str]) -> str:
     )
 
 
-def _sidebar_docx() -> bytes:
+def _sidebar_docx(skills: str = "Welding, AutoCAD", wrap: str = "") -> bytes:
     d = docx.Document()
     anchor = d.add_paragraph()
-    anchor._p.append(parse_xml(_box_run(["CONTACT", "oskar.lindqvist@example.se", "+46 70 123 45 67", "SKILLS", "Welding, AutoCAD"])))
+    anchor._p.append(parse_xml(_box_run(["CONTACT", "oskar.lindqvist@example.se", "+46 70 123 45 67", "SKILLS", skills], wrap)))
     name = d.add_paragraph()
     run = name.add_run("Oskar Lindqvist")
     run.font.size = Pt(26)
@@ -80,3 +82,24 @@ def test_the_name_in_big_type_after_a_sidebar_starts_the_header():
     basics = parse_document(doc).resume.basics
     assert basics.name == "Oskar Lindqvist"
     assert basics.email == "oskar.lindqvist@example.se"
+
+
+_LONG_SKILLS = (
+    "Welding, AutoCAD, Preventive Maintenance, Hydraulics, Pneumatics, PLC Troubleshooting, Root Cause "
+    "Analysis, Vibration Analysis, Lubrication Programmes, Lockout Tagout, SAP PM, Spare Parts Planning"
+)
+
+
+def test_a_sidebar_text_box_the_body_wraps_around_makes_two_columns():
+    layout = extract_text(_sidebar_docx(_LONG_SKILLS, wrap="wrapSquare")).layout
+    assert (layout.columns, layout.column_pages, layout.text_boxes) == (2, 1, 1)
+    review = parse_document(extract_text(_sidebar_docx(_LONG_SKILLS, wrap="wrapSquare")))
+    from resumeiq.engine.score import score_resume
+
+    checks = {c.id: c for c in score_resume(review).checks}
+    assert checks["layout_columns"].status == "failed"
+
+
+def test_a_small_or_inline_text_box_is_no_column():
+    assert extract_text(_sidebar_docx(wrap="wrapSquare")).layout.columns == 1  # a few words
+    assert extract_text(_sidebar_docx(_LONG_SKILLS)).layout.columns == 1  # not wrapped around

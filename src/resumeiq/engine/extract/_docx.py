@@ -130,6 +130,18 @@ def _page_parts(document) -> tuple[list, list]:
     return headers, footers
 
 
+_SIDEBAR_CHARS = 200
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_WRAPS_BESIDE = frozenset(f"{_WP}{w}" for w in ("wrapSquare", "wrapTight", "wrapThrough"))
+
+
+def _beside_text(box) -> bool:
+    """The text box is anchored with the text wrapping around it (not inline, not behind)."""
+    for anchor in box.iterancestors(f"{_WP}anchor"):
+        return any(child.tag in _WRAPS_BESIDE for child in anchor)
+    return False
+
+
 def _columns(sect_pr) -> int:
     cols = sect_pr.find(f"{_W}cols")
     if cols is None:
@@ -173,10 +185,15 @@ class _Builder:
             if _inside(box, element, (f"{_W}txbxContent", _MC_FALLBACK)):
                 continue  # a box inside a box is read with it; a fallback copy not at all
             layout.text_boxes += 1
+            before = self.chars
             for p in box.iter(f"{_W}p"):
                 if not _inside(p, box, (f"{_W}txbxContent",)):
                     self.boxes(p, document, layout)
                     self.paragraph(p, document, style="TextBox")
+            if self.chars - before >= _SIDEBAR_CHARS and _beside_text(box):
+                # A box the body's text flows around, holding a column's worth of text (a
+                # sidebar of contact details and skills): the page is read in two columns.
+                layout.columns = max(layout.columns, 2)
 
     def paragraph(self, p, document, style: str | None = None, in_table: bool = False, rels=None) -> None:
         pieces: list[str] = []
