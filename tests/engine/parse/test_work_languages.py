@@ -97,3 +97,22 @@ def test_titles_in_other_languages_score_as_titles(title):
 )
 def test_organisations_and_fields_in_other_languages_do_not(text):
     assert title_score(text) < 0.35
+
+
+def test_labelled_fields_in_portuguese_and_french():
+    text = (
+        "Lia Fontes\nlia.fontes@example.com.br\n\nEXPERIÊNCIA PROFISSIONAL\n"
+        "Pitanga Sistemas\nCargo: Analista de dados\nPeríodo 02/2020 – 06/2023\nPrincipais atividades: relatórios semanais.\n\n"
+        "Cabinet Morel\nPoste : Chargée de recrutement\nPériode 09/2017 – 01/2020\n"
+    )
+    work = parse_resume(text.encode(), filename="cv.txt").resume.work
+    assert [(w.position, w.name, w.startDate, w.endDate) for w in work] == [
+        ("Analista de dados", "Pitanga Sistemas", "2020-02", "2023-06"),
+        ("Chargée de recrutement", "Cabinet Morel", "2017-09", "2020-01"),
+    ]
+
+
+def test_a_bracketed_date_before_title_at_employer():
+    text = "Taras Melnyk\ntaras@example.com\n\nWORK EXPERIENCE\n[September 2023 - December 2024] Front-End Developer at Soniachna Fund\nBuilt the donation app.\n"
+    work = parse_resume(text.encode(), filename="cv.txt").resume.work
+    assert [(w.position, w.name, w.startDate, w.endDate) for w in work] == [("Front-End Developer", "Soniachna Fund", "2023-09", "2024-12")]

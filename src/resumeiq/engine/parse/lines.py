@@ -101,15 +101,21 @@ def _add_piece(out: list, text: str, a: int, b: int, offset: int) -> None:
 
 def _strip_brackets(text: str) -> str:
     """Brackets around a piece or left over from a split go; a pair inside it stays: "Teaching
-    Assistant (Compilers)" keeps its qualifier, "(Contract)" and "Remote)" lose theirs."""
-    while text:
-        if text.startswith("(") and (text.endswith(")") and text.count("(") == text.count(")") and text.find(")") == len(text) - 1 or ")" not in text):
-            text = text[1:-1] if text.endswith(")") else text[1:]
-        elif text.endswith(")") and text.count(")") > text.count("("):
-            text = text[:-1]
-        else:
-            break
-        text = text.strip(" ,;:-–—|\t")
+    Assistant (Compilers)" keeps its qualifier, "(Contract)", "Remote)" and the "]" left of a
+    bracketed date ("[2019 - 2021] Developer") lose theirs."""
+    for o, c in ("()", "[]"):
+        while text:
+            if text.startswith(o) and (text.endswith(c) and text.count(o) == text.count(c) and text.find(c) == len(text) - 1 or c not in text):
+                text = text[1:-1] if text.endswith(c) else text[1:]
+            elif text.endswith(c) and text.count(c) > text.count(o):
+                text = text[:-1]
+            elif text.startswith(c) and text.count(c) > text.count(o):
+                text = text[1:]
+            elif text.endswith(o) and o not in text[:-1]:
+                text = text[:-1]
+            else:
+                break
+            text = text.strip(" ,;:-–—|\t")
     return text
 
 

@@ -575,8 +575,7 @@ def _is_place(piece: str) -> bool:
 
 
 _LABEL = re.compile(
-    r"^(?:company|company name|employer|employers? name|organi[sz]ation|client|role|designation|position|"
-    r"title|job title|duration|period|location|place|project)\s*[:\-–]\s*",
+    r"^(?:" + "|".join(re.escape(w) for w in sorted(load_json("entry_lexicon.json")["field_labels"], key=len, reverse=True)) + r")\s*[:\-–]\s*",
     re.IGNORECASE,
 )
 _JUNK = re.compile(
