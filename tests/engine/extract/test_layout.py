@@ -302,10 +302,10 @@ def test_a_sparse_left_lane_of_headings_and_dates_is_a_rail_not_a_column():
 
 
 def test_a_short_table_of_rows_is_read_across_not_as_columns():
-    """A languages table on a page of its own ("German · Native speaker"): each right-hand item
+    """A languages table on a page of its own ("Polish · Mother tongue"): each right-hand item
     sits on the baseline of its left-hand item, so the page is rows, not two columns."""
-    rows = [("German", "Native speaker"), ("English", "Professional working proficiency"),
-            ("Korean", "Limited working proficiency"), ("Spanish", "Elementary proficiency")]
+    rows = [("Polish", "Mother tongue"), ("French", "Fluent, C1 certificate"),
+            ("Italian", "Conversational, B1 level"), ("Dutch", "Basic reading only")]
     items: list[Item] = [(62, 60, "Languages", B, 16)]
     for k, (lang, level) in enumerate(rows):
         items += [(218, 90 + 16 * k, lang, R, 11), (368, 90 + 16 * k, level, R, 11)]
@@ -313,4 +313,4 @@ def test_a_short_table_of_rows_is_read_across_not_as_columns():
     doc = extract_text(_pdf(items))
     assert (doc.layout.columns, doc.layout.column_pages) == (1, 0)
     texts = [" ".join(doc.line_text(ln).split()) for ln in doc.lines]
-    assert texts.index("German Native speaker") < texts.index("English Professional working proficiency")
+    assert texts.index("Polish Mother tongue") < texts.index("French Fluent, C1 certificate")

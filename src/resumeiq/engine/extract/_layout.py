@@ -253,7 +253,7 @@ def _find_gutter(runs: list[Run]) -> float | None:
     if aligned > 0.6 * len(right) and right_chars < 0.35 * total:
         return None
     if aligned >= 0.9 * len(right) and len(_cluster_lines(right)) <= 10:
-        return None  # a short table of rows ("German · Native speaker"): read across, row by row
+        return None  # a short table of rows ("Polish · Mother tongue"): read across, row by row
     if _margin_labels(left, right):
         return None
     return g
