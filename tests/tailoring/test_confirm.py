@@ -71,6 +71,7 @@ async def test_own_values_are_set_and_validated_with_field_paths(user):
     )
     assert r.status_code == 422 and r.json()["code"] == "invalid_resume"
     assert [e["path"] for e in r.json()["errors"]] == ["/work/0/startDate"]
+    assert r.json()["errors"][0]["message"] == "must be a date written YYYY, YYYY-MM or YYYY-MM-DD"
     r = await confirm(
         user, body, edits=[{"action": "set", "path": "/work/1/highlights", "value": "one string"}]
     )

@@ -5,6 +5,7 @@ import typer
 from resumeiq.cli import engine as _engine
 from resumeiq.cli import rank as _rank
 from resumeiq.cli import service as _service
+from resumeiq.cli import tailor as _tailor
 
 app = typer.Typer(
     name="resumeiq",
@@ -15,5 +16,6 @@ app = typer.Typer(
 _engine.register(app)
 _rank.register(app)
 _service.register(app)
+_tailor.register(app)
 
 __all__ = ["app"]

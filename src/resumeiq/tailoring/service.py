@@ -180,6 +180,18 @@ def _pointer_path(loc: tuple[Any, ...]) -> str:
     return "".join(f"/{part}" for part in loc)
 
 
+def _plain(error: Any) -> str:
+    """Pydantic's message, in words a person understands where it names a pattern."""
+    field = str(error["loc"][-1]) if error["loc"] else ""
+    if error["type"] == "string_pattern_mismatch":
+        if field == "email":
+            return "must be an e-mail address"
+        return "must be a date written YYYY, YYYY-MM or YYYY-MM-DD"
+    if error["type"] == "extra_forbidden":
+        return "is not a JSON Resume field"
+    return error["msg"]
+
+
 def apply_edits(
     row: Tailoring, body: ConfirmRequest, original: dict[str, Any]
 ) -> tuple[dict[str, Any], list[str], list[str]]:
@@ -213,7 +225,7 @@ def apply_edits(
     try:
         JsonResume.model_validate(doc)
     except ValidationError as exc:
-        errors = [{"path": _pointer_path(tuple(e["loc"])), "message": e["msg"]} for e in exc.errors()]
+        errors = [{"path": _pointer_path(tuple(e["loc"])), "message": _plain(e)} for e in exc.errors()]
         summary = "; ".join(f"{e['path']}: {e['message']}" for e in errors[:5])
         raise InvalidTailoredResume(
             f"The edited resume is not valid JSON Resume: {summary}.", errors=errors

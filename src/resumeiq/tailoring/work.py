@@ -107,7 +107,7 @@ def _preview(
     from resumeiq.engine.match.match import match_prepared, prepare_job, prepare_resume
     from resumeiq.tailoring import letters
     from resumeiq.tailoring.changes import apply_changes
-    from resumeiq.tailoring.guarantees import violations
+    from resumeiq.tailoring.guarantees import Guard
     from resumeiq.tailoring.render import render_resume
     from resumeiq.tailoring.tailor import tailor_resume
 
@@ -139,11 +139,12 @@ def _preview(
 
     plan = tailor_resume(resume_doc, requirements, job_text, before)
     kept = []
+    guard = Guard(resume_doc, original_text)
     for change in plan.changes:
         trial = apply_changes(resume_doc, [*kept, change])
-        problems = violations(resume_doc, original_text, trial)
+        problems = guard.violations(trial)
         if problems:
-            warnings.append(f"A tailoring change to {change.path} was dropped: {problems[0]}.")
+            warnings.append(f"A tailoring change to {change.path} was dropped: {'; '.join(problems)}.")
         else:
             kept.append(change)
     tailored = apply_changes(resume_doc, kept)

@@ -140,3 +140,25 @@ def test_a_spacing_accent_drawn_over_the_next_letter_composes_with_it():
     doc = extract_text(_tj_line_pdf("(Ab M\\250) 333 (arz 2026, Cr\\264) 333 (eteil)"))
 
     assert doc.line_text(doc.lines[0]) == "Ab März 2026, Créteil"
+
+
+def test_a_space_between_tightly_set_words_is_kept():
+    """Loose character boxes of a tight serif overlap at a narrowed space: the glyphs' own boxes
+    show the gap a reader sees ("of Science", not "ofScience")."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from resumeiq.engine import extract_text
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    t = c.beginText(72, 700)
+    t.setFont("Times-Roman", 11)
+    t.setWordSpace(-0.5)
+    t.textLine("Master of Science: Structural Engineering")
+    c.drawText(t)
+    c.showPage()
+    c.save()
+    assert extract_text(buf.getvalue(), filename="cv.pdf").text.strip() == "Master of Science: Structural Engineering"

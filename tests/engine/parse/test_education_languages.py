@@ -17,11 +17,11 @@ def _education(body: str):
 
 def test_degree_from_school_on_one_line():
     assert _education(
-        "Bachelor of Technology from Nallamala College of Engineering, Kurnool – 7.84 CGPA (2022-Present)\n"
-        "Intermediate (MPC) from Sri Venkatesa Junior College, Kurnool – 8.5 CGPA (2020)\n"
+        "Bachelor of Technology from Nallamala College of Engineering, Nandyal – 8.10 CGPA (2021-Present)\n"
+        "Intermediate (BiPC) from Sri Venkatesa Junior College, Ongole – 9.1 CGPA (2019)\n"
     ) == [
         ("Bachelor of Technology", None, "Nallamala College of Engineering"),
-        ("Intermediate", "MPC", "Sri Venkatesa Junior College"),
+        ("Intermediate", "BiPC", "Sri Venkatesa Junior College"),
     ]
 
 
@@ -47,11 +47,11 @@ def test_degrees_of_other_countries_and_their_accents(text, level):
 
 def test_a_school_named_by_its_initials_before_a_place_or_on_its_own_line():
     assert _education(
-        "2020 - 2023 Master Data Science, EPFL, Lausanne\n"
+        "2019 - 2021 Master Robotique, INSA, Lyon\n"
         "2016 - 2019 Bachelor systèmes embarqués\nESTEI / Ynov - Bordeaux\n"
         "2014 - 2016 BAC S - SVT\n"
     ) == [
-        ("Master", "Data Science", "EPFL"),
+        ("Master", "Robotique", "INSA"),
         ("Bachelor", "systèmes embarqués", "ESTEI / Ynov"),
         ("BAC", "S", None),  # "SVT" is the track, not a school
     ]
@@ -59,6 +59,6 @@ def test_a_school_named_by_its_initials_before_a_place_or_on_its_own_line():
 
 def test_a_degree_named_inside_a_sentence_is_no_entry():
     assert _education(
-        "2020 - 2023 Master Data Science, EPFL, Lausanne\n"
-        "Machine learning et sécurité de l'information. Projet de Master sur la lecture des modèles.\n"
-    ) == [("Master", "Data Science", "EPFL")]
+        "2019 - 2021 Master Robotique, INSA, Lyon\n"
+        "Vision par ordinateur et commande des bras. Mémoire de Master sur la prise d'objets souples.\n"
+    ) == [("Master", "Robotique", "INSA")]

@@ -241,3 +241,22 @@ def test_letters_in_brackets_after_a_degree_are_no_country():
     loc = basics.location
     assert (loc.city, loc.region, loc.countryCode) == ("Halifax", "NS", "CA")
     assert basics.phone == "+1 902-555-0143"
+
+
+def _resume(header: str, education: str):
+    text = header + BODY + "\nEDUCATION\n" + education
+    return parse_resume(text.encode(), filename="resume.txt").resume.basics
+
+
+def test_without_a_location_the_country_the_resume_names_elsewhere_places_the_number():
+    basics = _resume("Fiona Baird\nfiona.baird@example.org | 020 7946 0958", "BSc Physics, University of Edinburgh, 2015")
+    assert basics.location is None
+    assert basics.phone == "+44 20 7946 0958"
+
+
+def test_two_named_countries_whose_plans_both_read_the_number_give_it_no_country():
+    basics = _resume(
+        "Fiona Baird\nfiona.baird@example.org | 020 7946 0958",
+        "BSc Physics, University of Edinburgh, 2015\nMSc Physics, University of Pune, 2017",
+    )
+    assert basics.phone == "020 7946 0958"  # London and Pune both write "020 …"

@@ -47,6 +47,20 @@ def _untyped(function: Any, restype: Any) -> Any:
 
 _GET_UNICODE = _untyped(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
 _GET_LOOSE_CHAR_BOX = _untyped(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
+_GET_CHAR_BOX = _untyped(pdfium_c.FPDFText_GetCharBox, ctypes.c_int)
+
+
+def _ink_gap(tp: Any, a: int, b: int) -> float:
+    """The horizontal gap between the drawn glyphs of characters ``a`` and ``b`` (their tight
+    boxes), for the rare case where the loose boxes leave none."""
+    box = [ctypes.c_double() for _ in range(4)]
+    refs = [ctypes.byref(v) for v in box]
+    if not _GET_CHAR_BOX(tp, a, *refs):
+        return 0.0
+    right_a = box[1].value
+    if not _GET_CHAR_BOX(tp, b, *refs):
+        return 0.0
+    return box[0].value - right_a
 _GET_OBJECT = _untyped(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p)
 # The object handle comes back as an int, which only a declared pointer argument passes whole.
 _GET_OBJECT_TYPE = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)(
@@ -292,6 +306,7 @@ def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[Run]:
     append = runs.append  # rebound to the current run's chars.append with each new run
     c_x1 = c_top = c_bottom = 0.0
     space_pending = False
+    pp_i = prev_i = 0  # the last two characters of the current run
     for i, ch in enumerate(text):
         if ch in _SPECIAL:
             if "\udc00" <= ch <= "\udfff":
@@ -325,9 +340,11 @@ def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[Run]:
                 same_line = abs((top + bottom) / 2 - (c_top + c_bottom) / 2) < 0.45 * ch_h
             gap = x0 - c_x1
             if same_line and -0.5 * ch_h < gap < (1.1 if space_pending else 0.9) * ch_h:
-                if space_pending and gap < 0.15 * ch_h:
+                if space_pending and gap < 0.15 * ch_h and _ink_gap(tp, prev_i, i) < 0.12 * ch_h + max(0.0, _ink_gap(tp, pp_i, prev_i)):
                     # A space pdfium put where no gap shows (a kerning offset inside a word of
-                    # tracked text, "Presen t"): the eye reads one word.
+                    # tracked text, "Presen t"): the eye reads one word. Loose boxes of a tight
+                    # font overlap at a real space ("Structural Engineering"): there the glyphs'
+                    # own boxes show a gap wider than between the letters before it.
                     space_pending = False
                 if space_pending:
                     # Between words of letter-spaced text ("A N N A  B E R G"), two spaces.
@@ -340,6 +357,7 @@ def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[Run]:
                 else:
                     letter_spaced = False
                 append(ch)
+                pp_i, prev_i = prev_i, i
                 if x1 > c_x1:
                     c_x1 = x1
                 if top < c_top:
@@ -350,6 +368,7 @@ def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[Run]:
                 continue
             cur.x1, cur.top, cur.bottom = c_x1, c_top, c_bottom
         cur = Run([ch], x0, x1, top, bottom, i)
+        pp_i = prev_i = i
         letter_spaced = False
         append = cur.chars.append
         c_x1, c_top, c_bottom = x1, top, bottom

@@ -14,8 +14,8 @@ from functools import cache
 from resumeiq.engine._data import load_json
 from resumeiq.engine.model import Basics, ExtractedDocument, Location, Section
 from resumeiq.engine.parse.emails import EMAIL_RE, find_email
-from resumeiq.engine.parse.phones import PHONE_CANDIDATE, find_phone
-from resumeiq.engine.parse.places import location_countries, read_location
+from resumeiq.engine.parse.phones import PHONE_CANDIDATE, find_phone, phone_in_named_country
+from resumeiq.engine.parse.places import countries_named, location_countries, read_location
 from resumeiq.engine.parse.profiles import URL_RE, add_links
 from resumeiq.engine.parse.segment import heading_kind, iter_body, normalize_heading
 from resumeiq.engine.parse.titles import title_score
@@ -75,6 +75,12 @@ def parse_basics(doc: ExtractedDocument, sections: list[Section]) -> Basics:
 
     early = _without([(0, 3000)], referees)
     phone = find_phone(text, header_spans, countries) or find_phone(text, early, countries)
+    if phone and not phone[0].startswith("+") and not countries:
+        # No location in the header: a country the resume names elsewhere (its schools' and
+        # employers' cities) in whose plan the number is valid as written.
+        placed = phone_in_named_country(text[slice(*phone[1])], countries_named(text[: everywhere[-1][1]] if everywhere else text))
+        if placed:
+            phone = (placed, phone[1])
     if phone:
         basics.phone, basics.evidence["phone"] = phone
 

@@ -125,6 +125,21 @@ def phone_value(raw: str, countries: tuple[str, ...] = ()) -> str | None:
     return None
 
 
+def phone_in_named_country(raw: str, named: list[str]) -> str | None:
+    """A national number in the one country, of those the resume names (by its schools' and
+    employers' cities), whose plan reads it as written (valid there, else only fitting there);
+    None when none or several do."""
+    digits = re.sub(r"\D", "", raw)
+    if _INTERNATIONAL.match(raw.strip()) or not 7 <= len(digits) <= 15:
+        return None
+    fits = [num for c in named if (num := _fit(raw.strip(), digits, c)) is not None and _groups_agree(raw, num)]
+    valid = [num for num in fits if phonenumbers.is_valid_number(num)]
+    # A number of a range the library does not list as in use (a new mobile block, the
+    # numbers kept for drama) still fits its country's plan: taken when only one country fits.
+    num = _only(valid) if valid else _only(fits)
+    return phonenumbers.format_number(num, PhoneNumberFormat.INTERNATIONAL) if num is not None else None
+
+
 def _as_written(raw: str) -> str:
     return " ".join(raw.split())
 

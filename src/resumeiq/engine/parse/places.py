@@ -242,3 +242,28 @@ def _city_of(part: str) -> str | None:
     if not city or not _PART.fullmatch(city):
         return None
     return city
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}")
+
+
+def countries_named(text: str) -> list[str]:
+    """Countries the text names, most named first: by a listed city or a country's name written
+    with capitals ("University of Edinburgh", "Karlsruhe", "Sydney, Australia")."""
+    countries, _, cities = _tables()
+    counts: dict[str, int] = {}
+    for m in _CAPITALISED.finditer(text):
+        words = m.group(0).split()
+        k = 0
+        while k < len(words):
+            step = 1
+            for n in range(len(words) - k, 0, -1):
+                key = " ".join(words[k : k + n]).lower()
+                code = cities.get(key) or countries.get(key)
+                if code:
+                    counts[code] = counts.get(code, 0) + 1
+                    step = n
+                    break
+            k += step
+    return sorted(counts, key=lambda c: -counts[c])
+
