@@ -271,3 +271,27 @@ async def test_stats_count_and_distribute_the_users_results(api, user, resume_te
     empty = (await other.get("/api/v1/stats")).json()
     assert set(empty["counts"].values()) == {0} and empty["matches"]["match_score"]["count"] == 0
     assert empty["matches"]["match_score"]["mean"] is None
+
+
+FLASK_JOB = """Backend Engineer
+Harbourline Apps · Bristol, UK
+
+Requirements
+- 3+ years of backend development
+- Flask
+- PostgreSQL
+"""
+
+
+async def test_a_related_skill_is_listed_as_related_with_what_it_relates_to(user, resume_text):
+    # The resume shows Django, not Flask: Flask earns part of the credit but is never "matched".
+    resume_id, job_id = await setup(user, resume_text, FLASK_JOB)
+    match_id = (await request_match(user, resume_id, job_id))["analysis_id"]
+    result = (await wait_for_match(user, match_id))["result"]
+    assert "Flask" not in [s["skill"] for s in result["matched_required"]]
+    flask = next(s for s in result["related_required"] if s["skill"] == "Flask")
+    assert flask["status"] == "related" and flask["related_to"] == "Django"
+    assert "PostgreSQL" in [s["skill"] for s in result["matched_required"]]
+    summary = (await user.get(f"/api/v1/matches/{match_id}/summary")).json()
+    assert summary["related_required"] == ["Flask (related: Django)"]
+    assert "Flask" not in summary["matched_required"]

@@ -149,10 +149,8 @@ def consistent_dates(ctx: Context) -> Check:
 
 def section_order(ctx: Context) -> Check:
     order = [k for k in ctx.kinds if k not in ("header", "other")]
-    if not order:
-        return ctx.check("section_order", 0.5, "No standard sections to check the order of.", status="partial",
-                         suggestion="Use standard headings in the usual order: Summary, Experience, "
-                         "Education, Skills.")
+    if not order:  # "standard_headings" reports it (and says what to do): not a second finding
+        return ctx.check("section_order", 1.0, "Not assessed: no standard sections to put in order.")
     problems = []
     email_span = ctx.valid_span(ctx.resume.basics.evidence.get("email"))
     first_body = next((s.start for s in ctx.parsed.sections if s.kind not in ("header",)), len(ctx.text))
