@@ -113,6 +113,6 @@ def test_labelled_fields_in_portuguese_and_french():
 
 
 def test_a_bracketed_date_before_title_at_employer():
-    text = "Taras Melnyk\ntaras@example.com\n\nWORK EXPERIENCE\n[September 2023 - December 2024] Front-End Developer at Soniachna Fund\nBuilt the donation app.\n"
+    text = "Taras Melnyk\ntaras@example.com\n\nWORK EXPERIENCE\n[March 2022 - August 2023] Web Developer at Soniachna Fund\nBuilt the donation app.\n"
     work = parse_resume(text.encode(), filename="cv.txt").resume.work
-    assert [(w.position, w.name, w.startDate, w.endDate) for w in work] == [("Front-End Developer", "Soniachna Fund", "2023-09", "2024-12")]
+    assert [(w.position, w.name, w.startDate, w.endDate) for w in work] == [("Web Developer", "Soniachna Fund", "2022-03", "2023-08")]
