@@ -211,6 +211,37 @@ async def test_api_uses_redis_when_configured(start_api, make_settings, redis_ur
             client.close()
 
 
+@pytest.mark.redis
+async def test_redis_keys_name_no_e_mail_or_client_address(redis_url):
+    import redis
+
+    prefix = f"resumeiq-test-{secrets.token_hex(4)}"
+    lim = RateLimiter(
+        storage_for(redis_url, key_prefix=prefix),
+        upload=parse("3/minute"),
+        analysis=parse("3/minute"),
+        analysis_block_seconds=0,
+        login_account=parse("3/minute"),
+        login_ip=parse("3/minute"),
+    )
+    client = redis.Redis.from_url(redis_url)
+    try:
+        await lim.hit(LimitKind.LOGIN_ACCOUNT, "wilhelmina.quast@example.org")
+        await lim.hit(LimitKind.LOGIN_IP, "203.0.113.77")
+        keys = b" ".join(client.keys(f"{prefix}*")).decode()
+        assert "login-account" in keys and "login-ip" in keys
+        assert "wilhelmina" not in keys and "example.org" not in keys and "203.0.113" not in keys
+        await lim.hit(LimitKind.LOGIN_ACCOUNT, "wilhelmina.quast@example.org")
+        await lim.hit(LimitKind.LOGIN_ACCOUNT, "wilhelmina.quast@example.org")
+        with pytest.raises(RateLimited):  # the digest still counts one account's attempts together
+            await lim.hit(LimitKind.LOGIN_ACCOUNT, "wilhelmina.quast@example.org")
+        await lim.clear(LimitKind.LOGIN_ACCOUNT, "wilhelmina.quast@example.org")
+        await lim.hit(LimitKind.LOGIN_ACCOUNT, "wilhelmina.quast@example.org")
+    finally:
+        await lim.reset()
+        client.close()
+
+
 async def test_storage_failure_lets_requests_through(caplog):
     lim = limiter(storage_for("redis://127.0.0.1:1", key_prefix="x"), upload="1/minute")
     await lim.hit(LimitKind.UPLOAD, "u")

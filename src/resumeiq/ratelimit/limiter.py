@@ -10,12 +10,16 @@ The block is itself a ``limits`` item (1 hit per ``block_seconds`` in a fixed wi
 at the offending request), so it lives in the same storage and is shared by every API process
 when the storage is Redis.
 
+The limiter stores and names a digest of each identity, never the identity itself: an e-mail
+address or a client address stays out of Redis keys and out of anything a storage error logs.
+
 If the storage fails (Redis down), requests are let through and the failure is logged: a broken
 limiter must not take the whole API down.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import math
 import time
@@ -105,7 +109,7 @@ class RateLimiter:
         if kind not in self._items:
             return
         try:
-            await self._hit(kind, user_id)
+            await self._hit(kind, _digest(user_id))
         except StorageError as exc:
             log.error("rate limit storage failed (%s); letting the request through", exc)
 
@@ -115,7 +119,7 @@ class RateLimiter:
         if item is None:
             return
         try:
-            await self._moving.clear(item, kind.value, user_id)
+            await self._moving.clear(item, kind.value, _digest(user_id))
         except StorageError as exc:
             log.error("rate limit storage failed (%s); the count stays", exc)
 
@@ -141,6 +145,11 @@ class RateLimiter:
 
     async def reset(self) -> None:
         await self.storage.reset()
+
+
+def _digest(identity: str) -> str:
+    """What the storage keys on instead of ``identity`` (an e-mail or client address is personal data)."""
+    return hashlib.blake2b(identity.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def _seconds_until(timestamp: float) -> int:
