@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -52,7 +53,7 @@ class EnginePool:
                 max_workers=self.size,
                 mp_context=_context(),
                 initializer=engine_jobs.init_worker,
-                initargs=(self.nice,),
+                initargs=(self.nice, os.getpid()),
             )
         return self._executor
 
