@@ -4,6 +4,7 @@ the review that was in flight at once, not when its 120 s lease would have run o
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import signal
@@ -59,10 +60,8 @@ def test_finding10_engine_processes_die_with_a_killed_service(database_url, tmp_
             time.sleep(0.2)
         assert _group(pgid) == set(), "engine processes outlived the service"
     finally:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(service.proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         service.log.close()
 
 

@@ -8,6 +8,7 @@ Nothing here raises: an unexpected exception (an engine bug) becomes ``EngineFai
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import threading
@@ -303,10 +304,8 @@ def die_with(owner_pid: int) -> None:
     """
     _parent_death_signal()
     pidfd = None
-    try:
+    with contextlib.suppress(AttributeError, OSError):
         pidfd = os.pidfd_open(owner_pid)
-    except (AttributeError, OSError):
-        pass
     if pidfd is None and not _alive(owner_pid):
         os._exit(0)
 
