@@ -151,7 +151,7 @@ async def get_web_user(request: Request, session: SessionDep, web: WebSessionDep
         raise SignInRequired
     user = await users_service.get_by_id(session=session, user_id=web.user_id)
     await session.commit()  # hold no connection (SQLite has one) while the page does its work
-    if user is None:
+    if user is None or user.token_version != web.version:  # gone, or signed out since
         raise SignInRequired
     request.state.web_user = user
     return user
