@@ -73,6 +73,8 @@ class Settings(BaseSettings):
     rate_limit_login_account: str = "10/15 minutes"
     rate_limit_login_ip: str = "50/15 minutes"
     rate_limit_register_ip: str = "10/hour"
+    # Top matches, comparisons and job postings per user (engine work whose size the caller picks).
+    rate_limit_expensive: str = "30/minute"
     rate_limit_key_prefix: str = "resumeiq"
 
     jwt_secret: SecretStr | None = None
@@ -128,6 +130,7 @@ class Settings(BaseSettings):
         "rate_limit_login_account",
         "rate_limit_login_ip",
         "rate_limit_register_ip",
+        "rate_limit_expensive",
     )
     @classmethod
     def _valid_rate(cls, value: str) -> str:

@@ -27,6 +27,7 @@ from resumeiq.problems import ENGINE_STATUS, status_of
 from resumeiq.users import service as users_service
 from resumeiq.users.models import User
 from resumeiq.web.session import WebSession, anonymous_session, read_session, set_cookie
+from resumeiq.worker.fairshare import set_engine_share
 
 HERE = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -202,6 +203,7 @@ async def get_web_user(request: Request, session: SessionDep, web: WebSessionDep
     if user is None or user.token_version != web.version:  # gone, or signed out since
         raise SignInRequired
     request.state.web_user = user
+    set_engine_share(user.id, getattr(request.app.state, "rate_limiter", None))
     return user
 
 
