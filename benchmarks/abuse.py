@@ -317,7 +317,7 @@ async def fairness(server: Server, *, uploads: int, loops: int, jobs: int, attac
     def p95(xs: list[float]) -> float:
         return statistics.quantiles(xs, n=20)[18] if len(xs) >= 20 else max(xs)
 
-    say("7", f"{loops} loops of top-matches ({jobs} jobs) / compare / job JSON", statuses(codes))
+    say("7", f"{loops} loops of top-matches ({listed['total']} jobs) / compare / job JSON", statuses(codes))
     q, a = p95(quiet), p95(loud)
     print(
         f"     fairness: victim upload p50 {statistics.median(quiet) * 1000:.0f} → {statistics.median(loud) * 1000:.0f} ms, "
