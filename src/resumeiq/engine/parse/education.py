@@ -9,14 +9,14 @@ Consecutive lines are one entry until a second degree or a second institution st
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from resumeiq.engine._data import load_json
 from resumeiq.engine.model import Education, ExtractedDocument, Section
 from resumeiq.engine.parse.dates import DateRange, find_date_ranges, label_start, stacked_range
 from resumeiq.engine.parse.fold import fold_in_place
-from resumeiq.engine.parse.lines import body_lines, split_pieces
+from resumeiq.engine.parse.lines import BodyLine, body_lines, split_pieces
 
 _GRADE = re.compile(
     r"(?:\b(?:c?gpa|grade|score|percentage|marks)\b\s*[:\-]?\s*(?P<a>\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?\s*%?(?:\s*(?:c?gpa))?)"
@@ -170,7 +170,7 @@ def is_institution(piece: str) -> bool:
 def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]:
     drafts: list[_Draft] = []
     cur = _Draft()
-    lines = body_lines(doc, section)
+    lines = _grid_columns(doc.text, body_lines(doc, section))
     line_dates, shown = _stacked_dates(doc, lines)
     open_degree = False  # the line before ended with a degree and no field
     for bl, date, blank in zip(lines, line_dates, shown, strict=True):
@@ -218,6 +218,67 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
     drafts.append(cur)
     entries = [_finish(d) for d in drafts if d.degree or d.institution]
     return entries
+
+
+def _grid_columns(text: str, lines: list[BodyLine]) -> list[BodyLine]:
+    """Entries set side by side in a grid, read column by column.
+
+    A theme may lay two or three schools out in columns: a row of schools, a row of dates, a row
+    of degrees, each row one line with its cells apart ("University A<tab>University B"). Rows
+    that split into the same number of cells, every cell of a row of one kind (all schools, all
+    degrees or all dates), at least one row of schools or degrees, are a grid: its cells are read
+    as lines, the first column's from top to bottom, then the next column's."""
+    out: list[BodyLine] = []
+    k = 0
+    while k < len(lines):
+        run: list[list[BodyLine]] = []
+        width = 0
+        named = False
+        j = k
+        while j < len(lines):
+            cells = _cells(text, lines[j])
+            kind = _same_kind(text, cells) if len(cells) >= 2 and (not run or len(cells) == width) else None
+            if kind is None:
+                break
+            width = len(cells)
+            named = named or kind != "date"
+            run.append(cells)
+            j += 1
+        if len(run) >= 2 and named:
+            out.extend(row[c] for c in range(width) for row in run)
+            k = j
+        else:
+            out.append(lines[k])
+            k += 1
+    return out
+
+
+def _cells(text: str, bl: BodyLine) -> list[BodyLine]:
+    """A line's cells: its text between tabs, each as a line of its own."""
+    cells: list[BodyLine] = []
+    pos = bl.start
+    for part in text[bl.start : bl.end].split("\t"):
+        s = pos + len(part) - len(part.lstrip())
+        e = pos + len(part.rstrip())
+        if e > s:
+            cells.append(replace(bl, start=s, end=e, text=text[s:e]))
+        pos += len(part) + 1
+    return cells
+
+
+def _same_kind(text: str, cells: list[BodyLine]) -> str | None:
+    """What every cell of a grid row is: "school", "degree" or "date"; None when they differ."""
+    kinds = set()
+    for c in cells:
+        if find_degree(text, c.start, c.end):
+            kinds.add("degree")
+        elif is_institution(c.text):
+            kinds.add("school")
+        elif find_date_ranges(text, c.start, c.end) and len(c.text.split()) <= 5:
+            kinds.add("date")
+        else:
+            return None
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 # Lines under a degree that are no field of study: "Thesis: …", "Minor in …", "Honors Program".
