@@ -193,7 +193,7 @@ def _grid_pdf(rows: list[tuple[str, str]]) -> bytes:
 
 GRID = [
     ("Vellmar Institute of Technology", "Harrowgate University"),
-    ("Aug 2016 - May 2018", "Sep 2012 - Jun 2016"),
+    ("Aug 2016 - May 2018", "Oct 2011 - Jul 2015"),
     ("Master of Engineering - Hydrology", "Bachelor of Science - Geology"),
 ]
 
@@ -205,17 +205,17 @@ def test_schools_side_by_side_are_read_column_by_column(order):
     got = [(e.institution, e.studyType, e.area, e.startDate, e.endDate) for e in parsed.resume.education]
     assert got == [
         ("Vellmar Institute of Technology", "Master of Engineering", "Hydrology", "2016-08", "2018-05"),
-        ("Harrowgate University", "Bachelor of Science", "Geology", "2012-09", "2016-06"),
+        ("Harrowgate University", "Bachelor of Science", "Geology", "2011-10", "2015-07"),
     ]
 
 
 def test_a_school_beside_its_dates_is_no_grid():
     # One entry per row, its cells of different kinds: read row by row as before.
     _, education = _schools(
-        "Harrowgate University\tSep 2012 – Jun 2016\nBachelor of Science in Geology\tKestrel Bay\n"
+        "Harrowgate University\tOct 2011 – Jul 2015\nBachelor of Science in Geology\tKestrel Bay\n"
         "Vellmar Institute of Technology\tAug 2016 – May 2018\nMaster of Engineering in Hydrology\tLorne\n"
     )
     assert [(e.institution, e.startDate) for e in education] == [
-        ("Harrowgate University", "2012-09"),
+        ("Harrowgate University", "2011-10"),
         ("Vellmar Institute of Technology", "2016-08"),
     ]

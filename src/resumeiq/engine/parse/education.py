@@ -85,6 +85,27 @@ def find_degree(text: str, start: int, end: int) -> tuple[str, int, int, str] | 
     return best
 
 
+@cache
+def _section_degree_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    entries = load_json("degrees.json")["section_degrees"]
+    levels = {e["alias"]: e["level"] for e in entries}
+    names = "|".join(r"\s+".join(map(re.escape, e["alias"].split())) for e in entries)
+    # At the line's start, or after its date and a separator ("2012-2015 : Licence de chimie").
+    return re.compile(r"(?:^|[\d)][\s:|\t–—-]*\s|\t)(?P<d>(?:" + names + r"))(?![\w])", re.IGNORECASE), levels
+
+
+def section_degree(text: str, start: int, end: int) -> tuple[str, int, int, str] | None:
+    """A degree named by a word that is one only as an entry of an education section ("Licence de
+    chimie", "Classes préparatoires"), found where the line's entry starts."""
+    pattern, levels = _section_degree_pattern()
+    folded = fold_in_place(text[start:end])
+    m = pattern.search(folded)
+    if m is None or m.start("d") > 16:
+        return None
+    a, b = start + m.start("d"), start + m.end("d")
+    return text[a:b], a, b, levels[" ".join(m.group("d").lower().split())]
+
+
 # Abbreviations that are no English word, so also read written "Bsc", "Msc", "Phd".
 _PLAIN_ABBR = frozenset({"bsc", "msc", "phd", "mba", "bba", "bca", "mca"})
 
@@ -173,9 +194,10 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
     lines = _grid_columns(doc.text, body_lines(doc, section))
     line_dates, shown = _stacked_dates(doc, lines)
     open_degree = False  # the line before ended with a degree and no field
+    head = None  # a school's own line, and the school, while the degrees under it are listed
     for bl, date, blank in zip(lines, line_dates, shown, strict=True):
         text = doc.text
-        degree = find_degree(text, bl.start, bl.end)
+        degree = find_degree(text, bl.start, bl.end) or section_degree(text, bl.start, bl.end)
         if degree and date is None and bl.words > 8 and len(text[bl.start : degree[1]].split()) >= 2 and not _could_hold_school(bl.text):
             degree = None  # "… Projet de Master sur …": a degree mentioned in a sentence
         pieces = _pieces_without(text, bl.start, bl.end, degree, blank)
@@ -189,9 +211,12 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
         if (degree and cur.degree) or (inst and cur.institution and not (degree and not cur.degree)) or date and cur.dates and not degree and not inst and (cur.degree or cur.institution):
             drafts.append(cur)
             cur = _Draft()
+            if degree and not inst and head is not None and head[0] == drafts[-1].institution and _under(bl, head[1]):
+                cur.institution = head[0]  # a second degree listed under the same school
         if inst:
             inst = _institution(inst)
             cur.institution = inst
+            head = (inst, bl) if not degree and not bl.bullet else None
         if degree:
             cur.degree = degree
             area = _area_after(text, degree[2], bl.end, inst, date)
@@ -209,7 +234,7 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
             if "gpa" in grade.group(0).lower() and "gpa" not in g.lower():
                 cur.score = (f"{g.strip()} GPA", gs, gs + len(g.strip()))
         if cur.acronym is None and not inst:
-            cur.acronym = _school_initials(text, bl, pieces)
+            cur.acronym = _school_initials(text, bl, pieces, field_read=bool(degree and cur.area and len(cur.area[0]) > 3))
         for p in pieces:
             in_area = cur.area and p[1] >= cur.area[1] and p[2] <= cur.area[2] + 1
             in_grade = grade and grade.start() <= p[1] < grade.end()
@@ -281,6 +306,13 @@ def _same_kind(text: str, cells: list[BodyLine]) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
+def _under(bl: BodyLine, school: BodyLine) -> bool:
+    """A degree's line set in under its school's line: indented right of it, or a list item under it."""
+    if bl.line.page == school.line.page and bl.line.x0 > school.line.x0 + 2:
+        return True
+    return bl.bullet and not school.bullet and bl.line.x0 >= school.line.x0
+
+
 # Lines under a degree that are no field of study: "Thesis: …", "Minor in …", "Honors Program".
 _NOT_FIELD = re.compile(
     r"\b(?:thesis|dissertation|minor|coursework|courses|honou?rs|scholarship|award|exchange|semester|"
@@ -332,6 +364,10 @@ def _stacked_dates(doc: ExtractedDocument, lines) -> tuple[list[DateRange | None
     return found, shown
 
 
+# French "at" before a school: "Licence de chimie à l’ENSV", "Master au Conservatoire de Brellac".
+_A_SCHOOL = r"\s+(?:à\s+l['’]\s*|(?:à\s+la|au|aux|à)\s+)(?=[A-ZÀ-Ý])"
+
+
 def _pieces_without(text, start, end, degree, date) -> list[tuple[str, int, int]]:
     chars = list(text[start:end])
     dated = (label_start(text, start, date.span[0]), date.span[1]) if date else None  # with its "Dates: "
@@ -342,7 +378,7 @@ def _pieces_without(text, start, end, degree, date) -> list[tuple[str, int, int]
     pieces = []
     for piece, s, e in split_pieces("".join(chars), start):
         # "Computer Science at University of X" splits; "University of Calder at Westbrook" does not.
-        at = r"\s+(?:at|from)\s+|" if not re.search(r"\b(?:university|college|institute|school)\b[^,]*\sat\s", piece, re.I) else r"\s+from\s+|"
+        at = r"\s+(?:at|from)\s+|" + _A_SCHOOL + "|" if not re.search(r"\b(?:university|college|institute|school)\b[^,]*\sat\s", piece, re.I) else r"\s+from\s+|"
         for sub in re.split(at + r"\s*\(\s*|\s*\)\s*", piece):
             sub = sub.strip(" ,;:-")
             sub = re.sub(r"^(?:at|from|à|chez|an der|am|en|na|no|em)\s+(?=[A-Z])", "", sub)  # "… from Sri Venkatesa College"
@@ -370,11 +406,11 @@ def _area_after(text: str, pos: int, end: int, inst, date) -> tuple[str, int, in
     )
     a = start = pos + (m.end() if m else 0)
     rest = text[a:stop]
-    if re.match(r"(?:at|from|à|chez)\s", rest):
+    if re.match(r"(?:at|from|à|au|chez)\s|à\s+l['’]", rest):
         return None  # "Bachelor of Technology from Nallamala College": a school, no field
     # The field ends at a separator, a bracket ("B.Sc. (Computer Science)") or a grade
     # ("Economics; 3.7 GPA", "Economics GPA 3.7/4.0").
-    cut = re.search(r"\s+(?:at|from)\s+|[,;]|\t|\||[()]|\s[-–—]\s|\s{3,}", rest)
+    cut = re.search(r"\s+(?:at|from)\s+|" + _A_SCHOOL + r"|[,;]|\t|\||[()]|\s[-–—]\s|\s{3,}", rest)
     area = rest[: cut.start()] if cut else rest
     grade = _GRADE.search(area)
     if grade and not area[: grade.start()].strip():
@@ -386,7 +422,7 @@ def _area_after(text: str, pos: int, end: int, inst, date) -> tuple[str, int, in
     if grade:
         area = area[: grade.start()]
     a += len(area) - len(area.lstrip(" .,;:-–"))
-    area = area.strip(" .,;:-–")
+    area = re.sub(r"\s+(?:at|from|à\s+l['’]|à\s+la|à|au|aux)\s*$", "", area.strip(" .,;:-–"))  # "… au" before the school
     if not area or len(area.split()) > 8 or not area[:1].isalpha() or is_institution(area):
         return None
     if area.lower() in ("candidate", "student"):
@@ -417,7 +453,9 @@ def _institution(inst: tuple[str, int, int]) -> tuple[str, int, int]:
 _INITIALS = re.compile(r"[A-Z][A-Z0-9&]{1,7}(?:\s*/\s*[A-Z][\w-]+)?")
 
 
-def _school_initials(text: str, bl, pieces: list[tuple[str, int, int]]) -> tuple[str, int, int] | None:
+def _school_initials(
+    text: str, bl, pieces: list[tuple[str, int, int]], *, field_read: bool = False
+) -> tuple[str, int, int] | None:
     """A school named by its initials: a line of its own ("ESTEI / Ynov - Bordeaux") or initials
     followed by a place ("Master Data Science, EPFL, Lausanne"), not a track after a degree
     ("BAC S - SVT")."""
@@ -433,10 +471,24 @@ def _school_initials(text: str, bl, pieces: list[tuple[str, int, int]]) -> tuple
         if not _INITIALS.fullmatch(part) or find_degree(part, 0, len(part)) or read_location(part) is not None:
             continue
         alone = text[bl.start : bl.end].strip(" ,.-–—") == part
-        before_place = k + 1 < len(parts) and read_location(parts[k + 1][0]) is not None
-        if alone or before_place:
+        before_place = k + 1 < len(parts) and _place_like(parts[k + 1][0], last=k + 2 == len(parts))
+        after_at = re.search(r"(?:\bat|\bfrom|\bà\s+l['’]|\bà|\bau)\s*$", text[bl.start : s]) is not None
+        # "BSc Marine Robotics - KWMU - 2009": initials set apart after a field (not a track's
+        # letters after a one-letter series: "BAC S - SVT")
+        apart = field_read and k > 0 and re.search(r"(?:\s[-–—|]|\t)\s*$", text[bl.start : s]) is not None
+        if alone or before_place or after_at or apart:
             return part, s, e
     return None
+
+
+def _place_like(part: str, *, last: bool) -> bool:
+    """A place after a school's initials: one the places data knows, or the line's last piece
+    being one capitalised word ("ESNV, Valdoux": a town the places data does not know, or a city named in another language)."""
+    from resumeiq.engine.parse.places import read_location
+
+    if read_location(part) is not None:
+        return True
+    return last and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’-]{2,}", part) is not None
 
 
 def _could_hold_school(line: str) -> bool:
