@@ -96,3 +96,34 @@ def test_degrees_not_set_under_a_school_keep_their_own():
     assert [(d, s) for d, _a, s, _b, _e in _schools(
         "Corran Institute of Technology\nPh.D. in Ocean Acoustics\t2015 – 2019\nM.B.A.\t2013 – 2014\n"
     )] == [("Ph.D.", "Corran Institute of Technology"), ("M.B.A.", None)]
+
+
+def test_a_school_level_is_the_degree_and_the_next_line_the_school():
+    assert _schools("High School\nPennick Vidyalaya\n(2012-2014)\nSenior Secondary School Degree (Class 12)\nOrlen Public School\n") == [
+        ("High School", None, "Pennick Vidyalaya", "2012", "2014"),
+        ("Senior Secondary School", None, "Orlen Public School", None, None),
+    ]
+
+
+def test_a_school_level_in_brackets_beside_the_school():
+    [(degree, _a, school, _s, end)] = _schools("Secondary (High School) from Dervy Lane School, Tomsk – 9.1 Marks (2016)\n")
+    assert school == "Dervy Lane School" and end == "2016"
+
+
+def test_hyphenated_degree_names_and_a_misspelt_university():
+    assert _schools("Univeristy of Carlow Bay (2021-)\nB.Sc. Applied Optics\nHalsey Grammar College (2014-2021)\nA-Levels\n") == [
+        ("B.Sc.", "Applied Optics", "Univeristy of Carlow Bay", "2021", None),
+        ("A-Levels", None, "Halsey Grammar College", "2014", "2021"),
+    ]
+
+
+def test_the_degree_said_again_over_its_description_is_one_entry():
+    body = (
+        "Master's Degree in Tidal Engineering\nRavensholm University\t2020 - 2021\n"
+        "\x88 Master's Degree in Tidal Engineering\nSkills: wave tanks, mooring design\n"
+        "Bachelor's Degree in Harbour Surveying\nQuarry Hill University\t2015 - 2019\n"
+    )
+    assert [(d, s) for d, _a, s, _b, _e in _schools(body)] == [
+        ("Master's Degree", "Ravensholm University"),
+        ("Bachelor's Degree", "Quarry Hill University"),
+    ]

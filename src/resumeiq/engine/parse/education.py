@@ -50,7 +50,7 @@ def _degree_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]
             key = alias.replace(" ", "")
             levels[key] = deg["level"]
             if " " in alias and len(key) > 5 or len(key) > 6:
-                full.append(r"\s+".join(re.escape(w) for w in alias.split()))
+                full.append(r"[\s-]+".join(re.escape(w) for w in alias.split()))  # "A-Levels"
             elif alias.isalpha() and len(alias) <= 2 and alias not in ("ba", "bs", "ms", "ma", "be", "me", "as", "aa", "jd", "md"):
                 continue
             else:
@@ -195,6 +195,7 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
     line_dates, shown = _stacked_dates(doc, lines)
     open_degree = False  # the line before ended with a degree and no field
     head = None  # a school's own line, and the school, while the degrees under it are listed
+    cur_degree_line = ""
     for bl, date, blank in zip(lines, line_dates, shown, strict=True):
         text = doc.text
         degree = find_degree(text, bl.start, bl.end) or section_degree(text, bl.start, bl.end)
@@ -207,7 +208,13 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
             open_degree = False
             continue
         open_degree = False
-        inst = next((p for p in pieces if any(is_institution(part) for part in p[0].split(", "))), None)
+        if degree is None:
+            degree = next(((p[0], p[1], p[2], "high_school") for p in pieces if _school_level(p[0])), None)
+        inst = next((p for p in pieces if not _school_level(p[0]) and any(is_institution(part) for part in p[0].split(", "))), None)
+        if degree and cur.degree and not inst and date is None and _same_text(bl.text, cur_degree_line):
+            continue  # the entry's degree said again over its description
+        if degree:
+            cur_degree_line = bl.text
         if (degree and cur.degree) or (inst and cur.institution and not (degree and not cur.degree)) or date and cur.dates and not degree and not inst and (cur.degree or cur.institution):
             drafts.append(cur)
             cur = _Draft()
@@ -304,6 +311,22 @@ def _same_kind(text: str, cells: list[BodyLine]) -> str | None:
         else:
             return None
     return kinds.pop() if len(kinds) == 1 else None
+
+
+def _school_level(piece: str) -> bool:
+    """A piece naming a school level ("High School", "Senior Secondary School Degree (Class 12)"):
+    the level of an entry, not its school."""
+    words = re.findall(r"[a-z]+", piece.lower())
+    return len(words) >= 2 and "school" in words and all(w in _level_words() for w in words)
+
+
+@cache
+def _level_words() -> frozenset[str]:
+    return frozenset(load_json("degrees.json")["school_level_words"])
+
+
+def _same_text(a: str, b: str) -> bool:
+    return re.sub(r"\W+", " ", a).strip().casefold() == re.sub(r"\W+", " ", b).strip().casefold()
 
 
 def _under(bl: BodyLine, school: BodyLine) -> bool:
@@ -425,6 +448,8 @@ def _area_after(text: str, pos: int, end: int, inst, date) -> tuple[str, int, in
     area = re.sub(r"\s+(?:at|from|à\s+l['’]|à\s+la|à|au|aux)\s*$", "", area.strip(" .,;:-–"))  # "… au" before the school
     if not area or len(area.split()) > 8 or not area[:1].isalpha() or is_institution(area):
         return None
+    if area.lower() in ("degree", "certificate", "diploma", "program", "programme", "course"):
+        return None  # "Senior Secondary School Degree": the degree's own word, no field
     if area.lower() in ("candidate", "student"):
         # "MBA Candidate": a status, not a field; one may follow ("MBA Candidate; Major in Finance")
         if cut and rest[cut.start()] in ",;":
