@@ -276,7 +276,7 @@ def _name_label() -> re.Pattern[str]:
 
 
 def _labelled_name(doc: ExtractedDocument, text: str, spans) -> tuple[str, tuple[int, int]] | None:
-    """A name given in a personal-data table: "Prénom : Aminata" / "Nom : DJIGO", "Name: …", or
+    """A name given in a personal-data table: "Prénom : Solène" / "Nom : VARLIN", "Name: …", or
     "Name, Vorname:" in a label column beside "Dupont, Anne". The label decides the order."""
     label = _name_label()
     parts: dict[str, tuple[str, int, int]] = {}
