@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from resumeiq.engine._data import load_json
@@ -167,3 +167,84 @@ def ends_on_joiner(text: str) -> bool:
 def _joiners() -> frozenset[str]:
     return frozenset(load_json("language.json")["line_joiners"])
 
+
+def join_wrapped_lines(doc: ExtractedDocument, lines: list[BodyLine]) -> list[BodyLine]:
+    """A short line that only continues the line above because a narrow PDF column wrapped it
+    ("Executive Assistant, Orvex Holdings" over "Private Limited", "Master of Arts, College of"
+    over "Kestrel Bay"), joined to it: one line whose span covers both (the line break read as a
+    space in ``text``). The line above must reach its text frame's right edge so far that the
+    next line's first word could not have stood on it; neither is a list item; both start at the
+    same x in the same type; the lower one holds no date and at most five words."""
+    if doc.format != "pdf" or len(lines) < 2:
+        return lines
+    from resumeiq.engine.parse.dates import find_date_ranges
+    from resumeiq.engine.parse.titles import title_score
+
+    out: list[BodyLine] = [lines[0]]
+    last = lines[0].line  # the lowest physical line of out[-1]
+    for bl in lines[1:]:
+        prev = out[-1]
+        a, b = last, bl.line
+        if (
+            not prev.bullet
+            and not bl.bullet
+            and not a.rail
+            and not b.rail
+            and a.page == b.page
+            and a.column == b.column
+            and abs(a.x0 - b.x0) <= 1.0
+            and abs(a.size - b.size) <= 0.5
+            and 0 < bl.words <= 5
+            and "\t" not in prev.text
+            and "\t" not in bl.text
+            and not ends_sentence(prev.text)
+            and doc.text[prev.end : bl.start].strip() == ""
+            and _no_room(a, b, bl.text, _frame_edge(doc, a))
+            and not find_date_ranges(doc.text, bl.start, bl.end)
+            and not find_date_ranges(doc.text, prev.start, prev.end)  # a dated header is whole
+            and _continuation(prev.text, bl.text)
+            and (ends_on_joiner(prev.text) or title_score(bl.text) < 0.5)  # a title starts a line
+        ):
+            text = doc.text[prev.start : bl.end]
+            out[-1] = replace(prev, end=bl.end, text="".join(" " if c in "\r\n" else c for c in text))
+            last = b
+            continue
+        out.append(bl)
+        last = b
+    return out
+
+
+def _continuation(upper: str, lower: str) -> bool:
+    """``lower`` reads as the rest of ``upper``: the upper line ends on a joiner ("of", ","), the
+    lower starts in lower case, or it is a short tail of a company's name ("Private Limited",
+    "Dynamics SARL", "Limited – Pune"); a line that names a whole employer on its own is not."""
+    if ends_on_joiner(upper) or lower[:1].islower():
+        return True
+    words = [w.strip(".,()").lower() for w in lower.split()]
+    forms = _legal_forms()
+    return len(words) <= 2 and words[-1] in forms or words[0] in forms
+
+
+@cache
+def _legal_forms() -> frozenset[str]:
+    return frozenset(load_json("entry_lexicon.json")["legal_forms"])
+
+
+def _frame_edge(doc: ExtractedDocument, ln: Line) -> float:
+    """How far right the text of the frame ``ln`` starts in reaches: the furthest right end of
+    the page's lines of the same column that start where it does or a little right of it (its
+    list items), not a centred title above them."""
+    edge = ln.x1
+    for other in doc.lines:
+        if other.page == ln.page and other.column == ln.column and not other.rail and ln.x0 - 1.0 <= other.x0 <= ln.x0 + 30.0:
+            edge = max(edge, other.x1)
+    return edge
+
+
+def _no_room(a: Line, b: Line, text: str, edge: float) -> bool:
+    """The first word of line ``b`` would not have fitted at the end of line ``a``."""
+    if not text or b.x1 <= b.x0:
+        return False
+    per_char = (b.x1 - b.x0) / len(text)
+    first = len(text.split()[0]) + 1
+    return a.x1 + first * per_char > edge - 1.0

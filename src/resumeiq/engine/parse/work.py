@@ -33,6 +33,7 @@ from resumeiq.engine.parse.lines import (
     ends_in_dotted_abbreviation,
     ends_on_joiner,
     ends_sentence,
+    join_wrapped_lines,
     split_pieces,
 )
 from resumeiq.engine.parse.places import looks_like_street, read_location
@@ -90,7 +91,7 @@ def title_score(text: str) -> float:
 
 def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
     # A lone web address between the lines of a job is a page footer ("https://www.indeed.com/r/…").
-    lines = [bl for bl in body_lines(doc, section) if not _URL_LINE.match(bl.text)]
+    lines = join_wrapped_lines(doc, [bl for bl in body_lines(doc, section) if not _URL_LINE.match(bl.text)])
     if not lines:
         return []
     dates = [_line_date(doc, bl) for bl in lines]
@@ -517,8 +518,9 @@ def _title_then_place(piece: str) -> int | None:
     for j in (1, 2, 3):
         if len(words) <= j:
             break
-        title = " ".join(words[:-j])
-        if title_score(title) >= 0.5 and _place_tail(" ".join(words[-j:]) + ", " + region):
+        title, town = " ".join(words[:-j]), " ".join(words[-j:])
+        # (the town is no part of the title: "Senior Field Service Engineer, Northern Region")
+        if title_score(title) >= 0.5 and title_score(town) < 0.5 and _place_tail(town + ", " + region):
             return len(piece) - len(" ".join(words[-j:]) + ", " + region)
     return None
 
