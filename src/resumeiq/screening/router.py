@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
 
+from resumeiq.apidoc import file_response, problems
 from resumeiq.bodies import media_type, read_json_model
 from resumeiq.db import SessionDep
 from resumeiq.errors import InvalidInput, UnsupportedMediaType
@@ -95,7 +96,13 @@ def _form(batch: ReceivedBatch) -> tuple[uuid.UUID, list[uuid.UUID], bool]:
     return job_id, resume_ids, blind in _TRUE
 
 
-@router.post("/screenings", status_code=202, response_model=ScreeningAccepted, openapi_extra=_CREATE_BODY)
+@router.post(
+    "/screenings",
+    status_code=202,
+    response_model=ScreeningAccepted,
+    openapi_extra=_CREATE_BODY,
+    responses=problems(401, 404, 413, 415, (422, "validation_error", "invalid_input", "invalid_upload"), 429),
+)
 async def create_screening(
     request: Request,
     response: Response,
@@ -160,13 +167,18 @@ async def create_screening(
     )
 
 
-@router.get("/screenings", response_model=Page[ScreeningSummary])
+@router.get("/screenings", response_model=Page[ScreeningSummary], responses=problems(401, 422))
 async def list_screenings(session: SessionDep, user: CurrentUser, page: PageDep) -> Page[ScreeningSummary]:
     """Your screenings, newest first."""
     return await service.list_screenings(session=session, user=user, page=page)
 
 
-@router.get("/screenings/{screening_id}", response_model=ScreeningStatus, name="screening_status")
+@router.get(
+    "/screenings/{screening_id}",
+    response_model=ScreeningStatus,
+    name="screening_status",
+    responses=problems(401, 404, 422),
+)
 async def screening_status(
     screening_id: uuid.UUID, session: SessionDep, user: CurrentUser
 ) -> ScreeningStatus:
@@ -174,7 +186,11 @@ async def screening_status(
     return await service.screening_status(session=session, user=user, screening_id=screening_id)
 
 
-@router.get("/screenings/{screening_id}/results", response_model=ScreeningResults)
+@router.get(
+    "/screenings/{screening_id}/results",
+    response_model=ScreeningResults,
+    responses=problems(401, 404, (422, "validation_error", "invalid_input")),
+)
 async def screening_results(
     screening_id: uuid.UUID,
     session: SessionDep,
@@ -198,7 +214,11 @@ async def screening_results(
     )
 
 
-@router.get("/screenings/{screening_id}/export.csv", response_class=Response)
+@router.get(
+    "/screenings/{screening_id}/export.csv",
+    response_class=Response,
+    responses=file_response("The screening as CSV", "text/csv") | problems(401, 404, 422),
+)
 async def export_csv(screening_id: uuid.UUID, session: SessionDep, user: CurrentUser) -> Response:
     """Every item as CSV (UTF-8), ranked, failed and duplicate ones with their reason."""
     screening, items, positions = await service.all_items(
@@ -211,7 +231,7 @@ async def export_csv(screening_id: uuid.UUID, session: SessionDep, user: Current
     )
 
 
-@router.delete("/screenings/{screening_id}", status_code=204)
+@router.delete("/screenings/{screening_id}", status_code=204, responses=problems(401, 404, 422))
 async def delete_screening(
     screening_id: uuid.UUID, session: SessionDep, user: CurrentUser, storage: StorageDep
 ) -> Response:
