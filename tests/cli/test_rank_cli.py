@@ -72,7 +72,10 @@ RESUMES = {
         ["GAAP", "NetSuite", "Microsoft Excel"],
     ),
 }
-KEYS = ["id", "score", "category", "matched_required", "related_required", "missing_required"]
+KEYS = [
+    "id", "name", "email", "phone", "location", "score", "category", "years", "matched_required",
+    "related_required", "missing_required", "matched_preferred", "explanation", "file", "duplicate_of",
+]  # fmt: skip
 
 
 @pytest.fixture
@@ -159,11 +162,11 @@ def test_unreadable_files_are_reported_and_left_out(runner, inbox, jobs):
     (inbox / "empty.txt").write_bytes(b"")
     (inbox / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj <<")
     result = runner.invoke(app, ["rank", "--job", str(jobs["sre"]), str(inbox), "--json"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 3, result.output  # the rule of every command: a file unread is a 3
     assert [r["id"] for r in json.loads(result.stdout)] == ["ana", "ben", "chloe"]
     assert "empty.txt" in result.stderr and "empty_file" in result.stderr
     assert "broken.pdf" in result.stderr and "corrupt_file" in result.stderr
-    assert "2 could not be read" in result.stderr
+    assert "2 could not be read: broken.pdf (corrupt_file), empty.txt (empty_file)" in result.stderr
 
 
 def test_one_unreadable_resume_exits_3(runner, tmp_path, jobs):

@@ -3,17 +3,23 @@
     resumeiq rank --job JOB.txt [--job OTHER.pdf …] DIR [--json] [--csv OUT.csv] [--out OUTDIR]
 
 Resumes are parsed once, in parallel (one process per core) with a progress bar, then matched
-against every job. ``--json`` prints ``[{"id", "score", "category", "matched_required",
-"related_required", "missing_required"}]`` best first (with several jobs: an object of job file stem → that list);
-``--out`` writes ``OUTDIR/<job file stem>.ranking.json`` per job; ``--csv`` writes one row per
-job × resume. A resume's id is its file stem (its whole file name when two files share a stem). Files that cannot be read are listed on stderr with their error code and left out.
+against every job. ``--json`` prints ``[{"id", "name", "email", "phone", "location", "file",
+"score", "category", "years", "matched_required", "related_required", "missing_required",
+"matched_preferred", "explanation", "duplicate_of"}]`` best first (with several jobs: an object of
+job file stem → that list); ``--out`` writes ``OUTDIR/<job file stem>.ranking.json`` per job;
+``--csv`` writes one row per job × resume. A resume's id is its file stem (its whole file name when
+two files share a stem); its ``name`` the candidate's name as parsed (the tables show it, or the
+file stem when none was found); ``duplicate_of`` the id of a better-ranked file with the same bytes.
+Files that cannot be read are listed on stderr with their error code and left out of the ranking.
 
-Exit codes: 0 ok, 2 usage error, 3 the one resume given (or a job posting) could not be read.
+Exit codes (``cli.common``): 0 ok, 2 usage error, 3 any resume or job posting could not be read
+(the others are still ranked and written).
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import sys
@@ -23,16 +29,22 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from resumeiq.cli.common import (
+    EXIT_UNREADABLE,
+    EXIT_USAGE,
+    err,
+    exit_code,
+    readable,
+    report_error,
+    unreadable_summary,
+)
 from resumeiq.cli.engine import output_stems
 
-EXIT_USAGE = 2
-EXIT_UNREADABLE = 3
 _SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".markdown", ".doc", ".rtf", ".odt", ""}
-
-err = Console(stderr=True)
 
 
 def _prepare_one(path: str) -> tuple[str, Any, dict[str, str] | None]:
@@ -60,16 +72,27 @@ def _match_chunk(
         stem: [
             {
                 "id": rid,
+                **_contact(resumes[rid].parsed.resume.basics),
                 "score": r.score,
                 "category": r.category,
+                "years": r.experience.relevant_years,
                 "matched_required": [s.skill for s in r.matched_required],
                 "related_required": [related_label(s.skill, s.related_to) for s in r.related_required],
                 "missing_required": [s.skill for s in r.missing_required],
+                "matched_preferred": [s.skill for s in r.matched_preferred],
+                "explanation": r.explanation,
             }
             for rid, r in by_resume.items()
         ]
         for stem, by_resume in results.items()
     }
+
+
+def _contact(basics: Any) -> dict[str, str | None]:
+    place = basics.location
+    parts = [place.city, place.region, place.countryCode] if place is not None else []
+    location = ", ".join(p for p in parts if p) or None
+    return {"name": basics.name, "email": basics.email, "phone": basics.phone, "location": location}
 
 
 def _rank_all(
@@ -142,10 +165,11 @@ def _read_jobs(paths: list[Path]) -> dict[str, str]:
         try:
             text = extract_job_text(path.read_bytes(), filename=path.name)
         except EngineError as exc:
-            err.print(f"[red]error:[/red] job posting {path.name}: {exc.code} — {exc.message}")
+            report_error(f"job posting {path.name}", exc.to_dict())
             raise typer.Exit(EXIT_UNREADABLE) from None
         except OSError as exc:
-            err.print(f"[red]error:[/red] job posting {path.name}: unreadable_file — {exc.strerror}")
+            error = {"code": "unreadable_file", "message": f"Cannot read the file: {exc.strerror}"}
+            report_error(f"job posting {path.name}", error)
             raise typer.Exit(EXIT_UNREADABLE) from None
         jobs[path.stem] = text
     return jobs
@@ -186,7 +210,7 @@ def _collect(
         prepared[ids[path]] = item
     else:
         failed.append((p, error))
-        progress.console.print(f"[yellow]{p.name}[/yellow]: {error['code']} — {error['message']}")
+        progress.console.print(readable(p.name, error))
 
 
 def register(app: typer.Typer) -> None:
@@ -242,12 +266,13 @@ def register(app: typer.Typer) -> None:
         try:
             prepared, failed = _prepare_all(files, pool)
             if path.is_file() and failed:
-                sys.stderr.write(json.dumps(failed[0][1], ensure_ascii=False) + "\n")
+                report_error(path.name, failed[0][1])
                 raise typer.Exit(EXIT_UNREADABLE)
             lists = _rank_all(prepared, postings, as_of, thresholds, pool, workers)
         finally:
             if pool is not None:
                 pool.shutdown()
+        _mark_duplicates(lists, files)
         if out is not None:
             out.mkdir(parents=True, exist_ok=True)
             for stem, items in lists.items():
@@ -261,8 +286,24 @@ def register(app: typer.Typer) -> None:
             sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
         elif out is None and csv_out is None:
             _print_tables(lists)
-        note = f"; {len(failed)} could not be read and were left out" if failed else ""
-        err.print(f"ranked {len(prepared)} of {len(files)} resumes against {len(postings)} job(s){note}")
+        note = f"; {unreadable_summary(failed)} (left out)" if failed else ""
+        err.print(f"ranked {len(prepared)} of {len(files)} resumes against {len(postings)} job(s){note}", soft_wrap=True)
+        raise typer.Exit(exit_code(failed))
+
+
+def _mark_duplicates(lists: dict[str, list[dict[str, Any]]], files: list[Path]) -> None:
+    """Each item's ``file`` name, and ``duplicate_of``: the id of a better-ranked file with the
+    same bytes (the CLI knows no candidates; a check by person would set it here too)."""
+    ids = output_stems(files)
+    by_id = {ids[str(p)]: p for p in files}
+    digests = {rid: hashlib.sha256(path.read_bytes()).hexdigest() for rid, path in by_id.items()}
+    for items in lists.values():
+        first: dict[str, str] = {}
+        for item in items:
+            item["file"] = by_id[item["id"]].name
+            digest = digests[item["id"]]
+            item["duplicate_of"] = first.get(digest)
+            first.setdefault(digest, item["id"])
 
 
 def _write_csv(path: Path, lists: dict[str, list[dict[str, Any]]]) -> None:
@@ -292,13 +333,14 @@ def _print_tables(lists: dict[str, list[dict[str, Any]]]) -> None:
     colours = {"selected": "green", "considered": "yellow", "rejected": "red"}
     for stem, items in lists.items():
         table = Table(title=stem, title_justify="left")
-        for name in ("#", "resume", "score", "category", "related (job skill: what the resume shows)",
+        for name in ("#", "name", "file", "score", "category", "related (job skill: what the resume shows)",
                      "missing required"):
             table.add_column(name, justify="right" if name in ("#", "score") else "left")
         for rank, e in enumerate(items, 1):
             table.add_row(
                 str(rank),
-                e["id"],
+                escape(e["name"] or e["id"]),
+                escape(e["file"]) + (f" [dim](same file as {escape(e['duplicate_of'])})[/dim]" if e["duplicate_of"] else ""),
                 f"{e['score']:.1f}",
                 f"[{colours[e['category']]}]{e['category']}[/]",
                 ", ".join(e["related_required"]) or "—",
