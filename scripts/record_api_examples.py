@@ -153,11 +153,11 @@ class Recorder:
         media = r.headers.get("content-type", "").split(";")[0]
         if media == "application/json":
             body = r.json()
-            entry.setdefault("responses", {})[str(r.status_code)] = {"application/json": trim(body)}
+            entry.setdefault("responses", {}).setdefault(str(r.status_code), {})[media] = trim(body)
             return body
         if media == "text/csv":
             lines = r.text.splitlines()[:4]
-            entry.setdefault("responses", {})[str(r.status_code)] = {"text/csv": "\n".join(lines) + "\n"}
+            entry.setdefault("responses", {}).setdefault(str(r.status_code), {})[media] = "\n".join(lines) + "\n"
         return r
 
     async def wait(self, template: str, ids: dict[str, Any], done: set[str], timeout: float = 60) -> Any:

@@ -48,7 +48,7 @@ def unreadable_summary(failed: Sequence[tuple[Path | str, dict[str, str]]]) -> s
     """``could not be read: a.pdf (corrupt_file), b.txt (empty_file)``, or "" if none."""
     if not failed:
         return ""
-    names = ", ".join(f"{Path(p).name} ({e['code']})" for p, e in failed)
+    names = ", ".join(f"{Path(p).name} ({e['code']})" for p, e in sorted(failed, key=lambda f: str(f[0])))
     return f"{len(failed)} could not be read: {escape(names)}"
 
 

@@ -1,13 +1,15 @@
 """``resumeiq rank``: rank every resume of a folder against one or more job postings.
 
-    resumeiq rank --job JOB.txt [--job OTHER.pdf …] DIR [--json] [--csv OUT.csv] [--out OUTDIR]
+    resumeiq rank --job JOB.txt [--job OTHER.pdf …] DIR [--json] [--csv OUT.csv] [--xlsx OUT.xlsx] [--out OUTDIR]
 
 Resumes are parsed once, in parallel (one process per core) with a progress bar, then matched
 against every job. ``--json`` prints ``[{"id", "name", "email", "phone", "location", "file",
 "score", "category", "years", "matched_required", "related_required", "missing_required",
 "matched_preferred", "explanation", "duplicate_of"}]`` best first (with several jobs: an object of
 job file stem → that list); ``--out`` writes ``OUTDIR/<job file stem>.ranking.json`` per job;
-``--csv`` writes one row per job × resume. A resume's id is its file stem (its whole file name when
+``--csv`` and ``--xlsx`` write one row per job × resume in the columns of the screening export
+(``resumeiq.exports``: rank, name, e-mail, …, after the job), then the files that could not be
+read with their error; no cell is a formula. A resume's id is its file stem (its whole file name when
 two files share a stem); its ``name`` the candidate's name as parsed (the tables show it, or the
 file stem when none was found); ``duplicate_of`` the id of a better-ranked file with the same bytes.
 Files that cannot be read are listed on stderr with their error code and left out of the ranking.
@@ -18,7 +20,6 @@ Exit codes (``cli.common``): 0 ok, 2 usage error, 3 any resume or job posting co
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import os
@@ -227,6 +228,9 @@ def register(app: typer.Typer) -> None:
         csv_out: Annotated[
             Path | None, typer.Option("--csv", help="Write the ranking as CSV to this file.")
         ] = None,
+        xlsx_out: Annotated[
+            Path | None, typer.Option("--xlsx", help="Write the ranking as an XLSX workbook to this file.")
+        ] = None,
         out: Annotated[Path | None, typer.Option("--out", help="Folder for <job stem>.ranking.json.")] = None,
         as_of: Annotated[
             str | None,
@@ -280,11 +284,13 @@ def register(app: typer.Typer) -> None:
                     json.dumps(items, indent=2, ensure_ascii=False) + "\n"
                 )
         if csv_out is not None:
-            _write_csv(csv_out, lists)
+            _write_csv(csv_out, _table(lists, failed))
+        if xlsx_out is not None:
+            _write_xlsx(xlsx_out, _table(lists, failed))
         if as_json:
             payload: Any = next(iter(lists.values())) if len(lists) == 1 else lists
             sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
-        elif out is None and csv_out is None:
+        elif out is None and csv_out is None and xlsx_out is None:
             _print_tables(lists)
         note = f"; {unreadable_summary(failed)} (left out)" if failed else ""
         err.print(f"ranked {len(prepared)} of {len(files)} resumes against {len(postings)} job(s){note}", soft_wrap=True)
@@ -306,26 +312,61 @@ def _mark_duplicates(lists: dict[str, list[dict[str, Any]]], files: list[Path]) 
             first.setdefault(digest, item["id"])
 
 
-def _write_csv(path: Path, lists: dict[str, list[dict[str, Any]]]) -> None:
+def _table(
+    lists: dict[str, list[dict[str, Any]]], failed: list[tuple[Path, dict[str, str]]]
+) -> tuple[list[str], list[list[Any]]]:
+    """One row per job × resume in the columns of ``resumeiq.exports`` (after a "Job" column),
+    then each file that could not be read, with its error."""
+    from resumeiq.exports import CandidateRow, header
+
+    rows: list[list[Any]] = []
+    for stem, items in lists.items():
+        ranks = {e["id"]: rank for rank, e in enumerate(items, 1)}
+        for rank, e in enumerate(items, 1):
+            duplicate = e["duplicate_of"]
+            row = CandidateRow(
+                rank=rank,
+                name=e["name"] or e["id"],
+                score=round(e["score"], 2),
+                category=e["category"],
+                years=e["years"],
+                matched_required=e["matched_required"],
+                related_required=e["related_required"],
+                missing_required=e["missing_required"],
+                matched_preferred=e["matched_preferred"],
+                explanation=e["explanation"],
+                email=e["email"],
+                phone=e["phone"],
+                location=e["location"],
+                file=e["file"],
+                duplicate_of=f"{duplicate} (#{ranks[duplicate]})" if duplicate else None,
+            )
+            rows.append([stem, *row.cells(blind=False)])
+        for path, error in failed:
+            row = CandidateRow(
+                rank=None,
+                name=path.stem,
+                score=None,
+                category="failed",
+                file=path.name,
+                error=f"{error['code']}: {error['message']}",
+            )
+            rows.append([stem, *row.cells(blind=False)])
+    return ["Job", *header(blind=False)], rows
+
+
+def _write_csv(path: Path, table: tuple[list[str], list[list[Any]]]) -> None:
+    from resumeiq.exports import to_csv
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(["job", "rank", "id", "score", "category", "matched_required", "related_required",
-                         "missing_required"])
-        for stem, items in lists.items():
-            for rank, e in enumerate(items, 1):
-                writer.writerow(
-                    [
-                        stem,
-                        rank,
-                        e["id"],
-                        f"{e['score']:.2f}",
-                        e["category"],
-                        "; ".join(e["matched_required"]),
-                        "; ".join(e["related_required"]),
-                        "; ".join(e["missing_required"]),
-                    ]
-                )
+    path.write_text(to_csv(*table), encoding="utf-8", newline="")
+
+
+def _write_xlsx(path: Path, table: tuple[list[str], list[list[Any]]]) -> None:
+    from resumeiq.exports import to_xlsx
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(to_xlsx([("Ranking", *table)]))
 
 
 def _print_tables(lists: dict[str, list[dict[str, Any]]]) -> None:
