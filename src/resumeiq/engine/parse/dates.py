@@ -231,11 +231,15 @@ def find_date_ranges(text: str, start: int = 0, end: int | None = None) -> list[
         # "since 2015" is ongoing; "from 2016 to 2018" is not
         current = bool(m.group("present") or m.group("onwards")) or finish is None and bool(since.match(m.group(0)))
         single = finish is None and not current
+        open_end = re.match(rf"\s*[{DASHES}]\s*\)", text[m.end() : min(stop, m.end() + 8)]) if single else None
+        if open_end:  # "(2019-)": a start, still going
+            current, single = True, False
         if single and m.group("syy6"):
             continue  # a lone "’15" is no date: only "’15–’18" or "’15 – present" are
         if finish is not None and finish < begin:  # "2020 - 2018": read as written is impossible
             begin, finish = finish, begin
-        out.append(DateRange(begin, finish, current, (m.start(), m.end()), single))
+        span_end = m.end() + open_end.end() - 1 if open_end else m.end()
+        out.append(DateRange(begin, finish, current, (m.start(), span_end), single))
     if glued:
         out.sort(key=lambda d: d.span)
     return out
