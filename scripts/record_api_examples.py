@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import re
 import secrets
 import socket
 import sys
@@ -337,6 +338,27 @@ async def record() -> dict[str, Any]:
         smtp.stop()
 
 
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)?")
+_TOKEN = re.compile(r'"access_token": "[^"]+"')
+
+
+def stable(examples: dict[str, Any]) -> dict[str, Any]:
+    """The same file from run to run: ids numbered in order of appearance, times one fixed
+    instant, timings 40 ms, the token a fixed sample (so that a new recording shows only what changed)."""
+    text = json.dumps(examples, ensure_ascii=False, sort_keys=True)
+    ids: dict[str, str] = {}
+
+    def number(match: re.Match[str]) -> str:
+        return ids.setdefault(match.group(0), f"00000000-0000-4000-8000-{len(ids) + 1:012d}")
+
+    text = _UUID.sub(number, text)
+    text = _TIMESTAMP.sub("2026-03-02T09:15:00Z", text)
+    text = re.sub(r'"processing_time_ms": \d+', '"processing_time_ms": 40', text)
+    text = _TOKEN.sub('"access_token": "eyJhbGciOiJIUzI1NiJ9.(a signed token).(its signature)"', text)
+    return json.loads(text)
+
+
 def missing(examples: dict[str, Any]) -> list[str]:
     app = create_app(Settings(jwt_secret=secrets.token_urlsafe(32)))
     out = []
@@ -362,7 +384,7 @@ def main() -> int:
         gaps = missing(json.loads(EXAMPLES_PATH.read_text(encoding="utf-8")))
         print("\n".join(gaps) or "every operation with a JSON body has an example")
         return 1 if gaps else 0
-    examples = asyncio.run(record())
+    examples = stable(asyncio.run(record()))
     EXAMPLES_PATH.write_text(json.dumps(examples, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
     print(f"{len(examples)} operations recorded in {EXAMPLES_PATH.relative_to(ROOT)}")
     gaps = missing(examples)

@@ -3,6 +3,7 @@ body an example that is valid, and /docs and /redoc without any asset from anoth
 
 from __future__ import annotations
 
+import inspect
 import re
 import uuid
 from typing import Any
@@ -211,3 +212,22 @@ async def test_resources_name_their_own_id_id(api):
                 assert spec.get("readOnly"), (name, field)
     match = components["MatchStatus"]["properties"]
     assert match["analysis_id"]["deprecated"] is True
+
+
+async def test_a_rate_limited_route_documents_its_429(api):
+    """Routes counted by the limiter (its dependency, or a limiter call in the route for bodies
+    read by hand: uploads and screenings) say so with a 429."""
+    from resumeiq import main
+
+    document = (await api.client.get("/openapi.json")).json()
+    routers = [r for name, r in vars(main).items() if name.endswith("_router") and isinstance(r, APIRouter)]
+    limited = set()
+    for route in (route for router in routers for route in router.routes):
+        if isinstance(route, APIRoute):
+            calls = [d.dependency for d in route.dependencies]
+            counted = any("rate_limit" in getattr(c, "__qualname__", "") for c in calls)
+            if counted or "limiter.hit" in inspect.getsource(route.endpoint):
+                limited |= {(m.lower(), main.API_PREFIX + route.path) for m in route.methods}
+    assert ("post", "/api/v1/screenings") in limited and ("post", "/api/v1/analyses") in limited
+    for method, path in sorted(limited):
+        assert "429" in document["paths"][path][method]["responses"], (method, path)
