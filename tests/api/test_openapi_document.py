@@ -175,6 +175,8 @@ async def test_docs_and_redoc_load_nothing_from_another_host(api):
             got = await api.client.get(asset)
             assert got.status_code == 200 and len(got.content) > 1000, asset
     assert "fonts.googleapis" not in (await api.client.get("/redoc")).text
+    redoc = await api.client.get("/static-offline-docs/redoc.standalone.js")
+    assert redoc.status_code == 200 and b"cdn.redoc.ly" not in redoc.content  # its logo, served here
 
 
 async def test_the_earlier_paths_are_kept_and_marked_deprecated(api, user, resume_text):

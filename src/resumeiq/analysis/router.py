@@ -116,6 +116,7 @@ async def list_analyses(session: SessionDep, user: CurrentUser, page: PageDep) -
     response_model=AnalyzeAccepted,
     dependencies=[Depends(rate_limit(LimitKind.ANALYSIS))],
     deprecated=True,
+    summary="Analyze Resume (earlier path)",
     description=_COMPAT.format("POST /api/v1/analyses"),
     responses=problems(
         401,
@@ -144,6 +145,7 @@ async def analyze_resume(
     response_model=AnalysisStatus,
     name="analysis_status",
     deprecated=True,
+    summary="Analysis Status (earlier path)",
     description=_COMPAT.format("GET /api/v1/analyses/{analysis_id}"),
     responses=problems(401, 404, 422),
 )
@@ -155,6 +157,7 @@ async def analysis_status(analysis_id: uuid.UUID, session: SessionDep, user: Cur
     "/analysis/analyses",
     response_model=Page[AnalysisSummary],
     deprecated=True,
+    summary="List Analyses (earlier path)",
     description=_COMPAT.format("GET /api/v1/analyses"),
     responses=problems(401, 422),
 )

@@ -5,7 +5,8 @@ app never sends) with the ``ValidationProblem`` actually sent, adds the problem 
 the recorded example of every request and response body (``examples.json``, written by
 ``scripts/record_api_examples.py`` from a real run) where its operation is. ``/docs`` (Swagger UI)
 and ``/redoc`` load their scripts from ``/static-offline-docs`` (the ``fastapi-offline`` package's
-copies), so they work on a host without internet access.
+copies; ReDoc's with its vendor logo pointed at our favicon), so they work on a host without
+internet access and ask no other host for anything.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html, get_swagger_ui_oauth2_redirect_html
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic.json_schema import models_json_schema
 
@@ -93,6 +94,12 @@ def install_api_docs(app: FastAPI, *, assets: Path) -> None:
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+    redoc_js = _redoc_script(assets / "redoc.standalone.js")
+
+    @app.get(f"{DOCS_ASSETS_URL}/redoc.standalone.js", include_in_schema=False)
+    async def redoc_script() -> Response:  # before the mount: it would serve the file as shipped
+        return Response(redoc_js, media_type="text/javascript", headers={"Cache-Control": "max-age=86400"})
+
     app.mount(DOCS_ASSETS_URL, StaticFiles(directory=str(assets)), name="docs-assets")
     redirect_url = app.swagger_ui_oauth2_redirect_url or "/docs/oauth2-redirect"
 
@@ -122,6 +129,15 @@ def install_api_docs(app: FastAPI, *, assets: Path) -> None:
             redoc_favicon_url=f"{root}{DOCS_ASSETS_URL}/favicon.png",
             with_google_fonts=False,
         )
+
+
+# ReDoc's bundle shows its vendor's logo from the vendor's CDN in the side menu, whatever the
+# options: the one request the pages would make to another host. It shows our favicon instead.
+_REDOC_LOGO = b"https://cdn.redoc.ly/redoc/logo-mini.svg"
+
+
+def _redoc_script(path: Path) -> bytes:
+    return path.read_bytes().replace(_REDOC_LOGO, f"{DOCS_ASSETS_URL}/favicon.png".encode())
 
 
 def offline_assets() -> Path:
