@@ -260,6 +260,16 @@ def _lead_present() -> re.Pattern[str]:
     return re.compile(rf"(?:{alt})(?=\s*(?:$|[:,;)|{DASHES}]))", re.IGNORECASE)
 
 
+def present_label(text: str, start: int, end: int) -> DateRange | None:
+    """A line opened by a "present" word as its date ("En cours : Ingénieur chez Norvane",
+    "Currently - Lead Analyst"): an ongoing entry whose start is not written."""
+    at = start + len(text[start:end]) - len(text[start:end].lstrip())
+    m = _lead_present().match(text, at, end)
+    if m is None or not re.match(rf"\s*[:{DASHES}]\s*\w", text[m.end() : end]):
+        return None
+    return DateRange(None, None, True, (m.start(), m.end()))
+
+
 def continued_range(text: str, first: DateRange, start: int, end: int) -> DateRange | None:
     """A range whose end stands at the start of the next line, ``text[start:end]``: "Mar 2014"
     over "current", "Dec 2013" over "Feb 2014" (a dash lost in conversion, or a date column
