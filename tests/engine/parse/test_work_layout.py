@@ -265,3 +265,29 @@ def test_an_employer_on_its_own_line_under_a_long_title_stays_apart():
     assert [(w.position, w.name) for w in parsed.resume.work] == [
         ("Senior Field Service Engineer", "Orvex Prüftechnik Service GmbH")
     ]
+
+
+def test_a_section_name_carried_over_by_a_narrow_column_is_no_heading():
+    # "Networks" names a section elsewhere; here it is the rest of the employer's name.
+    rows = [
+        (50, "Tomasz Wielgosz"),
+        (50, "tomasz.w@example.org"),
+        (50, ""),
+        (50, "EXPERIENCE"),
+        (50, "CUSTOMER SUCCESS LEAD at Quarrendon Grid"),
+        (50, "Networks"),
+        (50, "SEP 2022 - PRESENT | Dorrington"),
+        (62, "• Ran health scores for ninety enterprise accounts"),
+        (50, "Relationship Building, Strategic Planning, Quota"),
+        (50, "Attainment, Renewals"),
+        (50, "ONBOARDING LEAD / ACCOUNT MANAGER at Orvex"),
+        (50, "Cloud"),
+        (50, "FEB 2020 - AUG 2022"),
+        (62, "• Standardised the onboarding playbooks"),
+    ]
+    parsed = parse_resume(_narrow_pdf(rows), filename="resume.pdf")
+    assert [s.kind for s in parsed.sections].count("experience") == 1
+    assert [(w.position, w.name) for w in parsed.resume.work] == [
+        ("CUSTOMER SUCCESS LEAD", "Quarrendon Grid Networks"),
+        ("ONBOARDING LEAD / ACCOUNT MANAGER", "Orvex Cloud"),
+    ]

@@ -10,6 +10,7 @@ from resumeiq.engine._data import load_json
 from resumeiq.engine.extract._text import BULLET_RE
 from resumeiq.engine.model import ExtractedDocument, Line, Section
 from resumeiq.engine.parse.segment import iter_body
+from resumeiq.engine.parse.wrap import frame_edge, no_room
 
 PIECE_SPLIT = re.compile(r"\t+|\s*\|\s*|\s+[–—•·-]\s+|\s{3,}|\s+-$")
 
@@ -199,11 +200,11 @@ def join_wrapped_lines(doc: ExtractedDocument, lines: list[BodyLine]) -> list[Bo
             and "\t" not in bl.text
             and not ends_sentence(prev.text)
             and doc.text[prev.end : bl.start].strip() == ""
-            and _no_room(a, b, bl.text, _frame_edge(doc, a))
+            and no_room(a, b, bl.text, frame_edge(doc, a))
             and not find_date_ranges(doc.text, bl.start, bl.end)
             and not find_date_ranges(doc.text, prev.start, prev.end)  # a dated header is whole
             and _continuation(prev.text, bl.text)
-            and (ends_on_joiner(prev.text) or title_score(bl.text) < 0.5)  # a title starts a line
+            and (ends_on_joiner(prev.text) or prev.text.rstrip().endswith("/") or title_score(bl.text) < 0.5)  # a title starts a line
         ):
             text = doc.text[prev.start : bl.end]
             out[-1] = replace(prev, end=bl.end, text="".join(" " if c in "\r\n" else c for c in text))
@@ -218,8 +219,10 @@ def _continuation(upper: str, lower: str) -> bool:
     """``lower`` reads as the rest of ``upper``: the upper line ends on a joiner ("of", ","), the
     lower starts in lower case, or it is a short tail of a company's name ("Private Limited",
     "Dynamics SARL", "Limited – Pune"); a line that names a whole employer on its own is not."""
-    if ends_on_joiner(upper) or lower[:1].islower():
+    if ends_on_joiner(upper) or upper.rstrip().endswith(("/", " -")) or lower[:1].islower():
         return True
+    if len(lower.split()) == 1:
+        return True  # one word carried over ("… at Heron Copper" over "Cloud")
     words = [w.strip(".,()").lower() for w in lower.split()]
     forms = _legal_forms()
     return len(words) <= 2 and words[-1] in forms or words[0] in forms
@@ -228,23 +231,3 @@ def _continuation(upper: str, lower: str) -> bool:
 @cache
 def _legal_forms() -> frozenset[str]:
     return frozenset(load_json("entry_lexicon.json")["legal_forms"])
-
-
-def _frame_edge(doc: ExtractedDocument, ln: Line) -> float:
-    """How far right the text of the frame ``ln`` starts in reaches: the furthest right end of
-    the page's lines of the same column that start where it does or a little right of it (its
-    list items), not a centred title above them."""
-    edge = ln.x1
-    for other in doc.lines:
-        if other.page == ln.page and other.column == ln.column and not other.rail and ln.x0 - 1.0 <= other.x0 <= ln.x0 + 30.0:
-            edge = max(edge, other.x1)
-    return edge
-
-
-def _no_room(a: Line, b: Line, text: str, edge: float) -> bool:
-    """The first word of line ``b`` would not have fitted at the end of line ``a``."""
-    if not text or b.x1 <= b.x0:
-        return False
-    per_char = (b.x1 - b.x0) / len(text)
-    first = len(text.split()[0]) + 1
-    return a.x1 + first * per_char > edge - 1.0

@@ -124,6 +124,7 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
             and _headerish(lines[start - 1])
             and dates[start - 1] is None
             and start - 1 not in listed
+            and not (start < a and _whole_header(lines[start].text))
         ):
             start -= 1
         joined = sum(1 for k in (a + 1, a + 2) if k in cont and (k == a + 1 or a + 1 in cont))  # lines of a stacked range
@@ -193,6 +194,13 @@ def _inherit_employers(entries: list[Work]) -> None:
 
 
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+
+
+def _whole_header(text: str) -> bool:
+    """A line naming a title and its employer ("Account Manager at Orvex Cloud"): the lines
+    above it are not part of its entry's header."""
+    m = _AT.search(text)
+    return m is not None and title_score(text[: m.start()]) >= 0.5 and plausible_employer(text[m.end() :].strip())
 
 
 def _rest_of_line(doc: ExtractedDocument, bl: BodyLine, date: DateRange) -> str:
