@@ -291,3 +291,12 @@ def test_a_section_name_carried_over_by_a_narrow_column_is_no_heading():
         ("CUSTOMER SUCCESS LEAD", "Quarrendon Grid Networks"),
         ("ONBOARDING LEAD / ACCOUNT MANAGER", "Orvex Cloud"),
     ]
+
+
+def test_a_dash_glued_to_the_title_still_sets_the_place_apart():
+    parsed = parse_resume(
+        "Tomasz Wielgosz\ntomasz.w@example.org\n\nEXPERIENCE\nQUARRENDON HOLDINGS AB, Pharmacy Manager— Uppsala\n"
+        "Mar 2019 – Jan 2023\n• Ran the dispensary for three clinics\n".encode(),
+        filename="cv.txt",
+    )
+    assert [(w.position, w.name) for w in parsed.resume.work] == [("Pharmacy Manager", "QUARRENDON HOLDINGS AB")]

@@ -12,7 +12,7 @@ from resumeiq.engine.model import ExtractedDocument, Line, Section
 from resumeiq.engine.parse.segment import iter_body
 from resumeiq.engine.parse.wrap import frame_edge, no_room
 
-PIECE_SPLIT = re.compile(r"\t+|\s*\|\s*|\s+[–—•·-]\s+|\s{3,}|\s+-$")
+PIECE_SPLIT = re.compile(r"\t+|\s*\|\s*|\s+[–—•·-]\s+|(?<=[^\W\d])[–—]\s+|\s{3,}|\s+-$")  # "Manager— Lyon" too
 
 
 @dataclass(slots=True)
