@@ -609,8 +609,17 @@ def _split_trailing_place(company: str) -> tuple[str, str | None]:
     return company, None
 
 
+@functools.cache
+def _legal_forms() -> frozenset[str]:
+    return frozenset(load_json("entry_lexicon.json")["legal_forms"])
+
+
 def _is_place(piece: str) -> bool:
-    """A place, also with a note in brackets after it ("Lyon (remote)", "Paris (télétravail)")."""
+    """A place, also with a note in brackets after it ("Lyon (remote)", "Paris (télétravail)");
+    not a company whose legal form reads as a region code ("Orvex Holdings AB", but "Calgary, AB")."""
+    words = piece.split()
+    if len(words) >= 2 and not words[-2].endswith(",") and words[-1].strip(".").lower() in _legal_forms():
+        return False
     if read_location(piece) is not None:
         return True
     bare = re.sub(r"\s*\([^()]{1,20}\)$", "", piece)
