@@ -14,8 +14,9 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+import docx
 from accessibility import check_page, fits_width
-from web_people import JOB, SEEKER, applicants
+from web_people import JOB, SEEKER, TAILOR_JOB, TAILOR_SEEKER, applicants
 from webtools import PASSWORD, ROOT, shoot
 
 from documents import text_pdf
@@ -247,3 +248,115 @@ def test_upload_and_review_work_with_javascript_disabled(server, new_page, tmp_p
     # Without the script the page refreshes itself (<noscript> meta refresh) until the review is done.
     page.locator("#overall-score").wait_for(timeout=EMAIL_WAIT)
     assert int(page.locator("#overall-score").inner_text()) > 0
+
+
+def skills_line(text: str) -> str:
+    after = re.split(r"^(?:## )?Skills$", text, flags=re.M)[1]
+    return next(line.strip() for line in after.splitlines() if line.strip())
+
+
+def test_job_seeker_tailors_a_resume_reviews_each_change_and_downloads_a_docx(server, new_page, tmp_path):
+    page = new_page()
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
+    base = server.url
+    sign_up(page, base, f"tailor-{uuid.uuid4().hex[:8]}@example.com")
+    pdf = tmp_path / "anselm-oyelaran-brisk.pdf"
+    pdf.write_bytes(text_pdf(TAILOR_SEEKER))
+    page.get_by_label("Resume file").set_input_files(str(pdf))
+    page.get_by_role("button", name="Upload").click()
+    assert "ready" in page.get_by_role("status").inner_text()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Jobs").click()
+    page.get_by_label("Job description").fill(TAILOR_JOB)
+    page.get_by_label("Company").fill("Brightwater Ledger")
+    page.get_by_role("button", name="Create", exact=True).click()
+    page.get_by_role("heading", name="What the posting asks for").wait_for()
+
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Tailoring").click()
+    assert page.get_by_role("heading", name="Tailoring", exact=True).is_visible()
+    check_page(page)
+    shoot(page, "11-tailoring")
+    page.get_by_label("Resume", exact=True).select_option(index=0)
+    page.get_by_label("Job", exact=True).select_option(label="Front-end Engineer · Brightwater Ledger")
+    assert page.get_by_label("Cover letter").is_checked() and page.get_by_label("Outreach note").is_checked()
+    page.get_by_role("button", name="Preview").click()
+
+    page.get_by_role("heading", name="Tailored for Front-end Engineer at Brightwater Ledger").wait_for()
+    side = page.get_by_role("table", name="The resume as text, original on the left, tailored on the right")
+    assert side.get_by_role("columnheader", name="Original").is_visible()
+    assert side.locator("ins").count() > 0 and side.locator("del").count() > 0
+    tailored = "\n".join(side.locator("tbody td:nth-child(2)").all_inner_texts())
+    assert skills_line(tailored).startswith("JavaScript, React")
+    assert page.get_by_text("If you used Terraform").count() >= 1  # a suggestion, not an edit
+    check_page(page)
+    docs_copy(shoot(page, "12-tailoring-preview"), "tailoring.png")
+
+    # Reject the rename, see the result, then confirm with that choice.
+    rename = page.get_by_role("group").filter(has_text="the posting calls 'JS' 'JavaScript'")
+    rename.get_by_label("Reject").check()
+    page.get_by_role("button", name="Show my choices").click()
+    tailored = "\n".join(side.locator("tbody td:nth-child(2)").all_inner_texts())
+    assert skills_line(tailored).startswith("JS, React")
+    assert page.get_by_role("group").filter(has_text="the posting calls").get_by_label("Reject").is_checked()
+
+    # The copy buttons (the script shows them) put the text on the clipboard.
+    page.get_by_role("button", name="Copy cover letter").click()
+    assert page.locator("#cover-letter-copied").inner_text() == "Copied."
+    clipboard = page.evaluate("navigator.clipboard.readText()")
+    assert clipboard == page.get_by_label("Cover letter text").input_value()
+    assert clipboard.startswith("Dear Hiring Manager at Brightwater Ledger")
+    page.get_by_role("button", name="Copy outreach note").click()
+    assert page.evaluate("navigator.clipboard.readText()").startswith("Hello, I'm Anselm Oyelaran-Brisk")
+
+    page.get_by_role("button", name="Confirm").click()
+    confirmed = page.get_by_role("status").filter(has_text="Confirmed")
+    assert "version 2" in confirmed.inner_text()
+    check_page(page)
+    shoot(page, "13-tailoring-confirmed")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download DOCX").click()
+    assert download.value.suggested_filename.endswith(".docx")
+    document = docx.Document(download.value.path())
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Anselm Oyelaran-Brisk" in text and "Quillmoor Studio" in text
+    assert skills_line(text).startswith("JS, React")  # as confirmed: the rejected rename left out
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download PDF").click()
+    assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Cover letter as DOCX").click()
+    letter = "\n".join(p.text for p in docx.Document(download.value.path()).paragraphs)
+    assert "Brightwater Ledger" in letter
+
+    # The new version is on the resumes page, with its parent's candidate.
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Resumes").click()
+    assert page.get_by_role("cell", name=re.compile(r"^v2")).count() == 1
+
+
+def test_the_tailoring_page_works_without_javascript_and_at_375px(server, new_page, tmp_path):
+    page = new_page(width=375, height=800, javascript=False)
+    base = server.url
+    sign_up(page, base, f"tailor-nojs-{uuid.uuid4().hex[:8]}@example.com")
+    page.get_by_label("Resume file").set_input_files(
+        files=[{"name": "anselm.txt", "mimeType": "text/plain", "buffer": TAILOR_SEEKER.encode()}]
+    )
+    page.get_by_role("button", name="Upload").click()
+    page.get_by_role("status").wait_for()
+    page.goto(base + "/jobs")
+    page.get_by_label("Job description").fill(TAILOR_JOB)
+    page.get_by_role("button", name="Create", exact=True).click()
+    page.get_by_role("heading", name="What the posting asks for").wait_for()
+    page.goto(base + "/tailoring")
+    fits_width(page)
+    check_page(page)
+    page.get_by_role("button", name="Preview").click()
+    page.get_by_role("heading", name=re.compile("^Tailored for")).wait_for()
+    # No script: no copy buttons (the text stays selectable in its field), everything else works.
+    assert page.get_by_role("button", name="Copy cover letter").count() == 0
+    assert page.get_by_label("Cover letter text").input_value().startswith("Dear Hiring Manager")
+    fits_width(page)
+    check_page(page)
+    shoot(page, "375px-tailoring-preview")
+    page.get_by_role("button", name="Confirm").click()
+    assert "version 2" in page.get_by_role("status").filter(has_text="Confirmed").inner_text()
+    fits_width(page)
+    check_page(page)
