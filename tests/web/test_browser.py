@@ -9,7 +9,6 @@ import csv
 import io
 import os
 import re
-import shutil
 import uuid
 from pathlib import Path
 from typing import Any
@@ -24,10 +23,25 @@ from documents import text_pdf
 EMAIL_WAIT = 120_000  # ms: a review or a 20-file screening on a loaded 2-core machine
 
 
-def docs_copy(path: Path, name: str) -> None:
-    if os.environ.get("RESUMEIQ_UPDATE_DOCS_SCREENSHOTS") == "1":
-        (ROOT / "docs").mkdir(exist_ok=True)
-        shutil.copy(path, ROOT / "docs" / name)
+def docs_copy(page: Any, name: str, start: Any = None, height: int = 1300) -> None:
+    """With ``RESUMEIQ_UPDATE_DOCS_SCREENSHOTS=1``: the README's screenshot ``docs/NAME``, the
+    page from ``start`` (a locator; else the top) down ``height`` pixels, in at most 256 colours
+    so that the committed PNG stays small."""
+    if os.environ.get("RESUMEIQ_UPDATE_DOCS_SCREENSHOTS") != "1":
+        return
+    from PIL import Image
+
+    (ROOT / "docs").mkdir(exist_ok=True)
+    path = ROOT / "docs" / name
+    page.evaluate("window.scrollTo(0, 0)")
+    top = int(start.bounding_box()["y"]) - 16 if start is not None else 0
+    size = page.viewport_size
+    full = page.evaluate("document.documentElement.scrollHeight")
+    clip = {"x": 0, "y": max(0, top), "width": size["width"], "height": min(height, full - max(0, top))}
+    page.screenshot(path=str(path), full_page=True, clip=clip)
+    with Image.open(path) as image:
+        small = image.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT)
+    small.save(path, optimize=True)
 
 
 def sign_up(page: Any, base: str, email: str) -> None:
@@ -85,7 +99,7 @@ def test_job_seeker_uploads_reads_the_review_creates_a_job_and_matches(server, n
     assert marks.count() > 0  # evidence highlighted in the resume's own text
     assert "marisol.qa@example.net" in page.locator("pre.resume-text").inner_text()
     check_page(page)
-    docs_copy(shoot(page, "05-review"), "review.png")
+    shoot(page, "05-review")
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Jobs").click()
     page.get_by_label("Job description").fill(JOB)
@@ -110,6 +124,24 @@ def test_job_seeker_uploads_reads_the_review_creates_a_job_and_matches(server, n
     assert page.get_by_role("img", name="Match score per job").is_visible()
     check_page(page)
     shoot(page, "07-match")
+
+    # The review again, against the job: the band and the job match as the API names them.
+    page.get_by_role("link", name="Review", exact=True).click()
+    page.get_by_label("Against a job").select_option(label="Senior Python Engineer · Fernhollow Systems Ltd")
+    page.get_by_role("button", name="Review again").click()
+    page.locator("#job-match-score").wait_for(timeout=EMAIL_WAIT)
+    assert page.locator("#band").inner_text() in {"poor", "fair", "good", "strong"}
+    assert page.get_by_role("heading", name="Against Senior Python Engineer").is_visible()
+    category = page.locator("#jm-h ~ .overall .badge").inner_text()
+    assert category in {"selected", "considered", "rejected"}
+    check_page(page)
+    shoot(page, "05b-review-with-job")
+    docs_copy(page, "review.png", height=1500)
+    # A matched skill links to its evidence in the text (the view that marks the job's skills).
+    page.locator("li.chip.matched").filter(has_text="Python").get_by_role("link").click()
+    target = page.locator("mark:target")
+    assert target.inner_text() == "Python" and "matched for the job" in target.get_attribute("title")
+    check_page(page)
 
 
 def test_recruiter_screens_twenty_files_and_reads_the_board(server, new_page, tmp_path):
@@ -158,7 +190,8 @@ def test_recruiter_screens_twenty_files_and_reads_the_board(server, new_page, tm
     assert scores == sorted(scores, reverse=True)  # ranked, best first
     assert page.get_by_role("img", name="Resumes per score band, by category").is_visible()
     check_page(page)
-    docs_copy(shoot(page, "09-screening"), "screening.png")
+    shoot(page, "09-screening")
+    docs_copy(page, "screening.png", page.locator("section", has=page.locator("#dist-h")), height=1500)
 
     # Filter by category (a plain GET form: no script needed).
     page.get_by_label("Category", exact=True).select_option("selected")
@@ -256,6 +289,8 @@ def skills_line(text: str) -> str:
 
 
 def test_job_seeker_tailors_a_resume_reviews_each_change_and_downloads_a_docx(server, new_page, tmp_path):
+    from playwright.sync_api import expect
+
     page = new_page()
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
     base = server.url
@@ -288,7 +323,8 @@ def test_job_seeker_tailors_a_resume_reviews_each_change_and_downloads_a_docx(se
     assert skills_line(tailored).startswith("JavaScript, React")
     assert page.get_by_text("If you used Terraform").count() >= 1  # a suggestion, not an edit
     check_page(page)
-    docs_copy(shoot(page, "12-tailoring-preview"), "tailoring.png")
+    shoot(page, "12-tailoring-preview")
+    docs_copy(page, "tailoring.png", page.locator("section", has=page.locator("#changes-h")), height=1200)
 
     # Reject the rename, see the result, then confirm with that choice.
     rename = page.get_by_role("group").filter(has_text="the posting calls 'JS' 'JavaScript'")
@@ -300,11 +336,12 @@ def test_job_seeker_tailors_a_resume_reviews_each_change_and_downloads_a_docx(se
 
     # The copy buttons (the script shows them) put the text on the clipboard.
     page.get_by_role("button", name="Copy cover letter").click()
-    assert page.locator("#cover-letter-copied").inner_text() == "Copied."
+    expect(page.locator("#cover-letter-copied")).to_have_text("Copied.")  # waits: the copy is async
     clipboard = page.evaluate("navigator.clipboard.readText()")
     assert clipboard == page.get_by_label("Cover letter text").input_value()
     assert clipboard.startswith("Dear Hiring Manager at Brightwater Ledger")
     page.get_by_role("button", name="Copy outreach note").click()
+    expect(page.locator("#outreach-copied")).to_have_text("Copied.")
     assert page.evaluate("navigator.clipboard.readText()").startswith("Hello, I'm Anselm Oyelaran-Brisk")
 
     page.get_by_role("button", name="Confirm").click()
