@@ -7,11 +7,12 @@ refuses with an error (a 500). ``check_text_input`` reads the raw query string a
 body first, decodes each name and value strictly, and refuses a NUL, a surrogate or bytes that
 are not UTF-8 with a 422 ``validation_error`` naming the field, before any service is called;
 the same as ``inputs.RequestModel`` does for the API's bodies. Multipart bodies (uploads) are
-streamed by their own parsers and checked there.
+streamed by their own parsers; the pages check their text fields with ``check_fields``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import unquote_to_bytes
 
@@ -71,6 +72,19 @@ async def check_text_input(request: Request) -> None:
             {"loc": ("body", name), "msg": NOT_TEXT, "type": "text_not_storable"}
             for name in refused_fields(request._body)
         ]
+    if errors:
+        raise RequestValidationError(errors)
+
+
+def check_fields(fields: Mapping[str, str | list[str]]) -> None:
+    """The text fields of a multipart form (read by an upload's stream parser, which turns bytes
+    that are not UTF-8 into lone surrogates): a 422 naming each one that is not storable text."""
+    errors = [
+        {"loc": ("body", _shown(name)), "msg": NOT_TEXT, "type": "text_not_storable"}
+        for name, value in fields.items()
+        if not storable_text(name)
+        or not all(storable_text(v) for v in ([value] if isinstance(value, str) else value))
+    ]
     if errors:
         raise RequestValidationError(errors)
 

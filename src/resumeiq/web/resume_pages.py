@@ -20,6 +20,7 @@ from resumeiq.resumes.upload import receive_upload
 from resumeiq.users.dependencies import SettingsDep
 from resumeiq.users.models import User
 from resumeiq.web.charts import score_bars
+from resumeiq.web.forms import check_fields
 from resumeiq.web.highlight import Mark, pieces, spans_of
 from resumeiq.web.pages import (
     USER_ERRORS,
@@ -88,6 +89,7 @@ async def upload_resume(
             request, temp_path=storage.new_temp_path(), max_bytes=settings.upload_max_bytes
         )
         try:
+            check_fields(upload.fields)
             check_csrf(request, web, upload.fields.get(CSRF_FIELD))
         except BaseException:
             upload.path.unlink(missing_ok=True)
