@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import docx
+import httpx
 from accessibility import check_page, fits_width
 from web_people import JOB, SEEKER, TAILOR_JOB, TAILOR_SEEKER, applicants
 from webtools import PASSWORD, ROOT, shoot
@@ -372,7 +373,8 @@ def test_job_seeker_tailors_a_resume_reviews_each_change_and_downloads_a_docx(se
 def test_the_tailoring_page_works_without_javascript_and_at_375px(server, new_page, tmp_path):
     page = new_page(width=375, height=800, javascript=False)
     base = server.url
-    sign_up(page, base, f"tailor-nojs-{uuid.uuid4().hex[:8]}@example.com")
+    email = f"tailor-nojs-{uuid.uuid4().hex[:8]}@example.com"
+    sign_up(page, base, email)
     page.get_by_label("Resume file").set_input_files(
         files=[{"name": "anselm.txt", "mimeType": "text/plain", "buffer": TAILOR_SEEKER.encode()}]
     )
@@ -393,7 +395,34 @@ def test_the_tailoring_page_works_without_javascript_and_at_375px(server, new_pa
     fits_width(page)
     check_page(page)
     shoot(page, "375px-tailoring-preview")
+
+    # The job changes after the preview (through the API, as the same person): confirming shows
+    # the 409 with its reason, and a button makes a new preview from things as they are now.
+    token = httpx.post(f"{base}/api/v1/auth/token", data={"username": email, "password": PASSWORD}).json()
+    headers = {"Authorization": f"Bearer {token['access_token']}"}
+    job = httpx.get(f"{base}/api/v1/jobs", headers=headers).json()["items"][0]
+    r = httpx.patch(f"{base}/api/v1/jobs/{job['id']}", json={"company": "Brightwater Ledger Group"}, headers=headers)
+    assert r.status_code == 200, r.text
+    page.get_by_role("button", name="Confirm").click()
+    alert = page.get_by_role("alert")
+    assert "stale_preview" in alert.inner_text() and "The job changed since preview" in alert.inner_text()
+    assert "HTTP 409" in alert.inner_text()
+    fits_width(page)
+    check_page(page)
+    shoot(page, "375px-tailoring-stale")
+    page.get_by_role("button", name="Make a new preview").click()
+    page.get_by_role("heading", name=re.compile("at Brightwater Ledger Group$")).wait_for()
     page.get_by_role("button", name="Confirm").click()
     assert "version 2" in page.get_by_role("status").filter(has_text="Confirmed").inner_text()
+    fits_width(page)
+    check_page(page)
+
+    # The other pages a visitor meets: sign-in on its own and an error page.
+    page.goto(base + f"/tailoring/{uuid.uuid4()}")
+    assert page.get_by_role("heading", name="Not found").is_visible()
+    fits_width(page)
+    check_page(page)
+    page.get_by_role("button", name="Sign out").click()
+    page.goto(base + "/sign-in")
     fits_width(page)
     check_page(page)
