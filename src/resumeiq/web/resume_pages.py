@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import uuid
 from typing import Annotated, Any, Literal
 
@@ -149,7 +150,8 @@ def _review_view(result: Any, text: str, evidence: str) -> dict[str, Any]:
     ``checks``, or ``job`` for the job's skills; the spans of the two overlap too much to draw
     both at once). ``links`` maps every mark id that can be drawn to the URL fragment or query
     that shows it."""
-    checks = list((result.detailed_scores or {}).get("checks") or [])
+    # Copies: the page adds its anchors to them, never to the stored result.
+    checks = copy.deepcopy(list((result.detailed_scores or {}).get("checks") or []))
     check_marks: list[Mark] = []
     for check in checks:
         check["anchors"] = []
@@ -163,7 +165,7 @@ def _review_view(result: Any, text: str, evidence: str) -> dict[str, Any]:
         group: [c for c in checks if c.get("group") == group] for group in ("ats", "content", "formatting")
     }
     job_marks: list[Mark] = []
-    job_match = result.job_match or None
+    job_match = copy.deepcopy(result.job_match) or None
     if job_match:
         for kind in ("hard_skills", "soft_skills"):
             for status in ("matched", "related", "missing"):

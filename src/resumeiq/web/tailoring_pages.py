@@ -178,7 +178,7 @@ async def _preview_context(
     await session.commit()
     out: dict[str, Any] = row.output
     original = resume.parsed or {}
-    diff = list(out.get("diff") or [])
+    diff = [{**entry, "where": describe_path(entry["path"], original)} for entry in out.get("diff") or []]
     view_error: Failure | None = None
     tailored = out.get("tailored") or {}
     if version is not None and version.parsed:
@@ -192,8 +192,6 @@ async def _preview_context(
         except PointerError as exc:  # the original changed under the preview
             view_error = Failure(409, "stale_preview", f"The preview no longer fits the resume: {exc}.")
     rows = side_by_side(_markdown(original), _markdown(tailored))
-    for entry in diff:
-        entry["where"] = describe_path(entry["path"], original)
     return {
         "row": row,
         "out": out,
