@@ -210,3 +210,15 @@ async def test_a_preview_without_a_cover_letter_says_so(web):
     assert 'data-copy="cover-letter-text"' not in page
     r = await b.client.get(f"{location}/cover-letter?format=pdf")
     assert r.status_code == 409 and "no_cover_letter" in r.text
+
+
+async def test_a_resume_with_nothing_to_tailor_is_refused_on_the_form_with_the_reason(web):
+    b = web()
+    _, _, job_id = await seeker_with_job(b)
+    r = await b.upload("name-only.txt", b"Wendeline Arkwright-Soto\n")
+    assert r.status_code == 303, r.text  # a readable file: stored and ready, with nothing to tailor
+    resume_id = r.headers["location"].split("uploaded=")[1]
+    r = await b.post("/tailoring", {"resume_id": resume_id, "job_id": job_id})
+    assert r.status_code == 422 and "nothing_to_tailor" in r.text
+    assert re.search(rf'<option value="{resume_id}" selected>', r.text)  # the form keeps the choice
+    assert "Your previews (0)" in r.text
