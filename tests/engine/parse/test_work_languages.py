@@ -146,3 +146,18 @@ def test_an_entry_dated_only_as_ongoing():
 @pytest.mark.parametrize("word", ["Stage", "Praktikum", "Tirocinio", "Estágio", "Pasantía"])
 def test_internships_in_other_languages_score_as_titles(word):
     assert title_score(f"{word} Informatik") >= 0.5 or title_score(word) >= 0.5
+
+
+def test_a_long_header_of_title_employer_and_place_under_stacked_dates():
+    # Nine words, but its commas set a title, an employer and a place apart: a header, not prose;
+    # a note in brackets after the place ("(télétravail)") leaves the place a place.
+    body = (
+        "Sept. 2021—\nMars 2022\nStagiaire en recherche en statistique appliquée, Orvex Data Lab, Lyon\n"
+        "• Étude de la robustesse des modèles\n"
+        "2019—2021\nConsultant en énergie, Talvio Conseil, Bordeaux (télétravail)\n• Audits de bâtiments\n"
+    )
+    parsed = parse_resume(f"Paul Varin\npaul.varin@example.org\n\nEXPÉRIENCE\n{body}".encode(), filename="cv.txt")
+    assert [(w.position, w.name, w.location, w.startDate) for w in parsed.resume.work] == [
+        ("Stagiaire en recherche en statistique appliquée", "Orvex Data Lab", "Lyon", "2021-09"),
+        ("Consultant en énergie", "Talvio Conseil", "Bordeaux (télétravail)", "2019"),
+    ]

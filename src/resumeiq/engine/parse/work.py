@@ -279,11 +279,21 @@ def _headerish(bl: BodyLine) -> bool:
 
 
 def _prose(bl: BodyLine) -> bool:
-    """A sentence, not a header: more than eight words in one piece ("PUCIT - University of the
-    Punjab <tab> Lahore, Punjab, Pakistan" is an employer and a place)."""
+    """A sentence, not a header: more than eight words in one piece ("NHTI - National Institute
+    of the Highlands <tab> Keswick, Cumbria, England" is an employer and a place), unless its
+    commas set a title, an employer and a place apart ("Research intern in applied statistics,
+    Orvex Labs, Lyon")."""
     if bl.words <= 8 or title_score(bl.text) >= 0.5:
         return False
-    return max(len(p[0].split()) for p in split_pieces(bl.text, 0)) > 8
+    if max(len(p[0].split()) for p in split_pieces(bl.text, 0)) <= 8:
+        return False
+    parts = [p.strip() for p in bl.text.split(",")]
+    return not (
+        3 <= len(parts) <= 5
+        and all(1 <= len(p.split()) <= 8 for p in parts)
+        and title_score(parts[0]) >= 0.5
+        and _is_place(parts[-1])
+    )
 
 
 def _entry(
@@ -590,7 +600,11 @@ def _split_trailing_place(company: str) -> tuple[str, str | None]:
 
 
 def _is_place(piece: str) -> bool:
-    return read_location(piece) is not None
+    """A place, also with a note in brackets after it ("Lyon (remote)", "Paris (télétravail)")."""
+    if read_location(piece) is not None:
+        return True
+    bare = re.sub(r"\s*\([^()]{1,20}\)$", "", piece)
+    return bare != piece and "," not in bare and read_location(bare) is not None
 
 
 _LABEL = re.compile(
