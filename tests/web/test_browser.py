@@ -219,7 +219,7 @@ def test_recruiter_screens_twenty_files_and_reads_the_board(server, new_page, tm
         page.get_by_role("link", name="Export CSV").click()
     text = Path(download.value.path()).read_text(encoding="utf-8")
     rows_csv = list(csv.DictReader(io.StringIO(text)))
-    assert len(rows_csv) == 20 and {r["category"] for r in rows_csv} <= {"selected", "considered", "rejected"}
+    assert len(rows_csv) == 20 and {r["Category"] for r in rows_csv} <= {"selected", "considered", "rejected"}
 
     # E-mail by category: a preview of each message; sending says why it cannot (no SMTP here).
     page.get_by_label("Subject for selected").fill("Your application for {job_title}")
