@@ -8,24 +8,22 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import parse_qsl, quote
+from urllib.parse import quote
 
 from fastapi import Depends, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
 from pydantic import ValidationError
-from starlette.requests import ClientDisconnect
 from starlette.responses import RedirectResponse, Response
 
-from resumeiq.bodies import media_type
 from resumeiq.db import SessionDep
 from resumeiq.engine.errors import EngineError
-from resumeiq.errors import InvalidInput, PayloadTooLarge, ServiceError
-from resumeiq.inputs import storable_text
+from resumeiq.errors import ServiceError
 from resumeiq.problems import ENGINE_STATUS, status_of
 from resumeiq.users import service as users_service
 from resumeiq.users.models import User
+from resumeiq.web.forms import check_text_input
 from resumeiq.web.session import WebSession, anonymous_session, read_session, set_cookie
 from resumeiq.worker.fairshare import set_engine_share
 
@@ -123,14 +121,15 @@ def error_page(request: Request, exc: Exception) -> Response:
 class WebRoute(APIRoute):
     """A page route: not signed in is a redirect to the sign-in page; a service or engine error
     (a 404 for another user's resource, a 422 for bad input, …) is an HTML page with its status,
-    code and message, never a JSON problem."""
+    code and message, never a JSON problem. Query and URL-encoded form fields that are not
+    storable text are refused first (``forms.check_text_input``)."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
 
         async def route(request: Request) -> Response:
             try:
-                await _check_text(request)
+                await check_text_input(request)
                 return await handler(request)
             except SignInRequired:
                 target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
@@ -141,50 +140,6 @@ class WebRoute(APIRoute):
                 return error_page(request, exc)
 
         return route
-
-
-_FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
-_MAX_FORM_BYTES = 1024 * 1024  # the largest page form (a job description) is well under this
-
-
-async def _check_text(request: Request) -> None:
-    """Refuse, as a 422 page, a query or URL-encoded form value holding what no database stores
-    (NUL, a lone surrogate), as ``inputs.RequestModel`` does for the API: pages read plain form
-    fields, and PostgreSQL failed on a NUL in the sign-in form's e-mail address. The form is read
-    here once (at most 1 MB) and the page's own parsing reuses it."""
-    problems = [
-        {
-            "loc": ("query", key),
-            "msg": "Text must not contain NUL characters or unpaired surrogates",
-            "type": "text_not_storable",
-        }
-        for key, value in request.query_params.multi_items()
-        if not (storable_text(key) and storable_text(value))
-    ]
-    if request.method == "POST" and media_type(request) == _FORM_MEDIA_TYPE:
-        declared = request.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > _MAX_FORM_BYTES:
-            raise PayloadTooLarge("The form is too large.")
-        body = bytearray()
-        try:
-            async for chunk in request.stream():
-                body += chunk
-                if len(body) > _MAX_FORM_BYTES:
-                    raise PayloadTooLarge("The form is too large.")
-        except ClientDisconnect as exc:
-            raise InvalidInput("The browser disconnected before the form was sent.") from exc
-        request._body = bytes(body)  # noqa: SLF001 - Starlette replays a read body from here
-        for key, value in parse_qsl(body.decode("latin-1"), keep_blank_values=True):
-            if not (storable_text(key) and storable_text(value)):
-                problems.append(
-                    {
-                        "loc": ("body", key),
-                        "msg": "Text must not contain NUL characters or unpaired surrogates",
-                        "type": "text_not_storable",
-                    }
-                )
-    if problems:
-        raise RequestValidationError(problems)
 
 
 async def get_web_session(request: Request) -> WebSession:
