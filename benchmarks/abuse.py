@@ -158,20 +158,6 @@ def input_attacks(server: Server, env: dict[str, str]) -> None:
         )  # fmt: skip
         say("3", "NUL in register, token, job JSON, web sign-in form", statuses(nul))
 
-        email = f"guess-{secrets.token_hex(3)}@example.com"
-        c.post("/api/v1/auth/register", json={"email": email, "password": PASSWORD})
-        wrong = [c.post("/api/v1/auth/token", data={"username": email, "password": f"wrong {i}"}).status_code for i in range(100)]
-        right = c.post("/api/v1/auth/token", data={"username": email, "password": PASSWORD}).status_code
-        say("5", "100 wrong passwords, then the right one", f"{statuses(wrong)}; right one: {right}")
-        regs = [
-            c.post("/api/v1/auth/register", json={"email": f"r{i}-{secrets.token_hex(2)}@example.com", "password": PASSWORD}).status_code
-            for i in range(30)
-        ]  # fmt: skip
-        say("5", "30 registrations from one address", statuses(regs))
-        weak = c.post("/api/v1/auth/register", json={"email": f"w{secrets.token_hex(2)}@example.com", "password": "aaaaaaaa"})
-        taken = c.post("/api/v1/auth/register", json={"email": email, "password": PASSWORD})
-        say("5", "password 'aaaaaaaa'; registering a taken address", f"{weak.status_code}; {taken.status_code} (same answer as new)")
-
         other = account(c, f"owner-{secrets.token_hex(3)}@example.com")
         foreign = c.post("/api/v1/jobs", headers=other, json={"text": JOB.format(n=0)}).json()
         foreign_id = foreign.get("job_id") or foreign.get("id")
@@ -209,6 +195,22 @@ def input_attacks(server: Server, env: dict[str, str]) -> None:
         r = c.post("/api/v1/auth/logout", headers=h)
         after = c.get("/api/v1/users/me", headers=h).status_code
         say("11", "POST /auth/logout, then the same token", f"{r.status_code}, then {after}")
+
+        # Last: these use up the client address's login and sign-up allowance.
+        email = f"guess-{secrets.token_hex(3)}@example.com"
+        c.post("/api/v1/auth/register", json={"email": email, "password": PASSWORD})
+        wrong = [c.post("/api/v1/auth/token", data={"username": email, "password": f"wrong {i}"}).status_code for i in range(100)]
+        right = c.post("/api/v1/auth/token", data={"username": email, "password": PASSWORD}).status_code
+        say("5", "100 wrong passwords, then the right one", f"{statuses(wrong)}; right one: {right}")
+        regs = [
+            c.post("/api/v1/auth/register", json={"email": f"r{i}-{secrets.token_hex(2)}@example.com", "password": PASSWORD}).status_code
+            for i in range(30)
+        ]  # fmt: skip
+        say("5", "30 registrations from one address", statuses(regs))
+        weak = c.post("/api/v1/auth/register", json={"email": f"w{secrets.token_hex(2)}@example.com", "password": "aaaaaaaa"})
+        taken = c.post("/api/v1/auth/register", json={"email": email, "password": PASSWORD})
+        say("5", "password 'aaaaaaaa'; registering a taken address", f"{weak.status_code}; {taken.status_code} (same answer as new)")
+
 
 
 def secrets_in_logs(env: dict[str, str], log: Path) -> None:
