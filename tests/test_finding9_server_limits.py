@@ -10,9 +10,34 @@ import secrets
 import socket
 import time
 
+import httpx
 import pytest
 
-from web.conftest import Server
+from processes import CliProcess
+
+
+class Server(CliProcess):
+    """``resumeiq serve`` on a free loopback port."""
+
+    def __init__(self, env: dict[str, str], log) -> None:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        super().__init__(["serve", "--host", "127.0.0.1", "--port", str(self.port), "--no-access-log"], env, log)
+
+    def wait_ready(self, timeout: float = 90) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise AssertionError(f"the service exited with {self.proc.returncode}:\n{self.output()}")
+            try:
+                if httpx.get(f"{self.url}/ready", timeout=1).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            time.sleep(0.2)
+        raise AssertionError(f"the service did not become ready:\n{self.output()}")
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,8 @@ Sheet), added by one ASGI middleware so that no route can forget them:
   (JSON is never a document to run); the web pages set their own (``web.pages``: this site's own
   /static files only, no inline script or style). An HTML page with no policy of its own (the
   API docs) gets one allowing this site, the origins its ``<script src>``/``<link href>`` name,
-  and exactly its inline scripts (by their SHA-256), nothing else;
+  exactly its inline scripts (by their SHA-256) and workers made from its own blobs (ReDoc
+  builds its search index in one), nothing else;
 - ``Cache-Control: no-store`` on everything under ``/api/v1``: resumes, scores and e-mails are
   personal data that no shared or browser cache should keep;
 - ``Strict-Transport-Security`` only when the request came over TLS (``https``, as uvicorn sees
@@ -62,7 +63,8 @@ def page_csp(html: bytes) -> str:
     styles = " ".join(["'self'", "'unsafe-inline'", *_origins(_LINK_HREF.findall(html))])
     return (
         f"default-src 'self'; script-src {scripts}; style-src {styles}; img-src 'self' data: https:; "
-        "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'; form-action 'self'"
+        "connect-src 'self'; worker-src 'self' blob:; frame-ancestors 'none'; base-uri 'none'; "
+        "object-src 'none'; form-action 'self'"
     )
 
 

@@ -5,7 +5,7 @@ its sessions and the API's tokens. On SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-from test_pages import Browser, token_of
+from webclient import Browser, token_of
 
 
 async def test_finding11_logout_revokes_every_token_issued_before(api, user):

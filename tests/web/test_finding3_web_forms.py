@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from test_pages import Browser
+from webclient import Browser
 
 
 def encoded(data: dict[str, str]) -> str:
