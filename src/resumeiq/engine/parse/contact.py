@@ -416,7 +416,7 @@ def _is_name(piece: str) -> bool:
 
 def _proper_before_head(words: list[str]) -> bool:
     """Every word before the last is no ordinary word, skill or title word: a given name before a
-    surname that is also a job's head noun ("Nicol Hand", "Ayodele Cook"), not "Farm Hand"."""
+    surname that is also a job's head noun ("Oyelaran Hand", "Ayodele Cook"), not "Farm Hand"."""
     from resumeiq.engine.parse.titles import title_score as score
 
     if words[-1].lower().strip(".,") not in _common_words()[1]:
