@@ -22,7 +22,7 @@ from resumeiq.engine.model import (
     SkillMention,
     Work,
 )
-from resumeiq.engine.score import CHECKS, score_resume
+from resumeiq.engine.score import CHECKS, score_resume, summary
 
 # --------------------------------------------------------------------------- factory
 
@@ -365,10 +365,11 @@ def test_recommendations_sorted_by_priority_and_impact():
     review = score_resume(resume_doc(contact=False, quantified=False, dates=False), "finance")
     recs = review.recommendations
     assert [r.priority for r in recs] == list(range(1, len(recs) + 1))
-    # Blocking problems first (no e-mail, then no phone), then by impact.
+    # Blocking problems first (no e-mail, then no phone), then by tier, and by impact within a tier.
     assert [r.check_id for r in recs[:2]] == ["contact_email", "contact_phone"]
-    rest = [r.impact for r in recs[2:]]
-    assert rest == sorted(rest, reverse=True)
+    by_id = {c.id: c for c in review.checks}
+    keys = [(summary.tier(by_id[r.check_id]), -r.impact) for r in recs[2:]]
+    assert keys == sorted(keys)
     assert {r.check_id for r in recs} == {c.id for c in review.checks if c.status != "passed"}
     assert review.weaknesses and review.strengths
     assert "Finance" in review.executive_summary and str(review.overall_score) in review.executive_summary

@@ -24,7 +24,9 @@ def pronoun_pattern() -> re.Pattern[str]:
 
 @cache
 def filler_pattern() -> re.Pattern[str]:
-    alt = "|".join(re.escape(f) for f in sorted(language()["fillers"], key=len, reverse=True))
+    # Any run of white space between the words: a phrase wrapped onto the next line is the same phrase.
+    alt = "|".join(r"\s+".join(re.escape(w) for w in f.split())
+                   for f in sorted(language()["fillers"], key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
 
 
@@ -71,6 +73,18 @@ def writing_ranges(ctx: Context) -> list[tuple[int, int]]:
             continue
         out.append((ln.start, ln.end))
     return out
+
+
+def filler_spans(ctx: Context) -> list[tuple[int, int]]:
+    """Spans of the filler phrases in the resume's own writing (``writing_ranges``)."""
+    ranges = writing_ranges(ctx)
+    return [(m.start(), m.end()) for m in filler_pattern().finditer(ctx.text)
+            if any(a <= m.start() < b for a, b in ranges)]
+
+
+def filler_words(ctx: Context) -> int:
+    """Words inside filler phrases: padding, not substance (``length`` does not count them)."""
+    return sum(word_count(ctx.text[a:b]) for a, b in filler_spans(ctx))
 
 
 _CONTACT_MARK = re.compile(r"[\w.+-]+@[\w-]+\.\w|https?://|www\.|linkedin\.com|github\.com", re.IGNORECASE)
