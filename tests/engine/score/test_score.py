@@ -448,3 +448,82 @@ def test_scores_always_integers_in_range(lines, works, keywords, industry, pages
 
 def test_roles_fixture_is_newest_first():
     assert [r[2] for r in ROLES] == sorted((r[2] for r in ROLES), reverse=True)
+
+
+# --------------------------------------------------------------------------- planted findings
+
+
+def _first_person(roles: list) -> list:
+    return [(p, c, s, e, raw, [f"I {b[:1].lower()}{b[1:]}" for b in bullets]) for p, c, s, e, raw, bullets in roles]
+
+
+_SHORT_ROLES = [(*ROLES[0][:5], ROLES[0][5][:2])]
+_SUMMARY = ("Pricing analyst with 8 years of demand forecasting for retail chains, now building churn and "
+            "inventory models in Python and SQL for a team of six.")
+# A base resume (keyword arguments of ``resume_doc``) and the industry it is read for: a clean one, a
+# short one with a failed length check, one without numbers, one held down by a cap (a missing
+# phone) and one read for an industry whose skills it barely shows.
+_BASES = {
+    "clean": (dict(summary=_SUMMARY), "data_science"),
+    "short": (dict(roles=_SHORT_ROLES, summary=_SUMMARY), "data_science"),
+    "no_numbers": (dict(quantified=False, summary=_SUMMARY), "general"),
+    "capped": (dict(summary=_SUMMARY, roles=_SHORT_ROLES, layout=Layout(pages=1, columns=2, column_pages=1)),
+               "data_science"),
+    "other_industry": (dict(summary=_SUMMARY), "healthcare"),
+}
+# The same resume with one writing habit planted: "I" before every bullet, or buzzwords added to
+# the summary with a line break inside a phrase ("team / player" wrapped in a PDF).
+_PLANTED = {
+    "first_person": lambda kw: {**kw, "roles": _first_person(kw.get("roles") or ROLES)},
+    "fillers": lambda kw: {**kw, "summary": kw["summary"] + " A hard-working, highly motivated team\nplayer "
+                           "and quick learner."},
+}
+
+
+@pytest.mark.parametrize("planted", sorted(_PLANTED))
+@pytest.mark.parametrize("base", sorted(_BASES))
+def test_a_planted_writing_habit_lowers_the_score_and_is_recommended_early(base, planted):
+    kwargs, industry = _BASES[base]
+    before = score_resume(resume_doc(**kwargs), industry)
+    after = score_resume(resume_doc(**_PLANTED[planted](kwargs)), industry)
+    assert check(before, "pronouns_and_fillers").status == "passed"
+    assert check(after, "pronouns_and_fillers").status != "passed"
+    assert after.overall_score < before.overall_score, (before.overall_score, after.overall_score)
+    ranks = [r.check_id for r in after.recommendations]
+    assert "pronouns_and_fillers" in ranks[:3], ranks
+    # One habit, one finding: "I built …" still starts with the verb; the pronoun is the finding.
+    assert check(after, "action_verbs").status == check(before, "action_verbs").status
+
+
+def test_buzzwords_are_not_length():
+    kwargs, industry = _BASES["short"]
+    before = score_resume(resume_doc(**kwargs), industry)
+    after = score_resume(resume_doc(**_PLANTED["fillers"](kwargs)), industry)
+    # Ten words planted, of which only "A" and "and" are not part of a filler phrase.
+    words = [int(re.match(r"\d+", check(r, "length").message).group()) for r in (before, after)]
+    assert words[1] - words[0] == 2, words
+    assert "not counting filler phrases" in check(after, "length").message
+    found = check(after, "pronouns_and_fillers").evidence
+    assert any("team player" in e for e in found), found
+
+
+@pytest.mark.parametrize("base", sorted(_BASES))
+def test_fixing_any_finding_gains_at_least_a_whole_point(base):
+    # What a person acting on a recommendation sees: the score moves (1 point for a partial check,
+    # 2 for a failed one, on top of its weighted share), whatever cap or rounding applies.
+    kwargs, industry = _BASES[base]
+    for variant in (kwargs, _PLANTED["first_person"](kwargs), _PLANTED["fillers"](kwargs)):
+        review = score_resume(resume_doc(**variant), industry)
+        status = {c.id: c.status for c in review.checks}
+        for r in review.recommendations:
+            assert r.impact >= (2.0 if status[r.check_id] == "failed" else 1.0) - 0.01, (base, r)
+
+
+def test_a_failed_layout_comes_before_what_it_hides():
+    # Two columns scramble the experience an ATS reads: that is the first thing to fix, ahead of
+    # content findings of larger weight (no numbers, a short resume).
+    review = score_resume(resume_doc(roles=_SHORT_ROLES, quantified=False,
+                                     layout=Layout(pages=1, columns=2, column_pages=1)), "data_science")
+    ids = [r.check_id for r in review.recommendations]
+    assert ids[0] == "layout_columns", ids
+    assert check(review, "quantified_results").status == "failed"
