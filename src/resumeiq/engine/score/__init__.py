@@ -28,8 +28,13 @@ Calibration (``calibrate``), applied to that mix in this order:
 A cap is soft (``soft_cap``): scores from 25 points under it are compressed towards it rather
 than cut, so a capped resume with one more defect still scores lower.
 
-Bands (``band``): poor < 50 ≤ fair < 70 ≤ good < 85 ≤ strong. Blocking problems (a missing
-e-mail or phone, unreadable text) come first among the recommendations, then the rest by impact.
+Then each finding costs whole points of its own (``weights.FINDING_COST``: partial 1, failed 2),
+so fixing any recommendation raises the score by at least a point and a check that gets worse
+always lowers it, whatever a cap compresses or the rounding hides.
+
+Bands (``band``): poor < 50 ≤ fair < 70 ≤ good < 85 ≤ strong. Recommendations come by
+``summary.tier`` (blocking problems, failed ATS structure, errors in the document, partly met
+measures), then by impact.
 """
 
 from __future__ import annotations
