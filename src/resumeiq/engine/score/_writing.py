@@ -82,9 +82,30 @@ def filler_spans(ctx: Context) -> list[tuple[int, int]]:
             if any(a <= m.start() < b for a, b in ranges)]
 
 
+# Where a sentence ends: after . ! ? or at a line that starts a new item (a bullet or a capital);
+# a line starting in lower case carries on the sentence above (a wrapped line).
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n(?=\s*[•▪●◦*\-–A-Z])")
+
+
 def filler_words(ctx: Context) -> int:
-    """Words inside filler phrases: padding, not substance (``length`` does not count them)."""
-    return sum(word_count(ctx.text[a:b]) for a, b in filler_spans(ctx))
+    """Words that are padding, not substance (``length`` does not count them): the words of filler
+    phrases, and all of a sentence that is little else (under 5 words once they are gone), as
+    ``summary_present`` counts a summary."""
+    spans = filler_spans(ctx)
+    if not spans:
+        return 0
+    text = ctx.text
+    padding = 0
+    start = 0
+    for m in [*_SENTENCE_END.finditer(text), None]:
+        end = m.start() if m else len(text)
+        inside = [(a, b) for a, b in spans if start <= a < end]
+        if inside:
+            sentence = text[start:end]
+            rest = word_count(filler_pattern().sub(" ", sentence))
+            padding += word_count(sentence) if rest < 5 else sum(word_count(text[a:b]) for a, b in inside)
+        start = m.end() if m else end
+    return padding
 
 
 _CONTACT_MARK = re.compile(r"[\w.+-]+@[\w-]+\.\w|https?://|www\.|linkedin\.com|github\.com", re.IGNORECASE)
