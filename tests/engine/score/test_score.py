@@ -507,7 +507,7 @@ def test_buzzwords_are_not_length():
               "stock forecast for twelve stores in one month."}
     words.append(int(re.match(r"\d+", check(score_resume(resume_doc(**kwargs), industry), "length").message).group()))
     assert words[2] - words[0] == 17 - 2, words
-    assert "not counting filler phrases" in check(after, "length").message
+    assert "not counting pronouns and filler phrases" in check(after, "length").message
     found = check(after, "pronouns_and_fillers").evidence
     assert any("team player" in e for e in found), found
 
@@ -532,3 +532,25 @@ def test_a_failed_layout_comes_before_what_it_hides():
     ids = [r.check_id for r in review.recommendations]
     assert ids[0] == "layout_columns", ids
     assert check(review, "quantified_results").status == "failed"
+
+
+def test_one_pronoun_is_a_slip_two_are_a_habit():
+    # Numbers only in the oldest role: results partly shown (a measure partly met, not failed).
+    plain = [(p, c, s, e, raw, [_strip_numbers(b) for b in bullets]) for p, c, s, e, raw, bullets in ROLES[:2]]
+    base = [*plain, ROLES[2]]
+
+    def with_mine(n: int) -> list:
+        p, c, s, e, raw, bullets = base[0]
+        # "a"/"the" → "my": the same words, one more pronoun each.
+        mine = [re.sub(r" (?:a|the) ", " my ", b, count=1) if i < n else b for i, b in enumerate(bullets)]
+        assert all(m != b for m, b in zip(mine[:n], bullets, strict=False))
+        return [(p, c, s, e, raw, mine), *base[1:]]
+    slip = score_resume(resume_doc(roles=with_mine(1), summary=_SUMMARY), "general")
+    assert check(slip, "pronouns_and_fillers").status == "partial"
+    assert check(slip, "quantified_results").status == "partial"
+    ids = [r.check_id for r in slip.recommendations]
+    # Most bullets without numbers cost a recruiter more than one "my": the measure comes first.
+    assert ids.index("quantified_results") < ids.index("pronouns_and_fillers"), ids
+    habit = score_resume(resume_doc(roles=with_mine(2), summary=_SUMMARY), "general")
+    assert check(habit, "pronouns_and_fillers").status == "failed"
+    assert habit.overall_score < slip.overall_score

@@ -88,14 +88,16 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n(?=\s*[•▪●◦*\-–A-Z])")
 
 
 def filler_words(ctx: Context) -> int:
-    """Words that are padding, not substance (``length`` does not count them): the words of filler
-    phrases, and all of a sentence that is little else (under 5 words once they are gone), as
-    ``summary_present`` counts a summary."""
+    """Words that are padding, not substance (``length`` does not count them, so taking them out as
+    advised never makes a resume "too short"): first-person pronouns in the writing, the words of
+    filler phrases, and all of a sentence that is little else (under 5 words once they are gone),
+    as ``summary_present`` counts a summary."""
+    ranges = writing_ranges(ctx)
+    text = ctx.text
+    padding = sum(1 for a, _ in find_pronouns(text) if any(x <= a < y for x, y in ranges))
     spans = filler_spans(ctx)
     if not spans:
-        return 0
-    text = ctx.text
-    padding = 0
+        return padding
     start = 0
     for m in [*_SENTENCE_END.finditer(text), None]:
         end = m.start() if m else len(text)

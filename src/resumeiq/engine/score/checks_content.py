@@ -155,8 +155,10 @@ def pronouns_and_fillers(ctx: Context) -> Check:
     if fillers:
         a, b = fillers[0]
         advice.append(f"Replace '{text[a:b]}' with a result that shows it, such as {ctx.profile.result_example}.")
-    return ctx.check("pronouns_and_fillers", score, message, evidence=evidence, spans=pronouns + fillers,
-                     suggestion=" ".join(advice) or None)
+    # One pronoun or buzzword is a slip (partial); two or more are how the resume is written (failed).
+    status = "passed" if count == 0 else "partial" if count == 1 else "failed"
+    return ctx.check("pronouns_and_fillers", score, message, status=status, evidence=evidence,
+                     spans=pronouns + fillers, suggestion=" ".join(advice) or None)
 
 
 def summary_present(ctx: Context) -> Check:

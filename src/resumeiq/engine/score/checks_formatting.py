@@ -20,7 +20,7 @@ TOO_LONG = "far longer than"  # how the message of a far too long document goes 
 
 
 def length(ctx: Context) -> Check:
-    # Filler phrases are padding, not content: they do not make a short resume long enough.
+    # Pronouns and filler phrases are padding, not content: they do not make a short resume long enough.
     padding = filler_words(ctx)
     words, pages = ctx.word_count - padding, ctx.pages
     low, high = ctx.profile.typical_pages
@@ -28,7 +28,7 @@ def length(ctx: Context) -> Check:
     too_long_pages = max(_TOO_LONG_PAGES, high + 3)
     desc = f"{plural(words, 'word')} on {plural(pages, 'page')}"
     if padding:
-        desc += " (not counting filler phrases)"
+        desc += " (not counting pronouns and filler phrases)"
     typical = f"{low}–{high} pages" if low != high else plural(low, "page")
     if words < _TOO_SHORT_WORDS:
         # No cliff at the thresholds: 0.1 at 100 words, 0.3 at 200, 1.0 at 300 (linear between).

@@ -59,7 +59,7 @@ def tier(check: Check) -> tuple[int, int]:
     1. a failed structural check (``STRUCTURAL``): an ATS loses or scrambles text, and what it loses
        is also missing from every other check (a two-column page reads as having no experience);
     2. any other failed check, and any finding of a check that finds an error in the document
-       (``DEFECT_CHECKS``: a pronoun, a table, a date out of order): something a reader sees as wrong;
+       (``DEFECT_CHECKS``: a table, a date out of order, a gap): something a reader sees as wrong;
     3. a measure that is only partly met (some bullets without numbers, part of the keywords).
     """
     if check.id in BLOCKING and check.status == "failed":

@@ -98,13 +98,13 @@ STRUCTURAL: tuple[str, ...] = ("standard_headings", "parseable_dates", "layout_c
                                "text_in_images", "header_footer_text")
 
 # Checks that find something wrong in the document itself (a missing contact detail, text an ATS
-# cannot read in order, a pronoun or buzzword, a date out of order or style, a gap), as opposed to
-# measures of how much of a good thing it has (keywords, quantified bullets, length, detail).
-# Any finding of one of these is an error a reader sees, so it is recommended before a measure
-# that is only partly met.
+# cannot read in order, a date out of order or style, a gap), as opposed to measures of how much of
+# a good thing it has (keywords, quantified bullets, length, detail). Any finding of one of these is
+# an error a reader or an ATS meets, so it is recommended before a measure that is only partly met.
+# (Pronouns and buzzwords are not here: one is a slip, partial like a measure; two or more fail.)
 DEFECT_CHECKS: frozenset[str] = frozenset({
     "contact_name", "contact_email", "contact_phone", *STRUCTURAL, "extractable_text",
-    "pronouns_and_fillers", "reverse_chronological", "employment_gaps", "consistent_dates", "section_order",
+    "reverse_chronological", "employment_gaps", "consistent_dates", "section_order",
 })
 
 # Whole points of overall score each finding costs on top of its weighted share: fixing any failed
