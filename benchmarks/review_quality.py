@@ -53,6 +53,12 @@ OCCUPATION_INDUSTRY = {
     "hr_specialist": "human_resources", "teacher": "education",
 }
 _PRONOUN = re.compile(r"(?<![\w'])(?:I|me|my|mine|myself|I'm|I've)(?![\w'])")
+# The project's list of filler phrases (data/language.json), as words of the truth text: a finding of
+# one of them ("Passionate about …") is true of the document, not a false finding.
+_FILLERS = re.compile(r"(?<![\w-])(?:" + "|".join(
+    r"\s+".join(re.escape(w) for w in f.split())
+    for f in json.loads((ROOT / "src/resumeiq/engine/data/language.json").read_text())["fillers"]) + r")(?![\w-])",
+    re.IGNORECASE)
 
 
 def render(doc, fmt: str, opts: dict) -> tuple[bytes, str]:
@@ -127,8 +133,7 @@ def judge(check, truth: dict) -> bool | None:
         return bool(highlights) and sum(bool(re.search(r"\d", h)) for h in highlights) / len(highlights) >= 0.5
     if cid == "pronouns_and_fillers":
         text = " ".join([b.get("summary") or "", *highlights, *(w.get("summary") or "" for w in work)])
-        return not _PRONOUN.search(text) and not re.search(
-            r"detail-oriented|results-driven|team player|proven track record|hard-working|self-starter", text, re.I)
+        return not _PRONOUN.search(text) and not _FILLERS.search(text)
     if cid == "summary_present":
         n = len((b.get("summary") or "").split())
         return 15 <= n <= 150

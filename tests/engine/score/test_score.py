@@ -22,7 +22,7 @@ from resumeiq.engine.model import (
     SkillMention,
     Work,
 )
-from resumeiq.engine.score import CHECKS, score_resume
+from resumeiq.engine.score import CHECKS, score_resume, summary
 
 # --------------------------------------------------------------------------- factory
 
@@ -365,10 +365,11 @@ def test_recommendations_sorted_by_priority_and_impact():
     review = score_resume(resume_doc(contact=False, quantified=False, dates=False), "finance")
     recs = review.recommendations
     assert [r.priority for r in recs] == list(range(1, len(recs) + 1))
-    # Blocking problems first (no e-mail, then no phone), then by impact.
+    # Blocking problems first (no e-mail, then no phone), then by tier, and by impact within a tier.
     assert [r.check_id for r in recs[:2]] == ["contact_email", "contact_phone"]
-    rest = [r.impact for r in recs[2:]]
-    assert rest == sorted(rest, reverse=True)
+    by_id = {c.id: c for c in review.checks}
+    keys = [(summary.tier(by_id[r.check_id]), -r.impact) for r in recs[2:]]
+    assert keys == sorted(keys)
     assert {r.check_id for r in recs} == {c.id for c in review.checks if c.status != "passed"}
     assert review.weaknesses and review.strengths
     assert "Finance" in review.executive_summary and str(review.overall_score) in review.executive_summary
@@ -447,3 +448,109 @@ def test_scores_always_integers_in_range(lines, works, keywords, industry, pages
 
 def test_roles_fixture_is_newest_first():
     assert [r[2] for r in ROLES] == sorted((r[2] for r in ROLES), reverse=True)
+
+
+# --------------------------------------------------------------------------- planted findings
+
+
+def _first_person(roles: list) -> list:
+    return [(p, c, s, e, raw, [f"I {b[:1].lower()}{b[1:]}" for b in bullets]) for p, c, s, e, raw, bullets in roles]
+
+
+_SHORT_ROLES = [(*ROLES[0][:5], ROLES[0][5][:2])]
+_SUMMARY = ("Pricing analyst with 8 years of demand forecasting for retail chains, now building churn and "
+            "inventory models in Python and SQL for a team of six.")
+# A base resume (keyword arguments of ``resume_doc``) and the industry it is read for: a clean one, a
+# short one with a failed length check, one without numbers, one held down by a cap (a missing
+# phone) and one read for an industry whose skills it barely shows.
+_BASES = {
+    "clean": (dict(summary=_SUMMARY), "data_science"),
+    "short": (dict(roles=_SHORT_ROLES, summary=_SUMMARY), "data_science"),
+    "no_numbers": (dict(quantified=False, summary=_SUMMARY), "general"),
+    "capped": (dict(summary=_SUMMARY, roles=_SHORT_ROLES, layout=Layout(pages=1, columns=2, column_pages=1)),
+               "data_science"),
+    "other_industry": (dict(summary=_SUMMARY), "healthcare"),
+}
+# The same resume with one writing habit planted: "I" before every bullet, or buzzwords added to
+# the summary with a line break inside a phrase ("team / player" wrapped in a PDF).
+_PLANTED = {
+    "first_person": lambda kw: {**kw, "roles": _first_person(kw.get("roles") or ROLES)},
+    "fillers": lambda kw: {**kw, "summary": kw["summary"] + " A hard-working, highly motivated team\nplayer "
+                           "and quick learner."},
+}
+
+
+@pytest.mark.parametrize("planted", sorted(_PLANTED))
+@pytest.mark.parametrize("base", sorted(_BASES))
+def test_a_planted_writing_habit_lowers_the_score_and_is_recommended_early(base, planted):
+    kwargs, industry = _BASES[base]
+    before = score_resume(resume_doc(**kwargs), industry)
+    after = score_resume(resume_doc(**_PLANTED[planted](kwargs)), industry)
+    assert check(before, "pronouns_and_fillers").status == "passed"
+    assert check(after, "pronouns_and_fillers").status != "passed"
+    assert after.overall_score < before.overall_score, (before.overall_score, after.overall_score)
+    ranks = [r.check_id for r in after.recommendations]
+    assert "pronouns_and_fillers" in ranks[:3], ranks
+    # One habit, one finding: "I built …" still starts with the verb; the pronoun is the finding.
+    assert check(after, "action_verbs").status == check(before, "action_verbs").status
+
+
+def test_buzzwords_are_not_length():
+    kwargs, industry = _BASES["short"]
+    before = score_resume(resume_doc(**kwargs), industry)
+    after = score_resume(resume_doc(**_PLANTED["fillers"](kwargs)), industry)
+    # A sentence of ten words that is buzzwords but for "A" and "and": no length at all.
+    words = [int(re.match(r"\d+", check(r, "length").message).group()) for r in (before, after)]
+    assert words[1] == words[0], words
+    # In a sentence with substance, only the buzzword itself is left out.
+    kwargs = {**kwargs, "summary": kwargs["summary"] + " Known as a quick learner who rebuilt the quarterly "
+              "stock forecast for twelve stores in one month."}
+    words.append(int(re.match(r"\d+", check(score_resume(resume_doc(**kwargs), industry), "length").message).group()))
+    assert words[2] - words[0] == 17 - 2, words
+    assert "not counting pronouns and filler phrases" in check(after, "length").message
+    found = check(after, "pronouns_and_fillers").evidence
+    assert any("team player" in e for e in found), found
+
+
+@pytest.mark.parametrize("base", sorted(_BASES))
+def test_fixing_any_finding_gains_at_least_a_whole_point(base):
+    # What a person acting on a recommendation sees: the score moves (1 point for a partial check,
+    # 2 for a failed one, on top of its weighted share), whatever cap or rounding applies.
+    kwargs, industry = _BASES[base]
+    for variant in (kwargs, _PLANTED["first_person"](kwargs), _PLANTED["fillers"](kwargs)):
+        review = score_resume(resume_doc(**variant), industry)
+        status = {c.id: c.status for c in review.checks}
+        for r in review.recommendations:
+            assert r.impact >= (2.0 if status[r.check_id] == "failed" else 1.0) - 0.01, (base, r)
+
+
+def test_a_failed_layout_comes_before_what_it_hides():
+    # Two columns scramble the experience an ATS reads: that is the first thing to fix, ahead of
+    # content findings of larger weight (no numbers, a short resume).
+    review = score_resume(resume_doc(roles=_SHORT_ROLES, quantified=False,
+                                     layout=Layout(pages=1, columns=2, column_pages=1)), "data_science")
+    ids = [r.check_id for r in review.recommendations]
+    assert ids[0] == "layout_columns", ids
+    assert check(review, "quantified_results").status == "failed"
+
+
+def test_one_pronoun_is_a_slip_two_are_a_habit():
+    # Numbers only in the oldest role: results partly shown (a measure partly met, not failed).
+    plain = [(p, c, s, e, raw, [_strip_numbers(b) for b in bullets]) for p, c, s, e, raw, bullets in ROLES[:2]]
+    base = [*plain, ROLES[2]]
+
+    def with_mine(n: int) -> list:
+        p, c, s, e, raw, bullets = base[0]
+        # "a"/"the" → "my": the same words, one more pronoun each.
+        mine = [re.sub(r" (?:a|the) ", " my ", b, count=1) if i < n else b for i, b in enumerate(bullets)]
+        assert all(m != b for m, b in zip(mine[:n], bullets, strict=False))
+        return [(p, c, s, e, raw, mine), *base[1:]]
+    slip = score_resume(resume_doc(roles=with_mine(1), summary=_SUMMARY), "general")
+    assert check(slip, "pronouns_and_fillers").status == "partial"
+    assert check(slip, "quantified_results").status == "partial"
+    ids = [r.check_id for r in slip.recommendations]
+    # Most bullets without numbers cost a recruiter more than one "my": the measure comes first.
+    assert ids.index("quantified_results") < ids.index("pronouns_and_fillers"), ids
+    habit = score_resume(resume_doc(roles=with_mine(2), summary=_SUMMARY), "general")
+    assert check(habit, "pronouns_and_fillers").status == "failed"
+    assert habit.overall_score < slip.overall_score

@@ -28,8 +28,13 @@ Calibration (``calibrate``), applied to that mix in this order:
 A cap is soft (``soft_cap``): scores from 25 points under it are compressed towards it rather
 than cut, so a capped resume with one more defect still scores lower.
 
-Bands (``band``): poor < 50 ≤ fair < 70 ≤ good < 85 ≤ strong. Blocking problems (a missing
-e-mail or phone, unreadable text) come first among the recommendations, then the rest by impact.
+Then each finding costs whole points of its own (``weights.FINDING_COST``: partial 1, failed 2),
+so fixing any recommendation raises the score by at least a point and a check that gets worse
+always lowers it, whatever a cap compresses or the rounding hides.
+
+Bands (``band``): poor < 50 ≤ fair < 70 ≤ good < 85 ≤ strong. Recommendations come by
+``summary.tier`` (blocking problems, failed ATS structure, errors in the document, partly met
+measures), then by impact.
 """
 
 from __future__ import annotations
@@ -43,7 +48,7 @@ from resumeiq.engine.score.checks_ats import CHECKS_ATS, IndustryFit, industry_f
 from resumeiq.engine.score.checks_content import CHECKS_CONTENT
 from resumeiq.engine.score.checks_formatting import CHECKS_FORMATTING, TOO_LONG
 from resumeiq.engine.score.industries import DEFAULT_INDUSTRY, get_industry
-from resumeiq.engine.score.weights import ATS_ALSO_COUNTS, CHECKS
+from resumeiq.engine.score.weights import ATS_ALSO_COUNTS, CHECKS, FINDING_COST, STRUCTURAL
 
 __all__ = ["ATS_ALSO_COUNTS", "CHECKS", "band", "calibrate", "run_checks", "score_resume"]
 
@@ -66,10 +71,6 @@ CAP_NO_EMAIL = 0.69
 CAP_NO_PHONE = 0.79
 CAP_UNREADABLE = 0.30
 CAP_FAILED_ATS = 0.84  # "strong" means nothing important left: no failed check an ATS relies on
-# The checks of what an ATS can read at all (a yes-or-no finding, so the cap has no cliff inside a
-# measure that moves smoothly, as the number of words or of skills does); and a far too long file.
-STRUCTURAL = ("standard_headings", "parseable_dates", "layout_columns", "layout_tables", "text_in_images",
-              "header_footer_text")
 
 
 def band(score: int) -> str:
@@ -119,7 +120,10 @@ def calibrate(mix: float, checks: list[Check], fit: IndustryFit | None) -> tuple
         if overall > cap - CAP_KNEE:
             overall = soft_cap(overall, cap)
             reasons.append(reason)
-    return overall, reasons
+    # Each finding costs whole points of its own (``FINDING_COST``), after the caps, so that no cap's
+    # compression or rounding can hide a check that got worse.
+    overall -= sum(FINDING_COST[c.status] for c in checks) / 100
+    return max(0.0, overall), reasons
 
 
 def score_resume(parsed: ParsedDocument, industry: str = DEFAULT_INDUSTRY) -> Review:

@@ -24,7 +24,9 @@ def pronoun_pattern() -> re.Pattern[str]:
 
 @cache
 def filler_pattern() -> re.Pattern[str]:
-    alt = "|".join(re.escape(f) for f in sorted(language()["fillers"], key=len, reverse=True))
+    # Any run of white space between the words: a phrase wrapped onto the next line is the same phrase.
+    alt = "|".join(r"\s+".join(re.escape(w) for w in f.split())
+                   for f in sorted(language()["fillers"], key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
 
 
@@ -71,6 +73,41 @@ def writing_ranges(ctx: Context) -> list[tuple[int, int]]:
             continue
         out.append((ln.start, ln.end))
     return out
+
+
+def filler_spans(ctx: Context) -> list[tuple[int, int]]:
+    """Spans of the filler phrases in the resume's own writing (``writing_ranges``)."""
+    ranges = writing_ranges(ctx)
+    return [(m.start(), m.end()) for m in filler_pattern().finditer(ctx.text)
+            if any(a <= m.start() < b for a, b in ranges)]
+
+
+# Where a sentence ends: after . ! ? or at a line that starts a new item (a bullet or a capital);
+# a line starting in lower case carries on the sentence above (a wrapped line).
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n(?=\s*[•▪●◦*\-–A-Z])")
+
+
+def filler_words(ctx: Context) -> int:
+    """Words that are padding, not substance (``length`` does not count them, so taking them out as
+    advised never makes a resume "too short"): first-person pronouns in the writing, the words of
+    filler phrases, and all of a sentence that is little else (under 5 words once they are gone),
+    as ``summary_present`` counts a summary."""
+    ranges = writing_ranges(ctx)
+    text = ctx.text
+    padding = sum(1 for a, _ in find_pronouns(text) if any(x <= a < y for x, y in ranges))
+    spans = filler_spans(ctx)
+    if not spans:
+        return padding
+    start = 0
+    for m in [*_SENTENCE_END.finditer(text), None]:
+        end = m.start() if m else len(text)
+        inside = [(a, b) for a, b in spans if start <= a < end]
+        if inside:
+            sentence = text[start:end]
+            rest = word_count(filler_pattern().sub(" ", sentence))
+            padding += word_count(sentence) if rest < 5 else sum(word_count(text[a:b]) for a, b in inside)
+        start = m.end() if m else end
+    return padding
 
 
 _CONTACT_MARK = re.compile(r"[\w.+-]+@[\w-]+\.\w|https?://|www\.|linkedin\.com|github\.com", re.IGNORECASE)

@@ -20,12 +20,15 @@ from resumeiq.engine.score._text import (
 )
 from resumeiq.engine.score._writing import (
     filler_pattern,
+    filler_spans,
     find_pronouns,
     line_around,
     unheaded_summary,
     writing_ranges,
 )
 
+# A first-person pronoun opening a bullet, with what may sit between it and the verb ("I also led").
+_LEADING_PRONOUN = re.compile(r"^(?:I|I['’]ve)\s+(?:(?:also|then|have|had|personally)\s+)?")
 _QUANTITY_TARGET = 0.5  # half the bullets quantified earns full marks
 _VERB_TARGET = 0.75
 _GAP_MONTHS = 6
@@ -84,12 +87,15 @@ def action_verbs(ctx: Context) -> Check:
     strong: list[Bullet] = []
     weak: list[tuple[Bullet, tuple[str, str] | None]] = []
     for b in bullets:
-        hit = weak_start(b.text)
-        first = words(b.text)[:1]
+        # "I led …": the verb after the pronoun is what is judged here; the pronoun is a finding of
+        # ``pronouns_and_fillers``, so one habit is not counted (and recommended) twice.
+        opening = _LEADING_PRONOUN.sub("", b.text, count=1)
+        hit = weak_start(opening)
+        first = words(opening)[:1]
         if hit is None and first and is_action_verb(first[0]):
             strong.append(b)
-        else:
-            weak.append((b, hit))
+        else:  # a rewrite only of the bullet's own opening: "I was responsible …" gets the advice
+            weak.append((b, hit if opening == b.text else None))
     share = len(strong) / len(bullets)
     score = min(1.0, share / _VERB_TARGET)
     message = (f"{len(strong)} of {len(bullets)} bullets start with an action verb." if len(bullets) > 1 else
@@ -122,11 +128,11 @@ def pronouns_and_fillers(ctx: Context) -> Check:
         return any(a <= span[0] < b for a, b in ranges)
 
     pronouns = [s for s in find_pronouns(text) if in_writing(s)]
-    fillers = [(m.start(), m.end()) for m in filler_pattern().finditer(text) if in_writing((m.start(), m.end()))]
+    fillers = filler_spans(ctx)
     count = len(pronouns) + len(fillers)
     score = 1.0 if count == 0 else 0.5 if count <= 2 else 0.25 if count <= 5 else 0.0
     found_p = sorted({text[a:b] for a, b in pronouns})
-    found_f = sorted({text[a:b].lower() for a, b in fillers})
+    found_f = sorted({" ".join(text[a:b].lower().split()) for a, b in fillers})
     if count == 0:
         message = "No first-person pronouns or filler phrases."
     else:
@@ -149,8 +155,10 @@ def pronouns_and_fillers(ctx: Context) -> Check:
     if fillers:
         a, b = fillers[0]
         advice.append(f"Replace '{text[a:b]}' with a result that shows it, such as {ctx.profile.result_example}.")
-    return ctx.check("pronouns_and_fillers", score, message, evidence=evidence, spans=pronouns + fillers,
-                     suggestion=" ".join(advice) or None)
+    # One pronoun or buzzword is a slip (partial); two or more are how the resume is written (failed).
+    status = "passed" if count == 0 else "partial" if count == 1 else "failed"
+    return ctx.check("pronouns_and_fillers", score, message, status=status, evidence=evidence,
+                     spans=pronouns + fillers, suggestion=" ".join(advice) or None)
 
 
 def summary_present(ctx: Context) -> Check:

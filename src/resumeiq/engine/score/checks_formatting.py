@@ -8,6 +8,7 @@ from resumeiq.engine.model import Check
 from resumeiq.engine.score._context import Context, status_for
 from resumeiq.engine.score._dates import DATE_STYLES
 from resumeiq.engine.score._text import plural, quote, word_count
+from resumeiq.engine.score._writing import filler_words
 
 _TOO_SHORT_WORDS = 200
 _SHORT_WORDS = 300
@@ -19,11 +20,15 @@ TOO_LONG = "far longer than"  # how the message of a far too long document goes 
 
 
 def length(ctx: Context) -> Check:
-    words, pages = ctx.word_count, ctx.pages
+    # Pronouns and filler phrases are padding, not content: they do not make a short resume long enough.
+    padding = filler_words(ctx)
+    words, pages = ctx.word_count - padding, ctx.pages
     low, high = ctx.profile.typical_pages
     too_long_words = _TOO_LONG_WORDS * max(1.0, high / 2)
     too_long_pages = max(_TOO_LONG_PAGES, high + 3)
     desc = f"{plural(words, 'word')} on {plural(pages, 'page')}"
+    if padding:
+        desc += " (not counting pronouns and filler phrases)"
     typical = f"{low}–{high} pages" if low != high else plural(low, "page")
     if words < _TOO_SHORT_WORDS:
         # No cliff at the thresholds: 0.1 at 100 words, 0.3 at 200, 1.0 at 300 (linear between).

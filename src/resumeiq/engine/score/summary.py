@@ -9,7 +9,7 @@ from collections.abc import Callable
 from resumeiq.engine.model import Check, Recommendation
 from resumeiq.engine.score._text import plural
 from resumeiq.engine.score.industries import IndustryProfile
-from resumeiq.engine.score.weights import ATS_ALSO_COUNTS, CHECKS
+from resumeiq.engine.score.weights import ATS_ALSO_COUNTS, CHECKS, DEFECT_CHECKS, STRUCTURAL
 
 NOT_ASSESSED = "Not assessed:"
 _MAX_STRENGTHS = 5
@@ -52,15 +52,30 @@ def impact(check: Check, totals: dict[str, float], profile: IndustryProfile) -> 
 BLOCKING = ("extractable_text", "contact_email", "contact_phone")
 
 
-def _blocking(check: Check) -> int:
-    return BLOCKING.index(check.id) if check.id in BLOCKING and check.status == "failed" else len(BLOCKING)
+def tier(check: Check) -> tuple[int, int]:
+    """Where a finding stands among the recommendations, before its impact is compared:
+
+    0. blocking problems (``BLOCKING``, in that order): the resume cannot be read or answered;
+    1. a failed structural check (``STRUCTURAL``): an ATS loses or scrambles text, and what it loses
+       is also missing from every other check (a two-column page reads as having no experience);
+    2. any other failed check, and any finding of a check that finds an error in the document
+       (``DEFECT_CHECKS``: a table, a date out of order, a gap): something a reader sees as wrong;
+    3. a measure that is only partly met (some bullets without numbers, part of the keywords).
+    """
+    if check.id in BLOCKING and check.status == "failed":
+        return 0, BLOCKING.index(check.id)
+    if check.id in STRUCTURAL and check.status == "failed":
+        return 1, 0
+    if check.status == "failed" or check.id in DEFECT_CHECKS:
+        return 2, 0
+    return 3, 0
 
 
 def recommendations(
     checks: list[Check], profile: IndustryProfile, overall_of: Callable[[list[Check]], float] | None = None,
 ) -> list[Recommendation]:
-    """Every failed or partial check with a suggestion, blocking problems first (``BLOCKING``),
-    then by impact. With ``overall_of`` (checks → overall 0..100, caps included) a check's impact
+    """Every failed or partial check with a suggestion, by ``tier`` (blocking problems first, then
+    what an ATS cannot read, then errors in the document, then partly met measures), then by impact. With ``overall_of`` (checks → overall 0..100, caps included) a check's impact
     is what the overall score gains when that check alone passes; without it, its weighted share."""
     totals = group_totals(checks)
     base = overall_of(checks) if overall_of else 0.0
@@ -72,7 +87,7 @@ def recommendations(
         return max(0.0, overall_of(fixed) - base)
 
     todo = [(gain(i, c), c) for i, c in enumerate(checks) if c.status != "passed" and c.suggestion]
-    todo.sort(key=lambda ic: (_blocking(ic[1]), -round(ic[0], 6), _ORDER.get(ic[1].id, 99)))
+    todo.sort(key=lambda ic: (tier(ic[1]), -round(ic[0], 6), _ORDER.get(ic[1].id, 99)))
     return [
         Recommendation(priority=i, check_id=c.id, text=c.suggestion or "", impact=round(points, 2))
         for i, (points, c) in enumerate(todo, start=1)

@@ -90,3 +90,24 @@ CHECKS: dict[str, CheckSpec] = {
 ATS_ALSO_COUNTS: dict[str, float] = {"length": 2.0, "quantified_results": 2.5}
 
 GROUPS: tuple[ScoreGroup, ...] = ("ats", "content", "formatting")
+
+# The checks of what an ATS can read at all (a yes-or-no finding, so a cap on it has no cliff inside
+# a measure that moves smoothly, as the number of words or of skills does). Failed, the ATS loses or
+# scrambles text, and every other finding matters less until it is fixed.
+STRUCTURAL: tuple[str, ...] = ("standard_headings", "parseable_dates", "layout_columns", "layout_tables",
+                               "text_in_images", "header_footer_text")
+
+# Checks that find something wrong in the document itself (a missing contact detail, text an ATS
+# cannot read in order, a date out of order or style, a gap), as opposed to measures of how much of
+# a good thing it has (keywords, quantified bullets, length, detail). Any finding of one of these is
+# an error a reader or an ATS meets, so it is recommended before a measure that is only partly met.
+# (Pronouns and buzzwords are not here: one is a slip, partial like a measure; two or more fail.)
+DEFECT_CHECKS: frozenset[str] = frozenset({
+    "contact_name", "contact_email", "contact_phone", *STRUCTURAL, "extractable_text",
+    "reverse_chronological", "employment_gaps", "consistent_dates", "section_order",
+})
+
+# Whole points of overall score each finding costs on top of its weighted share: fixing any failed
+# or partial check raises the score by at least this much, and a check that gets worse (passed →
+# partial → failed) always lowers it, whatever the rounding or a cap's compression.
+FINDING_COST: dict[str, float] = {"passed": 0.0, "partial": 1.0, "failed": 2.0}
