@@ -3,7 +3,7 @@
 ``ChatClient.complete_json(messages, Answer)`` returns the model's answer validated as the
 Pydantic model ``Answer``. It asks for structured output first (``response_format`` JSON schema),
 then ``json_object``, then plain text from which it extracts the first JSON object: a server that
-rejects a format (400/422) or answers with something that is not valid ``Answer`` JSON is asked
+rejects a format (400/422; another 4xx such as a refused key ends the call) or answers with something that is not valid ``Answer`` JSON is asked
 again in the next format. 429, 5xx, timeouts and lost connections are retried with exponential
 back-off (``max_retries`` times, honouring a short ``Retry-After``). ``timeout`` (seconds) bounds
 the whole call, every attempt and back-off included. Raises only ``LLMError`` subclasses.
@@ -71,7 +71,7 @@ class ChatClient:
                     _messages_for(fmt, messages, answer), fmt, answer, name, deadline
                 )
             except LLMRefused as exc:
-                if fmt == "text":
+                if fmt == "text" or exc.status not in (400, 422):  # a bad key stays bad
                     raise
                 problems.append(f"{fmt}: {exc.reason}")
                 continue
@@ -116,7 +116,7 @@ class ChatClient:
             except openai.APIStatusError as exc:
                 status = exc.status_code
                 if status != 429 and status < 500:
-                    raise LLMRefused(_refusal(status, self.model)) from None
+                    raise LLMRefused(_refusal(status, self.model), status) from None
                 reason = (
                     f"the model server kept answering 429 Too Many Requests ({attempt + 1} attempts)"
                     if status == 429

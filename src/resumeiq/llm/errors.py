@@ -25,7 +25,9 @@ class LLMUnavailable(LLMError):
 
 
 class LLMRefused(LLMError):
-    pass
+    def __init__(self, reason: str, status: int = 0) -> None:
+        super().__init__(reason)
+        self.status = status
 
 
 class LLMBadAnswer(LLMError):
