@@ -11,6 +11,7 @@ import json
 import logging
 
 import pytest
+
 from llm_server import FakeLLM, reply, slow, status
 from tailoring.people import create_job, preview, upload
 
@@ -27,7 +28,10 @@ FABRICATED = {
     "summary": None,
     "bullets": [
         {"path": "/work/0/highlights/2", "text": GOOD_BULLET},
-        {"path": "/work/1/highlights/1", "text": "Answered support tickets from analysts at Globex Corporation"},
+        {
+            "path": "/work/1/highlights/1",
+            "text": "Answered support tickets from analysts at Globex Corporation",
+        },
         {"path": "/work/0/highlights/1", "text": "Designed a Go service handling 9,000 requests per second"},
     ],
 }
@@ -170,7 +174,9 @@ async def test_the_key_is_never_logged_or_returned(start_api, make_settings, cap
     for response in (good, refused, listed, again):
         assert KEY not in response.text
     assert caplog.records and KEY not in caplog.text
-    assert KEY not in repr(make_settings(llm_base_url="http://127.0.0.1:9/v1", llm_model="m", llm_api_key=KEY))
+    assert KEY not in repr(
+        make_settings(llm_base_url="http://127.0.0.1:9/v1", llm_model="m", llm_api_key=KEY)
+    )
 
 
 async def test_a_slow_model_does_not_block_other_requests(start_api, make_settings):
