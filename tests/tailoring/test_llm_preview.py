@@ -71,6 +71,8 @@ async def test_the_model_rewrites_a_bullet_and_the_summary_and_mode_defaults_to_
             rewrite = next(d for d in body["diff"] if d["path"] == "/work/0/highlights/2")
             assert rewrite["op"] == "changed" and rewrite["after"] == GOOD_BULLET
             assert MODEL in rewrite["reason"]
+            moved = next(d for d in body["diff"] if d["path"] == "/work/0/highlights")
+            assert moved["after"] == tailored["work"][0]["highlights"]  # the reorder shows the new text
             # Contact details stay the original's; the model never even saw them.
             assert tailored["basics"]["email"] == "mira.okafor@example.org"
             sent = json.dumps(server.requests[0]["json"]["messages"])

@@ -248,4 +248,9 @@ def _lay_over(
             continue
         kept = [*base, change]
         count += 1
+    # A reordered bullet list shows its bullets as they now read.
+    texts = {c.path: c.after for c in kept if c.op == "changed" and "/highlights/" in c.path}
+    for c in kept:
+        if c.op == "moved" and c.path.endswith("/highlights") and texts:
+            c.after = [texts.get(f"{c.path}/{i}", c.before[i]) for i in c.order]
     return kept, count
