@@ -193,3 +193,20 @@ async def test_a_slow_model_does_not_block_other_requests(start_api, make_settin
             assert listed.status_code == 200 and not task.done()  # answered while the model thinks
             r = await task
     assert r.status_code == 201 and r.json()["mode"] == "llm"
+
+
+async def test_a_failure_inside_resumeiq_while_asking_still_answers_deterministically(
+    start_api, make_settings, monkeypatch
+):
+    import resumeiq.tailoring.service as service
+
+    async def broken(*args, **kwargs):
+        raise RuntimeError("a bug in the prompt code")
+
+    monkeypatch.setattr(service, "propose_rewrites", broken)
+    with FakeLLM([reply(GOOD)]) as server:
+        async with start_api(llm_settings(make_settings, server)) as api:
+            _, _, _, r = await mira_preview(api)
+    body = r.json()
+    assert body["mode"] == "deterministic" and body["ai_model_used"] is None
+    assert any("could not be used" in w and "RuntimeError" in w for w in body["warnings"])

@@ -202,6 +202,12 @@ async def _ask_model(
             f"The language model {llm.model} could not be used: {exc.reason}. This is the deterministic "
             "tailoring (mode 'deterministic')."
         ]
+    except Exception as exc:  # noqa: BLE001  (a bug must not cost the user the preview)
+        log.error("tailoring: the language model step failed: %s", type(exc).__name__, exc_info=True)
+        return [], [
+            f"The language model {llm.model} could not be used: resumeiq failed while asking it "
+            f"({type(exc).__name__}). This is the deterministic tailoring (mode 'deterministic')."
+        ]
     if not proposal.changes:
         proposal.warnings.append(
             f"The language model {llm.model} proposed no rewrite, so this is the deterministic tailoring "
