@@ -162,20 +162,36 @@ async def test_mode_deterministic_does_not_call_the_model(start_api, make_settin
     assert r.json()["mode"] == "deterministic" and r.json()["ai_model_used"] is None
 
 
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(self.format(record))
+
+
 async def test_the_key_is_never_logged_or_returned(start_api, make_settings, caplog):
-    caplog.set_level(logging.DEBUG)
+    caplog.set_level(logging.DEBUG)  # the root logger: the openai SDK's and httpx's own lines
+    ours = _Collect()  # the resumeiq logger does not propagate to the root
+    logging.getLogger("resumeiq").addHandler(ours)
     echo = {"error": {"message": f"Incorrect API key provided: {KEY}"}}
-    with FakeLLM([reply(GOOD), status(401, echo)]) as server:
-        async with start_api(llm_settings(make_settings, server)) as api:
-            user, resume, job, good = await mira_preview(api)
-            refused = await preview(user, resume["resume_id"], job["id"])
-            listed = await user.get("/api/v1/tailorings")
-            again = await user.get(f"/api/v1/tailorings/{good.json()['preview_id']}")
-        assert server.requests[0]["headers"]["authorization"] == f"Bearer {KEY}"  # it was used
+    try:
+        with FakeLLM([reply(GOOD), status(401, echo)]) as server:
+            async with start_api(llm_settings(make_settings, server, log_level="DEBUG")) as api:
+                user, resume, job, good = await mira_preview(api)
+                refused = await preview(user, resume["resume_id"], job["id"])
+                listed = await user.get("/api/v1/tailorings")
+                again = await user.get(f"/api/v1/tailorings/{good.json()['preview_id']}")
+            assert server.requests[0]["headers"]["authorization"] == f"Bearer {KEY}"  # it was used
+    finally:
+        logging.getLogger("resumeiq").removeHandler(ours)
     assert refused.json()["mode"] == "deterministic"
     for response in (good, refused, listed, again):
         assert KEY not in response.text
-    assert caplog.records and KEY not in caplog.text
+    assert any("could not be used" in line for line in ours.lines)
+    assert any("chat/completions" in r.getMessage() for r in caplog.records)  # the SDK did log
+    assert KEY not in caplog.text and not any(KEY in line for line in ours.lines)
     assert KEY not in repr(
         make_settings(llm_base_url="http://127.0.0.1:9/v1", llm_model="m", llm_api_key=KEY)
     )
