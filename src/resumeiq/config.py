@@ -114,6 +114,16 @@ class Settings(BaseSettings):
     match_selected_min: float = Field(default=80.0, ge=0, le=100)
     match_considered_min: float = Field(default=46.0, ge=0, le=100)
 
+    # Optional language model for tailoring (any OpenAI-compatible Chat Completions server:
+    # OpenAI, Ollama, vLLM, LM Studio, llama.cpp). Base URL and model together turn it on; then a
+    # preview's ``mode`` defaults to ``llm``. The timeout bounds the whole model step of a preview
+    # (every attempt); past it the preview answers with the deterministic tailoring and says why.
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: SecretStr | None = None
+    llm_timeout_seconds: float = Field(default=120.0, gt=0)
+    llm_max_retries: int = Field(default=2, ge=0, le=10)  # after a 429, a 5xx or a lost connection
+
     @field_validator("log_level", mode="before")
     @classmethod
     def _upper_level(cls, value: object) -> object:
@@ -140,7 +150,16 @@ class Settings(BaseSettings):
             raise ValueError(f"not a rate limit like '20/10 minutes': {value!r}") from exc
         return value
 
-    @field_validator("redis_url", "smtp_host", "smtp_username", "smtp_from", mode="before")
+    @field_validator(
+        "redis_url",
+        "smtp_host",
+        "smtp_username",
+        "smtp_from",
+        "llm_base_url",
+        "llm_model",
+        "llm_api_key",
+        mode="before",
+    )
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
         return None if value == "" else value
@@ -155,6 +174,13 @@ class Settings(BaseSettings):
             raise ConfigError(
                 "RESUMEIQ_QUEUE=celery needs RESUMEIQ_REDIS_URL (the Celery broker), e.g. redis://localhost:6379/0"
             )
+        if bool(self.llm_base_url) != bool(self.llm_model):
+            raise ConfigError(
+                "RESUMEIQ_LLM_BASE_URL and RESUMEIQ_LLM_MODEL go together (e.g. http://localhost:11434/v1 "
+                "and a model name); set both to use a language model, or neither"
+            )
+        if self.llm_base_url and not self.llm_base_url.startswith(("http://", "https://")):
+            raise ConfigError("RESUMEIQ_LLM_BASE_URL must be an http:// or https:// URL")
         if self.jwt_secret is not None:
             check_secret(self.jwt_secret.get_secret_value(), origin="RESUMEIQ_JWT_SECRET")
         return self
@@ -163,6 +189,11 @@ class Settings(BaseSettings):
     def match_thresholds(self) -> tuple[float, float]:
         """(selected, considered) minimum scores, as the engine's matching takes them."""
         return (self.match_selected_min, self.match_considered_min)
+
+    @property
+    def llm_configured(self) -> bool:
+        """A language model is configured (``mode`` defaults to ``llm``)."""
+        return bool(self.llm_base_url and self.llm_model)
 
     @property
     def jwt_secret_value(self) -> str:

@@ -11,15 +11,24 @@
 
 ``violations(original, original_text, tailored)`` lists what is wrong, in words; empty is good
 (``Guard`` reads the original once for many checks).
+
+Text a language model rewrote (a bullet, the summary) may say the same thing in other words, so
+its slot is exempt from "the highlight is still there verbatim" (``rewritten`` paths), and it
+is held to a stricter rule instead (``Guard.new_text_problems``): every name-like word (a
+capitalised word that is not an ordinary word opening a sentence, an acronym, a month) and every
+number word ("five", "dozen") must be in the original's text — this is what stops an invented
+employer, title, institution, degree, certificate or date written into free text.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
+from functools import cache
 from typing import Any
 
+from resumeiq.engine._data import load_json
 from resumeiq.engine.parse.skills import canonical_skill
 
 CONTACT_FIELDS = ("name", "email", "phone", "url", "location", "profiles")
@@ -31,6 +40,77 @@ FACT_FIELDS: dict[str, tuple[str, ...]] = {
     "languages": ("language", "fluency"),
 }
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_WORD = re.compile(r"[^\W\d_][\w'’]*(?:[-/&.][^\W\d_][\w'’]*)*")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;•·|()\[\]\"“”]|\s[-–—*]|\n)\s*$")
+_HIGHLIGHT_SLOT = re.compile(r"^/(work|projects)/(\d+)/highlights/(\d+)$")
+NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "dozen",
+        "dozens",
+        "double",
+        "doubled",
+        "triple",
+        "tripled",
+        "quadrupled",
+        "half",
+        "once",
+        "twice",
+        "thrice",
+    ]
+)
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    return frozenset(load_json("common_words.json")["words"])
+
+
+def _ordinary_opening(word: str) -> bool:
+    """An ordinary word (often a verb: "Led", "Mentored") that is capitalised only because it
+    opens a sentence or a bullet."""
+    lower = word.lower()
+    common = _common_words()
+    if lower in common:
+        return True
+    for suffix in ("ed", "d", "ing", "s", "es"):
+        if lower.endswith(suffix) and lower[: -len(suffix)] in common:
+            return True
+    return False
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -61,6 +141,7 @@ class Guard:
 
     def __init__(self, original: dict[str, Any], original_text: str) -> None:
         self.original = original
+        self.original_text = original_text
         self.known_facts = {
             (section, name): {e.get(name) for e in original.get(section) or [] if isinstance(e, dict)}
             for section, fields in FACT_FIELDS.items()
@@ -78,8 +159,15 @@ class Guard:
             n for s in _strings(original) for n in numbers_in(s)
         }
 
-    def violations(self, tailored: dict[str, Any]) -> list[str]:
+    def violations(self, tailored: dict[str, Any], rewritten: Collection[str] = ()) -> list[str]:
+        """What ``tailored`` breaks; ``rewritten``: highlight paths (of the original, like
+        ``/work/0/highlights/2``) whose text was rewritten on purpose."""
         original = self.original
+        slots: set[tuple[str, int, int]] = set()
+        for path in rewritten:
+            m = _HIGHLIGHT_SLOT.match(path)
+            if m:
+                slots.add((m.group(1), int(m.group(2)), int(m.group(3))))
         out: list[str] = []
         ob, tb = original.get("basics") or {}, tailored.get("basics") or {}
         for key in CONTACT_FIELDS:
@@ -99,7 +187,12 @@ class Guard:
             for i, entry in enumerate(before):
                 if i >= len(after) or section not in ("work", "projects"):
                     continue
-                missing = Counter(entry.get("highlights") or []) - Counter(after[i].get("highlights") or [])
+                highlights = entry.get("highlights") or []
+                now = after[i].get("highlights") or []
+                if len(now) < len(highlights):
+                    out.append(f"{len(highlights) - len(now)} highlight(s) of {section}[{i}] are missing")
+                kept = [h for j, h in enumerate(highlights) if (section, i, j) not in slots]
+                missing = Counter(kept) - Counter(now)
                 for bullet in missing:
                     out.append(f"a highlight of {section}[{i}] is missing: {bullet[:60]!r}")
 
@@ -120,6 +213,43 @@ class Guard:
         for key in sorted(named - self.known_skills - set(have)):
             out.append(f"the skill {key!r} is named but the original does not show it")
         return out
+
+    def new_text_problems(self, text: str) -> list[str]:
+        """Name-like words and number words of ``text`` (rewritten free text) that the original
+        does not have; see the module doc."""
+        if not hasattr(self, "_known_words"):
+            words: set[str] = set()
+            for source in (self.original_text, *_strings(self.original)):
+                words.update(w.lower() for w in _WORD.findall(source))
+                words.update(p.lower() for w in _WORD.findall(source) for p in re.split(r"[-/&.]", w) if p)
+            self._known_words = words
+        known = self._known_words
+        # Words inside a skill the original shows ("JavaScript" for its "JS") are that skill.
+        covered = [
+            (hit.start, hit.end) for hit in _skill_hits(text) if _skill_key(hit.name) in self.known_skills
+        ]
+        out: list[str] = []
+        for m in _WORD.finditer(text):
+            word = m.group(0)
+            lower = word.lower()
+            if lower in known or any(a <= m.start() and m.end() <= b for a, b in covered):
+                continue
+            if lower in NUMBER_WORDS:
+                out.append(f"the number word {word!r} is not in the original")
+                continue
+            if not any(c.isupper() for c in word) or word == "I":
+                continue
+            opening = _SENTENCE_END.search(text[: m.start()]) is not None
+            if opening and word[1:] == word[1:].lower() and _ordinary_opening(word):
+                continue
+            out.append(f"the name {word!r} is not in the original")
+        return list(dict.fromkeys(out))
+
+
+def _skill_hits(text: str) -> list[Any]:
+    from resumeiq.engine.parse.skills import find_skills
+
+    return find_skills(text)
 
 
 def _skill_mentions(text: str) -> list[str]:

@@ -12,6 +12,7 @@ from resumeiq.db import SessionDep
 from resumeiq.pagination import Page, PageDep
 from resumeiq.resumes.dependencies import EnginePoolDep, StorageDep
 from resumeiq.tailoring import service
+from resumeiq.tailoring.llm import LLMSettings
 from resumeiq.tailoring.models import Tailoring
 from resumeiq.tailoring.render import MEDIA_TYPES
 from resumeiq.tailoring.schemas import (
@@ -21,7 +22,7 @@ from resumeiq.tailoring.schemas import (
     PreviewRequest,
     TailoringListItem,
 )
-from resumeiq.users.dependencies import CurrentUser
+from resumeiq.users.dependencies import CurrentUser, SettingsDep
 
 router = APIRouter(tags=["tailoring"])
 
@@ -60,12 +61,24 @@ def _preview_out(row: Tailoring) -> PreviewOut:
     ),
 )
 async def preview(
-    body: PreviewRequest, session: SessionDep, user: CurrentUser, engine: EnginePoolDep, storage: StorageDep
+    body: PreviewRequest,
+    session: SessionDep,
+    user: CurrentUser,
+    engine: EnginePoolDep,
+    storage: StorageDep,
+    settings: SettingsDep,
 ) -> PreviewOut:
     """Tailor a resume to a job: the tailored resume, a field-level diff, keywords before and
     after, suggestions, and the cover letter and outreach note if asked for. Stored as its own
     preview; nothing changes until you confirm it."""
-    row = await service.preview(session=session, engine=engine, storage=storage, user=user, body=body)
+    row = await service.preview(
+        session=session,
+        engine=engine,
+        storage=storage,
+        user=user,
+        body=body,
+        llm=LLMSettings.from_settings(settings),
+    )
     return _preview_out(row)
 
 

@@ -22,7 +22,9 @@ class PreviewRequest(RequestModel):
     cover_letter: bool = False
     outreach: bool = False
     mode: Mode | None = Field(
-        default=None, description="Default: deterministic (no language model is configured)"
+        default=None,
+        description="Default: llm when a language model is configured (RESUMEIQ_LLM_*), else "
+        "deterministic. A model that cannot be used falls back to deterministic, with a warning.",
     )
 
 

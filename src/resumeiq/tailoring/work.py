@@ -63,6 +63,39 @@ def preview(
     outreach: bool,
     limits: Any,
 ) -> dict[str, Any] | EngineFailure:
+    return preview_llm(
+        path,
+        filename,
+        resume_doc,
+        job_key,
+        job,
+        job_text,
+        job_title,
+        company,
+        cover_letter,
+        outreach,
+        [],
+        limits,
+    )
+
+
+def preview_llm(
+    path: str,
+    filename: str,
+    resume_doc: dict[str, Any],
+    job_key: str,
+    job: dict[str, Any],
+    job_text: str,
+    job_title: str | None,
+    company: str | None,
+    cover_letter: bool,
+    outreach: bool,
+    llm_changes: list[dict[str, Any]],
+    limits: Any,
+) -> dict[str, Any] | EngineFailure:
+    """``preview`` with a language model's rewrites (``Change.to_json()`` shapes, paths of the
+    original) laid over the deterministic changes, each checked against the guarantees: a rewrite
+    that breaks one is dropped and reported. The result's ``llm_kept`` counts the rewrites kept."""
     started = time.perf_counter()
     try:
         return _preview(
@@ -76,6 +109,7 @@ def preview(
             company,
             cover_letter,
             outreach,
+            llm_changes,
             limits,
             started,
         )
@@ -99,6 +133,7 @@ def _preview(
     company: str | None,
     want_letter: bool,
     want_outreach: bool,
+    llm_changes: list[dict[str, Any]],
     limits: Any,
     started: float,
 ) -> dict[str, Any] | EngineFailure:
@@ -106,7 +141,7 @@ def _preview(
     from resumeiq.engine.match.jobs import JobRequirements
     from resumeiq.engine.match.match import match_prepared, prepare_job, prepare_resume
     from resumeiq.tailoring import letters
-    from resumeiq.tailoring.changes import apply_changes
+    from resumeiq.tailoring.changes import Change, apply_changes
     from resumeiq.tailoring.guarantees import Guard
     from resumeiq.tailoring.render import render_resume
     from resumeiq.tailoring.tailor import tailor_resume
@@ -147,6 +182,11 @@ def _preview(
             warnings.append(f"A tailoring change to {change.path} was dropped: {'; '.join(problems)}.")
         else:
             kept.append(change)
+    # The model's rewrites are numbered after the deterministic changes (their ids stay as they were).
+    rewrites = [
+        Change.from_json({**c, "id": f"d{i}"}) for i, c in enumerate(llm_changes, start=len(plan.changes) + 1)
+    ]
+    kept, llm_kept = _lay_over(resume_doc, guard, kept, rewrites, warnings)
     tailored = apply_changes(resume_doc, kept)
 
     exported = parse_resume(render_resume(tailored, "md"), filename="tailored.md", limits=limits)
@@ -178,5 +218,39 @@ def _preview(
         "cover_letter": part(want_letter, letters.cover_letter, "cover letter"),
         "outreach": part(want_outreach, letters.outreach, "outreach note"),
         "warnings": warnings,
+        "llm_kept": llm_kept,
         "processing_time_ms": round((time.perf_counter() - started) * 1000),
     }
+
+
+def _lay_over(
+    resume_doc: dict[str, Any], guard: Any, kept: list[Any], rewrites: list[Any], warnings: list[str]
+) -> tuple[list[Any], int]:
+    """``kept`` with each model rewrite that keeps every guarantee (it replaces a deterministic
+    change of the same text, e.g. the summary sentence); the others are dropped and reported."""
+    from resumeiq.tailoring.changes import PointerError, apply_changes
+
+    count = 0
+    for change in rewrites:
+        base = [c for c in kept if c.op == "moved" or c.path != change.path]
+        rewritten = [c.path for c in (*base, change) if c.op != "moved" and "/highlights/" in c.path]
+        try:
+            problems = guard.new_text_problems(change.after or "") + guard.violations(
+                apply_changes(resume_doc, [*base, change]), rewritten
+            )
+        except PointerError as exc:
+            problems = [f"its path does not fit this resume ({exc.message})"]
+        if problems:
+            warnings.append(
+                f"The language model's rewrite of {change.path} was dropped because it would add what "
+                f"the original does not say: {'; '.join(problems)}."
+            )
+            continue
+        kept = [*base, change]
+        count += 1
+    # A reordered bullet list shows its bullets as they now read.
+    texts = {c.path: c.after for c in kept if c.op == "changed" and "/highlights/" in c.path}
+    for c in kept:
+        if c.op == "moved" and c.path.endswith("/highlights") and texts:
+            c.after = [texts.get(f"{c.path}/{i}", c.before[i]) for i in c.order]
+    return kept, count
