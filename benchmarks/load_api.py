@@ -326,7 +326,7 @@ async def drive(
                 "POST",
                 f"/api/v1/analysis/resumes/{resume_id}/analyze",
                 headers,
-                {"industry": "software_engineering", "analysis_depth": "standard"},
+                {"industry": "software_engineering"},
             )
 
         phase = Phase("create", n)
