@@ -44,9 +44,9 @@ def slow_screening_items(seconds: float, journal: str) -> None:
         finally:
             os.close(fd)
 
-    async def slow(ctx, item_id):
+    async def slow(ctx, item_id, *rest):
         note("run", item_id)
-        outcome = await run_engine(ctx, item_id)
+        outcome = await run_engine(ctx, item_id, *rest)
         await asyncio.sleep(seconds)
         return outcome
 
