@@ -4,8 +4,8 @@ For each backend (SQLite file, PostgreSQL database) it starts ``resumeiq serve``
 with its own data dir and database, creates a few users with one resume each, then runs two
 phases at each concurrency level (default 50 and 200 clients):
 
-  create  POST /api/v1/analysis/resumes/{id}/analyze   (each one queues a real engine review)
-  status  GET  /api/v1/analysis/analysis/{id}/status   (of the reviews just created)
+  create  POST /api/v1/analyses {resume_id, industry}   (each one queues a real engine review)
+  status  GET  /api/v1/analyses/{id}                   (of the reviews just created)
 
 Every client sends ``--requests`` requests, starting one every ``--think-ms`` (default 1000 ms:
 a UI polling once a second; 0 sends them back to back, which measures saturation); a phase is
@@ -292,6 +292,10 @@ class Connection:
         return status, await self.reader.readexactly(length)
 
 
+def _id(body: dict) -> str:
+    return body.get("id") or body["analysis_id"]
+
+
 Request = Callable[[Connection, int, int], Awaitable[tuple[int, bytes]]]
 
 
@@ -307,7 +311,7 @@ async def setup_users(url: str) -> list[tuple[dict[str, str], str]]:
             headers = {"Authorization": f"Bearer {r.json()['access_token']}"}
             r = await client.post("/api/v1/resumes", headers=headers, files={"file": ("cv.txt", RESUME)})
             r.raise_for_status()
-            users.append((headers, r.json()["resume_id"]))
+            users.append((headers, r.json().get("id") or r.json()["resume_id"]))
     return users
 
 
@@ -365,16 +369,16 @@ async def drive(
             headers, resume_id = users[i % len(users)]
             return await conn.request(
                 "POST",
-                f"/api/v1/analysis/resumes/{resume_id}/analyze",
+                "/api/v1/analyses",
                 headers,
-                {"industry": "software_engineering"},
+                {"resume_id": resume_id, "industry": "software_engineering"},
             )
 
         phase = Phase("create", n)
         responses = await run_phase(phase, url, create, requests, think_s, timeout, pid)
         lines.append(phase.line(backend))
         print(lines[-1], flush=True)
-        created = [(i % len(users), json.loads(body)["analysis_id"]) for i, body in responses]
+        created = [(i % len(users), _id(json.loads(body))) for i, body in responses]
         if not created:
             continue
 
@@ -382,9 +386,7 @@ async def drive(
             conn: Connection, i: int, j: int, created: list[tuple[int, str]] = created
         ) -> tuple[int, bytes]:
             owner, analysis_id = created[(i * requests + j) % len(created)]
-            return await conn.request(
-                "GET", f"/api/v1/analysis/analysis/{analysis_id}/status", users[owner][0]
-            )
+            return await conn.request("GET", f"/api/v1/analyses/{analysis_id}", users[owner][0])
 
         phase = Phase("status", n)
         await run_phase(phase, url, status, requests, think_s, timeout, pid)
