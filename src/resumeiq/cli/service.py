@@ -37,11 +37,10 @@ def serve(
     ),
 ) -> None:
     """Migrate the database, then run the API with its in-process worker."""
-    import uvicorn
-
     from resumeiq.db import Database
     from resumeiq.main import create_app
     from resumeiq.migrations import upgrade_database
+    from resumeiq.server import serve as run_server
 
     settings = _settings()
     asyncio.run(upgrade_database(settings.database_url))
@@ -51,7 +50,7 @@ def serve(
     if processes == 1:
         app = create_app(settings)
         typer.echo(f"resumeiq: serving on {base}  (API docs: {base}/docs)")
-        uvicorn.run(app, host=host, port=port, log_level=settings.log_level.lower(), access_log=access_log)
+        run_server(app, settings, host=host, port=port, access_log=access_log)
         return
     _serve_workers(settings, host=host, port=port, access_log=access_log, processes=processes, base=base)
 
@@ -80,6 +79,7 @@ def _serve_workers(settings, *, host: str, port: int, access_log: bool, processe
 
     from resumeiq.logging import configure_logging
     from resumeiq.main import create_app
+    from resumeiq.server import server_config
     from resumeiq.supervisor import bind, run_workers
 
     configure_logging(settings.log_level)
@@ -89,7 +89,8 @@ def _serve_workers(settings, *, host: str, port: int, access_log: bool, processe
 
     def serve_one(sock, index: int) -> None:  # noqa: ANN001
         app = create_app(per_process)
-        config = uvicorn.Config(app, log_level=settings.log_level.lower(), access_log=access_log)
+        # The same server as one process (resumeiq.server), on the inherited socket.
+        config = server_config(app, settings, host=host, port=port, access_log=access_log)
         uvicorn.Server(config).run(sockets=[sock])
 
     typer.echo(

@@ -15,7 +15,7 @@ from resumeiq.engine._data import load_json
 from resumeiq.engine.model import Basics, ExtractedDocument, Location, Section
 from resumeiq.engine.parse.emails import EMAIL_RE, find_email
 from resumeiq.engine.parse.phones import PHONE_CANDIDATE, find_phone, phone_in_named_country
-from resumeiq.engine.parse.places import countries_named, location_countries, read_location
+from resumeiq.engine.parse.places import countries_named, location_countries, looks_like_street, read_location
 from resumeiq.engine.parse.profiles import URL_RE, add_links
 from resumeiq.engine.parse.segment import heading_kind, iter_body, normalize_heading
 from resumeiq.engine.parse.titles import title_score
@@ -164,6 +164,11 @@ def _location_headings() -> frozenset[str]:
 
 
 def _find_location(text: str, spans, name: tuple[int, int] | None = None) -> Location | None:
+    """The first place of the header a places table knows; else the first postcode and town."""
+    return _first_location(text, spans, name, False) or _first_location(text, spans, name, True)
+
+
+def _first_location(text: str, spans, name: tuple[int, int] | None, postcodes: bool) -> Location | None:
     for s, e in spans:
         line = text[s:e]
         for piece_m in _iter_pieces(line):
@@ -175,13 +180,13 @@ def _find_location(text: str, spans, name: tuple[int, int] | None = None) -> Loc
                 start = s + piece_m[1] + at
                 # "Frankfurt am Main Hesse" without a comma is a place, but not on the name's line.
                 loose = name is None or not (start < name[1] and name[0] < start + len(sub))
-                loc = _piece_location(sub, start, loose)
+                loc = _piece_location(sub, start, loose, postcodes)
                 if loc:
                     return loc
     return None
 
 
-def _piece_location(raw: str, offset: int, loose: bool = False) -> Location | None:
+def _piece_location(raw: str, offset: int, loose: bool = False, postcodes: bool = False) -> Location | None:
     piece = raw.strip(" ,")
     if not piece or "@" in piece or URL_RE.search(piece):
         return None
@@ -194,11 +199,41 @@ def _piece_location(raw: str, offset: int, loose: bool = False) -> Location | No
             return None
     if title_score(piece.split(",")[0]) >= 0.5:
         return None
-    loc = read_location(piece, unpunctuated=loose)
+    loc = _postcode_town(piece) if postcodes else read_location(piece, unpunctuated=loose)
     if loc:
         start = offset + raw.find(piece)
         loc.evidence["city"] = (start, start + len(piece))
     return loc
+
+
+# A European postcode before its town ("87439 Kempten", "D-78462 Konstanz", "94320, Thiais",
+# "07000 PRIVAS FRANCE"): the town need not be in the places data.
+_POSTCODE_TOWN = re.compile(
+    r"^(?:[A-Z]{1,2}[- ])?(?P<code>\d{4,5}),?\s+(?P<town>[A-ZÀ-Ý][\w'’.-]+(?:[ -][A-ZÀ-Ý][\w'’.-]+)?)(?:,?\s+(?P<rest>.+))?$"
+)
+
+
+def _postcode_town(piece: str) -> Location | None:
+    m = _POSTCODE_TOWN.match(piece)
+    if m is None:
+        return None
+    code = m.group("code")
+    if len(code) == 4 and 1950 <= int(code) <= 2039:
+        return None  # a year before a word, not a postcode
+    country = None
+    if m.group("rest"):
+        country = read_location(m.group("rest"))
+        if country is None or country.city is not None or country.countryCode is None:
+            return None  # more than a country after the town
+    town = m.group("town")
+    if looks_like_street(town) or looks_like_street("x " + town.split()[0]):
+        return None  # "12345 Maple Street": a house number and its street
+    head, _, last = town.rpartition(" ")
+    if head and country is None and (tail := read_location(last)) is not None and tail.city is None and tail.countryCode:
+        town, country = head, tail  # "PRIVAS FRANCE"
+    if town.isupper():
+        town = town.title()
+    return Location(city=town, postalCode=code, countryCode=country.countryCode if country else None)
 
 
 def _iter_pieces(line: str):
@@ -207,6 +242,10 @@ def _iter_pieces(line: str):
         yield line[pos : m.start()], pos
         pos = m.end()
     yield line[pos:], pos
+
+
+# "RESUME OF Ines Okoro", "Curriculum Vitae de Ines Okoro", "Lebenslauf von Ines Okoro"
+_OF_PREFIX = r"(?:resume|résumé|cv|curriculum vitae|lebenslauf|hoja de vida)\s+(?:of|de|von|di|do|da)\s+(?=[A-ZÀ-Ý])"
 
 
 def _find_name(doc: ExtractedDocument, text: str, spans) -> tuple[int, int] | None:
@@ -224,7 +263,7 @@ def _find_name(doc: ExtractedDocument, text: str, spans) -> tuple[int, int] | No
             continue
         rank += 1
         for piece in [p for part in _SEPARATORS.split(raw.strip())[:2] for p in re.split(r"\s{2,}", part)][:2]:
-            piece = re.sub(r"^(?:#{1,6}\s*|name\s*[:\-]\s*)", "", piece, flags=re.IGNORECASE).strip(" ,*_")
+            piece = re.sub(r"^(?:#{1,6}\s*|name\s*[:\-]\s*|" + _OF_PREFIX + ")", "", piece, flags=re.IGNORECASE).strip(" ,*_")
             piece = _CREDENTIALS.sub("", piece)
             name = _leading_name(piece)
             if name is None:
@@ -359,7 +398,9 @@ def _is_name(piece: str) -> bool:
     if not (caps >= 2 or (caps >= 1 and len(words) == 2)):
         return False
     # A job title, a place, an organisation or a skill is not a person's name.
-    if title_score(piece) >= 0.5 or read_location(piece) is not None or _ORG_WORD.search(piece):
+    if title_score(piece) >= 0.5 and not _proper_before_head(words):
+        return False
+    if read_location(piece) is not None or _ORG_WORD.search(piece):
         return False
     from resumeiq.engine.parse.education import find_degree
 
@@ -371,6 +412,16 @@ def _is_name(piece: str) -> bool:
     # skill; a name has at least one word of its own.
     own = [w for w in (t.lower().strip(".,'’") for t in words) if len(w) > 1 and w not in _NAME_PARTICLES]
     return not all(_ordinary_word(w) for w in own)
+
+
+def _proper_before_head(words: list[str]) -> bool:
+    """Every word before the last is no ordinary word, skill or title word: a given name before a
+    surname that is also a job's head noun ("Oyelaran Hand", "Ayodele Cook"), not "Farm Hand"."""
+    from resumeiq.engine.parse.titles import title_score as score
+
+    if words[-1].lower().strip(".,") not in _common_words()[1]:
+        return False  # "Deloitte Consultant": the head is no surname
+    return all(not _ordinary_word(w.lower().strip(".,")) and score(w) < 0.5 for w in words[:-1])
 
 
 def _ordinary_word(word: str) -> bool:
