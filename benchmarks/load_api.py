@@ -4,8 +4,8 @@ For each backend (SQLite file, PostgreSQL database) it starts ``resumeiq serve``
 with its own data dir and database, creates a few users with one resume each, then runs two
 phases at each concurrency level (default 50 and 200 clients):
 
-  create  POST /api/v1/analysis/resumes/{id}/analyze   (each one queues a real engine review)
-  status  GET  /api/v1/analysis/analysis/{id}/status   (of the reviews just created)
+  create  POST /api/v1/analyses {resume_id, industry}   (each one queues a real engine review)
+  status  GET  /api/v1/analyses/{id}                   (of the reviews just created)
 
 Every client sends ``--requests`` requests, starting one every ``--think-ms`` (default 1000 ms:
 a UI polling once a second; 0 sends them back to back, which measures saturation); a phase is
@@ -57,6 +57,13 @@ RESUME = (
 USERS = 10
 _SSL = ssl.create_default_context()  # loaded once, not once per client (plain http anyway)
 
+# The targets of issue 11: p99 latency and server CPU per request (ms), and no errors.
+TARGETS = {"create": (100.0, 3.0), "status": (50.0, 1.5)}
+TARGETS_LINE = (
+    "targets: create p99 <= 100 ms and server CPU <= 3 ms/request, status p99 <= 50 ms and <= 1.5 ms/request, "
+    "zero errors"
+)
+
 HEADER = (
     f"{'backend':<17} {'clients':>7} {'op':<7} {'reqs':>6} {'errors':>6} {'p50 ms':>8} {'p99 ms':>8} "
     f"{'max ms':>8} {'req/s':>7} {'srv cpu ms/req':>14}"
@@ -87,8 +94,22 @@ class Phase:
         return (
             f"{backend:<17} {self.clients:>7} {self.name:<7} {total:>6} {errors:>6} {percentile(lat, 50):>8.1f} "
             f"{percentile(lat, 99):>8.1f} {lat[-1]:>8.1f} {total / self.seconds:>7.0f} {cpu}"
+            + f"  {self.verdict()}"
             + (f"   errors: {self.errors}" if errors else "")
         )
+
+    def verdict(self) -> str:
+        """Which of the issue's targets this phase misses ("ok": none)."""
+        p99_max, cpu_max = TARGETS.get(self.name, (float("inf"), float("inf")))
+        total = len(self.latencies_ms) + sum(self.errors.values())
+        missed = []
+        if percentile(sorted(self.latencies_ms), 99) > p99_max:
+            missed.append("p99")
+        if self.server_cpu_s is not None and self.server_cpu_s * 1000 / total > cpu_max:
+            missed.append("cpu")
+        if self.errors:
+            missed.append("errors")
+        return "ok" if not missed else "MISS " + ",".join(missed)
 
 
 def percentile(sorted_values: list[float], p: float) -> float:
@@ -106,21 +127,38 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def _cpu_ticks(pid: int | str) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
 def process_cpu_seconds(pid: int | None) -> float | None:
+    """CPU time of the API: the process ``pid`` and, with ``serve --workers N``, the API
+    processes it forked (children with its command line; engine processes are not counted)."""
     if pid is None:
         return None
     try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks = _cpu_ticks(pid)
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
     except OSError:
         return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+    for child in children:
+        try:
+            if Path(f"/proc/{child}/cmdline").read_bytes() == cmdline:
+                ticks += _cpu_ticks(child)
+        except OSError:
+            continue  # exited meanwhile
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 class Server:
     """``resumeiq serve`` in a subprocess; with ``celery``, the scale-out mode: the API queues on
     Redis and a ``resumeiq worker`` subprocess runs the reviews."""
 
-    def __init__(self, database_url: str, data_dir: Path, workers: int, *, celery: bool = False) -> None:
+    def __init__(
+        self, database_url: str, data_dir: Path, workers: int, *, celery: bool = False, api_workers: int = 1
+    ) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {k: v for k, v in os.environ.items() if not k.startswith("RESUMEIQ_")}
@@ -148,7 +186,9 @@ class Server:
         cli = [sys.executable, "-c", "from resumeiq.cli import app; app()"]
         self.procs = [
             subprocess.Popen(
-                cli + ["serve", "--host", "127.0.0.1", "--port", str(self.port), "--no-access-log"],
+                cli
+                + ["serve", "--host", "127.0.0.1", "--port", str(self.port), "--no-access-log"]
+                + (["--workers", str(api_workers)] if api_workers != 1 else []),
                 env=env,
                 stdout=self.log,
                 stderr=subprocess.STDOUT,
@@ -206,6 +246,7 @@ async def pg_admin(sql: str) -> None:
 
 # --------------------------------------------------------------------------- load
 
+
 class Connection:
     """A minimal HTTP/1.1 keep-alive client on one connection, for the timed phases.
 
@@ -251,6 +292,10 @@ class Connection:
         return status, await self.reader.readexactly(length)
 
 
+def _id(body: dict) -> str:
+    return body.get("id") or body["analysis_id"]
+
+
 Request = Callable[[Connection, int, int], Awaitable[tuple[int, bytes]]]
 
 
@@ -266,7 +311,7 @@ async def setup_users(url: str) -> list[tuple[dict[str, str], str]]:
             headers = {"Authorization": f"Bearer {r.json()['access_token']}"}
             r = await client.post("/api/v1/resumes", headers=headers, files={"file": ("cv.txt", RESUME)})
             r.raise_for_status()
-            users.append((headers, r.json()["resume_id"]))
+            users.append((headers, r.json().get("id") or r.json()["resume_id"]))
     return users
 
 
@@ -324,16 +369,16 @@ async def drive(
             headers, resume_id = users[i % len(users)]
             return await conn.request(
                 "POST",
-                f"/api/v1/analysis/resumes/{resume_id}/analyze",
+                "/api/v1/analyses",
                 headers,
-                {"industry": "software_engineering", "analysis_depth": "standard"},
+                {"resume_id": resume_id, "industry": "software_engineering"},
             )
 
         phase = Phase("create", n)
         responses = await run_phase(phase, url, create, requests, think_s, timeout, pid)
         lines.append(phase.line(backend))
         print(lines[-1], flush=True)
-        created = [(i % len(users), json.loads(body)["analysis_id"]) for i, body in responses]
+        created = [(i % len(users), _id(json.loads(body))) for i, body in responses]
         if not created:
             continue
 
@@ -341,7 +386,7 @@ async def drive(
             conn: Connection, i: int, j: int, created: list[tuple[int, str]] = created
         ) -> tuple[int, bytes]:
             owner, analysis_id = created[(i * requests + j) % len(created)]
-            return await conn.request("GET", f"/api/v1/analysis/analysis/{analysis_id}/status", users[owner][0])
+            return await conn.request("GET", f"/api/v1/analyses/{analysis_id}", users[owner][0])
 
         phase = Phase("status", n)
         await run_phase(phase, url, status, requests, think_s, timeout, pid)
@@ -361,12 +406,18 @@ async def bench_backend(backend: str, args: argparse.Namespace, clients: list[in
             await pg_admin(f'CREATE DATABASE "{pg_name}"')
             base = PG_ADMIN_DSN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+asyncpg://", 1)
             database_url = f"{base}/{pg_name}"
-        server = Server(database_url, data_dir, args.workers, celery=backend == "postgresql-celery")
+        server = Server(
+            database_url,
+            data_dir,
+            args.workers,
+            celery=backend == "postgresql-celery",
+            api_workers=args.api_workers,
+        )
         try:
             await server.wait_ready()
             return await drive(
                 server.url,
-                backend,
+                backend if args.api_workers == 1 else f"{backend} x{args.api_workers}",
                 clients,
                 args.requests,
                 args.think_ms / 1000,
@@ -394,12 +445,19 @@ def main() -> None:
     parser.add_argument("--think-ms", type=float, default=1000.0, help="interval between a client's requests")
     parser.add_argument("--phase-timeout", type=float, default=120.0, help="seconds")
     parser.add_argument("--workers", type=int, default=2, help="engine worker processes of the server")
+    parser.add_argument(
+        "--api-workers",
+        type=int,
+        default=1,
+        help="API processes (resumeiq serve --workers); the engine processes are shared out among them",
+    )
     parser.add_argument("--url", help="drive this running service instead of starting one")
     args = parser.parse_args()
     clients = [int(c) for c in args.clients.split(",")]
 
     print(f"think time {args.think_ms:.0f} ms, {args.requests} requests per client per phase", flush=True)
-    print(HEADER, flush=True)
+    print(TARGETS_LINE, flush=True)
+    print(HEADER + "  target", flush=True)
     if args.url:
         asyncio.run(
             drive(

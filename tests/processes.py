@@ -16,27 +16,33 @@ CLI = "from resumeiq.cli import app; app()"
 TESTS_DIR = Path(__file__).resolve().parent
 
 
-def cli_code(*, slow_reviews: float | None = None) -> str:
-    """The ``python -c`` program: the CLI, with test seams (``seams.py``) installed first."""
-    if slow_reviews is None:
+def cli_code(*, slow_reviews: float | None = None, seam: str | None = None) -> str:
+    """The ``python -c`` program: the CLI, with test seams (``seams.py``) installed first;
+    ``seam``: a call of a ``seams`` function, as source (``"slow_screening_items(1.0, '/x')"``)."""
+    calls = [f"seams.slow_reviews({float(slow_reviews)!r})"] if slow_reviews is not None else []
+    calls += [f"seams.{seam}"] if seam else []
+    if not calls:
         return CLI
-    return (
-        f"import sys; sys.path.insert(0, {str(TESTS_DIR)!r}); import seams; "
-        f"seams.slow_reviews({float(slow_reviews)!r}); {CLI}"
-    )
+    return f"import sys; sys.path.insert(0, {str(TESTS_DIR)!r}); import seams; {'; '.join(calls)}; {CLI}"
 
 
 class CliProcess:
     """``slow_reviews``: each review waits that many seconds inside its claim (``seams.py``)."""
 
     def __init__(
-        self, args: list[str], env: dict[str, str], log: Path, *, slow_reviews: float | None = None
+        self,
+        args: list[str],
+        env: dict[str, str],
+        log: Path,
+        *,
+        slow_reviews: float | None = None,
+        seam: str | None = None,
     ) -> None:
         self.log_path = log
         self.offset = log.stat().st_size if log.exists() else 0
         self.log = log.open("ab")
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", cli_code(slow_reviews=slow_reviews), *args],
+            [sys.executable, "-c", cli_code(slow_reviews=slow_reviews, seam=seam), *args],
             env=env,
             stdout=self.log,
             stderr=subprocess.STDOUT,

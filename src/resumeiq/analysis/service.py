@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Callable
 from functools import lru_cache
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resumeiq.analysis.models import ReviewRequest, ReviewResult, ReviewStatus, ReviewType
@@ -15,7 +15,7 @@ from resumeiq.engine import list_industries
 from resumeiq.errors import NotFound, UnknownIndustryRequested
 from resumeiq.jobs.service import get_owned_job
 from resumeiq.pagination import Page, PageParams
-from resumeiq.resumes.service import get_ready_resume
+from resumeiq.resumes.service import get_ready_resume_id
 from resumeiq.users.models import User
 
 
@@ -46,10 +46,10 @@ async def request_review(
     """Write a pending review request, then hand it to the dispatcher. With ``job_id`` (one of
     the user's jobs, else 404) the review also reports the resume against that posting."""
     check_industry(industry)
-    resume = await get_ready_resume(session=session, user=user, resume_id=resume_id, purpose="review")
+    await get_ready_resume_id(session=session, user=user, resume_id=resume_id, purpose="review")
     job = await get_owned_job(session=session, user=user, job_id=job_id) if job_id is not None else None
     request = ReviewRequest(
-        resume_id=resume.id,
+        resume_id=resume_id,
         requested_by_user_id=user.id,
         job_id=job.id if job is not None else None,
         target_industry=industry,
@@ -62,20 +62,22 @@ async def request_review(
     return request
 
 
+# Built once: a statement's construction costs more CPU than the database's execution of it.
+_REVIEW_WITH_RESULT = (
+    select(ReviewRequest, ReviewResult)
+    .outerjoin(ReviewResult, ReviewResult.review_request_id == ReviewRequest.id)
+    .where(
+        ReviewRequest.id == bindparam("id"),
+        ReviewRequest.requested_by_user_id == bindparam("owner_id"),
+        ReviewRequest.review_type == ReviewType.REVIEW,
+    )
+)
+
+
 async def get_review(
     *, session: AsyncSession, user: User, analysis_id: uuid.UUID
 ) -> tuple[ReviewRequest, ReviewResult | None]:
-    row = (
-        await session.execute(
-            select(ReviewRequest, ReviewResult)
-            .outerjoin(ReviewResult, ReviewResult.review_request_id == ReviewRequest.id)
-            .where(
-                ReviewRequest.id == analysis_id,
-                ReviewRequest.requested_by_user_id == user.id,
-                ReviewRequest.review_type == ReviewType.REVIEW,
-            )
-        )
-    ).one_or_none()
+    row = (await session.execute(_REVIEW_WITH_RESULT, {"id": analysis_id, "owner_id": user.id})).one_or_none()
     await session.commit()
     if row is None:
         raise NotFound.of("Analysis", analysis_id)

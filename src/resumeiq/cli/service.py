@@ -26,6 +26,15 @@ def serve(
     host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
     port: int = typer.Option(8000, help="TCP port."),
     access_log: bool = typer.Option(True, help="Log every request."),
+    workers: int = typer.Option(
+        0,
+        "--workers",
+        "-w",
+        min=0,
+        help="API processes on this port (0: the cores, at most 8, when rate limits are on Redis; "
+        "else 1, since in-memory limits count per process). RESUMEIQ_WORKER_POOL_SIZE engine "
+        "processes are shared out among them.",
+    ),
 ) -> None:
     """Migrate the database, then run the API with its in-process worker."""
     from resumeiq.db import Database
@@ -35,11 +44,60 @@ def serve(
 
     settings = _settings()
     asyncio.run(upgrade_database(settings.database_url))
-    app = create_app(settings)
     base = f"http://{'[' + host + ']' if ':' in host else host}:{port}"
     typer.echo(f"resumeiq: database {Database.describe(settings.database_url)} is at the latest migration")
-    typer.echo(f"resumeiq: serving on {base}  (API docs: {base}/docs)")
-    run_server(app, settings, host=host, port=port, access_log=access_log)
+    processes = _api_processes(settings, workers)
+    if processes == 1:
+        app = create_app(settings)
+        typer.echo(f"resumeiq: serving on {base}  (API docs: {base}/docs)")
+        run_server(app, settings, host=host, port=port, access_log=access_log)
+        return
+    _serve_workers(settings, host=host, port=port, access_log=access_log, processes=processes, base=base)
+
+
+def _api_processes(settings, workers: int) -> int:  # noqa: ANN001
+    from resumeiq.supervisor import MAX_WORKERS, default_workers
+
+    if workers == 0:
+        return default_workers() if settings.redis_url else 1
+    if workers > MAX_WORKERS:
+        raise typer.BadParameter(f"at most {MAX_WORKERS} API processes", param_hint="--workers")
+    if workers > 1 and not settings.redis_url:
+        typer.secho(
+            f"resumeiq: warning: rate limits are in memory, so each of the {workers} processes counts "
+            "its own (set RESUMEIQ_REDIS_URL to share them)",
+            fg="yellow",
+            err=True,
+        )
+    return workers
+
+
+def _serve_workers(settings, *, host: str, port: int, access_log: bool, processes: int, base: str) -> None:  # noqa: ANN001
+    """``processes`` API processes on one socket (``resumeiq.supervisor``); each gets its share of
+    the engine processes, at least one."""
+    import uvicorn
+
+    from resumeiq.logging import configure_logging
+    from resumeiq.main import create_app
+    from resumeiq.server import server_config
+    from resumeiq.supervisor import bind, run_workers
+
+    configure_logging(settings.log_level)
+    pool = max(1, round(settings.worker_pool_size / processes))
+    per_process = settings.model_copy(update={"worker_pool_size": pool})
+    sock = bind(host, port)
+
+    def serve_one(sock, index: int) -> None:  # noqa: ANN001
+        app = create_app(per_process)
+        # The same server as one process (resumeiq.server), on the inherited socket.
+        config = server_config(app, settings, host=host, port=port, access_log=access_log)
+        uvicorn.Server(config).run(sockets=[sock])
+
+    typer.echo(
+        f"resumeiq: serving on {base} with {processes} API processes, {pool} engine process(es) each "
+        f"(API docs: {base}/docs)"
+    )
+    raise typer.Exit(run_workers(serve_one, sock, processes))
 
 
 def worker(

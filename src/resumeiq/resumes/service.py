@@ -10,7 +10,7 @@ import logging
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import exists, func, select, update
+from sqlalchemy import bindparam, exists, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -79,6 +79,25 @@ async def get_ready_resume(
     if resume.processing_status != ProcessingStatus.READY:
         raise ResumeNotReady(f"Resume {resume_id} is {resume.processing_status}, not ready for {purpose}.")
     return resume
+
+
+# Built once: a statement's construction costs more CPU than SQLite's execution of it.
+_RESUME_STATUS = select(Resume.processing_status).where(
+    Resume.id == bindparam("resume_id"), Resume.owner_user_id == bindparam("owner_id")
+)
+
+
+async def get_ready_resume_id(
+    *, session: AsyncSession, user: User, resume_id: uuid.UUID, purpose: str
+) -> uuid.UUID:
+    """``get_ready_resume`` reading one column instead of the whole row (its text and parsed
+    JSON): for use cases that only refer to the resume."""
+    status = await session.scalar(_RESUME_STATUS, {"resume_id": resume_id, "owner_id": user.id})
+    if status is None:
+        raise NotFound.of("Resume", resume_id)
+    if status != ProcessingStatus.READY:
+        raise ResumeNotReady(f"Resume {resume_id} is {status}, not ready for {purpose}.")
+    return resume_id
 
 
 # --------------------------------------------------------------------------- candidates

@@ -11,8 +11,9 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Row, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from resumeiq.jobs.models import Job
@@ -56,28 +57,35 @@ async def process_screening_item(item_id: uuid.UUID, *, ctx: ScreeningContext) -
         item_id,
         lease_seconds=ctx.lease_seconds,
         max_attempts=ctx.max_attempts,
-        run=lambda: _run_engine(ctx, item_id),
+        load=lambda session: _load(session, item_id),
+        run=lambda row: _run_engine(ctx, item_id, row),
         save=save,
     )
 
 
-async def _run_engine(ctx: ScreeningContext, item_id: uuid.UUID) -> MatchReport | EngineFailure | None:
-    async with ctx.sessionmaker() as session:
-        row = (
-            await session.execute(
-                select(
-                    ScreeningItem.storage_key,
-                    ScreeningItem.filename,
-                    Job.requirements_key,
-                    Job.requirements,
-                    Job.description,
-                )
-                .join(Screening, Screening.id == ScreeningItem.screening_id)
-                .join(Job, Job.id == Screening.job_id)
-                .where(ScreeningItem.id == item_id)
-            )
-        ).one_or_none()
-        await session.commit()
+# Built once: a statement's construction costs more CPU than SQLite's execution of it.
+_ITEM_WITH_JOB = (
+    select(
+        ScreeningItem.storage_key,
+        ScreeningItem.filename,
+        Job.requirements_key,
+        Job.requirements,
+        Job.description,
+    )
+    .join(Screening, Screening.id == ScreeningItem.screening_id)
+    .join(Job, Job.id == Screening.job_id)
+    .where(ScreeningItem.id == bindparam("item_id"))
+)
+
+
+async def _load(session: AsyncSession, item_id: uuid.UUID) -> Row[Any] | None:
+    """The item's file and its job, read in the claim's transaction."""
+    return (await session.execute(_ITEM_WITH_JOB, {"item_id": item_id})).one_or_none()
+
+
+async def _run_engine(
+    ctx: ScreeningContext, item_id: uuid.UUID, row: Row[Any] | None
+) -> MatchReport | EngineFailure | None:
     if row is None:
         return None  # deleted with its screening meanwhile
     key, filename, job_key, requirements, job_text = row
@@ -98,28 +106,25 @@ async def _save(
         status, error = ItemStatus.FAILED.value, f"{outcome.code}: {outcome.message}"
     else:
         status, error = ItemStatus.COMPLETED.value, None
+    values: dict[str, Any] = {}
+    if isinstance(outcome, MatchReport):
+        contact = outcome.contact
+        values = {
+            "score": outcome.score,
+            "rank_score": float(outcome.details.get("score", outcome.score)),
+            "category": outcome.category,
+            "candidate_name": (contact.get("name") or "")[:200] or None,
+            "candidate_email": (contact.get("email") or "")[:320] or None,
+            "candidate_phone": (contact.get("phone") or "")[:64] or None,
+            "candidate_location": (contact.get("location") or "")[:300] or None,
+            "details": {**outcome.details, "warnings": outcome.warnings},
+            "processing_time_ms": outcome.processing_time_ms,
+        }
     async with ctx.sessionmaker() as session:
-        if not await claim.finish(session, ScreeningItem, item_id, token, status=status, error=error):
+        # The outcome is written by the fenced UPDATE that finishes the item: one statement.
+        if not await claim.finish(session, ScreeningItem, item_id, token, status=status, error=error, **values):
             await session.rollback()
             log.warning("screening item %s: lease lost before saving; the new holder will finish it", item_id)
             return None
-        if isinstance(outcome, MatchReport):
-            contact = outcome.contact
-            await session.execute(
-                update(ScreeningItem)
-                .where(ScreeningItem.id == item_id)
-                .values(
-                    score=outcome.score,
-                    rank_score=float(outcome.details.get("score", outcome.score)),
-                    category=outcome.category,
-                    candidate_name=(contact.get("name") or "")[:200] or None,
-                    candidate_email=(contact.get("email") or "")[:320] or None,
-                    candidate_phone=(contact.get("phone") or "")[:64] or None,
-                    candidate_location=(contact.get("location") or "")[:300] or None,
-                    details={**outcome.details, "warnings": outcome.warnings},
-                    processing_time_ms=outcome.processing_time_ms,
-                )
-                .execution_options(synchronize_session=False)
-            )
         await session.commit()
     return status

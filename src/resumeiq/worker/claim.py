@@ -62,9 +62,16 @@ def _claimable(model: Any, now: Any) -> Any:
 
 
 async def claim(
-    session: AsyncSession, model: Any, job_id: uuid.UUID, *, lease_seconds: float, max_attempts: int
+    session: AsyncSession,
+    model: Any,
+    job_id: uuid.UUID,
+    *,
+    lease_seconds: float,
+    max_attempts: int,
+    commit: bool = True,
 ) -> int | None:
-    """Claim one job and commit. Returns the fencing token, or None if it is not claimable."""
+    """Claim one job and commit (``commit=False``: the caller commits, after reading what the job
+    needs in the same transaction). Returns the fencing token, or None if it is not claimable."""
     now = utcnow()
     token = await session.scalar(
         update(model)
@@ -79,7 +86,8 @@ async def claim(
         .returning(model.attempts)
         .execution_options(synchronize_session=False)
     )
-    await session.commit()
+    if commit:
+        await session.commit()
     return token
 
 
@@ -129,14 +137,22 @@ async def retry_later(
 
 
 async def finish(
-    session: AsyncSession, model: Any, job_id: uuid.UUID, token: int, *, status: str, error: str | None = None
+    session: AsyncSession,
+    model: Any,
+    job_id: uuid.UUID,
+    token: int,
+    *,
+    status: str,
+    error: str | None = None,
+    **outcome: Any,
 ) -> bool:
     """Mark a held job completed or failed, in the caller's transaction (not committed here, so
-    that a result row can be written in the same transaction). False if the lease was lost."""
+    that a result row can be written in the same transaction); ``outcome``: more columns of the
+    job's row to set in the same fenced UPDATE. False if the lease was lost."""
     result = await session.execute(
         update(model)
         .where(model.id == job_id, model.status == states_of(model).processing, model.attempts == token)
-        .values(status=status, error=error, lease_until=None, completed_at=utcnow())
+        .values(status=status, error=error, lease_until=None, completed_at=utcnow(), **outcome)
         .execution_options(synchronize_session=False)
     )
     return result.rowcount == 1  # type: ignore[attr-defined]
@@ -246,23 +262,34 @@ async def run_claimed(
     *,
     lease_seconds: float,
     max_attempts: int,
-    run: Callable[[], Awaitable[T]],
+    run: Callable[..., Awaitable[T]],
     save: Callable[[int, T | EngineFailure], Awaitable[str | None]],
+    load: Callable[[AsyncSession], Awaitable[Any]] | None = None,
 ) -> str | None:
     """Claim a job, run it holding the lease, and save its outcome with the fencing token.
+
+    ``load``: reads what the job needs in the claim's own transaction (one transaction per job
+    less); ``run`` is then called with what it returned.
 
     Returns the status it ended in, or None if it was not ours to run. An engine timeout or an
     unexpected error is saved as a failure; a dead engine process gives the job back for another
     attempt (up to ``max_attempts``), and so does a shutdown, so that the next start picks it up.
     """
+    loaded: Any = None
     async with sessionmaker() as session:
-        token = await claim(session, model, job_id, lease_seconds=lease_seconds, max_attempts=max_attempts)
+        token = await claim(
+            session, model, job_id, lease_seconds=lease_seconds, max_attempts=max_attempts, commit=load is None
+        )
+        if load is not None:
+            if token is not None:
+                loaded = await load(session)
+            await session.commit()
     if token is None:
         return None
     outcome: T | EngineFailure
     try:
         async with hold_lease(sessionmaker, model, job_id, token, lease_seconds=lease_seconds):
-            outcome = await run()
+            outcome = await (run(loaded) if load is not None else run())
     except ProcessingTimeout as exc:
         outcome = EngineFailure(code=exc.code, message=exc.message)
     except EngineUnavailable:
