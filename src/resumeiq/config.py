@@ -93,6 +93,11 @@ class Settings(BaseSettings):
     email_max_attempts: int = Field(default=5, ge=1)
     email_retry_seconds: float = Field(default=60.0, ge=0)  # back-off after the first failure, doubling
 
+    # Resumes (and screened files) older than this many days are purged by a periodic task
+    # (``resumeiq.retention``); unset: kept until deleted.
+    resume_retention_days: int | None = Field(default=None, ge=1, le=36_500)
+    retention_interval_seconds: float = Field(default=3600.0, ge=1)
+
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     worker_pool_size: int = Field(default=2, ge=1, le=64)
     engine_timeout_seconds: float = Field(default=60.0, gt=0)
@@ -130,6 +135,11 @@ class Settings(BaseSettings):
         except ValueError as exc:
             raise ValueError(f"not a rate limit like '20/10 minutes': {value!r}") from exc
         return value
+
+    @field_validator("resume_retention_days", mode="before")
+    @classmethod
+    def _empty_retention(cls, value: object) -> object:
+        return None if value == "" else value
 
     @field_validator("redis_url", "smtp_host", "smtp_username", "smtp_from", mode="before")
     @classmethod

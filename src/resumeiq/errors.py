@@ -24,7 +24,8 @@
     │   └── ResultNotReady                result_not_ready
     ├── Forbidden                         forbidden
     │   ├── RegistrationClosed            registration_closed
-    │   └── CsrfFailed                    csrf_failed
+    │   ├── CsrfFailed                    csrf_failed
+    │   └── PasswordMismatch              password_mismatch
     ├── AuthenticationFailed              not_authenticated
     │   ├── InvalidCredentials            invalid_credentials
     │   └── InvalidToken                  invalid_token
@@ -175,6 +176,12 @@ class CsrfFailed(Forbidden):
     """A web form post without this session's CSRF token, or from another origin."""
 
     code = "csrf_failed"
+
+
+class PasswordMismatch(Forbidden):
+    """A password asked again to confirm an operation (deleting the account) is not the user's."""
+
+    code = "password_mismatch"
 
 
 class AuthenticationFailed(ServiceError):

@@ -16,6 +16,7 @@ from typing import Any
 from fastapi import APIRouter, FastAPI, Request
 
 from resumeiq import __version__
+from resumeiq.accounts.router import router as accounts_router
 from resumeiq.analysis.router import router as analysis_router
 from resumeiq.config import Settings, ensure_jwt_secret, load_settings
 from resumeiq.db import Database
@@ -29,6 +30,7 @@ from resumeiq.migrations import migration_state
 from resumeiq.problems import install_problem_handlers
 from resumeiq.ratelimit.limiter import RateLimiter
 from resumeiq.resumes.router import router as resumes_router
+from resumeiq.retention.tasks import RetentionTask
 from resumeiq.screening.router import router as screening_router
 from resumeiq.stats.router import router as stats_router
 from resumeiq.storage import LocalFileStorage
@@ -107,6 +109,10 @@ def create_app(settings: Settings | None = None, *, engine_pool: EnginePool | No
             await pool.start()
         for dispatcher in dispatchers.values():
             await dispatcher.start()
+        # The periodic purge runs where the jobs run: here, or in the Celery workers' sweepers.
+        retention = RetentionTask(settings, sessionmaker=database.sessionmaker, storage=storage)
+        if enqueuer is None:
+            await retention.start()
         log.info(
             "resumeiq %s started: database %s, data dir %s, rate limits in %s, %d engine worker(s), %s",
             __version__,
@@ -121,6 +127,7 @@ def create_app(settings: Settings | None = None, *, engine_pool: EnginePool | No
         try:
             yield
         finally:
+            await retention.stop()
             for dispatcher in dispatchers.values():
                 await dispatcher.stop()
             if enqueuer is not None:
@@ -141,6 +148,7 @@ def create_app(settings: Settings | None = None, *, engine_pool: EnginePool | No
 
     api = APIRouter(prefix=API_PREFIX)
     api.include_router(users_router)
+    api.include_router(accounts_router)
     api.include_router(resumes_router)
     api.include_router(analysis_router)
     api.include_router(jobs_router)

@@ -2,6 +2,7 @@
 
 import typer
 
+from resumeiq.cli import accounts as _accounts
 from resumeiq.cli import engine as _engine
 from resumeiq.cli import rank as _rank
 from resumeiq.cli import service as _service
@@ -17,5 +18,6 @@ _engine.register(app)
 _rank.register(app)
 _service.register(app)
 _tailor.register(app)
+_accounts.register(app)
 
 __all__ = ["app"]

@@ -134,6 +134,10 @@ class UserCache:
                 self._users.clear()
         self._users[user.id] = (time.monotonic() + self.ttl, user)
 
+    def discard(self, user_id: uuid.UUID) -> None:
+        """Forget a user (deleted): its tokens stop working at once in this process."""
+        self._users.pop(user_id, None)
+
 
 async def user_from_token(
     *, session: AsyncSession, token: str, secret: str, cache: UserCache | None = None
