@@ -98,6 +98,11 @@ class Settings(BaseSettings):
     resume_retention_days: int | None = Field(default=None, ge=1, le=36_500)
     retention_interval_seconds: float = Field(default=3600.0, ge=1)
 
+    # GET /metrics (Prometheus): off unless a bearer token is set, or metrics_open for a
+    # network that keeps the public away (see resumeiq.metrics.router).
+    metrics_token: SecretStr | None = None
+    metrics_open: bool = False
+
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     worker_pool_size: int = Field(default=2, ge=1, le=64)
     engine_timeout_seconds: float = Field(default=60.0, gt=0)
@@ -158,6 +163,11 @@ class Settings(BaseSettings):
             )
         if self.jwt_secret is not None:
             check_secret(self.jwt_secret.get_secret_value(), origin="RESUMEIQ_JWT_SECRET")
+        if self.metrics_token is not None:
+            if not self.metrics_token.get_secret_value():
+                self.metrics_token = None
+            else:
+                check_secret(self.metrics_token.get_secret_value(), origin="RESUMEIQ_METRICS_TOKEN")
         return self
 
     @property

@@ -26,6 +26,8 @@ from resumeiq.errors import ServiceUnavailable
 from resumeiq.jobs.router import router as jobs_router
 from resumeiq.logging import configure_logging
 from resumeiq.matches.router import router as matches_router
+from resumeiq.metrics.middleware import MetricsMiddleware
+from resumeiq.metrics.router import router as metrics_router
 from resumeiq.migrations import migration_state
 from resumeiq.problems import install_problem_handlers
 from resumeiq.ratelimit.limiter import RateLimiter
@@ -145,6 +147,7 @@ def create_app(settings: Settings | None = None, *, engine_pool: EnginePool | No
     app.state.settings = settings
     app.state.user_cache = UserCache()
     install_problem_handlers(app)
+    app.add_middleware(MetricsMiddleware)  # outermost: it sees every answer, 500s included
 
     api = APIRouter(prefix=API_PREFIX)
     api.include_router(users_router)
@@ -159,8 +162,24 @@ def create_app(settings: Settings | None = None, *, engine_pool: EnginePool | No
     api.include_router(tailoring_router)
     app.include_router(api)
     app.include_router(_health_router())
+    app.include_router(metrics_router)
     install_web(app)  # the pages at /, after the API
     return app
+
+
+async def _ping_redis(url: str) -> None:
+    """Raises ``ServiceUnavailable`` unless the Redis at ``url`` answers a PING within 2 s."""
+    from redis.asyncio import Redis
+    from redis.exceptions import RedisError
+
+    client = Redis.from_url(url, socket_connect_timeout=2, socket_timeout=2)
+    try:
+        await client.ping()
+    except (RedisError, OSError) as exc:
+        log.warning("readiness check: redis unreachable: %s", type(exc).__name__)
+        raise ServiceUnavailable("Redis is unreachable.") from exc
+    finally:
+        await client.aclose()
 
 
 def _health_router() -> APIRouter:
@@ -173,8 +192,10 @@ def _health_router() -> APIRouter:
 
     @router.get("/ready")
     async def ready(request: Request) -> dict[str, Any]:
-        """Readiness: the database answers and its schema is at the latest migration."""
+        """Readiness: the database answers and its schema is at the latest migration; Redis
+        (rate limits, the Celery broker) answers when one is configured."""
         database: Database = request.app.state.database
+        settings: Settings = request.app.state.settings
         try:
             async with database.engine.connect() as conn:
                 state = await migration_state(conn)
@@ -187,6 +208,15 @@ def _health_router() -> APIRouter:
                 current=sorted(state.current),
                 head=sorted(state.heads),
             )
-        return {"status": "ready", "database": "ok", "migration": ",".join(sorted(state.current))}
+        redis = "not_configured"
+        if settings.redis_url:
+            await _ping_redis(settings.redis_url)
+            redis = "ok"
+        return {
+            "status": "ready",
+            "database": "ok",
+            "migration": ",".join(sorted(state.current)),
+            "redis": redis,
+        }
 
     return router
