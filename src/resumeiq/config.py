@@ -8,6 +8,7 @@ Secrets are ``SecretStr`` so that a repr or a log line never shows them.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from pathlib import Path
 from typing import Literal
@@ -61,6 +62,16 @@ class Settings(BaseSettings):
     # A job still waiting in the broker after this long is queued again by the worker's sweep
     # (its message may have been lost; a duplicate is harmless, the job is claimed once).
     queue_resend_seconds: int = Field(default=900, ge=10)
+
+    # Where original files are stored: empty → <data_dir>/files; ``s3://bucket/prefix`` → an
+    # S3-compatible bucket (resumeiq.storage.s3) reached with the s3_* settings.
+    storage_url: str = ""
+    s3_endpoint_url: str | None = None  # e.g. http://minio:9000; unset: AWS
+    s3_region: str | None = None
+    s3_access_key_id: str | None = None  # unset: boto3's own chain (AWS_* variables, instance role)
+    s3_secret_access_key: SecretStr | None = None
+    s3_addressing_style: Literal["auto", "path", "virtual"] = "auto"
+    s3_create_bucket: bool = False  # create the bucket at start-up if it does not exist
 
     upload_max_bytes: int = Field(default=10 * 1024 * 1024, gt=0)  # per file
     screening_max_files: int = Field(default=1000, ge=1, le=10_000)
@@ -146,7 +157,16 @@ class Settings(BaseSettings):
     def _empty_retention(cls, value: object) -> object:
         return None if value == "" else value
 
-    @field_validator("redis_url", "smtp_host", "smtp_username", "smtp_from", mode="before")
+    @field_validator("storage_url")
+    @classmethod
+    def _valid_storage_url(cls, value: str) -> str:
+        value = value.strip()
+        if value and _bucket_and_prefix(value) is None:
+            raise ValueError(f"RESUMEIQ_STORAGE_URL must be empty or s3://bucket[/prefix], not {value!r}")
+        return value
+
+    @field_validator("redis_url", "smtp_host", "smtp_username", "smtp_from", "s3_endpoint_url", "s3_region",
+                     "s3_access_key_id", mode="before")
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
         return None if value == "" else value
@@ -171,6 +191,11 @@ class Settings(BaseSettings):
         return self
 
     @property
+    def storage_location(self) -> tuple[str, str] | None:
+        """(bucket, prefix) of an S3 ``storage_url``; None for the local directory."""
+        return _bucket_and_prefix(self.storage_url) if self.storage_url else None
+
+    @property
     def match_thresholds(self) -> tuple[float, float]:
         """(selected, considered) minimum scores, as the engine's matching takes them."""
         return (self.match_selected_min, self.match_considered_min)
@@ -180,6 +205,20 @@ class Settings(BaseSettings):
         if self.jwt_secret is None:
             raise ConfigError("no JWT secret: call load_settings() or ensure_jwt_secret() first")
         return self.jwt_secret.get_secret_value()
+
+
+_BUCKET = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
+
+
+def _bucket_and_prefix(url: str) -> tuple[str, str] | None:
+    """``s3://bucket/some/prefix`` → ("bucket", "some/prefix"); None if it is not one."""
+    if not url.startswith("s3://"):
+        return None
+    bucket, _, prefix = url.removeprefix("s3://").partition("/")
+    prefix = prefix.strip("/")
+    if not _BUCKET.match(bucket) or ".." in prefix or any(c in prefix for c in "\\\x00"):
+        return None
+    return bucket, prefix
 
 
 def check_secret(secret: str, *, origin: str) -> None:

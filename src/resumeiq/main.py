@@ -35,7 +35,7 @@ from resumeiq.resumes.router import router as resumes_router
 from resumeiq.retention.tasks import RetentionTask
 from resumeiq.screening.router import router as screening_router
 from resumeiq.stats.router import router as stats_router
-from resumeiq.storage import LocalFileStorage
+from resumeiq.storage import FileStorage, open_storage
 from resumeiq.tailoring.router import router as tailoring_router
 from resumeiq.users.router import router as users_router
 from resumeiq.users.service import UserCache
@@ -52,7 +52,7 @@ API_PREFIX = "/api/v1"
 
 
 def local_dispatchers(
-    settings: Settings, database: Database, storage: LocalFileStorage, pool: EnginePool
+    settings: Settings, database: Database, storage: FileStorage, pool: EnginePool
 ) -> dict[str, LocalDispatcher]:
     """One local dispatcher per job kind of ``worker.kinds`` (``review``: reviews and job matches,
     ``screening_item``, ``email``): a bounded pool of workers in this process, plus a periodic
@@ -85,7 +85,8 @@ def create_app(settings: Settings | None = None, *, engine_pool: EnginePool | No
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         database = Database(settings.database_url)
-        storage = LocalFileStorage(settings.data_dir)
+        storage = open_storage(settings)
+        await storage.prepare(create=settings.s3_create_bucket)
         pool = engine_pool or EnginePool(
             settings.worker_pool_size,
             limits=ExtractLimits(max_bytes=settings.upload_max_bytes),
@@ -136,6 +137,7 @@ def create_app(settings: Settings | None = None, *, engine_pool: EnginePool | No
                 enqueuer.close()
             if engine_pool is None:
                 await asyncio.to_thread(pool.shutdown)
+            storage.close()
             await database.dispose()
 
     app = FastAPI(
@@ -192,8 +194,9 @@ def _health_router() -> APIRouter:
 
     @router.get("/ready")
     async def ready(request: Request) -> dict[str, Any]:
-        """Readiness: the database answers and its schema is at the latest migration; Redis
-        (rate limits, the Celery broker) answers when one is configured."""
+        """Readiness: the database answers and its schema is at the latest migration, the file
+        storage (a bucket) answers, and Redis (rate limits, the Celery broker) answers when one
+        is configured."""
         database: Database = request.app.state.database
         settings: Settings = request.app.state.settings
         try:
@@ -208,6 +211,11 @@ def _health_router() -> APIRouter:
                 current=sorted(state.current),
                 head=sorted(state.heads),
             )
+        try:
+            await request.app.state.storage.check()
+        except Exception as exc:
+            log.warning("readiness check: file storage unreachable: %s", type(exc).__name__)
+            raise ServiceUnavailable("The file storage is unreachable.") from exc
         redis = "not_configured"
         if settings.redis_url:
             await _ping_redis(settings.redis_url)

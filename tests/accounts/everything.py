@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import inspect, select, text
@@ -144,6 +143,12 @@ async def snapshot_database(url: str) -> dict[str, set[tuple]]:
         await engine.dispose()
 
 
-def stored_files(data_dir: Path) -> set[str]:
-    root = data_dir / "files"
-    return {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()} if root.exists() else set()
+async def stored_files(settings) -> set[str]:
+    """Every file in the storage the settings name (the data dir, or the bucket)."""
+    from resumeiq.storage import open_storage
+
+    storage = open_storage(settings)
+    try:
+        return set(await storage.keys())
+    finally:
+        storage.close()

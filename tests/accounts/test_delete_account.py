@@ -24,10 +24,26 @@ def smtp_server():
     yield from smtp.serve_smtp()
 
 
+@pytest.fixture(params=["local", "s3"])
+def storage_settings(request) -> dict:
+    """Files in the data dir, or in a bucket of the S3 test server."""
+    if request.param == "local":
+        return {}
+    s3 = request.getfixturevalue("s3_server")
+    return s3.settings(s3.new_bucket())
+
+
 @pytest.fixture
-def settings(make_settings, smtp_server):
-    return smtp.smtp_settings(make_settings, smtp_server).model_copy(
-        update={"rate_limit_analysis": "1000/minute"}
+def settings(make_settings, smtp_server, storage_settings):
+    return make_settings(
+        rate_limit_upload="10000/minute",
+        rate_limit_analysis="1000/minute",
+        smtp_host=smtp_server.host,
+        smtp_port=smtp_server.port,
+        smtp_security="none",
+        smtp_from="jobs@acme.test",
+        email_retry_seconds=0,
+        **storage_settings,
     )
 
 
@@ -52,7 +68,7 @@ async def test_deleting_my_account_leaves_nothing_of_me(api, settings, database_
     assert kept.status_code == 201, kept.text
     await bystander.upload(b"Wren Aldous\nwren@example.com\n\nSKILLS\nPython, SQL\n", "wren.txt")
     before_db = await snapshot_database(database_url)
-    before_files = stored_files(settings.data_dir)
+    before_files = (await stored_files(settings))
 
     me = await register(api)
     r = await me.get("/api/v1/users/me")
@@ -63,7 +79,7 @@ async def test_deleting_my_account_leaves_nothing_of_me(api, settings, database_
     assert all(len(filled[name]) > len(before_db[name]) for name in filled), {
         name: (len(before_db[name]), len(filled[name])) for name in filled
     }
-    assert stored_files(settings.data_dir) > before_files
+    assert (await stored_files(settings)) > before_files
 
     # A wrong password, or none, deletes nothing.
     r = await me.request("DELETE", "/api/v1/users/me", json={"password": "not my password at all"})
@@ -79,7 +95,7 @@ async def test_deleting_my_account_leaves_nothing_of_me(api, settings, database_
     # (the file the bystander has too is still there: it is theirs as well).
     after = await snapshot_database(database_url)
     assert after == before_db, removed(after, before_db)
-    assert stored_files(settings.data_dir) == before_files
+    assert (await stored_files(settings)) == before_files
     everything = repr(after)
     assert my_id not in everything and my_id.replace("-", "") not in everything
     assert me.email not in everything and "Tamsin" not in everything
@@ -140,6 +156,6 @@ async def test_an_admin_deletes_a_user_and_nobody_else_can(api, settings, databa
     assert (await victim.get("/api/v1/users/me")).status_code == 401
     tables = await snapshot_database(database_url)
     assert victim_id not in repr(tables) and not tables["resumes"]
-    assert stored_files(settings.data_dir) == set()
+    assert (await stored_files(settings)) == set()
     r = await admin.delete(f"/api/v1/admin/users/{victim_id}")
     assert r.status_code == 404 and r.json()["code"] == "not_found"

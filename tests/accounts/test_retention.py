@@ -65,7 +65,7 @@ def cli_env(monkeypatch, settings):
 async def test_purge_command_removes_old_resumes_and_their_files(api, user, settings, monkeypatch):
     old_ids, new_id, sid = await old_and_new(user)
     await backdate(settings, old_ids, days=31)
-    files_before = stored_files(settings.data_dir)
+    files_before = (await stored_files(settings))
     assert len(files_before) == 3
     cli_env(monkeypatch, settings)
     runner = CliRunner()
@@ -82,7 +82,7 @@ async def test_purge_command_removes_old_resumes_and_their_files(api, user, sett
     for rid in old_ids:
         assert (await user.get(f"/api/v1/resumes/{rid}")).status_code == 404
     assert (await user.get(f"/api/v1/resumes/{new_id}/file")).content == NEW_RESUME
-    assert len(stored_files(settings.data_dir)) == 1
+    assert len(await stored_files(settings)) == 1
     # The screening keeps its result (the recruiter's record); only the file is gone.
     (item,) = (await user.get(f"/api/v1/screenings/{sid}/results")).json()["items"]
     assert item["status"] == "completed" and item["score"] is not None
@@ -102,7 +102,7 @@ async def test_the_periodic_task_purges_at_start_and_then_every_interval(start_a
         # A resume that becomes too old while the service runs goes at a later round.
         await backdate(settings, [new_id], days=9)
         await poll(lambda: snapshot_database(database_url), lambda t: len(t["resumes"]) == 0)
-    assert stored_files(settings.data_dir) == set()
+    assert (await stored_files(settings)) == set()
 
 
 async def test_user_delete_command(api, settings, monkeypatch, database_url):
@@ -121,4 +121,4 @@ async def test_user_delete_command(api, settings, monkeypatch, database_url):
     assert f"deleted user {user.email}" in result.output and "1 stored file(s) removed" in result.output
     tables = await snapshot_database(database_url)
     assert not tables["users"] and not tables["resumes"] and not tables["candidates"]
-    assert stored_files(settings.data_dir) == set()
+    assert (await stored_files(settings)) == set()

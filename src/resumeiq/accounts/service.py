@@ -23,7 +23,7 @@ from resumeiq.ratelimit.limiter import LimitKind, RateLimiter
 from resumeiq.resumes.cleanup import remove_unused_files
 from resumeiq.resumes.models import Resume
 from resumeiq.screening.models import Screening, ScreeningItem
-from resumeiq.storage import LocalFileStorage
+from resumeiq.storage import FileStorage
 from resumeiq.users.models import Role, User
 from resumeiq.users.schemas import normalise_email
 from resumeiq.users.security import verify_password
@@ -45,7 +45,7 @@ def require_admin(user: User) -> User:
 
 
 async def delete_own_account(
-    *, session: AsyncSession, storage: LocalFileStorage, limiter: RateLimiter, user: User, password: str
+    *, session: AsyncSession, storage: FileStorage, limiter: RateLimiter, user: User, password: str
 ) -> None:
     """Delete ``user`` and all it owns, once ``password`` is its password. Wrong passwords count
     against the account's login limit (a stolen token must not become a password oracle).
@@ -59,7 +59,7 @@ async def delete_own_account(
     await delete_user(session=session, storage=storage, user_id=user_id)
 
 
-async def delete_user(*, session: AsyncSession, storage: LocalFileStorage, user_id: uuid.UUID) -> int:
+async def delete_user(*, session: AsyncSession, storage: FileStorage, user_id: uuid.UUID) -> int:
     """Delete the user ``user_id`` with everything it owns; returns how many stored files were
     removed. Raises ``NotFound``."""
     found = await session.scalar(select(User.id).where(User.id == user_id).with_for_update())

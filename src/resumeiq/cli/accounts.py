@@ -20,16 +20,18 @@ T = TypeVar("T")
 def run_with_services(work: Callable[[Any, Any], Awaitable[T]]) -> T:
     """Run ``work(session, storage)`` against the configured database and storage."""
     from resumeiq.db import Database
-    from resumeiq.storage import LocalFileStorage
+    from resumeiq.storage import open_storage
 
     settings = _settings()
 
     async def run() -> T:
         database = Database(settings.database_url)
+        storage = open_storage(settings)
         try:
             async with database.sessionmaker() as session:
-                return await work(session, LocalFileStorage(settings.data_dir))
+                return await work(session, storage)
         finally:
+            storage.close()
             await database.dispose()
 
     return asyncio.run(run())

@@ -12,17 +12,17 @@ from collections.abc import Iterable
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resumeiq.resumes.service import file_in_use
-from resumeiq.storage import LocalFileStorage
+from resumeiq.storage import FileStorage
 
 
 async def remove_unused_files(
-    *, session: AsyncSession, storage: LocalFileStorage, files: Iterable[tuple[str, str]]
+    *, session: AsyncSession, storage: FileStorage, files: Iterable[tuple[str, str]]
 ) -> int:
     """Delete each ``(sha256, storage_key)`` of ``files`` that nothing uses; returns how many."""
     removed = 0
     for sha256, key in sorted(set(files)):
         async with storage.lock(sha256):
             if not await file_in_use(session=session, sha256=sha256):
-                storage.delete(key)
+                await storage.delete(key)
                 removed += 1
     return removed

@@ -24,7 +24,7 @@ from resumeiq.db import utcnow
 from resumeiq.resumes.cleanup import remove_unused_files
 from resumeiq.resumes.models import Resume
 from resumeiq.screening.models import FINISHED, ScreeningItem
-from resumeiq.storage import LocalFileStorage
+from resumeiq.storage import FileStorage
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ class PurgeReport:
 async def purge_old_resumes(
     *,
     session: AsyncSession,
-    storage: LocalFileStorage,
+    storage: FileStorage,
     older_than_days: int,
     now: datetime | None = None,
     batch: int = 500,

@@ -12,13 +12,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from resumeiq.config import Settings
 from resumeiq.retention.service import purge_old_resumes
-from resumeiq.storage import LocalFileStorage
+from resumeiq.storage import FileStorage
 
 log = logging.getLogger(__name__)
 
 
 async def purge_once(
-    settings: Settings, *, sessionmaker: async_sessionmaker[AsyncSession], storage: LocalFileStorage
+    settings: Settings, *, sessionmaker: async_sessionmaker[AsyncSession], storage: FileStorage
 ) -> None:
     """One purge with the configured retention; errors are logged, never raised."""
     if settings.resume_retention_days is None:
@@ -36,7 +36,7 @@ class RetentionTask:
     """Runs ``purge_once`` every interval in the background of the current event loop."""
 
     def __init__(
-        self, settings: Settings, *, sessionmaker: async_sessionmaker[AsyncSession], storage: LocalFileStorage
+        self, settings: Settings, *, sessionmaker: async_sessionmaker[AsyncSession], storage: FileStorage
     ) -> None:
         self.settings = settings
         self.sessionmaker = sessionmaker

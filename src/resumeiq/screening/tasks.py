@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from resumeiq.jobs.models import Job
 from resumeiq.screening.models import ItemStatus, Screening, ScreeningItem
-from resumeiq.storage import LocalFileStorage
+from resumeiq.storage import FileStorage, StoredFileMissing
 from resumeiq.worker import claim
 from resumeiq.worker.engine_jobs import EngineFailure, MatchReport
 from resumeiq.worker.pool import EnginePool
@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True, slots=True)
 class ScreeningContext:
     sessionmaker: async_sessionmaker[AsyncSession]
-    storage: LocalFileStorage
+    storage: FileStorage
     engine: EnginePool
     lease_seconds: float
     max_attempts: int
@@ -81,12 +81,16 @@ async def _run_engine(ctx: ScreeningContext, item_id: uuid.UUID) -> MatchReport 
     if row is None:
         return None  # deleted with its screening meanwhile
     key, filename, job_key, requirements, job_text = row
-    path = ctx.storage.path(key) if key else None
-    if path is None or not path.is_file():
-        return EngineFailure(code="file_missing", message="The resume's stored file is missing.")
-    return await ctx.engine.match_file(
-        path, filename, job_key=job_key, job=requirements, job_text=job_text, thresholds=ctx.match_thresholds
-    )
+    missing = EngineFailure(code="file_missing", message="The resume's stored file is missing.")
+    if not key:
+        return missing
+    try:
+        async with ctx.storage.local_copy(key) as path:
+            return await ctx.engine.match_file(
+                path, filename, job_key=job_key, job=requirements, job_text=job_text, thresholds=ctx.match_thresholds
+            )
+    except StoredFileMissing:
+        return missing
 
 
 async def _save(

@@ -38,7 +38,7 @@ from resumeiq.jobs.service import get_owned_job
 from resumeiq.pagination import Page, PageParams
 from resumeiq.resumes.models import DEFAULT_TRACK, ProcessingStatus, Resume
 from resumeiq.resumes.service import file_in_use, get_ready_resume, raise_engine_failure
-from resumeiq.storage import LocalFileStorage
+from resumeiq.storage import FileStorage, StoredFileMissing
 from resumeiq.tailoring import work
 from resumeiq.tailoring.changes import Change, PointerError, apply_changes, set_value
 from resumeiq.tailoring.guarantees import violations
@@ -81,7 +81,7 @@ async def preview(
     *,
     session: AsyncSession,
     engine: EnginePool,
-    storage: LocalFileStorage,
+    storage: FileStorage,
     user: User,
     body: PreviewRequest,
 ) -> Tailoring:
@@ -101,14 +101,16 @@ async def preview(
         "resume_hash": resume_hash(resume),
         "job_hash": job_hash(job),
     }
-    path, filename, parsed = storage.path(resume.storage_key), resume.filename, resume.parsed
+    key, filename, parsed = resume.storage_key, resume.filename, resume.parsed
     job_args = (job.requirements_key, job.requirements, job.description, job.title, job.company)
     await session.commit()  # hold nothing while the engine works
-    if not path.is_file():
-        raise NotFound(f"The original file of resume {body.resume_id} is missing from storage.")
-    outcome = await engine.call(
-        work.preview, str(path), filename, parsed, *job_args, body.cover_letter, body.outreach
-    )
+    try:
+        async with storage.local_copy(key) as path:
+            outcome = await engine.call(
+                work.preview, str(path), filename, parsed, *job_args, body.cover_letter, body.outreach
+            )
+    except StoredFileMissing as exc:
+        raise NotFound(f"The original file of resume {body.resume_id} is missing from storage.") from exc
     if isinstance(outcome, EngineFailure):
         if outcome.code == work.NOTHING_TO_TAILOR:
             raise NothingToTailor(outcome.message)
@@ -237,7 +239,7 @@ async def confirm(
     *,
     session: AsyncSession,
     engine: EnginePool,
-    storage: LocalFileStorage,
+    storage: FileStorage,
     user: User,
     body: ConfirmRequest,
 ) -> tuple[Resume, Tailoring, list[str], list[str], list[str]]:
@@ -303,7 +305,7 @@ async def confirm(
         "GET /resumes/{id}/export."
     ]
     async with storage.lock(sha256):
-        stored = storage.put(temp, sha256)
+        stored = await storage.put(temp, sha256)
         try:
             new = await _insert_version(
                 session=session,
@@ -321,7 +323,7 @@ async def confirm(
         except BaseException:
             await session.rollback()
             if not await file_in_use(session=session, sha256=sha256):
-                storage.delete(stored.key)
+                await storage.delete(stored.key)
             raise
     row = await get_owned_tailoring(session=session, user=user, tailoring_id=preview_id)
     await session.refresh(row)

@@ -72,7 +72,7 @@ def run_sweeper(settings: Settings) -> None:
 async def sweep_forever(settings: Settings) -> None:
     from resumeiq.db import Database, is_sqlite
     from resumeiq.retention.tasks import purge_once
-    from resumeiq.storage import LocalFileStorage
+    from resumeiq.storage import open_storage
     from resumeiq.worker.celery_app import create_celery
     from resumeiq.worker.celery_dispatch import Enqueuer
     from resumeiq.worker.inline import InlineEngine
@@ -81,7 +81,7 @@ async def sweep_forever(settings: Settings) -> None:
     database = Database(
         settings.database_url, **({} if is_sqlite(settings.database_url) else {"pool_size": 1})
     )
-    storage = LocalFileStorage(settings.data_dir)
+    storage = open_storage(settings)
     # The job functions are not run here, only the queries that find due jobs.
     kinds = job_kinds(
         settings,
@@ -116,4 +116,5 @@ async def sweep_forever(settings: Settings) -> None:
             await asyncio.sleep(interval)
     finally:
         enqueuer.close()
+        storage.close()
         await database.dispose()
