@@ -109,6 +109,10 @@ class Settings(BaseSettings):
     resume_retention_days: int | None = Field(default=None, ge=1, le=36_500)
     retention_interval_seconds: float = Field(default=3600.0, ge=1)
 
+    # Credits (resumeiq.credits): off → everything is free; on → a review costs 1 credit and a
+    # screening 1 per resume, granted by an administrator (API or CLI).
+    credits_enabled: bool = False
+
     # GET /metrics (Prometheus): off unless a bearer token is set, or metrics_open for a
     # network that keeps the public away (see resumeiq.metrics.router).
     metrics_token: SecretStr | None = None

@@ -29,6 +29,7 @@
     ├── AuthenticationFailed              not_authenticated
     │   ├── InvalidCredentials            invalid_credentials
     │   └── InvalidToken                  invalid_token
+    ├── InsufficientCredits               insufficient_credits
     ├── RateLimited                       rate_limited
     └── ServiceUnavailable                service_unavailable
         ├── EngineUnavailable             engine_unavailable
@@ -194,6 +195,13 @@ class InvalidCredentials(AuthenticationFailed):
 
 class InvalidToken(AuthenticationFailed):
     code = "invalid_token"
+
+
+class InsufficientCredits(ServiceError):
+    """Credits are on and the balance is short; ``credits_needed`` and ``credits_available``
+    say by how much (HTTP 402)."""
+
+    code = "insufficient_credits"
 
 
 class RateLimited(ServiceError):

@@ -19,6 +19,7 @@ from resumeiq import __version__
 from resumeiq.accounts.router import router as accounts_router
 from resumeiq.analysis.router import router as analysis_router
 from resumeiq.config import Settings, ensure_jwt_secret, load_settings
+from resumeiq.credits.router import router as credits_router
 from resumeiq.db import Database
 from resumeiq.emails.router import router as emails_router
 from resumeiq.engine import ExtractLimits
@@ -154,6 +155,7 @@ def create_app(settings: Settings | None = None, *, engine_pool: EnginePool | No
     api = APIRouter(prefix=API_PREFIX)
     api.include_router(users_router)
     api.include_router(accounts_router)
+    api.include_router(credits_router)
     api.include_router(resumes_router)
     api.include_router(analysis_router)
     api.include_router(jobs_router)

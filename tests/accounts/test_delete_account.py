@@ -15,6 +15,7 @@ from accounts.everything import (
     stored_files,
 )
 from emails import smtp
+from resumeiq.db import Database
 
 PASSWORD = "correct horse battery"
 
@@ -43,6 +44,7 @@ def settings(make_settings, smtp_server, storage_settings):
         smtp_security="none",
         smtp_from="jobs@acme.test",
         email_retry_seconds=0,
+        credits_enabled=True,  # so that the user has credit rows too
         **storage_settings,
     )
 
@@ -73,6 +75,7 @@ async def test_deleting_my_account_leaves_nothing_of_me(api, settings, database_
     me = await register(api)
     r = await me.get("/api/v1/users/me")
     my_id = r.json()["id"]
+    await give_credits(settings, my_id, 10)
     await fill_every_table(me)
     filled = await snapshot_database(database_url)
     # The user has rows in every table (a table added later fails here until the test covers it).
@@ -119,8 +122,18 @@ async def test_wrong_confirmations_are_throttled_like_logins(start_api, make_set
         assert (await me.get("/api/v1/users/me")).status_code == 200
 
 
+async def give_credits(settings, user_id: str, amount: int) -> None:
+    from resumeiq.credits.service import grant
+
+    database = Database(settings.database_url)
+    try:
+        async with database.sessionmaker() as session:
+            await grant(session=session, user_id=uuid.UUID(user_id), amount=amount, reason="test", granted_by=None)
+    finally:
+        await database.dispose()
+
+
 async def make_admin(api, settings):
-    from resumeiq.db import Database
     from resumeiq.users.service import create_user
 
     email = f"admin-{uuid.uuid4().hex[:8]}@example.com"

@@ -47,6 +47,7 @@ async def analyze_resume(
         resume_id=resume_id,
         industry=body.industry,
         dispatch=dispatcher.submit,
+        charge_credits=request.app.state.settings.credits_enabled,
         job_id=body.job_id,
     )
     status_url = str(request.url_for("analysis_status", analysis_id=review.id).path)

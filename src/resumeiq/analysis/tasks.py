@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from resumeiq.analysis.models import ReviewRequest, ReviewResult, ReviewStatus, ReviewType
+from resumeiq.credits.service import refund_failures
 from resumeiq.jobs.models import Job
 from resumeiq.resumes.models import Resume
 from resumeiq.storage import FileStorage, StoredFileMissing
@@ -50,7 +51,10 @@ async def find_due_reviews(ctx: ReviewContext) -> list[uuid.UUID]:
         failed = await claim.fail_exhausted(session, ReviewRequest, max_attempts=ctx.max_attempts)
         if failed:
             log.warning("%d review(s) failed after %d attempts", failed, ctx.max_attempts)
-        return await claim.due(session, ReviewRequest)
+        due = await claim.due(session, ReviewRequest)
+    if failed:
+        await refund_failures(ctx.sessionmaker)
+    return due
 
 
 async def process_review(request_id: uuid.UUID, *, ctx: ReviewContext) -> str | None:
@@ -62,7 +66,7 @@ async def process_review(request_id: uuid.UUID, *, ctx: ReviewContext) -> str | 
     async def save(token: int, outcome: Outcome) -> str | None:
         return await _save(ctx, request_id, token, outcome)
 
-    return await claim.run_claimed(
+    status = await claim.run_claimed(
         ctx.sessionmaker,
         ReviewRequest,
         request_id,
@@ -71,6 +75,9 @@ async def process_review(request_id: uuid.UUID, *, ctx: ReviewContext) -> str | 
         run=run,
         save=save,
     )
+    if status == ReviewStatus.FAILED.value:  # a charged review is paid back (credits)
+        await refund_failures(ctx.sessionmaker, review_ids=[request_id])
+    return status
 
 
 async def _run_engine(ctx: ReviewContext, request_id: uuid.UUID) -> Outcome:

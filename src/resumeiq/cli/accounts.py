@@ -1,5 +1,4 @@
-"""Administration commands: ``user delete``, ``retention purge`` (``credits grant`` in
-``cli/credits.py``). Each opens the configured database and file storage, calls the service
+"""Administration commands: ``user delete``, ``retention purge``, ``credits grant|show``. Each opens the configured database and file storage, calls the service
 functions the API uses, and closes them."""
 
 from __future__ import annotations
@@ -85,6 +84,57 @@ def retention_purge(
     )
 
 
+
+
+credits_app = typer.Typer(help="Credits (RESUMEIQ_CREDITS_ENABLED).", no_args_is_help=True)
+
+
+@credits_app.command("grant")
+def credits_grant(
+    email: str = typer.Argument(..., help="The user's e-mail."),
+    amount: int = typer.Argument(..., min=1, max=1_000_000, help="Credits to add."),
+    reason: str = typer.Option("granted with the resumeiq command line", help="Shown in the ledger."),
+) -> None:
+    """Give a user credits (a ``grant`` row in their ledger)."""
+    from resumeiq.accounts.service import user_id_by_email
+    from resumeiq.credits.service import grant
+    from resumeiq.errors import InvalidInput, NotFound
+
+    async def work(session: Any, storage: Any) -> int:
+        user_id = await user_id_by_email(session=session, email=email)
+        return await grant(session=session, user_id=user_id, amount=amount, reason=reason, granted_by=None)
+
+    try:
+        balance = run_with_services(work)
+    except (NotFound, InvalidInput) as exc:
+        typer.secho(f"error: {exc}", fg="red", err=True)
+        raise typer.Exit(1) from exc
+    typer.echo(f"granted {amount} credit(s) to {email.strip().lower()}; balance {balance}")
+
+
+@credits_app.command("show")
+def credits_show(email: str = typer.Argument(..., help="The user's e-mail.")) -> None:
+    """A user's balance and latest ledger rows."""
+    from resumeiq.accounts.service import user_id_by_email
+    from resumeiq.credits.service import ledger
+    from resumeiq.errors import NotFound
+    from resumeiq.pagination import PageParams
+
+    async def work(session: Any, storage: Any) -> Any:
+        user_id = await user_id_by_email(session=session, email=email)
+        return await ledger(session=session, user_id=user_id, page=PageParams(limit=20, offset=0))
+
+    try:
+        balance, page = run_with_services(work)
+    except NotFound as exc:
+        typer.secho(f"error: {exc}", fg="red", err=True)
+        raise typer.Exit(1) from exc
+    typer.echo(f"{email.strip().lower()}: balance {balance}")
+    for row in page.items:
+        typer.echo(f"  {row.created_at:%Y-%m-%d %H:%M}  {row.kind:<6} {row.amount:+d}  -> {row.balance_after}  {row.reason}")
+
+
 def register(app: typer.Typer) -> None:
     user_app.command("delete")(user_delete)
     app.add_typer(retention_app, name="retention")
+    app.add_typer(credits_app, name="credits")

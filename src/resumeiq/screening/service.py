@@ -79,6 +79,7 @@ async def create_screening(
     max_items: int,
     max_file_bytes: int,
     dispatch: Callable[[uuid.UUID], None],
+    charge_credits: bool,
 ) -> tuple[Screening, list[ScreeningItem]]:
     """Record a screening of the uploaded files (in upload order) then the given resumes, and
     queue its items. A file seen before in the same screening (same SHA-256) is a ``duplicate``
@@ -105,6 +106,8 @@ async def create_screening(
         session.add(screening)
         await session.flush()
         session.add_all(items)
+        if charge_credits:
+            await _charge(session, user.id, screening, items)
         await session.commit()
     except BaseException:
         if batch is not None:
@@ -119,6 +122,32 @@ async def create_screening(
         if item.status == ItemStatus.PENDING:
             dispatch(item.id)
     return screening, items
+
+
+async def _charge(session: AsyncSession, user_id: uuid.UUID, screening: Screening, items: list[ScreeningItem]) -> None:
+    """One credit per resume, in the screening's transaction; the items refused on arrival (too
+    large) are refunded at once, each with its ledger row. Raises ``InsufficientCredits``."""
+    from resumeiq.credits.models import LedgerKind
+    from resumeiq.credits.service import SCREENING_ITEM_COST, _credit, charge
+
+    await session.flush()
+    await charge(
+        session,
+        user_id=user_id,
+        amount=SCREENING_ITEM_COST * len(items),
+        reason=f"screening of {len(items)} resume(s)",
+        screening_id=screening.id,
+    )
+    for item in items:
+        if item.status == ItemStatus.FAILED:
+            await _credit(
+                session,
+                user_id=user_id,
+                amount=SCREENING_ITEM_COST,
+                kind=LedgerKind.REFUND,
+                reason="refund: a screening item failed",
+                screening_item_id=item.id,
+            )
 
 
 async def _owned_resumes(session: AsyncSession, user: User, ids: list[uuid.UUID]) -> list[Resume]:

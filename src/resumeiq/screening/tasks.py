@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from resumeiq.credits.service import refund_failures
 from resumeiq.jobs.models import Job
 from resumeiq.screening.models import ItemStatus, Screening, ScreeningItem
 from resumeiq.storage import FileStorage, StoredFileMissing
@@ -41,7 +42,10 @@ async def find_due_items(ctx: ScreeningContext) -> list[uuid.UUID]:
         failed = await claim.fail_exhausted(session, ScreeningItem, max_attempts=ctx.max_attempts)
         if failed:
             log.warning("%d screening item(s) failed after %d attempts", failed, ctx.max_attempts)
-        return await claim.due(session, ScreeningItem, limit=1000)
+        due = await claim.due(session, ScreeningItem, limit=1000)
+    if failed:
+        await refund_failures(ctx.sessionmaker)
+    return due
 
 
 async def process_screening_item(item_id: uuid.UUID, *, ctx: ScreeningContext) -> str | None:
@@ -50,7 +54,7 @@ async def process_screening_item(item_id: uuid.UUID, *, ctx: ScreeningContext) -
     async def save(token: int, outcome: MatchReport | EngineFailure | None) -> str | None:
         return await _save(ctx, item_id, token, outcome)
 
-    return await claim.run_claimed(
+    status = await claim.run_claimed(
         ctx.sessionmaker,
         ScreeningItem,
         item_id,
@@ -59,6 +63,9 @@ async def process_screening_item(item_id: uuid.UUID, *, ctx: ScreeningContext) -
         run=lambda: _run_engine(ctx, item_id),
         save=save,
     )
+    if status == ItemStatus.FAILED.value:  # a charged item is paid back (credits)
+        await refund_failures(ctx.sessionmaker, item_ids=[item_id])
+    return status
 
 
 async def _run_engine(ctx: ScreeningContext, item_id: uuid.UUID) -> MatchReport | EngineFailure | None:
