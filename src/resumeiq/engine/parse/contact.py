@@ -35,6 +35,7 @@ _NOT_NAME_WORDS = {
     "mobile", "name", "sample", "template", "seeker", "applicant", "candidate", "student", "graduate",
     "objective", "summary", "confidential", "references", "dear", "sincerely",
     "cum", "laude",  # an honour ("Magna Cum Laude") standing on its own line
+    "po", "p.o",  # "PO Box 118": an address
 }
 _ORG_WORD = re.compile(
     r"\b(?:university|college|school|institute|department|center|centre|inc|ltd|llc|corp|company|"
@@ -276,7 +277,7 @@ def _name_label() -> re.Pattern[str]:
 
 
 def _labelled_name(doc: ExtractedDocument, text: str, spans) -> tuple[str, tuple[int, int]] | None:
-    """A name given in a personal-data table: "Prénom : Aminata" / "Nom : DJIGO", "Name: …", or
+    """A name given in a personal-data table: "Prénom : Solène" / "Nom : VARLIN", "Name: …", or
     "Name, Vorname:" in a label column beside "Dupont, Anne". The label decides the order."""
     label = _name_label()
     parts: dict[str, tuple[str, int, int]] = {}
@@ -343,8 +344,8 @@ def _is_name(piece: str) -> bool:
     if heading_kind(piece) is not None:
         return False
     low = {w.lower().strip(".,") for w in words}
-    if low & _NOT_NAME_WORDS:
-        return False
+    if low & _NOT_NAME_WORDS or words[0].lower().strip(".") in ("sr", "snr"):
+        return False  # "Sr Java Developer": a title, cut short ("Jr"/"Sr" end a name, never start it)
     caps = 0
     for w in words:
         if not _NAME_TOKEN.match(w):
@@ -364,7 +365,23 @@ def _is_name(piece: str) -> bool:
 
     if find_degree(piece, 0, len(piece)):
         return False  # "BA Elementary", "PhD Education"
-    return not _covered_by_skills(piece)
+    if _covered_by_skills(piece):
+        return False
+    # "Key Elements", "Online Applications", "Excellent Java": every word an ordinary word or a
+    # skill; a name has at least one word of its own.
+    own = [w for w in (t.lower().strip(".,'’") for t in words) if len(w) > 1 and w not in _NAME_PARTICLES]
+    return not all(_ordinary_word(w) for w in own)
+
+
+def _ordinary_word(word: str) -> bool:
+    """A word of ordinary prose or a skill, and no common given name or surname ("will", "hall")."""
+    common, name_words = _common_words()
+    return word not in name_words and (word in common or _covered_by_skills(word))
+
+
+@cache
+def _common_words() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(load_json("common_words.json")["words"]), frozenset(load_json("contact.json")["name_words"])
 
 
 def _covered_by_skills(piece: str) -> bool:

@@ -74,7 +74,7 @@ def _hangs_under_item(raw: list[tuple[int, int, Line, int | None]], k: int) -> b
 
 def _glyph_end(text: str, ln: Line) -> int | None:
     """Where the text after a leading bullet glyph (or list number) starts, or None."""
-    m = BULLET_RE.match(text) if ln.bullet or text[:1] in "•●▪◦-–*➢❖■►" else None
+    m = BULLET_RE.match(text) if ln.bullet or text[:1] in "•●▪◦-–*➢❖■►" or "\x80" <= text[:1] <= "\x9f" else None
     if m and any(c.isalnum() for c in text[m.end() : m.end() + 10]):
         return m.end()
     return None

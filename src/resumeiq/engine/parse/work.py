@@ -23,6 +23,7 @@ from resumeiq.engine.parse.dates import (
     find_date_ranges,
     is_date_word,
     label_start,
+    present_label,
     stacked_range,
 )
 from resumeiq.engine.parse.lines import (
@@ -38,7 +39,15 @@ from resumeiq.engine.parse.places import looks_like_street, read_location
 from resumeiq.engine.parse.segment import heading_kind
 from resumeiq.engine.parse.titles import title_score as _base_title_score
 
-_AT = re.compile(r"\s+(?:at|@)\s+")
+
+def _at_pattern() -> re.Pattern[str]:
+    words = load_json("entry_lexicon.json")["at_words"]
+    glued = [re.escape(w) for w in words if w[-1] in "'’"]
+    spaced = [re.escape(w) for w in words if w[-1] not in "'’"]
+    return re.compile(r"\s+(?:(?:" + "|".join(spaced) + r")\s+|(?:" + "|".join(glued) + r")\s*)(?=\w)")
+
+
+_AT = _at_pattern()
 _HEADER_MAX_WORDS = 14
 _COMPANY_HINT = re.compile(
     r"\b(?:inc|llc|ltd|limited|corp|corporation|company|co|gmbh|ag|sa|plc|llp|pvt|group|bank|university|"
@@ -197,7 +206,9 @@ def _join_split_ranges(doc: ExtractedDocument, lines: list[BodyLine], dates: lis
     cont: set[int] = set()
     for i in range(len(lines) - 1):
         d = dates[i]
-        if d is None or not d.single or (dates[i + 1] is not None and not dates[i + 1].single):
+        below = dates[i + 1]
+        # (a line opened by "Present:" may end the range above: "2009" over "Present: Forklift …")
+        if d is None or not d.single or (below is not None and not below.single and below.start is not None):
             continue
         if d.start is None and dates[i + 1] is not None and dates[i + 1].start is None:
             # "Sept 20XX" over "Dec 20XX": one masked range
@@ -223,7 +234,9 @@ def _line_date(doc: ExtractedDocument, bl: BodyLine) -> DateRange | None:
             if d.single and len(d.start or "") == 4 and bl.words > 4 and "\t" not in bl.text:
                 continue
             return d
-    return _placeholder_date(doc, bl) if not found else None
+    if found:
+        return None
+    return _placeholder_date(doc, bl) or (present_label(doc.text, bl.start, bl.end) if bl.words <= 14 else None)
 
 
 _PLACEHOLDER_YEAR = re.compile(r"(?<![\w])(?:(?P<month>[A-Za-z]{3,9})\.?\s+)?(?:19|20)[xX]{2}(?![\w])")
@@ -237,8 +250,14 @@ def _dated_entry_line(bl: BodyLine, found: list[DateRange]) -> bool:
         return False
     first, last = found[0].span[0] - bl.start, found[-1].span[1] - bl.start
     at_end = not bl.text[last:].strip(" .)") or not bl.text[:first].strip(" (")
-    pieces = split_pieces(bl.text, 0)
-    return at_end and len(pieces) >= 2 and all(len(p[0].split()) <= 8 for p in pieces)
+    # The pieces around the dates ("Nov 2017 - Nov 2019 : Apprentice developer at Orvex (Talvio)"
+    # is the dates and one piece of six words).
+    chars = list(bl.text)
+    for d in found:
+        for k in range(max(0, d.span[0] - bl.start), min(len(chars), d.span[1] - bl.start)):
+            chars[k] = "\t"
+    pieces = split_pieces("".join(chars), 0)
+    return at_end and len(pieces) + len(found) >= 2 and all(len(p[0].split()) <= 8 for p in pieces)
 
 
 def _placeholder_date(doc: ExtractedDocument, bl: BodyLine) -> DateRange | None:
@@ -260,11 +279,21 @@ def _headerish(bl: BodyLine) -> bool:
 
 
 def _prose(bl: BodyLine) -> bool:
-    """A sentence, not a header: more than eight words in one piece ("PUCIT - University of the
-    Punjab <tab> Lahore, Punjab, Pakistan" is an employer and a place)."""
+    """A sentence, not a header: more than eight words in one piece ("NHTI - National Institute
+    of the Highlands <tab> Keswick, Cumbria, England" is an employer and a place), unless its
+    commas set a title, an employer and a place apart ("Research intern in applied statistics,
+    Orvex Labs, Lyon")."""
     if bl.words <= 8 or title_score(bl.text) >= 0.5:
         return False
-    return max(len(p[0].split()) for p in split_pieces(bl.text, 0)) > 8
+    if max(len(p[0].split()) for p in split_pieces(bl.text, 0)) <= 8:
+        return False
+    parts = [p.strip() for p in bl.text.split(",")]
+    return not (
+        3 <= len(parts) <= 5
+        and all(1 <= len(p.split()) <= 8 for p in parts)
+        and title_score(parts[0]) >= 0.5
+        and _is_place(parts[-1])
+    )
 
 
 def _entry(
@@ -571,7 +600,11 @@ def _split_trailing_place(company: str) -> tuple[str, str | None]:
 
 
 def _is_place(piece: str) -> bool:
-    return read_location(piece) is not None
+    """A place, also with a note in brackets after it ("Lyon (remote)", "Paris (télétravail)")."""
+    if read_location(piece) is not None:
+        return True
+    bare = re.sub(r"\s*\([^()]{1,20}\)$", "", piece)
+    return bare != piece and "," not in bare and read_location(bare) is not None
 
 
 _LABEL = re.compile(
