@@ -1,5 +1,7 @@
 """``resumeiq worker --metrics-port``: the engine's and the e-mails' series, counted in the
-Celery pool processes, are served by the worker's main process (multiprocess mode)."""
+Celery pool processes, are served by the worker's main process (multiprocess mode). The API and
+the worker share no directory: the files are in a bucket of the S3 test server, as in the
+compose file's scale-out set-up."""
 
 from __future__ import annotations
 
@@ -21,9 +23,14 @@ pytestmark = [pytest.mark.postgres, pytest.mark.redis]
 
 
 @pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
-async def test_a_worker_serves_the_metrics_of_its_pool(start_api, make_settings, database_url, redis_url, tmp_path):
+async def test_a_worker_serves_the_metrics_of_its_pool(
+    start_api, make_settings, database_url, redis_url, tmp_path, s3_server
+):
     queue = f"resumeiq-test-{secrets.token_hex(4)}"
+    bucket = s3_server.new_bucket()
+    s3 = s3_server.settings(bucket)
     settings = make_settings(
+        **s3,
         queue="celery",
         redis_url=redis_url,
         celery_queue=queue,
@@ -31,13 +38,13 @@ async def test_a_worker_serves_the_metrics_of_its_pool(start_api, make_settings,
         rate_limit_analysis="1000/minute",
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith(("RESUMEIQ_", "PROMETHEUS_"))} | {
-        "RESUMEIQ_DATA_DIR": str(settings.data_dir),
         "RESUMEIQ_DATABASE_URL": database_url,
         "RESUMEIQ_REDIS_URL": redis_url,
         "RESUMEIQ_QUEUE": "celery",
         "RESUMEIQ_CELERY_QUEUE": queue,
         "RESUMEIQ_JWT_SECRET": settings.jwt_secret_value,
-    }
+        "RESUMEIQ_DATA_DIR": str(tmp_path / "worker-data"),  # not the API's: files come from the bucket
+    } | {f"RESUMEIQ_{k.upper()}": str(v) for k, v in s3.items()}
     port = free_port()
     worker = CliProcess(["worker", "--concurrency", "2", "--metrics-port", str(port)], env, tmp_path / "w.log")
     try:
@@ -62,6 +69,7 @@ async def test_a_worker_serves_the_metrics_of_its_pool(start_api, make_settings,
             text = (await client.get(f"http://127.0.0.1:{port}/metrics")).text
         assert value(text, "resumeiq_engine_stage_seconds_count", stage="score") == 2
         assert value(text, "resumeiq_engine_stage_seconds_count", stage="extract") == 2
+        assert len(s3_server.objects(bucket)) == 1
     finally:
         worker.stop()
         client = redis.Redis.from_url(redis_url)
