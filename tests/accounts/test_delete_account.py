@@ -53,11 +53,7 @@ async def register(api, role="recruiter"):
     email = f"user-{uuid.uuid4().hex[:10]}@example.com"
     r = await api.client.post("/api/v1/auth/register", json={"email": email, "password": PASSWORD, "role": role})
     assert r.status_code == 202, r.text
-    from conftest import ApiUser
-
-    r = await api.client.post("/api/v1/auth/token", data={"username": email, "password": PASSWORD})
-    assert r.status_code == 200, r.text
-    return ApiUser(api, email, r.json()["access_token"])
+    return await api.register(email, PASSWORD)  # the account exists: this only logs in
 
 
 def removed(before: dict[str, set[tuple]], after: dict[str, set[tuple]]) -> dict[str, int]:
@@ -145,10 +141,7 @@ async def make_admin(api, settings):
             )
     finally:
         await database.dispose()
-    r = await api.client.post("/api/v1/auth/token", data={"username": email, "password": PASSWORD})
-    from conftest import ApiUser
-
-    return ApiUser(api, email, r.json()["access_token"])
+    return await api.register(email, PASSWORD)  # the account exists: this only logs in
 
 
 async def test_an_admin_deletes_a_user_and_nobody_else_can(api, settings, database_url):

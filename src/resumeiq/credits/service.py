@@ -258,16 +258,28 @@ async def refund_failures(
 
 
 async def ledger(*, session: AsyncSession, user_id: uuid.UUID, page: PageParams) -> tuple[int, Page[CreditLedger]]:
-    """The user's balance and ledger page, newest first."""
-    total = await session.scalar(select(func.count()).select_from(CreditLedger).where(CreditLedger.user_id == user_id))
-    rows = await session.scalars(
-        select(CreditLedger)
-        .where(CreditLedger.user_id == user_id)
-        .order_by(CreditLedger.created_at.desc(), CreditLedger.id)
-        .limit(page.limit)
-        .offset(page.offset)
+    """The user's balance and ledger page, newest first, read in one statement (one snapshot:
+    a refund committed meanwhile is in both or in neither)."""
+    current_balance = (
+        select(CreditBalance.balance).where(CreditBalance.user_id == user_id).scalar_subquery()
     )
-    items = list(rows)
-    current = await balance(session, user_id)
+    total = select(func.count()).select_from(CreditLedger).where(CreditLedger.user_id == user_id).scalar_subquery()
+    rows = (
+        await session.execute(
+            select(CreditLedger, current_balance, total)
+            .where(CreditLedger.user_id == user_id)
+            .order_by(CreditLedger.created_at.desc(), CreditLedger.id)
+            .limit(page.limit)
+            .offset(page.offset)
+        )
+    ).all()
+    if rows:
+        current, count = rows[0][1] or 0, rows[0][2]
+    else:
+        current = await balance(session, user_id)
+        count = await session.scalar(
+            select(func.count()).select_from(CreditLedger).where(CreditLedger.user_id == user_id)
+        )
     await session.commit()
-    return current, Page(items=items, total=total or 0, limit=page.limit, offset=page.offset)
+    items = [row[0] for row in rows]
+    return current, Page(items=items, total=count or 0, limit=page.limit, offset=page.offset)
