@@ -20,9 +20,18 @@ from resumeiq.screening.models import ScreeningItem
 NEW_RESUME = b"Odile Brask\nodile.brask@example.com\n\nSKILLS\nRust, Go, Kafka\n"
 
 
+@pytest.fixture(params=["local", "s3"])
+def storage_settings(request) -> dict:
+    """Files in the data dir, or in a bucket of the S3 test server."""
+    if request.param == "local":
+        return {}
+    s3 = request.getfixturevalue("s3_server")
+    return s3.settings(s3.new_bucket())
+
+
 @pytest.fixture
-def settings(make_settings):
-    return make_settings(rate_limit_upload="1000/minute")
+def settings(make_settings, storage_settings):
+    return make_settings(rate_limit_upload="1000/minute", **storage_settings)
 
 
 async def backdate(settings, resume_ids, days):
@@ -56,6 +65,10 @@ async def old_and_new(user):
 
 
 def cli_env(monkeypatch, settings):
+    for name in ("storage_url", "s3_endpoint_url", "s3_region", "s3_access_key_id", "s3_addressing_style"):
+        monkeypatch.setenv(f"RESUMEIQ_{name.upper()}", str(getattr(settings, name) or ""))
+    secret = settings.s3_secret_access_key
+    monkeypatch.setenv("RESUMEIQ_S3_SECRET_ACCESS_KEY", secret.get_secret_value() if secret else "")
     monkeypatch.setenv("RESUMEIQ_DATA_DIR", str(settings.data_dir))
     monkeypatch.setenv("RESUMEIQ_DATABASE_URL", settings.database_url)
     monkeypatch.setenv("RESUMEIQ_JWT_SECRET", settings.jwt_secret_value)
