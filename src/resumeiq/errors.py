@@ -25,7 +25,8 @@
     ├── Forbidden                         forbidden
     │   ├── RegistrationClosed            registration_closed
     │   ├── CsrfFailed                    csrf_failed
-    │   └── PasswordMismatch              password_mismatch
+    │   ├── PasswordMismatch              password_mismatch
+    │   └── RoleRequired                  role_required
     ├── AuthenticationFailed              not_authenticated
     │   ├── InvalidCredentials            invalid_credentials
     │   └── InvalidToken                  invalid_token
@@ -183,6 +184,12 @@ class PasswordMismatch(Forbidden):
     """A password asked again to confirm an operation (deleting the account) is not the user's."""
 
     code = "password_mismatch"
+
+
+class RoleRequired(Forbidden):
+    """The request needs a role the user does not have (``required_role`` names it)."""
+
+    code = "role_required"
 
 
 class AuthenticationFailed(ServiceError):

@@ -18,7 +18,7 @@ import uuid
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from resumeiq.errors import Forbidden, NotFound, PasswordMismatch
+from resumeiq.errors import NotFound, PasswordMismatch, RoleRequired
 from resumeiq.ratelimit.limiter import LimitKind, RateLimiter
 from resumeiq.resumes.cleanup import remove_unused_files
 from resumeiq.resumes.models import Resume
@@ -29,12 +29,6 @@ from resumeiq.users.schemas import normalise_email
 from resumeiq.users.security import verify_password
 
 log = logging.getLogger(__name__)
-
-
-class RoleRequired(Forbidden):
-    """The request needs a role the user does not have (``required_role`` names it)."""
-
-    code = "role_required"
 
 
 def require_admin(user: User) -> User:
