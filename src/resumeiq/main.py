@@ -18,6 +18,8 @@ from fastapi import APIRouter, FastAPI, Request
 from resumeiq import __version__
 from resumeiq.accounts.router import router as accounts_router
 from resumeiq.analysis.router import router as analysis_router
+from resumeiq.apidoc import problems
+from resumeiq.apidoc.document import install_api_docs, offline_assets
 from resumeiq.config import Settings, ensure_jwt_secret, load_settings
 from resumeiq.credits.router import router as credits_router
 from resumeiq.db import Database
@@ -146,6 +148,8 @@ def create_app(settings: Settings | None = None, *, engine_pool: EnginePool | No
         version=__version__,
         summary="Self-hostable resume intelligence: parse, review, match, screen and tailor resumes.",
         lifespan=lifespan,
+        docs_url=None,  # served by install_api_docs, with assets from a package (no CDN)
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.user_cache = UserCache()
@@ -167,6 +171,7 @@ def create_app(settings: Settings | None = None, *, engine_pool: EnginePool | No
     app.include_router(api)
     app.include_router(_health_router())
     app.include_router(metrics_router)
+    install_api_docs(app, assets=offline_assets())
     install_web(app)  # the pages at /, after the API
     return app
 
@@ -194,7 +199,7 @@ def _health_router() -> APIRouter:
         """Liveness: the process answers."""
         return {"status": "ok"}
 
-    @router.get("/ready")
+    @router.get("/ready", responses=problems((503, "service_unavailable")))
     async def ready(request: Request) -> dict[str, Any]:
         """Readiness: the database answers and its schema is at the latest migration, the file
         storage (a bucket) answers, and Redis (rate limits, the Celery broker) answers when one

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel
 
+from resumeiq.apidoc import problems
 from resumeiq.db import SessionDep
 from resumeiq.emails import service
 from resumeiq.emails.schemas import EmailOut, EmailRequest, EmailsQueued, EmailStatusCounts
@@ -39,6 +40,13 @@ class EmailPage(BaseModel):
     status_code=202,
     response_model=EmailsQueued,
     description="Placeholders: " + "; ".join(f"{{{k}}}: {v}" for k, v in PLACEHOLDERS.items()),
+    responses=problems(
+        401,
+        404,
+        (409, "result_not_ready"),
+        (422, "validation_error", "invalid_input"),
+        (503, "email_not_configured"),
+    ),
 )
 async def queue_emails(
     screening_id: uuid.UUID,
@@ -66,7 +74,12 @@ async def queue_emails(
     return EmailsQueued(screening_id=screening_id, queued=queued, skipped=skipped, status_url=status_url)
 
 
-@router.get("/screenings/{screening_id}/emails", response_model=EmailPage, name="list_emails")
+@router.get(
+    "/screenings/{screening_id}/emails",
+    response_model=EmailPage,
+    name="list_emails",
+    responses=problems(401, 404, 422),
+)
 async def list_emails(
     screening_id: uuid.UUID,
     session: SessionDep,

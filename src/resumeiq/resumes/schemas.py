@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from resumeiq.ids import IdAs
 from resumeiq.inputs import RequestModel
 from resumeiq.resumes.models import Candidate, Resume
 
@@ -41,10 +42,9 @@ class CandidateOut(BaseModel):
         return cls.model_validate(candidate)
 
 
-class ResumeUploaded(BaseModel):
+class ResumeUploaded(IdAs("resume_id")):
     """What an upload produced. ``processing_status`` is the truth: ``ready`` means parsed."""
 
-    resume_id: uuid.UUID
     candidate_id: uuid.UUID
     version_number: int
     processing_status: str

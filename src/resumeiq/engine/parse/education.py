@@ -16,7 +16,7 @@ from resumeiq.engine._data import load_json
 from resumeiq.engine.model import Education, ExtractedDocument, Section
 from resumeiq.engine.parse.dates import DateRange, find_date_ranges, label_start, stacked_range
 from resumeiq.engine.parse.fold import fold_in_place
-from resumeiq.engine.parse.lines import BodyLine, body_lines, split_pieces
+from resumeiq.engine.parse.lines import BodyLine, body_lines, join_wrapped_lines, split_pieces
 
 _GRADE = re.compile(
     r"(?:\b(?:c?gpa|grade|score|percentage|marks)\b\s*[:\-]?\s*(?P<a>\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?\s*%?(?:\s*(?:c?gpa))?)"
@@ -191,7 +191,7 @@ def is_institution(piece: str) -> bool:
 def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]:
     drafts: list[_Draft] = []
     cur = _Draft()
-    lines = _grid_columns(doc.text, body_lines(doc, section))
+    lines = _grid_columns(doc.text, join_wrapped_lines(doc, body_lines(doc, section)))
     line_dates, shown = _stacked_dates(doc, lines)
     open_degree = False  # the line before ended with a degree and no field
     head = None  # a school's own line, and the school, while the degrees under it are listed
@@ -392,21 +392,22 @@ _A_SCHOOL = r"\s+(?:à\s+l['’]\s*|(?:à\s+la|au|aux|à)\s+)(?=[A-ZÀ-Ý])"
 
 
 def _pieces_without(text, start, end, degree, date) -> list[tuple[str, int, int]]:
-    chars = list(text[start:end])
+    chars = [" " if c in "\r\n" else c for c in text[start:end]]  # a wrapped line joined (join_wrapped_lines)
     dated = (label_start(text, start, date.span[0]), date.span[1]) if date else None  # with its "Dates: "
     for span in ((degree[1], degree[2]) if degree else None, dated):
         if span:
             for k in range(max(span[0], start), min(span[1], end)):
                 chars[k - start] = "\t"
     pieces = []
-    for piece, s, e in split_pieces("".join(chars), start):
+    flat = "".join(chars)
+    for piece, s, e in split_pieces(flat, start):
         # "Computer Science at University of X" splits; "University of Calder at Westbrook" does not.
         at = r"\s+(?:at|from)\s+|" + _A_SCHOOL + "|" if not re.search(r"\b(?:university|college|institute|school)\b[^,]*\sat\s", piece, re.I) else r"\s+from\s+|"
         for sub in re.split(at + r"\s*\(\s*|\s*\)\s*", piece):
             sub = sub.strip(" ,;:-")
             sub = re.sub(r"^(?:at|from|à|chez|an der|am|en|na|no|em)\s+(?=[A-Z])", "", sub)  # "… from Sri Venkatesa College"
             if sub:
-                k = text.find(sub, s, e + 1)
+                k = flat.find(sub, s - start, e - start + 1) + start
                 pieces.append((sub, k, k + len(sub)))
     return pieces
 
@@ -532,8 +533,15 @@ def _could_be_school(piece: str) -> bool:
     return read_location(piece) is None
 
 
+def _one_line(piece: tuple[str, int, int] | None) -> tuple[str, int, int] | None:
+    """A piece of two lines joined (a name wrapped by its column) written on one line."""
+    return None if piece is None else (" ".join(piece[0].split()), piece[1], piece[2])
+
+
 def _finish(d: _Draft) -> Education:
     ed = Education()
+    d.institution, d.area, d.acronym = _one_line(d.institution), _one_line(d.area), _one_line(d.acronym)
+    d.loose = [p for p in (_one_line(p) for p in d.loose) if p]
     if d.area_below and d.institution is None and d.area:
         # Without a school named, the line under the degree may be the school ("MSc" over "Carnegie
         # Mellon"): it is left to the fallback below, as any unclassified piece.

@@ -33,6 +33,7 @@ from resumeiq.engine.parse.lines import (
     ends_in_dotted_abbreviation,
     ends_on_joiner,
     ends_sentence,
+    join_wrapped_lines,
     split_pieces,
 )
 from resumeiq.engine.parse.places import looks_like_street, read_location
@@ -90,7 +91,7 @@ def title_score(text: str) -> float:
 
 def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
     # A lone web address between the lines of a job is a page footer ("https://www.indeed.com/r/…").
-    lines = [bl for bl in body_lines(doc, section) if not _URL_LINE.match(bl.text)]
+    lines = join_wrapped_lines(doc, [bl for bl in body_lines(doc, section) if not _URL_LINE.match(bl.text)])
     if not lines:
         return []
     dates = [_line_date(doc, bl) for bl in lines]
@@ -123,6 +124,7 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
             and _headerish(lines[start - 1])
             and dates[start - 1] is None
             and start - 1 not in listed
+            and not (start < a and _whole_header(lines[start].text))
         ):
             start -= 1
         joined = sum(1 for k in (a + 1, a + 2) if k in cont and (k == a + 1 or a + 1 in cont))  # lines of a stacked range
@@ -192,6 +194,13 @@ def _inherit_employers(entries: list[Work]) -> None:
 
 
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+
+
+def _whole_header(text: str) -> bool:
+    """A line naming a title and its employer ("Account Manager at Orvex Cloud"): the lines
+    above it are not part of its entry's header."""
+    m = _AT.search(text)
+    return m is not None and title_score(text[: m.start()]) >= 0.5 and plausible_employer(text[m.end() :].strip())
 
 
 def _rest_of_line(doc: ExtractedDocument, bl: BodyLine, date: DateRange) -> str:
@@ -517,8 +526,9 @@ def _title_then_place(piece: str) -> int | None:
     for j in (1, 2, 3):
         if len(words) <= j:
             break
-        title = " ".join(words[:-j])
-        if title_score(title) >= 0.5 and _place_tail(" ".join(words[-j:]) + ", " + region):
+        title, town = " ".join(words[:-j]), " ".join(words[-j:])
+        # (the town is no part of the title: "Senior Field Service Engineer, Northern Region")
+        if title_score(title) >= 0.5 and title_score(town) < 0.5 and _place_tail(town + ", " + region):
             return len(piece) - len(" ".join(words[-j:]) + ", " + region)
     return None
 
@@ -599,8 +609,17 @@ def _split_trailing_place(company: str) -> tuple[str, str | None]:
     return company, None
 
 
+@functools.cache
+def _legal_forms() -> frozenset[str]:
+    return frozenset(load_json("entry_lexicon.json")["legal_forms"])
+
+
 def _is_place(piece: str) -> bool:
-    """A place, also with a note in brackets after it ("Lyon (remote)", "Paris (télétravail)")."""
+    """A place, also with a note in brackets after it ("Lyon (remote)", "Paris (télétravail)");
+    not a company whose legal form reads as a region code ("Orvex Holdings AB", but "Calgary, AB")."""
+    words = piece.split()
+    if len(words) >= 2 and not words[-2].endswith(",") and words[-1].strip(".").lower() in _legal_forms():
+        return False
     if read_location(piece) is not None:
         return True
     bare = re.sub(r"\s*\([^()]{1,20}\)$", "", piece)
