@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request, Response
 from resumeiq.accounts import service
 from resumeiq.accounts.dependencies import AdminUser
 from resumeiq.accounts.schemas import DeleteAccountRequest
+from resumeiq.apidoc import problems
 from resumeiq.db import SessionDep
 from resumeiq.ratelimit.dependencies import LimiterDep
 from resumeiq.resumes.dependencies import StorageDep
@@ -23,7 +24,11 @@ def _forget(request: Request, user_id: uuid.UUID) -> None:
         cache.discard(user_id)
 
 
-@router.delete("/users/me", status_code=204)
+@router.delete(
+    "/users/me",
+    status_code=204,
+    responses=problems((401, "not_authenticated", "invalid_token"), (403, "password_mismatch"), 422, 429),
+)
 async def delete_me(
     request: Request,
     body: DeleteAccountRequest,
@@ -42,7 +47,12 @@ async def delete_me(
     return Response(status_code=204)
 
 
-@router.delete("/admin/users/{user_id}", status_code=204, tags=["admin"])
+@router.delete(
+    "/admin/users/{user_id}",
+    status_code=204,
+    tags=["admin"],
+    responses=problems((401, "not_authenticated", "invalid_token"), (403, "role_required"), 404, 422),
+)
 async def delete_user(
     request: Request, user_id: uuid.UUID, session: SessionDep, storage: StorageDep, admin: AdminUser
 ) -> Response:

@@ -7,6 +7,7 @@ import uuid
 from fastapi import APIRouter, Request
 
 from resumeiq.accounts.dependencies import AdminUser
+from resumeiq.apidoc import problems
 from resumeiq.credits import service
 from resumeiq.credits.schemas import CreditsOut, GrantRequest, LedgerEntry
 from resumeiq.db import SessionDep
@@ -30,14 +31,19 @@ async def _credits_out(request: Request, session, user_id: uuid.UUID, page) -> C
     )
 
 
-@router.get("/credits", response_model=CreditsOut)
+@router.get("/credits", response_model=CreditsOut, responses=problems((401, "not_authenticated", "invalid_token"), 422))
 async def my_credits(request: Request, session: SessionDep, user: CurrentUser, page: PageDep) -> CreditsOut:
     """Your balance and ledger (grants, charges, refunds), newest first. A review costs 1 credit,
     a screening 1 per resume, when credits are enabled; failed items are refunded."""
     return await _credits_out(request, session, user.id, page)
 
 
-@router.get("/admin/users/{user_id}/credits", response_model=CreditsOut, tags=["admin"])
+@router.get(
+    "/admin/users/{user_id}/credits",
+    response_model=CreditsOut,
+    tags=["admin"],
+    responses=problems((401, "not_authenticated", "invalid_token"), (403, "role_required"), 404, 422),
+)
 async def user_credits(
     request: Request, user_id: uuid.UUID, session: SessionDep, admin: AdminUser, page: PageDep
 ) -> CreditsOut:
@@ -47,7 +53,13 @@ async def user_credits(
     return await _credits_out(request, session, user_id, page)
 
 
-@router.post("/admin/users/{user_id}/credits", response_model=CreditsOut, status_code=201, tags=["admin"])
+@router.post(
+    "/admin/users/{user_id}/credits",
+    response_model=CreditsOut,
+    status_code=201,
+    tags=["admin"],
+    responses=problems((401, "not_authenticated", "invalid_token"), (403, "role_required"), 404, 422),
+)
 async def grant_credits(
     request: Request, user_id: uuid.UUID, body: GrantRequest, session: SessionDep, admin: AdminUser, page: PageDep
 ) -> CreditsOut:
