@@ -13,7 +13,7 @@ RUN useradd --create-home --uid 10001 resumeiq \
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY src ./src
-RUN pip install .
+RUN pip install '.[s3]'
 
 USER resumeiq
 VOLUME ["/data"]

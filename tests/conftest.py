@@ -24,11 +24,13 @@ from argon2 import PasswordHasher
 from availability import unavailable
 from resumeiq.config import Settings
 
-pytest_plugins = ["clock"]  # the ``clock`` fixture (tests/clock.py)
+pytest_plugins = ["clock", "s3server"]  # ``clock`` (tests/clock.py), ``s3_server`` (tests/s3server.py)
 
 PG_ADMIN_DSN = os.environ.get("RESUMEIQ_TEST_POSTGRES_DSN", "postgresql://postgres@127.0.0.1:5432/postgres")
 REDIS_URL = os.environ.get("RESUMEIQ_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 TABLES = [
+    "credit_ledger",
+    "credit_balances",
     "tailorings",
     "email_messages",
     "screening_items",

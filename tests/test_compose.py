@@ -1,4 +1,4 @@
-"""compose.yaml (production: api, worker, postgres, redis) is well-formed, and the commands it runs
+"""compose.yaml (production: api, worker, postgres, redis, minio) is well-formed, and the commands it runs
 are real ``resumeiq`` commands with real options (parsed by the CLI itself, not run)."""
 
 from __future__ import annotations
@@ -41,12 +41,14 @@ def parse_cli(args: list[str]) -> dict:
 def test_services_volumes_and_healthchecks():
     spec = compose()
     services = spec["services"]
-    assert set(services) == {"api", "worker", "postgres", "redis"}
+    assert set(services) == {"api", "worker", "postgres", "redis", "minio"}
     assert all("healthcheck" in s for s in services.values())
     assert {"data", "pgdata"} <= set(spec["volumes"])
     assert "data:/data" in services["api"]["volumes"] and "data:/data" in services["worker"]["volumes"]
     assert "pgdata:/var/lib/postgresql/data" in services["postgres"]["volumes"]
     assert services["worker"]["depends_on"]["api"]["condition"] == "service_healthy"
+    assert services["api"]["depends_on"]["minio"]["condition"] == "service_healthy"
+    assert "s3data:/data" in services["minio"]["volumes"]
 
 
 def test_commands_are_real_cli_commands():
@@ -71,3 +73,9 @@ def test_environment_makes_valid_scale_out_settings(tmp_path):
     assert settings.queue == "celery" and settings.redis_url == "redis://redis:6379/0"
     assert settings.database_url.startswith("postgresql+asyncpg://resumeiq:")
     assert settings.smtp_host is None and not settings.smtp_password
+    # The files go to the bundled MinIO's bucket, with its credentials.
+    assert settings.storage_location == ("resumeiq", "files")
+    assert settings.s3_endpoint_url == "http://minio:9000" and settings.s3_create_bucket
+    minio = compose()["services"]["minio"]["environment"]
+    assert interpolate(minio["MINIO_ROOT_USER"]) == settings.s3_access_key_id
+    assert interpolate(minio["MINIO_ROOT_PASSWORD"]) == settings.s3_secret_access_key.get_secret_value()

@@ -8,6 +8,7 @@ Secrets are ``SecretStr`` so that a repr or a log line never shows them.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from pathlib import Path
 from typing import Literal
@@ -62,6 +63,16 @@ class Settings(BaseSettings):
     # (its message may have been lost; a duplicate is harmless, the job is claimed once).
     queue_resend_seconds: int = Field(default=900, ge=10)
 
+    # Where original files are stored: empty → <data_dir>/files; ``s3://bucket/prefix`` → an
+    # S3-compatible bucket (resumeiq.storage.s3) reached with the s3_* settings.
+    storage_url: str = ""
+    s3_endpoint_url: str | None = None  # e.g. http://minio:9000; unset: AWS
+    s3_region: str | None = None
+    s3_access_key_id: str | None = None  # unset: boto3's own chain (AWS_* variables, instance role)
+    s3_secret_access_key: SecretStr | None = None
+    s3_addressing_style: Literal["auto", "path", "virtual"] = "auto"
+    s3_create_bucket: bool = False  # create the bucket at start-up if it does not exist
+
     upload_max_bytes: int = Field(default=10 * 1024 * 1024, gt=0)  # per file
     screening_max_files: int = Field(default=1000, ge=1, le=10_000)
     screening_max_bytes: int = Field(default=1024 * 1024 * 1024, gt=0)  # a screening's whole upload
@@ -94,6 +105,20 @@ class Settings(BaseSettings):
     smtp_timeout_seconds: float = Field(default=30.0, gt=0)
     email_max_attempts: int = Field(default=5, ge=1)
     email_retry_seconds: float = Field(default=60.0, ge=0)  # back-off after the first failure, doubling
+
+    # Resumes (and screened files) older than this many days are purged by a periodic task
+    # (``resumeiq.retention``); unset: kept until deleted.
+    resume_retention_days: int | None = Field(default=None, ge=1, le=36_500)
+    retention_interval_seconds: float = Field(default=3600.0, ge=1)
+
+    # Credits (resumeiq.credits): off → everything is free; on → a review costs 1 credit and a
+    # screening 1 per resume, granted by an administrator (API or CLI).
+    credits_enabled: bool = False
+
+    # GET /metrics (Prometheus): off unless a bearer token is set, or metrics_open for a
+    # network that keeps the public away (see resumeiq.metrics.router).
+    metrics_token: SecretStr | None = None
+    metrics_open: bool = False
 
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     # The HTTP server of ``resumeiq serve`` (see resumeiq.server).
@@ -150,6 +175,19 @@ class Settings(BaseSettings):
             raise ValueError(f"not a rate limit like '20/10 minutes': {value!r}") from exc
         return value
 
+    @field_validator("resume_retention_days", mode="before")
+    @classmethod
+    def _empty_retention(cls, value: object) -> object:
+        return None if value == "" else value
+
+    @field_validator("storage_url")
+    @classmethod
+    def _valid_storage_url(cls, value: str) -> str:
+        value = value.strip()
+        if value and _bucket_and_prefix(value) is None:
+            raise ValueError(f"RESUMEIQ_STORAGE_URL must be empty or s3://bucket[/prefix], not {value!r}")
+        return value
+
     @field_validator(
         "redis_url",
         "smtp_host",
@@ -158,6 +196,9 @@ class Settings(BaseSettings):
         "llm_base_url",
         "llm_model",
         "llm_api_key",
+        "s3_endpoint_url",
+        "s3_region",
+        "s3_access_key_id",
         mode="before",
     )
     @classmethod
@@ -183,7 +224,17 @@ class Settings(BaseSettings):
             raise ConfigError("RESUMEIQ_LLM_BASE_URL must be an http:// or https:// URL")
         if self.jwt_secret is not None:
             check_secret(self.jwt_secret.get_secret_value(), origin="RESUMEIQ_JWT_SECRET")
+        if self.metrics_token is not None:
+            if not self.metrics_token.get_secret_value():
+                self.metrics_token = None
+            else:
+                check_secret(self.metrics_token.get_secret_value(), origin="RESUMEIQ_METRICS_TOKEN")
         return self
+
+    @property
+    def storage_location(self) -> tuple[str, str] | None:
+        """(bucket, prefix) of an S3 ``storage_url``; None for the local directory."""
+        return _bucket_and_prefix(self.storage_url) if self.storage_url else None
 
     @property
     def match_thresholds(self) -> tuple[float, float]:
@@ -200,6 +251,20 @@ class Settings(BaseSettings):
         if self.jwt_secret is None:
             raise ConfigError("no JWT secret: call load_settings() or ensure_jwt_secret() first")
         return self.jwt_secret.get_secret_value()
+
+
+_BUCKET = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
+
+
+def _bucket_and_prefix(url: str) -> tuple[str, str] | None:
+    """``s3://bucket/some/prefix`` → ("bucket", "some/prefix"); None if it is not one."""
+    if not url.startswith("s3://"):
+        return None
+    bucket, _, prefix = url.removeprefix("s3://").partition("/")
+    prefix = prefix.strip("/")
+    if not _BUCKET.match(bucket) or ".." in prefix or any(c in prefix for c in "\\\x00"):
+        return None
+    return bucket, prefix
 
 
 def check_secret(secret: str, *, origin: str) -> None:

@@ -24,10 +24,13 @@
     │   └── ResultNotReady                result_not_ready
     ├── Forbidden                         forbidden
     │   ├── RegistrationClosed            registration_closed
-    │   └── CsrfFailed                    csrf_failed
+    │   ├── CsrfFailed                    csrf_failed
+    │   ├── PasswordMismatch              password_mismatch
+    │   └── RoleRequired                  role_required
     ├── AuthenticationFailed              not_authenticated
     │   ├── InvalidCredentials            invalid_credentials
     │   └── InvalidToken                  invalid_token
+    ├── InsufficientCredits               insufficient_credits
     ├── RateLimited                       rate_limited
     └── ServiceUnavailable                service_unavailable
         ├── EngineUnavailable             engine_unavailable
@@ -177,6 +180,18 @@ class CsrfFailed(Forbidden):
     code = "csrf_failed"
 
 
+class PasswordMismatch(Forbidden):
+    """A password asked again to confirm an operation (deleting the account) is not the user's."""
+
+    code = "password_mismatch"
+
+
+class RoleRequired(Forbidden):
+    """The request needs a role the user does not have (``required_role`` names it)."""
+
+    code = "role_required"
+
+
 class AuthenticationFailed(ServiceError):
     code = "not_authenticated"
 
@@ -187,6 +202,13 @@ class InvalidCredentials(AuthenticationFailed):
 
 class InvalidToken(AuthenticationFailed):
     code = "invalid_token"
+
+
+class InsufficientCredits(ServiceError):
+    """Credits are on and the balance is short; ``credits_needed`` and ``credits_available``
+    say by how much (HTTP 402)."""
+
+    code = "insufficient_credits"
 
 
 class RateLimited(ServiceError):

@@ -16,10 +16,12 @@ from typing import Any
 from fastapi import APIRouter, FastAPI, Request
 
 from resumeiq import __version__
+from resumeiq.accounts.router import router as accounts_router
 from resumeiq.analysis.router import router as analysis_router
 from resumeiq.apidoc import problems
 from resumeiq.apidoc.document import install_api_docs, offline_assets
 from resumeiq.config import Settings, ensure_jwt_secret, load_settings
+from resumeiq.credits.router import router as credits_router
 from resumeiq.db import Database
 from resumeiq.emails.router import router as emails_router
 from resumeiq.engine import ExtractLimits
@@ -27,14 +29,17 @@ from resumeiq.errors import ServiceUnavailable
 from resumeiq.jobs.router import router as jobs_router
 from resumeiq.logging import configure_logging
 from resumeiq.matches.router import router as matches_router
+from resumeiq.metrics.middleware import MetricsMiddleware
+from resumeiq.metrics.router import router as metrics_router
 from resumeiq.migrations import migration_state
 from resumeiq.problems import install_problem_handlers
 from resumeiq.ratelimit.limiter import RateLimiter
 from resumeiq.resumes.router import router as resumes_router
+from resumeiq.retention.tasks import RetentionTask
 from resumeiq.screening.router import router as screening_router
 from resumeiq.security_headers import SecurityHeadersMiddleware
 from resumeiq.stats.router import router as stats_router
-from resumeiq.storage import LocalFileStorage
+from resumeiq.storage import FileStorage, open_storage
 from resumeiq.tailoring.router import router as tailoring_router
 from resumeiq.users.router import router as users_router
 from resumeiq.users.service import UserCache
@@ -51,7 +56,7 @@ API_PREFIX = "/api/v1"
 
 
 def local_dispatchers(
-    settings: Settings, database: Database, storage: LocalFileStorage, pool: EnginePool
+    settings: Settings, database: Database, storage: FileStorage, pool: EnginePool
 ) -> dict[str, LocalDispatcher]:
     """One local dispatcher per job kind of ``worker.kinds`` (``review``: reviews and job matches,
     ``screening_item``, ``email``): a bounded pool of workers in this process, plus a periodic
@@ -84,7 +89,8 @@ def create_app(settings: Settings | None = None, *, engine_pool: EnginePool | No
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         database = Database(settings.database_url)
-        storage = LocalFileStorage(settings.data_dir)
+        storage = open_storage(settings)
+        await storage.prepare(create=settings.s3_create_bucket)
         pool = engine_pool or EnginePool(
             settings.worker_pool_size,
             limits=ExtractLimits(max_bytes=settings.upload_max_bytes),
@@ -110,6 +116,10 @@ def create_app(settings: Settings | None = None, *, engine_pool: EnginePool | No
             await pool.start()
         for dispatcher in dispatchers.values():
             await dispatcher.start()
+        # The periodic purge runs where the jobs run: here, or in the Celery workers' sweepers.
+        retention = RetentionTask(settings, sessionmaker=database.sessionmaker, storage=storage)
+        if enqueuer is None:
+            await retention.start()
         log.info(
             "resumeiq %s started: database %s, data dir %s, rate limits in %s, %d engine worker(s), %s",
             __version__,
@@ -124,12 +134,14 @@ def create_app(settings: Settings | None = None, *, engine_pool: EnginePool | No
         try:
             yield
         finally:
+            await retention.stop()
             for dispatcher in dispatchers.values():
                 await dispatcher.stop()
             if enqueuer is not None:
                 enqueuer.close()
             if engine_pool is None:
                 await asyncio.to_thread(pool.shutdown)
+            storage.close()
             await database.dispose()
 
     app = FastAPI(
@@ -144,9 +156,12 @@ def create_app(settings: Settings | None = None, *, engine_pool: EnginePool | No
     app.state.user_cache = UserCache()
     install_problem_handlers(app)
     app.add_middleware(SecurityHeadersMiddleware, api_prefix=API_PREFIX)  # outside the request ids
+    app.add_middleware(MetricsMiddleware)  # outermost: it sees every answer, 500s included
 
     api = APIRouter(prefix=API_PREFIX)
     api.include_router(users_router)
+    api.include_router(accounts_router)
+    api.include_router(credits_router)
     api.include_router(resumes_router)
     api.include_router(analysis_router)
     api.include_router(jobs_router)
@@ -157,9 +172,25 @@ def create_app(settings: Settings | None = None, *, engine_pool: EnginePool | No
     api.include_router(tailoring_router)
     app.include_router(api)
     app.include_router(_health_router())
+    app.include_router(metrics_router)
     install_api_docs(app, assets=offline_assets())
     install_web(app)  # the pages at /, after the API
     return app
+
+
+async def _ping_redis(url: str) -> None:
+    """Raises ``ServiceUnavailable`` unless the Redis at ``url`` answers a PING within 2 s."""
+    from redis.asyncio import Redis
+    from redis.exceptions import RedisError
+
+    client = Redis.from_url(url, socket_connect_timeout=2, socket_timeout=2)
+    try:
+        await client.ping()
+    except (RedisError, OSError) as exc:
+        log.warning("readiness check: redis unreachable: %s", type(exc).__name__)
+        raise ServiceUnavailable("Redis is unreachable.") from exc
+    finally:
+        await client.aclose()
 
 
 def _health_router() -> APIRouter:
@@ -172,8 +203,11 @@ def _health_router() -> APIRouter:
 
     @router.get("/ready", responses=problems((503, "service_unavailable")))
     async def ready(request: Request) -> dict[str, Any]:
-        """Readiness: the database answers and its schema is at the latest migration."""
+        """Readiness: the database answers and its schema is at the latest migration, the file
+        storage (a bucket) answers, and Redis (rate limits, the Celery broker) answers when one
+        is configured."""
         database: Database = request.app.state.database
+        settings: Settings = request.app.state.settings
         try:
             async with database.engine.connect() as conn:
                 state = await migration_state(conn)
@@ -186,6 +220,20 @@ def _health_router() -> APIRouter:
                 current=sorted(state.current),
                 head=sorted(state.heads),
             )
-        return {"status": "ready", "database": "ok", "migration": ",".join(sorted(state.current))}
+        try:
+            await request.app.state.storage.check()
+        except Exception as exc:
+            log.warning("readiness check: file storage unreachable: %s", type(exc).__name__)
+            raise ServiceUnavailable("The file storage is unreachable.") from exc
+        redis = "not_configured"
+        if settings.redis_url:
+            await _ping_redis(settings.redis_url)
+            redis = "ok"
+        return {
+            "status": "ready",
+            "database": "ok",
+            "migration": ",".join(sorted(state.current)),
+            "redis": redis,
+        }
 
     return router

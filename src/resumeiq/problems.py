@@ -43,6 +43,7 @@ _SERVICE_STATUS: list[tuple[type[errors.ServiceError], int]] = [
     (errors.Conflict, 409),
     (errors.Forbidden, 403),
     (errors.AuthenticationFailed, 401),
+    (errors.InsufficientCredits, 402),
     (errors.RateLimited, 429),
     (errors.ServiceUnavailable, 503),
 ]

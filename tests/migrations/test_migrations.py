@@ -10,6 +10,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy.exc import IntegrityError
 
 import resumeiq.analysis.models
+import resumeiq.credits.models
 import resumeiq.emails.models
 import resumeiq.jobs.models
 import resumeiq.resumes.models

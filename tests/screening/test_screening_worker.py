@@ -54,7 +54,7 @@ async def make_items(database, storage, job_text, contents: list[bytes]) -> list
             sha = hashlib.sha256(content).hexdigest()
             temp = storage.new_temp_path()
             temp.write_bytes(content)
-            key = storage.put(temp, sha).key
+            key = (await storage.put(temp, sha)).key
             items.append(
                 ScreeningItem(
                     screening_id=screening.id,
@@ -116,7 +116,7 @@ async def test_a_missing_stored_file_is_a_failure_not_a_score(
     database, storage, engine_pool, resume_text, job_text
 ):
     (item,) = await make_items(database, storage, job_text, [resume_text])
-    storage.delete(item.storage_key)
+    await storage.delete(item.storage_key)
     ctx = context(database, storage, engine_pool)
     assert await process_screening_item(item.id, ctx=ctx) == "failed"
     async with database.sessionmaker() as session:

@@ -1,4 +1,5 @@
-"""Content-addressed local storage."""
+"""Content-addressed local storage: what only the directory does (the common contract is in
+test_storage.py)."""
 
 from __future__ import annotations
 
@@ -15,24 +16,14 @@ def write_temp(storage: LocalFileStorage, data: bytes):
     return path, hashlib.sha256(data).hexdigest()
 
 
-def test_put_is_content_addressed_and_deduplicated(tmp_path):
+async def test_files_live_under_their_key_and_empty_dirs_go(tmp_path):
     storage = LocalFileStorage(tmp_path)
-    path, sha = write_temp(storage, b"hello")
-    stored = storage.put(path, sha)
-    assert stored.key == f"sha256/{sha[:2]}/{sha[2:4]}/{sha}"
-    assert storage.read_bytes(stored.key) == b"hello" and not path.exists()
-    again, _ = write_temp(storage, b"hello")
-    assert storage.put(again, sha) == stored and not again.exists()
-    assert list(storage.tmp_dir.iterdir()) == []
-
-
-def test_delete_removes_file_and_empty_dirs(tmp_path):
-    storage = LocalFileStorage(tmp_path)
-    stored = storage.put(*write_temp(storage, b"bye"))
-    storage.delete(stored.key)
-    assert not storage.exists(stored.key)
+    stored = await storage.put(*write_temp(storage, b"bye"))
+    assert storage.local_path(stored.key) == tmp_path / "files" / stored.key
+    async with storage.local_copy(stored.key) as path:
+        assert path == storage.local_path(stored.key)  # no copy: the file itself
+    await storage.delete(stored.key)
     assert list(storage.files_dir.rglob("*")) == [storage.files_dir / "sha256"]
-    storage.delete(stored.key)  # missing is fine
 
 
 @pytest.mark.parametrize("key", ["../../etc/passwd", "sha256/aa/bb/../x", "/abs", ""])

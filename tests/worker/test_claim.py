@@ -34,7 +34,7 @@ async def make_request(database: Database, storage: LocalFileStorage, content: b
     sha = hashlib.sha256(content).hexdigest()
     temp = storage.new_temp_path()
     temp.write_bytes(content)
-    stored = storage.put(temp, sha)
+    stored = await storage.put(temp, sha)
     async with database.sessionmaker() as session:
         user = User(email=f"{sha[:8]}-{kw.get('tag', '')}@example.com", password_hash="x")
         session.add(user)

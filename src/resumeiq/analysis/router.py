@@ -48,6 +48,7 @@ async def _request_review(
         resume_id=resume_id,
         industry=body.industry,
         dispatch=dispatcher.submit,
+        charge_credits=request.app.state.settings.credits_enabled,
         job_id=body.job_id,
     )
     # The route's path written out (``request.url_for`` searched every route: a quarter of this

@@ -41,14 +41,18 @@ async def request_review(
     resume_id: uuid.UUID,
     industry: str,
     dispatch: Callable[[uuid.UUID], None],
+    charge_credits: bool,
     job_id: uuid.UUID | None = None,
 ) -> ReviewRequest:
     """Write a pending review request, then hand it to the dispatcher. With ``job_id`` (one of
-    the user's jobs, else 404) the review also reports the resume against that posting."""
+    the user's jobs, else 404) the review also reports the resume against that posting. With
+    ``charge_credits`` it costs the user one credit, taken in the same transaction (raises
+    ``InsufficientCredits``, and nothing is written, when none is left)."""
     check_industry(industry)
     await get_ready_resume_id(session=session, user=user, resume_id=resume_id, purpose="review")
     job = await get_owned_job(session=session, user=user, job_id=job_id) if job_id is not None else None
     request = ReviewRequest(
+        id=uuid.uuid4(),
         resume_id=resume_id,
         requested_by_user_id=user.id,
         job_id=job.id if job is not None else None,
@@ -57,6 +61,17 @@ async def request_review(
         status=ReviewStatus.PENDING.value,
     )
     session.add(request)
+    if charge_credits:
+        from resumeiq.credits.service import REVIEW_COST, charge
+
+        await session.flush()
+        try:
+            await charge(
+                session, user_id=user.id, amount=REVIEW_COST, reason="review", review_request_id=request.id
+            )
+        except BaseException:
+            await session.rollback()
+            raise
     await session.commit()
     dispatch(request.id)
     return request

@@ -21,9 +21,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from resumeiq.analysis.models import ReviewRequest, ReviewResult, ReviewStatus, ReviewType
+from resumeiq.credits.service import refund_failures
 from resumeiq.jobs.models import Job
 from resumeiq.resumes.models import Resume
-from resumeiq.storage import LocalFileStorage
+from resumeiq.storage import FileStorage, StoredFileMissing
 from resumeiq.worker import claim
 from resumeiq.worker.engine_jobs import EngineFailure, MatchReport, ReviewReport
 from resumeiq.worker.pool import EnginePool
@@ -36,7 +37,7 @@ Outcome = ReviewReport | MatchReport | EngineFailure | None
 @dataclass(frozen=True, slots=True)
 class ReviewContext:
     sessionmaker: async_sessionmaker[AsyncSession]
-    storage: LocalFileStorage
+    storage: FileStorage
     engine: EnginePool
     lease_seconds: float
     max_attempts: int
@@ -50,7 +51,10 @@ async def find_due_reviews(ctx: ReviewContext) -> list[uuid.UUID]:
         failed = await claim.fail_exhausted(session, ReviewRequest, max_attempts=ctx.max_attempts)
         if failed:
             log.warning("%d review(s) failed after %d attempts", failed, ctx.max_attempts)
-        return await claim.due(session, ReviewRequest)
+        due = await claim.due(session, ReviewRequest)
+    if failed:
+        await refund_failures(ctx.sessionmaker)
+    return due
 
 
 async def process_review(request_id: uuid.UUID, *, ctx: ReviewContext) -> str | None:
@@ -62,7 +66,7 @@ async def process_review(request_id: uuid.UUID, *, ctx: ReviewContext) -> str | 
     async def save(token: int, outcome: Outcome) -> str | None:
         return await _save(ctx, request_id, token, outcome)
 
-    return await claim.run_claimed(
+    status = await claim.run_claimed(
         ctx.sessionmaker,
         ReviewRequest,
         request_id,
@@ -71,6 +75,9 @@ async def process_review(request_id: uuid.UUID, *, ctx: ReviewContext) -> str | 
         run=run,
         save=save,
     )
+    if status == ReviewStatus.FAILED.value:  # a charged review is paid back (credits)
+        await refund_failures(ctx.sessionmaker, review_ids=[request_id])
+    return status
 
 
 async def _run_engine(ctx: ReviewContext, request_id: uuid.UUID) -> Outcome:
@@ -95,24 +102,25 @@ async def _run_engine(ctx: ReviewContext, request_id: uuid.UUID) -> Outcome:
     if row is None:
         return None  # deleted with its resume (or job) meanwhile
     review_type, industry, key, filename, job_key, requirements, job_text = row
-    path = ctx.storage.path(key)
-    if not path.is_file():
+    if review_type == ReviewType.JOB_MATCH and requirements is None:
+        return None
+    try:
+        async with ctx.storage.local_copy(key) as path:
+            if review_type == ReviewType.JOB_MATCH:
+                return await ctx.engine.match_file(
+                    path,
+                    filename,
+                    job_key=job_key,
+                    job=requirements,
+                    job_text=job_text,
+                    thresholds=ctx.match_thresholds,
+                )
+            job = None
+            if requirements is not None:  # a review against a job: the match report comes with it
+                job = (job_key, requirements, job_text, ctx.match_thresholds)
+            return await ctx.engine.review_file(path, filename, industry or "general", job)
+    except StoredFileMissing:
         return EngineFailure(code="file_missing", message="The resume's stored file is missing.")
-    if review_type == ReviewType.JOB_MATCH:
-        if requirements is None:
-            return None
-        return await ctx.engine.match_file(
-            path,
-            filename,
-            job_key=job_key,
-            job=requirements,
-            job_text=job_text,
-            thresholds=ctx.match_thresholds,
-        )
-    job = None
-    if requirements is not None:  # a review against a job: the match report comes with it
-        job = (job_key, requirements, job_text, ctx.match_thresholds)
-    return await ctx.engine.review_file(path, filename, industry or "general", job)
 
 
 async def _save(ctx: ReviewContext, request_id: uuid.UUID, token: int, outcome: Outcome) -> str | None:

@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from resumeiq import __version__
+from resumeiq.cli import accounts as _accounts
 from resumeiq.cli import engine as _engine
 from resumeiq.cli import rank as _rank
 from resumeiq.cli import service as _service
@@ -40,5 +41,6 @@ _engine.register(app)
 _rank.register(app)
 _service.register(app)
 _tailor.register(app)
+_accounts.register(app)
 
 __all__ = ["app"]

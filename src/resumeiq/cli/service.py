@@ -104,10 +104,18 @@ def worker(
     concurrency: int = typer.Option(
         0, "--concurrency", "-c", min=0, help="Worker processes (0: RESUMEIQ_WORKER_POOL_SIZE)."
     ),
+    metrics_port: int = typer.Option(
+        0, "--metrics-port", min=0, max=65535, help="Serve Prometheus metrics on this port (0: none)."
+    ),
+    metrics_host: str = typer.Option("127.0.0.1", "--metrics-host", help="Interface for --metrics-port."),
 ) -> None:
     """Run a Celery worker (scale-out mode, RESUMEIQ_QUEUE=celery): it runs the jobs the API
     queues on Redis, and queues again any job left due (a lost message, a killed worker)."""
     settings = _settings()
+    if metrics_port:
+        from resumeiq.metrics.worker import serve_worker_metrics
+
+        serve_worker_metrics(metrics_host, metrics_port)  # before any metric exists: see there
     if settings.queue != "celery":
         typer.secho(
             "configuration error: `resumeiq worker` serves the scale-out mode; set RESUMEIQ_QUEUE=celery "

@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from resumeiq.config import Settings
 from resumeiq.db import utcnow
 from resumeiq.emails.models import EmailMessage, EmailStatus
+from resumeiq.metrics.registry import observe_email
 from resumeiq.worker import claim
 
 log = logging.getLogger(__name__)
@@ -168,6 +169,7 @@ async def send_email(message_id: uuid.UUID, *, ctx: EmailContext) -> str | None:
     if not done:
         log.warning("e-mail %s: lease lost before recording the outcome", message_id)
         return None
+    observe_email(status)
     if error is not None:
         log.warning("e-mail %s: %s (%s)", message_id, error, status)
     return status

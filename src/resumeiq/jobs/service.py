@@ -25,7 +25,7 @@ from resumeiq.jobs.schemas import MAX_JOB_TEXT_CHARS
 from resumeiq.pagination import Page, PageParams
 from resumeiq.resumes.service import raise_engine_failure
 from resumeiq.resumes.upload import ReceivedUpload
-from resumeiq.storage import LocalFileStorage
+from resumeiq.storage import FileStorage
 from resumeiq.users.models import User
 from resumeiq.worker.engine_jobs import EngineFailure, ParsedJob
 from resumeiq.worker.pool import EnginePool
@@ -190,7 +190,7 @@ async def update_job(
 
 
 async def delete_job(
-    *, session: AsyncSession, storage: LocalFileStorage, user: User, job_id: uuid.UUID
+    *, session: AsyncSession, storage: FileStorage, user: User, job_id: uuid.UUID
 ) -> None:
     """Delete a job; its matches and screenings go with it, and the files uploaded for those
     screenings that nothing else uses."""
@@ -212,4 +212,4 @@ async def delete_job(
     for sha256, key in files:
         async with storage.lock(sha256):
             if not await file_in_use(session=session, sha256=sha256):
-                storage.delete(key)
+                await storage.delete(key)

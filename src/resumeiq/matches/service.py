@@ -36,7 +36,7 @@ from resumeiq.matches.schemas import (
 from resumeiq.pagination import Page, PageParams
 from resumeiq.resumes.models import Resume
 from resumeiq.resumes.service import get_ready_resume, raise_engine_failure
-from resumeiq.storage import LocalFileStorage
+from resumeiq.storage import FileStorage, StoredFileMissing
 from resumeiq.users.models import User
 from resumeiq.worker.engine_jobs import EngineFailure
 from resumeiq.worker.pool import EnginePool
@@ -242,20 +242,22 @@ async def _match_jobs(
     *,
     session: AsyncSession,
     engine: EnginePool,
-    storage: LocalFileStorage,
+    storage: FileStorage,
     resume: Resume,
     jobs: list[Job],
     thresholds: tuple[float, float],
 ) -> list[JobMatch]:
-    path, filename = storage.path(resume.storage_key), resume.filename
+    key, filename = resume.storage_key, resume.filename
     await session.commit()  # hold nothing while the engine works
     if not jobs:
         return []
-    if not path.is_file():
-        raise NotFound(f"The original file of resume {resume.id} is missing from storage.")
-    outcome = await engine.match_file_many(
-        path, filename, [(j.requirements_key, j.requirements, j.description) for j in jobs], thresholds
-    )
+    try:
+        async with storage.local_copy(key) as path:
+            outcome = await engine.match_file_many(
+                path, filename, [(j.requirements_key, j.requirements, j.description) for j in jobs], thresholds
+            )
+    except StoredFileMissing as exc:
+        raise NotFound(f"The original file of resume {resume.id} is missing from storage.") from exc
     if isinstance(outcome, EngineFailure):
         raise_engine_failure(outcome)
     assert isinstance(outcome, list)
@@ -288,7 +290,7 @@ async def top_matches(
     *,
     session: AsyncSession,
     engine: EnginePool,
-    storage: LocalFileStorage,
+    storage: FileStorage,
     user: User,
     resume_id: uuid.UUID,
     limit: int,
@@ -344,7 +346,7 @@ async def compare(
     *,
     session: AsyncSession,
     engine: EnginePool,
-    storage: LocalFileStorage,
+    storage: FileStorage,
     user: User,
     resume_id: uuid.UUID,
     job_ids: list[uuid.UUID],

@@ -9,6 +9,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 import resumeiq.analysis.models
+import resumeiq.credits.models
 import resumeiq.emails.models
 import resumeiq.jobs.models
 import resumeiq.resumes.models

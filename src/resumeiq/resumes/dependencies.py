@@ -9,11 +9,11 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from resumeiq.storage import LocalFileStorage
+from resumeiq.storage import FileStorage
 from resumeiq.worker.pool import EnginePool
 
 
-async def get_storage(request: Request) -> LocalFileStorage:
+async def get_storage(request: Request) -> FileStorage:
     return request.app.state.storage
 
 
@@ -21,5 +21,5 @@ async def get_engine_pool(request: Request) -> EnginePool:
     return request.app.state.engine_pool
 
 
-StorageDep = Annotated[LocalFileStorage, Depends(get_storage)]
+StorageDep = Annotated[FileStorage, Depends(get_storage)]
 EnginePoolDep = Annotated[EnginePool, Depends(get_engine_pool)]

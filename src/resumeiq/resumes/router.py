@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import FileResponse
@@ -139,6 +140,14 @@ async def get_resume_text(resume_id: uuid.UUID, session: SessionDep, user: Curre
     return ResumeText(resume_id=resume.id, format=resume.format, text=resume.extracted_text or "")
 
 
+def content_disposition(filename: str) -> str:
+    """``attachment`` with the file's name, as Starlette's ``FileResponse`` writes it."""
+    quoted = quote(filename)
+    if quoted != filename:
+        return f"attachment; filename*=utf-8''{quoted}"
+    return f'attachment; filename="{filename}"'
+
+
 @router.get(
     "/resumes/{resume_id}/file",
     response_class=FileResponse,
@@ -146,15 +155,20 @@ async def get_resume_text(resume_id: uuid.UUID, session: SessionDep, user: Curre
 )
 async def download_resume(
     resume_id: uuid.UUID, session: SessionDep, user: CurrentUser, storage: StorageDep
-) -> FileResponse:
+) -> Response:
     """The original file, as uploaded."""
     download = await service.get_download(session=session, storage=storage, user=user, resume_id=resume_id)
+    headers = {"X-Content-Type-Options": "nosniff"}
+    if download.path is None:
+        assert download.content is not None
+        headers["Content-Disposition"] = content_disposition(download.filename)
+        return Response(download.content, media_type=download.media_type, headers=headers)
     return FileResponse(
         download.path,
         media_type=download.media_type,
         filename=download.filename,
         content_disposition_type="attachment",
-        headers={"X-Content-Type-Options": "nosniff"},
+        headers=headers,
     )
 
 

@@ -27,7 +27,7 @@ from resumeiq.errors import Conflict, NotFound, ResumeNotReady, UnprocessableFil
 from resumeiq.pagination import Page, PageParams
 from resumeiq.resumes.models import DEFAULT_TRACK, Candidate, ProcessingStatus, Resume
 from resumeiq.resumes.upload import ReceivedUpload
-from resumeiq.storage import LocalFileStorage
+from resumeiq.storage import FileStorage, StoredFileMissing
 from resumeiq.users.models import User
 from resumeiq.worker.engine_jobs import EngineFailure, ParsedFile
 from resumeiq.worker.pool import EnginePool
@@ -48,7 +48,10 @@ _MEDIA_TYPES = {
 
 @dataclass(frozen=True, slots=True)
 class Download:
-    path: str
+    """A stored original to send: its local ``path``, or its ``content`` (from a bucket)."""
+
+    path: str | None
+    content: bytes | None
     filename: str
     media_type: str
 
@@ -139,7 +142,7 @@ def raise_engine_failure(failure: EngineFailure) -> None:
 async def upload_resume(
     *,
     session: AsyncSession,
-    storage: LocalFileStorage,
+    storage: FileStorage,
     engine: EnginePool,
     user: User,
     upload: ReceivedUpload,
@@ -167,7 +170,7 @@ async def upload_resume(
 
     async with storage.lock(upload.sha256):
         try:
-            stored = storage.put(upload.path, upload.sha256)
+            stored = await storage.put(upload.path, upload.sha256)
         except BaseException:
             upload.path.unlink(missing_ok=True)
             raise
@@ -183,7 +186,7 @@ async def upload_resume(
         except BaseException:
             await session.rollback()
             if not await file_in_use(session=session, sha256=upload.sha256):
-                storage.delete(stored.key)
+                await storage.delete(stored.key)
             raise
 
 
@@ -297,16 +300,24 @@ async def list_resumes(
 
 
 async def get_download(
-    *, session: AsyncSession, storage: LocalFileStorage, user: User, resume_id: uuid.UUID
+    *, session: AsyncSession, storage: FileStorage, user: User, resume_id: uuid.UUID
 ) -> Download:
     resume = await get_owned_resume(session=session, user=user, resume_id=resume_id)
     await session.commit()  # the file is sent after this returns: hold no connection meanwhile
-    path = storage.path(resume.storage_key)
-    if not path.is_file():
-        log.error("stored file %s of resume %s is missing", resume.storage_key, resume.id)
-        raise NotFound(f"The original file of resume {resume_id} is missing from storage.")
     media_type = _MEDIA_TYPES.get(resume.format or "", "application/octet-stream")
-    return Download(path=str(path), filename=resume.filename, media_type=media_type)
+    path = storage.local_path(resume.storage_key)
+    content = None
+    try:
+        if path is None:  # a bucket: the bytes (at most the upload limit) instead of a path
+            content = await storage.read_bytes(resume.storage_key)
+        elif not path.is_file():
+            raise StoredFileMissing(resume.storage_key)
+    except StoredFileMissing as exc:
+        log.error("stored file %s of resume %s is missing", resume.storage_key, resume.id)
+        raise NotFound(f"The original file of resume {resume_id} is missing from storage.") from exc
+    return Download(
+        path=str(path) if path else None, content=content, filename=resume.filename, media_type=media_type
+    )
 
 
 # --------------------------------------------------------------------------- change
@@ -361,7 +372,7 @@ async def set_master(
 
 
 async def delete_resume(
-    *, session: AsyncSession, storage: LocalFileStorage, user: User, resume_id: uuid.UUID
+    *, session: AsyncSession, storage: FileStorage, user: User, resume_id: uuid.UUID
 ) -> None:
     """Delete a resume (its reviews go with it). If it was the master, the candidate's newest
     remaining version becomes master. The stored file is removed when no other row uses it."""
@@ -392,4 +403,4 @@ async def delete_resume(
     await session.commit()
     async with storage.lock(sha256):
         if not await file_in_use(session=session, sha256=sha256):
-            storage.delete(key)
+            await storage.delete(key)

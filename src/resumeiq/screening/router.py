@@ -161,6 +161,7 @@ async def create_screening(
         max_items=settings.screening_max_files,
         max_file_bytes=settings.upload_max_bytes,
         dispatch=dispatcher.submit,
+        charge_credits=settings.credits_enabled,
     )
     status_url = str(request.url_for("screening_status", screening_id=screening.id).path)
     response.headers["Location"] = status_url

@@ -7,6 +7,7 @@ removed when neither a resume nor a screening item uses its hash).
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 import logging
@@ -36,7 +37,7 @@ from resumeiq.screening.schemas import (
     ScreeningSummary,
 )
 from resumeiq.screening.upload import ReceivedBatch, ReceivedFile
-from resumeiq.storage import LocalFileStorage
+from resumeiq.storage import FileStorage
 from resumeiq.users.models import User
 
 log = logging.getLogger(__name__)
@@ -63,10 +64,13 @@ async def check_job(*, session: AsyncSession, user: User, job_id: uuid.UUID) -> 
         await session.commit()
 
 
+_STORE_CONCURRENCY = 16
+
+
 async def create_screening(
     *,
     session: AsyncSession,
-    storage: LocalFileStorage,
+    storage: FileStorage,
     user: User,
     job_id: uuid.UUID,
     resume_ids: Sequence[uuid.UUID],
@@ -75,6 +79,7 @@ async def create_screening(
     max_items: int,
     max_file_bytes: int,
     dispatch: Callable[[uuid.UUID], None],
+    charge_credits: bool,
 ) -> tuple[Screening, list[ScreeningItem]]:
     """Record a screening of the uploaded files (in upload order) then the given resumes, and
     queue its items. A file seen before in the same screening (same SHA-256) is a ``duplicate``
@@ -91,7 +96,9 @@ async def create_screening(
             raise InvalidInput("Give at least one resume: upload files in 'files' or list resume_ids.")
         if total > max_items:
             raise PayloadTooLarge(f"A screening takes at most {max_items} resumes; {total} were given.")
-        sources = [_store(storage, f, max_file_bytes, stored) for f in files]
+        # A bucket answers each file in a round trip: store several at once (order is kept).
+        gate = asyncio.Semaphore(_STORE_CONCURRENCY)
+        sources = list(await asyncio.gather(*(_store(storage, f, max_file_bytes, stored, gate) for f in files)))
         sources += [
             _Source(r.filename, r.sha256, r.storage_key, r.size_bytes, resume_id=r.id) for r in resumes
         ]
@@ -99,6 +106,8 @@ async def create_screening(
         session.add(screening)
         await session.flush()
         session.add_all(items)
+        if charge_credits:
+            await _charge(session, user.id, screening, items)
         await session.commit()
     except BaseException:
         if batch is not None:
@@ -107,12 +116,38 @@ async def create_screening(
         for key in stored:
             sha = key.rsplit("/", 1)[-1]
             if not await file_in_use(session=session, sha256=sha):
-                storage.delete(key)
+                await storage.delete(key)
         raise
     for item in items:
         if item.status == ItemStatus.PENDING:
             dispatch(item.id)
     return screening, items
+
+
+async def _charge(session: AsyncSession, user_id: uuid.UUID, screening: Screening, items: list[ScreeningItem]) -> None:
+    """One credit per resume, in the screening's transaction; the items refused on arrival (too
+    large) are refunded at once, each with its ledger row. Raises ``InsufficientCredits``."""
+    from resumeiq.credits.models import LedgerKind
+    from resumeiq.credits.service import SCREENING_ITEM_COST, _credit, charge
+
+    await session.flush()
+    await charge(
+        session,
+        user_id=user_id,
+        amount=SCREENING_ITEM_COST * len(items),
+        reason=f"screening of {len(items)} resume(s)",
+        screening_id=screening.id,
+    )
+    for item in items:
+        if item.status == ItemStatus.FAILED:
+            await _credit(
+                session,
+                user_id=user_id,
+                amount=SCREENING_ITEM_COST,
+                kind=LedgerKind.REFUND,
+                reason="refund: a screening item failed",
+                screening_item_id=item.id,
+            )
 
 
 async def _owned_resumes(session: AsyncSession, user: User, ids: list[uuid.UUID]) -> list[Resume]:
@@ -133,7 +168,9 @@ async def _owned_resumes(session: AsyncSession, user: User, ids: list[uuid.UUID]
     return [rows[i] for i in ids]
 
 
-def _store(storage: LocalFileStorage, f: ReceivedFile, max_file_bytes: int, stored: list[str]) -> _Source:
+async def _store(
+    storage: FileStorage, f: ReceivedFile, max_file_bytes: int, stored: list[str], gate: asyncio.Semaphore
+) -> _Source:
     if f.too_large or f.path is None or f.sha256 is None:
         mb = max_file_bytes / (1024 * 1024)
         return _Source(
@@ -143,7 +180,8 @@ def _store(storage: LocalFileStorage, f: ReceivedFile, max_file_bytes: int, stor
             f.size_bytes,
             refused=f"too_large: The file is larger than the {mb:.0f} MB limit.",
         )
-    key = storage.put(f.path, f.sha256).key
+    async with gate:
+        key = (await storage.put(f.path, f.sha256)).key
     f.path = None
     stored.append(key)
     return _Source(f.filename, f.sha256, key, f.size_bytes)
@@ -419,7 +457,7 @@ async def all_items(
 
 
 async def delete_screening(
-    *, session: AsyncSession, storage: LocalFileStorage, user: User, screening_id: uuid.UUID
+    *, session: AsyncSession, storage: FileStorage, user: User, screening_id: uuid.UUID
 ) -> None:
     """Delete a screening and its items; uploaded files no other row uses are removed."""
     screening = await get_owned_screening(session=session, user=user, screening_id=screening_id)
@@ -437,4 +475,4 @@ async def delete_screening(
     for sha256, key in files:
         async with storage.lock(sha256):
             if not await file_in_use(session=session, sha256=sha256):
-                storage.delete(key)
+                await storage.delete(key)

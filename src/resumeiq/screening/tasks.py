@@ -16,9 +16,10 @@ from typing import Any
 from sqlalchemy import Row, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from resumeiq.credits.service import refund_failures
 from resumeiq.jobs.models import Job
 from resumeiq.screening.models import ItemStatus, Screening, ScreeningItem
-from resumeiq.storage import LocalFileStorage
+from resumeiq.storage import FileStorage, StoredFileMissing
 from resumeiq.worker import claim
 from resumeiq.worker.engine_jobs import EngineFailure, MatchReport
 from resumeiq.worker.pool import EnginePool
@@ -29,7 +30,7 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True, slots=True)
 class ScreeningContext:
     sessionmaker: async_sessionmaker[AsyncSession]
-    storage: LocalFileStorage
+    storage: FileStorage
     engine: EnginePool
     lease_seconds: float
     max_attempts: int
@@ -42,7 +43,10 @@ async def find_due_items(ctx: ScreeningContext) -> list[uuid.UUID]:
         failed = await claim.fail_exhausted(session, ScreeningItem, max_attempts=ctx.max_attempts)
         if failed:
             log.warning("%d screening item(s) failed after %d attempts", failed, ctx.max_attempts)
-        return await claim.due(session, ScreeningItem, limit=1000)
+        due = await claim.due(session, ScreeningItem, limit=1000)
+    if failed:
+        await refund_failures(ctx.sessionmaker)
+    return due
 
 
 async def process_screening_item(item_id: uuid.UUID, *, ctx: ScreeningContext) -> str | None:
@@ -51,7 +55,7 @@ async def process_screening_item(item_id: uuid.UUID, *, ctx: ScreeningContext) -
     async def save(token: int, outcome: MatchReport | EngineFailure | None) -> str | None:
         return await _save(ctx, item_id, token, outcome)
 
-    return await claim.run_claimed(
+    status = await claim.run_claimed(
         ctx.sessionmaker,
         ScreeningItem,
         item_id,
@@ -61,6 +65,9 @@ async def process_screening_item(item_id: uuid.UUID, *, ctx: ScreeningContext) -
         run=lambda row: _run_engine(ctx, item_id, row),
         save=save,
     )
+    if status == ItemStatus.FAILED.value:  # a charged item is paid back (credits)
+        await refund_failures(ctx.sessionmaker, item_ids=[item_id])
+    return status
 
 
 # Built once: a statement's construction costs more CPU than SQLite's execution of it.
@@ -89,12 +96,16 @@ async def _run_engine(
     if row is None:
         return None  # deleted with its screening meanwhile
     key, filename, job_key, requirements, job_text = row
-    path = ctx.storage.path(key) if key else None
-    if path is None or not path.is_file():
-        return EngineFailure(code="file_missing", message="The resume's stored file is missing.")
-    return await ctx.engine.match_file(
-        path, filename, job_key=job_key, job=requirements, job_text=job_text, thresholds=ctx.match_thresholds
-    )
+    missing = EngineFailure(code="file_missing", message="The resume's stored file is missing.")
+    if not key:
+        return missing
+    try:
+        async with ctx.storage.local_copy(key) as path:
+            return await ctx.engine.match_file(
+                path, filename, job_key=job_key, job=requirements, job_text=job_text, thresholds=ctx.match_thresholds
+            )
+    except StoredFileMissing:
+        return missing
 
 
 async def _save(

@@ -39,7 +39,7 @@ from resumeiq.llm import ChatClient, LLMError
 from resumeiq.pagination import Page, PageParams
 from resumeiq.resumes.models import DEFAULT_TRACK, ProcessingStatus, Resume
 from resumeiq.resumes.service import file_in_use, get_ready_resume, raise_engine_failure
-from resumeiq.storage import LocalFileStorage
+from resumeiq.storage import FileStorage, StoredFileMissing
 from resumeiq.tailoring import work
 from resumeiq.tailoring.changes import Change, PointerError, apply_changes, set_value
 from resumeiq.tailoring.guarantees import Guard
@@ -83,7 +83,7 @@ async def preview(
     *,
     session: AsyncSession,
     engine: EnginePool,
-    storage: LocalFileStorage,
+    storage: FileStorage,
     user: User,
     body: PreviewRequest,
     llm: LLMSettings | None = None,
@@ -109,11 +109,9 @@ async def preview(
         "resume_hash": resume_hash(resume),
         "job_hash": job_hash(job),
     }
-    path, filename, parsed = storage.path(resume.storage_key), resume.filename, resume.parsed
+    key, filename, parsed = resume.storage_key, resume.filename, resume.parsed
     job_args = (job.requirements_key, job.requirements, job.description, job.title, job.company)
     await session.commit()  # hold nothing while the engine works
-    if not path.is_file():
-        raise NotFound(f"The original file of resume {body.resume_id} is missing from storage.")
     llm_warnings: list[str] = []
     rewrites: list[dict[str, Any]] = []
     if mode == "llm" and llm is not None:
@@ -124,9 +122,13 @@ async def preview(
                 "The resume has no summary or bullets for the language model to reword, so it was not "
                 "asked; this is the deterministic tailoring (mode 'deterministic')."
             )
-    outcome = await engine.call(
-        work.preview_llm, str(path), filename, parsed, *job_args, body.cover_letter, body.outreach, rewrites
-    )
+    try:
+        async with storage.local_copy(key) as path:
+            outcome = await engine.call(
+                work.preview_llm, str(path), filename, parsed, *job_args, body.cover_letter, body.outreach, rewrites
+            )
+    except StoredFileMissing as exc:
+        raise NotFound(f"The original file of resume {body.resume_id} is missing from storage.") from exc
     if isinstance(outcome, EngineFailure):
         if outcome.code == work.NOTHING_TO_TAILOR:
             raise NothingToTailor(outcome.message)
@@ -315,7 +317,7 @@ async def confirm(
     *,
     session: AsyncSession,
     engine: EnginePool,
-    storage: LocalFileStorage,
+    storage: FileStorage,
     user: User,
     body: ConfirmRequest,
 ) -> tuple[Resume, Tailoring, list[str], list[str], list[str]]:
@@ -387,7 +389,7 @@ async def confirm(
         "GET /resumes/{id}/export."
     ]
     async with storage.lock(sha256):
-        stored = storage.put(temp, sha256)
+        stored = await storage.put(temp, sha256)
         try:
             new = await _insert_version(
                 session=session,
@@ -405,7 +407,7 @@ async def confirm(
         except BaseException:
             await session.rollback()
             if not await file_in_use(session=session, sha256=sha256):
-                storage.delete(stored.key)
+                await storage.delete(stored.key)
             raise
     row = await get_owned_tailoring(session=session, user=user, tailoring_id=preview_id)
     await session.refresh(row)

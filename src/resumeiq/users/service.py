@@ -135,6 +135,7 @@ class UserCache:
         self._users[user.id] = (time.monotonic() + self.ttl, user)
 
     def drop(self, user_id: uuid.UUID) -> None:
+        """Forget a user (deleted, role changed, logged out): its cached row is read again."""
         self._users.pop(user_id, None)
 
 

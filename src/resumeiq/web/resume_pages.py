@@ -268,6 +268,7 @@ async def request_review(
         resume_id=resume_id,
         industry=industry,
         dispatch=request.app.state.dispatcher.submit,
+        charge_credits=request.app.state.settings.credits_enabled,
         job_id=job,
     )
     return redirect(request, f"/resumes/{resume_id}/review?analysis={review.id}")

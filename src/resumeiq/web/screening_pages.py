@@ -112,6 +112,7 @@ async def start_screening(
             session=session, storage=storage, user=user, job_id=job_id, resume_ids=[], batch=batch, blind=blind,
             max_items=settings.screening_max_files, max_file_bytes=settings.upload_max_bytes,
             dispatch=request.app.state.screening_dispatcher.submit,
+            charge_credits=settings.credits_enabled,
         )  # fmt: skip
     except USER_ERRORS as exc:
         failure = failure_of(exc)

@@ -98,7 +98,7 @@ class _Runtime:
     def __init__(self, app: Celery) -> None:
         from resumeiq.db import Database, is_sqlite
         from resumeiq.engine import ExtractLimits
-        from resumeiq.storage import LocalFileStorage
+        from resumeiq.storage import open_storage
         from resumeiq.worker.inline import InlineEngine
         from resumeiq.worker.kinds import job_kinds
 
@@ -115,7 +115,7 @@ class _Runtime:
         self.kinds: dict[str, JobKind] = job_kinds(
             settings,
             sessionmaker=self.database.sessionmaker,
-            storage=LocalFileStorage(settings.data_dir),
+            storage=open_storage(settings),
             engine=engine,
         )
 

@@ -14,6 +14,8 @@ import os
 import threading
 import time
 import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +50,45 @@ class ReviewReport:
     warnings: list[str] = field(default_factory=list)
 
 
+# Seconds spent per engine stage in the current call (one call at a time per process).
+_stages: dict[str, float] = {}
+
+
+@contextmanager
+def stage(name: str) -> Iterator[None]:
+    """Count the time of the block as engine stage ``name`` (``resumeiq_engine_stage_seconds``)."""
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        _stages[name] = _stages.get(name, 0.0) + time.perf_counter() - started
+
+
+def timed(fn: Callable[..., Any], *args: Any) -> tuple[Any, dict[str, float]]:
+    """``fn(*args)`` and the seconds it spent per stage: what the pool runs in its processes. A
+    call that marks no stage (a tailoring) counts whole, under its function's name."""
+    _stages.clear()
+    started = time.perf_counter()
+    try:
+        result = fn(*args)
+        if not _stages and fn is not ping:
+            _stages[fn.__name__] = time.perf_counter() - started
+        return result, dict(_stages)
+    finally:
+        _stages.clear()
+
+
+def _parse(data: bytes, filename: str, limits: ExtractLimits) -> Any:
+    """``engine.parse_resume``, timed as its two stages: extract, then segment and parse."""
+    from resumeiq.engine import extract_text
+    from resumeiq.engine.pipeline import parse_document
+
+    with stage("extract"):
+        doc = extract_text(data, filename=filename, limits=limits)
+    with stage("parse"):
+        return parse_document(doc)
+
+
 def _failure(exc: BaseException) -> EngineFailure:
     from resumeiq.engine import EngineError
 
@@ -59,12 +100,10 @@ def _failure(exc: BaseException) -> EngineFailure:
 
 def parse_file(path: str, filename: str, limits: ExtractLimits) -> ParsedFile | EngineFailure:
     """Extract and parse one stored file."""
-    from resumeiq.engine import parse_resume
-
     try:
         with open(path, "rb") as fh:
             data = fh.read()
-        parsed = parse_resume(data, filename=filename, limits=limits)
+        parsed = _parse(data, filename, limits)
         doc = parsed.document
         basics = parsed.resume.basics
         return ParsedFile(
@@ -90,26 +129,28 @@ def review_file(
     """Parse one stored file and review it for ``industry``; with ``job`` (requirements key,
     requirements as JSON, posting text, thresholds) the report also holds ``job_match``, the
     review against that posting (``engine.match.job_review``)."""
-    from resumeiq.engine import parse_resume, score_resume
+    from resumeiq.engine import score_resume
 
     started = time.perf_counter()
     try:
         with open(path, "rb") as fh:
             data = fh.read()
-        parsed = parse_resume(data, filename=filename, limits=limits)
-        review = score_resume(parsed, industry=industry)
-        report = review.to_report()
+        parsed = _parse(data, filename, limits)
+        with stage("score"):
+            review = score_resume(parsed, industry=industry)
+            report = review.to_report()
         if job is not None:
             from resumeiq.engine.match.job_review import job_review
             from resumeiq.engine.match.match import Thresholds, match_prepared, prepare_resume
 
             key, requirements, text, (selected, considered) = job
-            result = match_prepared(
-                prepare_resume(parsed),
-                _prepared_job(key, requirements, text),
-                thresholds=Thresholds(selected=selected, considered=considered),
-            )
-            report["job_match"] = job_review(result)
+            with stage("match"):
+                result = match_prepared(
+                    prepare_resume(parsed),
+                    _prepared_job(key, requirements, text),
+                    thresholds=Thresholds(selected=selected, considered=considered),
+                )
+                report["job_match"] = job_review(result)
         return ReviewReport(
             report=report,
             processing_time_ms=round((time.perf_counter() - started) * 1000),
@@ -141,10 +182,12 @@ def parse_job_posting(
             assert path is not None
             with open(path, "rb") as fh:
                 data = fh.read()
-            doc = extract_text(data, filename=filename, limits=limits)
+            with stage("extract"):
+                doc = extract_text(data, filename=filename, limits=limits)
             text, fmt = doc.text, doc.format
-        text = normalise_job_text(text)
-        requirements = parse_job(text, title=title)
+        with stage("job_parse"):
+            text = normalise_job_text(text)
+            requirements = parse_job(text, title=title)
         return ParsedJob(text=text, requirements=requirements.model_dump(mode="json"), format=fmt)
     except Exception as exc:  # noqa: BLE001
         return _failure(exc)
@@ -201,11 +244,12 @@ def _match_prepared(
 ) -> MatchReport:
     from resumeiq.engine.match.match import Thresholds, match_prepared
 
-    result = match_prepared(
-        resume,
-        _prepared_job(job_key, job, job_text),
-        thresholds=Thresholds(selected=thresholds[0], considered=thresholds[1]),
-    )
+    with stage("match"):
+        result = match_prepared(
+            resume,
+            _prepared_job(job_key, job, job_text),
+            thresholds=Thresholds(selected=thresholds[0], considered=thresholds[1]),
+        )
     return MatchReport(
         score=result.match_score,
         category=result.category,
@@ -217,12 +261,13 @@ def _match_prepared(
 
 
 def _prepared_resume(path: str, filename: str, limits: ExtractLimits) -> Any:
-    from resumeiq.engine import parse_resume
     from resumeiq.engine.match.match import prepare_resume
 
     with open(path, "rb") as fh:
         data = fh.read()
-    return prepare_resume(parse_resume(data, filename=filename, limits=limits))
+    parsed = _parse(data, filename, limits)
+    with stage("match"):
+        return prepare_resume(parsed)
 
 
 def match_file(

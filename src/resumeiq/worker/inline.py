@@ -15,6 +15,8 @@ from typing import Any, TypeVar
 
 from resumeiq.engine import ExtractLimits
 from resumeiq.errors import ProcessingTimeout
+from resumeiq.metrics.registry import observe_engine_stages
+from resumeiq.worker import engine_jobs
 from resumeiq.worker.pool import EnginePool
 
 T = TypeVar("T")
@@ -25,13 +27,19 @@ class _Deadline(BaseException):
     ``except Exception`` (which turns bugs into typed failures) does not swallow it."""
 
 
+def _timed(fn: Callable[..., T], *args: Any) -> T:
+    result, stages = engine_jobs.timed(fn, *args)
+    observe_engine_stages(stages)
+    return result
+
+
 class InlineEngine(EnginePool):
     def __init__(self, *, limits: ExtractLimits | None = None, timeout: float = 60.0) -> None:
         super().__init__(1, limits=limits, timeout=timeout)
 
     async def _run(self, fn: Callable[..., T], *args: Any, lane: str = "light") -> T:
         if threading.current_thread() is not threading.main_thread():
-            return fn(*args)  # signals reach the main thread only; the caller's time limit applies
+            return _timed(fn, *args)  # signals reach the main thread only; the caller's time limit applies
 
         armed = True
 
@@ -42,7 +50,7 @@ class InlineEngine(EnginePool):
         previous = signal.signal(signal.SIGALRM, on_alarm)
         signal.setitimer(signal.ITIMER_REAL, self.timeout)
         try:
-            return fn(*args)
+            return _timed(fn, *args)
         except _Deadline:
             raise ProcessingTimeout(f"The file took longer than {self.timeout:.0f} s to process.") from None
         finally:

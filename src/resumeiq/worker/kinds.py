@@ -18,7 +18,7 @@ from resumeiq.analysis.tasks import ReviewContext, find_due_reviews, process_rev
 from resumeiq.config import Settings
 from resumeiq.emails.tasks import EmailContext, SmtpSettings, find_due_emails, send_email
 from resumeiq.screening.tasks import ScreeningContext, find_due_items, process_screening_item
-from resumeiq.storage import LocalFileStorage
+from resumeiq.storage import FileStorage
 from resumeiq.worker.dispatch import DueFinder, JobHandler
 from resumeiq.worker.pool import EnginePool
 
@@ -45,7 +45,7 @@ def job_kinds(
     settings: Settings,
     *,
     sessionmaker: async_sessionmaker[AsyncSession],
-    storage: LocalFileStorage,
+    storage: FileStorage,
     engine: EnginePool,
 ) -> dict[str, JobKind]:
     """The job kinds, bound to one database, file storage and engine."""

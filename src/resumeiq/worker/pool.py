@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 from resumeiq.engine import ExtractLimits
 from resumeiq.errors import EngineUnavailable, ProcessingTimeout
+from resumeiq.metrics.registry import observe_engine_stages
 from resumeiq.worker import engine_jobs
 from resumeiq.worker.engine_jobs import EngineFailure, MatchReport, ParsedFile, ParsedJob, ReviewReport
 from resumeiq.worker.fairshare import FairShares, Lane
@@ -68,8 +69,10 @@ class EnginePool:
     async def _run_now(self, fn: Callable[..., T], *args: Any) -> T:
         executor = self._get()
         try:
-            future = asyncio.get_running_loop().run_in_executor(executor, fn, *args)
-            return await asyncio.wait_for(future, self.timeout)
+            future = asyncio.get_running_loop().run_in_executor(executor, engine_jobs.timed, fn, *args)
+            result, stages = await asyncio.wait_for(future, self.timeout)
+            observe_engine_stages(stages)
+            return result
         except TimeoutError as exc:
             # A running call cannot be cancelled; the only way to get the core back is to stop
             # the pool's processes. Calls in flight on them fail with EngineUnavailable.

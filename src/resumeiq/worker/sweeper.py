@@ -72,7 +72,8 @@ def run_sweeper(settings: Settings) -> None:
 
 async def sweep_forever(settings: Settings) -> None:
     from resumeiq.db import Database, is_sqlite
-    from resumeiq.storage import LocalFileStorage
+    from resumeiq.retention.tasks import purge_once
+    from resumeiq.storage import open_storage
     from resumeiq.worker.celery_app import create_celery
     from resumeiq.worker.celery_dispatch import Enqueuer
     from resumeiq.worker.inline import InlineEngine
@@ -81,11 +82,12 @@ async def sweep_forever(settings: Settings) -> None:
     database = Database(
         settings.database_url, **({} if is_sqlite(settings.database_url) else {"pool_size": 1})
     )
+    storage = open_storage(settings)
     # The job functions are not run here, only the queries that find due jobs.
     kinds = job_kinds(
         settings,
         sessionmaker=database.sessionmaker,
-        storage=LocalFileStorage(settings.data_dir),
+        storage=storage,
         engine=InlineEngine(),
     )
     enqueuer = Enqueuer(create_celery(settings), settings)
@@ -95,8 +97,12 @@ async def sweep_forever(settings: Settings) -> None:
     # the mark) but not yet claimed the row for a moment, and that moment must not cost a
     # duplicate message.
     suspects: dict[str, set[uuid.UUID]] = {name: set() for name in kinds}
+    next_purge = 0.0  # the retention purge (resumeiq.retention), first at start-up
     try:
         while True:
+            if time.monotonic() >= next_purge:
+                await purge_once(settings, sessionmaker=database.sessionmaker, storage=storage)
+                next_purge = time.monotonic() + settings.retention_interval_seconds
             for kind in kinds.values():
                 try:
                     due = set(await kind.find_due())
@@ -111,4 +117,5 @@ async def sweep_forever(settings: Settings) -> None:
             await asyncio.sleep(interval)
     finally:
         enqueuer.close()
+        storage.close()
         await database.dispose()

@@ -1,0 +1,1 @@
+"""Data retention: resumes older than ``RESUMEIQ_RESUME_RETENTION_DAYS`` are purged."""
