@@ -78,6 +78,9 @@ class Settings(BaseSettings):
     jwt_secret: SecretStr | None = None
     jwt_expiry_minutes: int = Field(default=60, gt=0)
     registration_open: bool = True
+    # Recruiters see other people's data and send mail from the operator's server: by default
+    # they are made by an administrator (``resumeiq user set-role EMAIL recruiter``), not by sign-up.
+    registration_recruiters: bool = False
     # Without a second factor, OWASP's Authentication Cheat Sheet (after NIST SP 800-63B-4) counts
     # passwords under 15 characters as weak; 8 is its floor with one.
     password_min_length: int = Field(default=15, ge=8, le=64)
@@ -88,10 +91,14 @@ class Settings(BaseSettings):
     smtp_security: Literal["starttls", "tls", "none"] = "starttls"
     smtp_username: str | None = None
     smtp_password: SecretStr | None = None
-    smtp_from: str | None = None  # default sender; a request may give its own
+    # The one sender of every message (a request cannot choose it); replies go to the recruiter.
+    smtp_from: str | None = None
     smtp_timeout_seconds: float = Field(default=30.0, gt=0)
     email_max_attempts: int = Field(default=5, ge=1)
     email_retry_seconds: float = Field(default=60.0, ge=0)  # back-off after the first failure, doubling
+    # Caps on candidate e-mail over any 24 hours: per user, and for the whole server.
+    email_max_per_user_per_day: int = Field(default=500, ge=1)
+    email_max_per_day: int = Field(default=5000, ge=1)
 
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     worker_pool_size: int = Field(default=2, ge=1, le=64)

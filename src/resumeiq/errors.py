@@ -24,11 +24,13 @@
     │   └── ResultNotReady                result_not_ready
     ├── Forbidden                         forbidden
     │   ├── RegistrationClosed            registration_closed
+    │   ├── RoleRequired                  role_required
     │   └── CsrfFailed                    csrf_failed
     ├── AuthenticationFailed              not_authenticated
     │   ├── InvalidCredentials            invalid_credentials
     │   └── InvalidToken                  invalid_token
     ├── RateLimited                       rate_limited
+    │   └── EmailCapReached               email_cap_reached
     └── ServiceUnavailable                service_unavailable
         ├── EngineUnavailable             engine_unavailable
         └── EmailNotConfigured            email_not_configured
@@ -171,6 +173,13 @@ class RegistrationClosed(Forbidden):
     code = "registration_closed"
 
 
+class RoleRequired(Forbidden):
+    """The user's role does not allow this (screenings and candidate e-mail are for recruiters);
+    ``required_roles`` lists the roles that do."""
+
+    code = "role_required"
+
+
 class CsrfFailed(Forbidden):
     """A web form post without this session's CSRF token, or from another origin."""
 
@@ -195,6 +204,12 @@ class RateLimited(ServiceError):
     def __init__(self, message: str, *, retry_after: int) -> None:
         super().__init__(message, retry_after=retry_after)
         self.retry_after = retry_after
+
+
+class EmailCapReached(RateLimited):
+    """Queuing these messages would pass a cap on e-mail (per user per day, or the server's per day)."""
+
+    code = "email_cap_reached"
 
 
 class ServiceUnavailable(ServiceError):

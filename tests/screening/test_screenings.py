@@ -20,6 +20,12 @@ from screening.screenings import (
 
 
 @pytest.fixture
+def user(recruiter):
+    """Screening and candidate e-mail are for recruiters: this module's user is one."""
+    return recruiter
+
+
+@pytest.fixture
 def settings(make_settings):
     return make_settings(rate_limit_upload="10000/minute")
 
@@ -179,7 +185,7 @@ async def test_blind_screening_hides_who_candidates_are(user, resume_text, job_t
 async def test_another_users_screening_job_and_resumes_are_404(api, user, resume_text, job_text, settings):
     sid, _ = await screened(user, resume_text, job_text)
     my_resume = (await user.get("/api/v1/resumes")).json()["items"][0]["resume_id"]
-    other = await api.register()
+    other = await api.register(role="recruiter")
     for method, url in [
         ("GET", f"/api/v1/screenings/{sid}"),
         ("GET", f"/api/v1/screenings/{sid}/results"),
@@ -232,7 +238,7 @@ async def test_limits_on_files_per_screening_and_bytes_per_file(
 ):
     settings = make_settings(screening_max_files=2, upload_max_bytes=4096, rate_limit_upload="1000/minute")
     async with start_api(settings) as api:
-        user = await api.register()
+        user = await api.register(role="recruiter")
         job_id = await create_job(user, job_text)
         three = [(f"{i}.txt", resume_text + str(i).encode()) for i in range(3)]
         r = await start_screening(user, job_id, files=three)
@@ -369,7 +375,7 @@ async def test_a_screenings_whole_upload_is_held_to_resumeiq_screening_max_bytes
     settings = make_settings(rate_limit_upload="10000/minute")
     assert settings.screening_max_bytes == size - 1 and settings.upload_max_bytes > 100 * len(resume_text)
     async with start_api(settings) as api:
-        user = await api.register()
+        user = await api.register(role="recruiter")
         job_id = await create_job(user, job_text)
         body, headers = screening_body(job_id, files)
         assert len(body) == size
@@ -387,7 +393,7 @@ async def test_a_screenings_whole_upload_is_held_to_resumeiq_screening_max_bytes
     monkeypatch.setenv("RESUMEIQ_SCREENING_MAX_BYTES", str(size))
     settings = make_settings(rate_limit_upload="10000/minute")
     async with start_api(settings) as api:
-        user = await api.register()
+        user = await api.register(role="recruiter")
         job_id = await create_job(user, job_text)
         body, headers = screening_body(job_id, files)
         r = await user.post("/api/v1/screenings", content=body, headers=headers)
@@ -402,7 +408,7 @@ async def test_a_streamed_screening_is_cut_off_soon_after_the_limit(start_api, m
     monkeypatch.setenv("RESUMEIQ_SCREENING_MAX_BYTES", "200000")
     settings = make_settings(rate_limit_upload="10000/minute")
     async with start_api(settings) as api:
-        user = await api.register()
+        user = await api.register(role="recruiter")
         job_id = await create_job(user, job_text)
         files = [(f"{i}.txt", b"Python developer\n" + b"x" * 99_000) for i in range(50)]  # 5 MB in all
         body, headers = screening_body(job_id, files)
@@ -427,7 +433,7 @@ async def test_a_screening_for_a_job_not_yours_is_refused_before_its_files_are_r
     monkeypatch.setattr(LocalFileStorage, "new_temp_path", lambda self: opened.append(1) or new_temp_path(self))
     settings = make_settings(rate_limit_upload="10000/minute")
     async with start_api(settings) as api:
-        owner, other = await api.register(), await api.register()
+        owner, other = await api.register(role="recruiter"), await api.register(role="recruiter")
         theirs = await create_job(owner, job_text)
         files = [(f"{i}.txt", b"Python developer\n" + b"x" * 99_000) for i in range(50)]  # 5 MB in all
         for job_id, status, code in ((theirs, 404, "not_found"), (str(uuid.uuid4()), 404, "not_found")):

@@ -47,7 +47,8 @@ class EmailMessage(UUIDPrimaryKey, Base):
         ForeignKey("screening_items.id", ondelete="CASCADE"), index=True
     )
     category: Mapped[str] = mapped_column(String(16))
-    from_address: Mapped[str] = mapped_column(String(320))
+    from_address: Mapped[str] = mapped_column(String(320))  # RESUMEIQ_SMTP_FROM when queued
+    reply_to: Mapped[str | None] = mapped_column(String(320))  # the recruiter's own address
     to_address: Mapped[str] = mapped_column(String(320))
     subject: Mapped[str] = mapped_column(String(998))
     body: Mapped[str] = mapped_column(Text)

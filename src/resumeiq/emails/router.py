@@ -57,8 +57,7 @@ async def queue_emails(
         user=user,
         screening_id=screening_id,
         request=body,
-        default_from=settings.smtp_from,
-        smtp_configured=bool(settings.smtp_host),
+        policy=service.EmailPolicy.from_settings(settings),
         dispatch=dispatcher.submit,
     )
     status_url = str(request.url_for("list_emails", screening_id=screening_id).path)

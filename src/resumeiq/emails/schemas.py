@@ -48,21 +48,13 @@ class EmailTemplates(RequestModel):
 
 
 class EmailRequest(RequestModel):
-    """Templates per category (a category without one gets no e-mail). ``resend``: also write to
-    candidates who already have a message queued or sent from this screening."""
+    """Templates per category (a category without one gets no e-mail). Every message is sent
+    from the server's configured sender (``RESUMEIQ_SMTP_FROM``) with a Reply-To of your own
+    address; a candidate gets at most one message per category from a screening."""
 
     model_config = ConfigDict(extra="forbid")
 
     templates: EmailTemplates
-    from_address: str | None = Field(default=None, max_length=320)
-    resend: bool = False
-
-    @field_validator("from_address")
-    @classmethod
-    def _address(cls, value: str | None) -> str | None:
-        if value is not None and not valid_address(value):
-            raise ValueError("not an e-mail address")
-        return value
 
     @model_validator(mode="after")
     def _some_template(self) -> EmailRequest:

@@ -71,6 +71,8 @@ def _mime(message: EmailMessage) -> MimeMessage:
     mime = MimeMessage()
     mime["From"] = message.from_address
     mime["To"] = message.to_address
+    if message.reply_to:
+        mime["Reply-To"] = message.reply_to
     mime["Subject"] = message.subject
     mime["Date"] = format_datetime(utcnow())
     mime["Message-ID"] = message.message_id

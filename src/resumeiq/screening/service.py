@@ -38,6 +38,7 @@ from resumeiq.screening.schemas import (
 from resumeiq.screening.upload import ReceivedBatch, ReceivedFile
 from resumeiq.storage import LocalFileStorage
 from resumeiq.users.models import User
+from resumeiq.users.roles import require_recruiter
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +57,9 @@ class _Source:
 
 
 async def check_job(*, session: AsyncSession, user: User, job_id: uuid.UUID) -> None:
-    """Raise ``NotFound`` unless ``job_id`` is one of ``user``'s jobs (holds no connection after)."""
+    """Raise ``RoleRequired`` unless ``user`` may screen, ``NotFound`` unless ``job_id`` is one of
+    ``user``'s jobs (holds no connection after)."""
+    require_recruiter(user, action="screen resumes")
     try:
         await get_owned_job(session=session, user=user, job_id=job_id)
     finally:
@@ -82,6 +85,7 @@ async def create_screening(
     files = batch.files if batch else []
     stored: list[str] = []
     try:
+        require_recruiter(user, action="screen resumes")
         await get_owned_job(session=session, user=user, job_id=job_id)
         resume_ids = list(dict.fromkeys(resume_ids))
         resumes = await _owned_resumes(session, user, resume_ids)
@@ -191,6 +195,7 @@ def _rows(
 
 
 async def get_owned_screening(*, session: AsyncSession, user: User, screening_id: uuid.UUID) -> Screening:
+    require_recruiter(user, action="screen resumes")
     screening = await session.get(Screening, screening_id)
     if screening is None or screening.owner_user_id != user.id:
         raise NotFound.of("Screening", screening_id)
@@ -249,6 +254,7 @@ async def screening_status(*, session: AsyncSession, user: User, screening_id: u
 
 
 async def list_screenings(*, session: AsyncSession, user: User, page: PageParams) -> Page[ScreeningSummary]:
+    require_recruiter(user, action="screen resumes")
     where = Screening.owner_user_id == user.id
     total = await session.scalar(select(func.count()).select_from(Screening).where(where))
     screenings = list(

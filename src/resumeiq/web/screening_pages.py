@@ -24,6 +24,7 @@ from resumeiq.screening.export import screening_csv
 from resumeiq.screening.upload import ReceivedBatch, receive_batch
 from resumeiq.users.dependencies import SettingsDep
 from resumeiq.users.models import User
+from resumeiq.users.roles import is_recruiter
 from resumeiq.web.charts import score_histogram
 from resumeiq.web.pages import (
     USER_ERRORS,
@@ -53,6 +54,8 @@ async def _list_context(session: Any, user: User) -> dict[str, Any]:
 
 @router.get("/screenings")
 async def screenings_page(request: Request, session: SessionDep, user: WebUser) -> Response:
+    if not is_recruiter(user):  # says what the page is for, instead of a bare 403
+        return render(request, "screenings.html", recruiters_only=True, jobs=[], screenings=[], titles={})
     return render(request, "screenings.html", **await _list_context(session, user))
 
 
@@ -175,7 +178,7 @@ async def _board(
         "outbox_counts": counts,
         "placeholders": PLACEHOLDERS,
         "templates": extra.pop("templates", {}),
-        "from_address": extra.pop("from_address", ""),
+        "sender": request.app.state.settings.smtp_from,
         "smtp": bool(request.app.state.settings.smtp_host),
         **extra,
     }
@@ -214,17 +217,13 @@ async def export_csv(
     )
 
 
-def _email_request(form: Any) -> tuple[dict[str, dict[str, str]], str, EmailRequest]:
+def _email_request(form: Any) -> tuple[dict[str, dict[str, str]], EmailRequest]:
     templates = {
         c: {"subject": str(form.get(f"subject_{c}", "")), "body": str(form.get(f"body_{c}", ""))}
         for c in CATEGORIES
     }
     chosen = {c: t for c, t in templates.items() if t["subject"].strip() or t["body"].strip()}
-    from_address = str(form.get("from_address", "")).strip()
-    body = EmailRequest.model_validate(
-        {"templates": chosen, "from_address": from_address or None, "resend": form.get("resend") == "true"}
-    )
-    return templates, from_address, body
+    return templates, EmailRequest.model_validate({"templates": chosen})
 
 
 @router.post("/screenings/{screening_id}/emails")
@@ -240,18 +239,16 @@ async def emails(
     form = await request.form(max_fields=20, max_part_size=64 * 1024)
     check_csrf(request, web, str(form.get(CSRF_FIELD, "")))
     templates: dict[str, dict[str, str]] = {}
-    from_address = ""
     try:
         templates = {
             c: {"subject": str(form.get(f"subject_{c}", "")), "body": str(form.get(f"body_{c}", ""))}
             for c in CATEGORIES
         }
-        from_address = str(form.get("from_address", "")).strip()
-        templates, from_address, body = _email_request(form)
+        templates, body = _email_request(form)
         if form.get("action") == "send":
             queued, skipped = await emails_service.queue_emails(
                 session=session, user=user, screening_id=screening_id, request=body,
-                default_from=settings.smtp_from, smtp_configured=bool(settings.smtp_host),
+                policy=emails_service.EmailPolicy.from_settings(settings),
                 dispatch=request.app.state.email_dispatcher.submit,
             )  # fmt: skip
             extra: dict[str, Any] = {"queued": queued, "skipped": skipped}
@@ -264,11 +261,11 @@ async def emails(
     except (ValidationError, *USER_ERRORS) as exc:
         failure: Failure = failure_of(exc)
         context = await _board(
-            request, session, user, screening_id, templates=templates, from_address=from_address
+            request, session, user, screening_id, templates=templates
         )
         return render(request, "screening.html", status_code=failure.status, section="screenings",
                       email_error=failure, **context)  # fmt: skip
     context = await _board(
-        request, session, user, screening_id, templates=templates, from_address=from_address
+        request, session, user, screening_id, templates=templates
     )
     return render(request, "screening.html", section="screenings", **extra, **context)
