@@ -29,6 +29,7 @@ pytest_plugins = ["clock"]  # the ``clock`` fixture (tests/clock.py)
 PG_ADMIN_DSN = os.environ.get("RESUMEIQ_TEST_POSTGRES_DSN", "postgresql://postgres@127.0.0.1:5432/postgres")
 REDIS_URL = os.environ.get("RESUMEIQ_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 TABLES = [
+    "email_batches",
     "tailorings",
     "email_messages",
     "screening_items",

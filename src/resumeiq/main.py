@@ -17,6 +17,7 @@ from fastapi import APIRouter, FastAPI, Request
 
 from resumeiq import __version__
 from resumeiq.analysis.router import router as analysis_router
+from resumeiq.candidates.router import router as candidates_router
 from resumeiq.config import Settings, ensure_jwt_secret, load_settings
 from resumeiq.db import Database
 from resumeiq.emails.router import router as emails_router
@@ -142,6 +143,7 @@ def create_app(settings: Settings | None = None, *, engine_pool: EnginePool | No
     api = APIRouter(prefix=API_PREFIX)
     api.include_router(users_router)
     api.include_router(resumes_router)
+    api.include_router(candidates_router)
     api.include_router(analysis_router)
     api.include_router(jobs_router)
     api.include_router(matches_router)

@@ -53,6 +53,7 @@ class _Source:
     storage_key: str | None
     size_bytes: int | None
     resume_id: uuid.UUID | None = None
+    candidate_id: uuid.UUID | None = None
     refused: str | None = None  # why the file was refused on arrival ("too_large: …")
 
 
@@ -97,7 +98,8 @@ async def create_screening(
             raise PayloadTooLarge(f"A screening takes at most {max_items} resumes; {total} were given.")
         sources = [_store(storage, f, max_file_bytes, stored) for f in files]
         sources += [
-            _Source(r.filename, r.sha256, r.storage_key, r.size_bytes, resume_id=r.id) for r in resumes
+            _Source(r.filename, r.sha256, r.storage_key, r.size_bytes, resume_id=r.id, candidate_id=r.candidate_id)
+            for r in resumes
         ]
         screening, items = _rows(user, job_id, blind, sources)
         session.add(screening)
@@ -168,6 +170,7 @@ def _rows(
             screening_id=screening.id,
             position=position,
             resume_id=src.resume_id,
+            candidate_id=src.candidate_id,
             filename=src.filename,
             size_bytes=src.size_bytes,
             sha256=src.sha256,
