@@ -5,7 +5,8 @@ a candidate's page, changes, search and deletion (with its files)."""
 from __future__ import annotations
 
 import pytest
-from people import resume
+
+from candidates.people import resume
 
 INES = resume("Inês Carvalho", email="ines.carvalho@example.pt", phone="+351 912 345 678")
 INES_V2 = resume(
@@ -105,7 +106,9 @@ async def test_a_candidates_page_shows_versions_screenings_and_matches(recruiter
     job_id = (await recruiter.post("/api/v1/jobs", json={"text": job_text})).json()["id"]
     r = await recruiter.post("/api/v1/matches", json={"resume_id": first["resume_id"], "job_id": job_id})
     assert r.status_code == 202, r.text
-    r = await recruiter.post("/api/v1/screenings", json={"job_id": job_id, "resume_ids": [first["resume_id"]]})
+    r = await recruiter.post(
+        "/api/v1/screenings", json={"job_id": job_id, "resume_ids": [first["resume_id"]]}
+    )
     assert r.status_code == 202, r.text
     sid = r.json()["screening_id"]
 

@@ -260,7 +260,9 @@ async def test_limits_on_files_per_screening_and_bytes_per_file(
         assert len(stored_files(settings)) == 1 and temp_files(settings) == []
 
 
-async def test_deleting_a_screening_removes_files_only_it_used(user, resume_text, job_text, settings):
+async def test_deleting_a_screening_keeps_the_pool_and_its_files(user, resume_text, job_text, settings):
+    """Screened files are resumes of their candidates (the pool): a screening going does not take
+    them; deleting the candidate does."""
     job_id = await create_job(user, job_text)
     r = await user.upload(resume_text)  # the same bytes as ada.txt below: one stored file, two users of it
     resume_id = r.json()["resume_id"]
@@ -268,18 +270,18 @@ async def test_deleting_a_screening_removes_files_only_it_used(user, resume_text
     sid = r.json()["screening_id"]
     await wait_for_screening(user, sid)
     assert len(stored_files(settings)) == 2
+    items = (await user.get(f"/api/v1/screenings/{sid}/results")).json()["items"]
+    assert next(i for i in items if i["filename"] == "ada.txt")["resume_id"] == resume_id  # no second copy
     assert (await user.delete(f"/api/v1/screenings/{sid}")).status_code == 204
     assert (await user.get(f"/api/v1/screenings/{sid}")).status_code == 404
-    assert len(stored_files(settings)) == 1
+    assert len(stored_files(settings)) == 2
     assert (await user.get(f"/api/v1/resumes/{resume_id}/file")).status_code == 200
-    # And the other way round: deleting the resume keeps a file a screening still uses.
-    r = await start_screening(user, job_id, files=[("ada.txt", resume_text)])
-    await wait_for_screening(user, r.json()["screening_id"])
-    assert (await user.delete(f"/api/v1/resumes/{resume_id}")).status_code == 204
-    assert len(stored_files(settings)) == 1
+    for candidate in (await user.get("/api/v1/candidates")).json()["items"]:
+        assert (await user.delete(f"/api/v1/candidates/{candidate['candidate_id']}")).status_code == 204
+    assert stored_files(settings) == []
 
 
-async def test_deleting_the_job_deletes_its_screenings_and_their_files(user, resume_text, job_text, settings):
+async def test_deleting_the_job_deletes_its_screenings_not_the_pool(user, resume_text, job_text, settings):
     job_id = await create_job(user, job_text)
     r = await start_screening(user, job_id, files=[("ada.txt", resume_text)])
     sid = r.json()["screening_id"]
@@ -287,7 +289,9 @@ async def test_deleting_the_job_deletes_its_screenings_and_their_files(user, res
     assert len(stored_files(settings)) == 1
     assert (await user.delete(f"/api/v1/jobs/{job_id}")).status_code == 204
     assert (await user.get(f"/api/v1/screenings/{sid}")).status_code == 404
-    assert stored_files(settings) == []
+    assert len(stored_files(settings)) == 1
+    (resume,) = (await user.get("/api/v1/resumes")).json()["items"]
+    assert resume["filename"] == "ada.txt"
 
 
 async def test_resume_ids_only_as_json(user, resume_text, job_text):

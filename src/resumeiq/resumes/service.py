@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import exists, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -109,7 +110,9 @@ async def create_candidate(
     person = Identity(name=name, email=email, phone=phone, location=location)
     if await find_candidate(session=session, owner_id=user.id, person=person) is not None:
         await session.rollback()
-        raise Conflict("You have a candidate who is this person already (same e-mail, phone, or name and location).")
+        raise Conflict(
+            "You have a candidate who is this person already (same e-mail, phone, or name and location)."
+        )
     candidate = new_candidate(user.id, person)
     session.add(candidate)
     try:
@@ -253,7 +256,9 @@ async def _insert_version(
     Two uploads racing for the same number (or both for master) collide on the unique
     constraint / partial unique index; the loser retries with fresh numbers."""
     if candidate_id is None and owner.recruiter:
-        candidate_id, _ = await candidate_for(session=session, owner_id=owner.id, json_resume=parsed.json_resume)
+        candidate_id, _ = await candidate_for(
+            session=session, owner_id=owner.id, json_resume=parsed.json_resume
+        )
     elif candidate_id is not None:
         await _add_skills(session, candidate_id, parsed.json_resume)
     if owner.recruiter:
@@ -265,8 +270,7 @@ async def _insert_version(
             .limit(1)
         )
         await session.commit()
-        if existing is not None:
-            upload.path.unlink(missing_ok=True)
+        if existing is not None:  # (the upload's temp file was moved into the store already)
             existing.stored_before = True
             return existing
     for _ in range(_INSERT_ATTEMPTS):
@@ -311,6 +315,30 @@ async def _insert_version(
         except IntegrityError:
             await session.rollback()
     raise Conflict("Too many simultaneous uploads for this candidate; try again.")
+
+
+async def store_parsed_file(
+    *,
+    session: AsyncSession,
+    owner_id: uuid.UUID,
+    owner_email: str,
+    recruiter: bool,
+    filename: str,
+    size_bytes: int,
+    sha256: str,
+    key: str,
+    parsed: ParsedFile,
+) -> Resume:
+    """A file already in the store (a screening's), parsed: recorded as a resume of the candidate
+    it names, or the resume of that candidate with these very bytes if there is one."""
+    upload = ReceivedUpload(
+        path=Path("."), filename=filename, content_type="application/octet-stream", size_bytes=size_bytes,
+        sha256=sha256,
+    )  # fmt: skip
+    owner = _Owner(id=owner_id, email=owner_email, recruiter=recruiter)
+    return await _insert_version(
+        session=session, owner=owner, upload=upload, parsed=parsed, key=key, candidate_id=None
+    )
 
 
 async def _add_skills(session: AsyncSession, candidate_id: uuid.UUID, json_resume: dict | None) -> None:

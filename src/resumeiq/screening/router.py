@@ -113,9 +113,11 @@ async def create_screening(
     await limiter.hit(LimitKind.UPLOAD, str(user.id))
     kind = media_type(request)
     batch: ReceivedBatch | None = None
+    pool: dict[str, Any] = {}
     if kind == "application/json":
         body = await read_json_model(request, ScreeningCreate, max_bytes=_JSON_BODY_BYTES)
         job_id, resume_ids, blind = body.job_id, body.resume_ids, body.blind
+        pool = {"candidate_ids": body.candidate_ids, "all_candidates": body.all_candidates}
     elif kind == "multipart/form-data":
 
         async def check_job(raw: str) -> None:  # before any file is written
@@ -147,6 +149,7 @@ async def create_screening(
         max_items=settings.screening_max_files,
         max_file_bytes=settings.upload_max_bytes,
         dispatch=dispatcher.submit,
+        **pool,
     )
     status_url = str(request.url_for("screening_status", screening_id=screening.id).path)
     response.headers["Location"] = status_url

@@ -25,7 +25,7 @@ from resumeiq.errors import InvalidInput, NotFound, PayloadTooLarge
 from resumeiq.jobs.models import Job
 from resumeiq.jobs.service import get_owned_job
 from resumeiq.pagination import Page, PageParams
-from resumeiq.resumes.models import ProcessingStatus, Resume
+from resumeiq.resumes.models import DEFAULT_TRACK, Candidate, ProcessingStatus, Resume
 from resumeiq.resumes.service import file_in_use
 from resumeiq.screening.models import FINISHED, ItemStatus, Screening, ScreeningItem
 from resumeiq.screening.schemas import (
@@ -76,6 +76,8 @@ async def create_screening(
     resume_ids: Sequence[uuid.UUID],
     batch: ReceivedBatch | None,
     blind: bool,
+    candidate_ids: Sequence[uuid.UUID] = (),
+    all_candidates: bool = False,
     max_items: int,
     max_file_bytes: int,
     dispatch: Callable[[uuid.UUID], None],
@@ -90,15 +92,26 @@ async def create_screening(
         await get_owned_job(session=session, user=user, job_id=job_id)
         resume_ids = list(dict.fromkeys(resume_ids))
         resumes = await _owned_resumes(session, user, resume_ids)
+        pool = await _pool_resumes(
+            session, user, list(dict.fromkeys(candidate_ids)), all_candidates, max_items
+        )
+        resumes += [r for r in pool if r.id not in set(resume_ids)]
         await session.commit()
         total = len(files) + len(resumes)
         if total == 0:
-            raise InvalidInput("Give at least one resume: upload files in 'files' or list resume_ids.")
+            raise InvalidInput(
+                "Give at least one resume: upload files in 'files', or list resume_ids or candidate_ids, "
+                "or set all_candidates (you have no candidate with a ready resume)."
+                if all_candidates
+                else "Give at least one resume: upload files in 'files', or list resume_ids or candidate_ids."
+            )
         if total > max_items:
             raise PayloadTooLarge(f"A screening takes at most {max_items} resumes; {total} were given.")
         sources = [_store(storage, f, max_file_bytes, stored) for f in files]
         sources += [
-            _Source(r.filename, r.sha256, r.storage_key, r.size_bytes, resume_id=r.id, candidate_id=r.candidate_id)
+            _Source(
+                r.filename, r.sha256, r.storage_key, r.size_bytes, resume_id=r.id, candidate_id=r.candidate_id
+            )
             for r in resumes
         ]
         screening, items = _rows(user, job_id, blind, sources)
@@ -139,6 +152,47 @@ async def _owned_resumes(session: AsyncSession, user: User, ids: list[uuid.UUID]
     return [rows[i] for i in ids]
 
 
+async def _pool_resumes(
+    session: AsyncSession, user: User, candidate_ids: list[uuid.UUID], everyone: bool, max_items: int
+) -> list[Resume]:
+    """One resume per candidate asked for: the master of the default track if it is ready, else
+    the newest ready version. A candidate not yours is a 404; one without a ready resume is a 422."""
+    if not candidate_ids and not everyone:
+        return []
+    where = [Candidate.owner_user_id == user.id, Candidate.is_self.is_(False)]
+    if not everyone:
+        where.append(Candidate.id.in_(candidate_ids))
+    found = list(
+        await session.scalars(select(Candidate.id).where(*where).order_by(Candidate.created_at, Candidate.id))
+    )
+    if not everyone:
+        missing = set(candidate_ids) - set(found)
+        if missing:
+            raise NotFound.of("Candidate", sorted(missing, key=str)[0])
+        found = candidate_ids  # in the order asked
+    if len(found) > max_items:
+        raise PayloadTooLarge(
+            f"A screening takes at most {max_items} resumes; you have {len(found)} candidates."
+        )
+    rows = await session.scalars(
+        select(Resume)
+        .where(Resume.candidate_id.in_(found), Resume.processing_status == ProcessingStatus.READY)
+        .order_by(Resume.candidate_id, Resume.is_master.desc(), Resume.version_number.desc())
+    )
+    best: dict[uuid.UUID, Resume] = {}
+    for resume in rows:
+        if resume.candidate_id in best:
+            continue
+        if resume.is_master and resume.track != DEFAULT_TRACK:
+            continue  # another track's master: prefer the default one, else the newest
+        best[resume.candidate_id] = resume
+    if not everyone:
+        lacking = [c for c in found if c not in best]
+        if lacking:
+            raise InvalidInput(f"Candidate {lacking[0]} has no resume ready for screening.")
+    return [best[c] for c in found if c in best]
+
+
 def _store(storage: LocalFileStorage, f: ReceivedFile, max_file_bytes: int, stored: list[str]) -> _Source:
     if f.too_large or f.path is None or f.sha256 is None:
         mb = max_file_bytes / (1024 * 1024)
@@ -163,6 +217,7 @@ def _rows(
     )
     now = utcnow()
     first: dict[str, ScreeningItem] = {}
+    first_person: dict[uuid.UUID, ScreeningItem] = {}  # two resumes of one candidate: ranked once
     items = []
     for position, src in enumerate(sources, start=1):
         item = ScreeningItem(
@@ -188,8 +243,18 @@ def _rows(
                 original.id,
                 now,
             )
-        elif src.sha256 is not None:
-            first[src.sha256] = item
+        elif src.candidate_id is not None and src.candidate_id in first_person:
+            original = first_person[src.candidate_id]
+            item.status, item.duplicate_of_id, item.completed_at = (
+                ItemStatus.DUPLICATE.value,
+                original.id,
+                now,
+            )
+        else:
+            if src.sha256 is not None:
+                first[src.sha256] = item
+            if src.candidate_id is not None:
+                first_person[src.candidate_id] = item
         items.append(item)
     return screening, items
 
