@@ -11,6 +11,7 @@
     │   ├── NothingToTailor               nothing_to_tailor
     │   ├── InvalidTailoredResume         invalid_resume
     │   ├── LLMNotConfigured              llm_not_configured
+    │   ├── ConfirmationRequired          confirmation_required
     │   └── WeakPassword                  weak_password
     ├── PayloadTooLarge                   too_large
     ├── UnsupportedMediaType              unsupported_media_type
@@ -21,7 +22,8 @@
     │   ├── PreviewHashMismatch           preview_hash_mismatch
     │   ├── AlreadyConfirmed              already_confirmed
     │   ├── NoCoverLetter                 no_cover_letter
-    │   └── ResultNotReady                result_not_ready
+    │   ├── ResultNotReady                result_not_ready
+    │   └── PreviewCountMismatch          preview_count_mismatch
     ├── Forbidden                         forbidden
     │   ├── RegistrationClosed            registration_closed
     │   ├── RoleRequired                  role_required
@@ -33,7 +35,8 @@
     │   └── EmailCapReached               email_cap_reached
     └── ServiceUnavailable                service_unavailable
         ├── EngineUnavailable             engine_unavailable
-        └── EmailNotConfigured            email_not_configured
+        ├── EmailNotConfigured            email_not_configured
+        └── EmailNotDelivered             email_not_delivered
 """
 
 from __future__ import annotations
@@ -117,6 +120,12 @@ class LLMNotConfigured(InvalidInput):
     code = "llm_not_configured"
 
 
+class ConfirmationRequired(InvalidInput):
+    """An action that cannot be undone (sending e-mail) without ``confirm`` and what was previewed."""
+
+    code = "confirmation_required"
+
+
 class PayloadTooLarge(ServiceError):
     code = "too_large"
 
@@ -163,6 +172,12 @@ class ResultNotReady(Conflict):
     """The work behind this result has not completed (still queued, running, or failed)."""
 
     code = "result_not_ready"
+
+
+class PreviewCountMismatch(Conflict):
+    """What would be sent now is not what the confirmed preview counted; ``count`` is the new count."""
+
+    code = "preview_count_mismatch"
 
 
 class Forbidden(ServiceError):
@@ -222,3 +237,9 @@ class EngineUnavailable(ServiceUnavailable):
 
 class EmailNotConfigured(ServiceUnavailable):
     code = "email_not_configured"
+
+
+class EmailNotDelivered(ServiceUnavailable):
+    """The SMTP server refused or could not be reached for a message sent while the caller waits."""
+
+    code = "email_not_delivered"

@@ -107,7 +107,8 @@ async def test_the_daily_cap_refuses_a_batch_that_would_pass_it(
         sid = r.json()["screening_id"]
         await wait_for_screening(recruiter, sid)
         templates = dict.fromkeys(("selected", "considered", "rejected"), TEMPLATE)
-        r = await recruiter.post(f"/api/v1/screenings/{sid}/emails", json={"templates": templates})
+        body = {"templates": templates, "confirm": True, "expected_count": 2}
+        r = await recruiter.post(f"/api/v1/screenings/{sid}/emails", json=body)
         assert r.status_code == 429 and r.json()["code"] == "email_cap_reached", r.text
         assert int(r.headers["Retry-After"]) > 0
         assert "cap of 1" in r.json()["detail"]

@@ -280,7 +280,9 @@ async def test_the_whole_flow_as_plain_form_posts(web):
 
     r = await b.post(f"/resumes/{resume_id}/delete", {}, token_from="/resumes")
     assert r.status_code == 303
-    assert "Your resumes (0)" in (await b.client.get("/resumes")).text
+    listing = (await b.client.get("/resumes")).text
+    assert "seeker.pdf" not in listing  # gone; the screened applicants stay, as the recruiter's pool
+    assert "Your resumes (6)" in listing
     r = await b.post("/sign-out", {}, token_from="/resumes")
     assert r.status_code == 303 and (await b.client.get("/resumes")).status_code == 303
 

@@ -406,7 +406,11 @@ async def test_a_200_resume_screening_completes_with_every_item_accounted_for_an
         template = {"subject": "About {job_title}", "body": "Dear {first_name}, you are {category}.\n"}
         r = await user.post(
             f"/api/v1/screenings/{sid}/emails",
-            json={"templates": dict.fromkeys(("selected", "considered", "rejected"), template)},
+            json={
+                "templates": dict.fromkeys(("selected", "considered", "rejected"), template),
+                "confirm": True,
+                "expected_count": 200,
+            },
         )
         assert r.status_code == 202, r.text
         assert r.json()["queued"] == 200

@@ -10,7 +10,17 @@ from pydantic import BaseModel
 
 from resumeiq.db import SessionDep
 from resumeiq.emails import service
-from resumeiq.emails.schemas import EmailOut, EmailRequest, EmailsQueued, EmailStatusCounts
+from resumeiq.emails.schemas import (
+    EmailOut,
+    EmailPreviewRequest,
+    EmailRequest,
+    EmailsPreview,
+    EmailsQueued,
+    EmailStatusCounts,
+    EmailTestRequest,
+    TestEmailSent,
+)
+from resumeiq.emails.tasks import SmtpSettings
 from resumeiq.emails.templates import PLACEHOLDERS
 from resumeiq.pagination import PageDep
 from resumeiq.users.dependencies import CurrentUser, SettingsDep
@@ -50,9 +60,11 @@ async def queue_emails(
     settings: SettingsDep,
     dispatcher: EmailDispatcherDep,
 ) -> EmailsQueued:
-    """Queue one personalised e-mail per scored candidate of a completed screening, with the
-    template of their category; follow delivery at the status URL."""
-    queued, skipped = await service.queue_emails(
+    """Send what the preview showed (``confirm: true``, ``expected_count``): one personalised
+    e-mail per scored candidate of a completed screening, with the template of their category,
+    at most one per candidate and category; follow delivery at the status URL. With an
+    ``idempotency_key``, a repeated request answers the same and queues nothing."""
+    queued, skipped, replayed = await service.queue_emails(
         session=session,
         user=user,
         screening_id=screening_id,
@@ -62,7 +74,42 @@ async def queue_emails(
     )
     status_url = str(request.url_for("list_emails", screening_id=screening_id).path)
     response.headers["Location"] = status_url
-    return EmailsQueued(screening_id=screening_id, queued=queued, skipped=skipped, status_url=status_url)
+    return EmailsQueued(
+        screening_id=screening_id, queued=queued, skipped=skipped, status_url=status_url, replayed=replayed
+    )
+
+
+@router.post(
+    "/screenings/{screening_id}/emails/preview",
+    response_model=EmailsPreview,
+    description="Placeholders: " + "; ".join(f"{{{k}}}: {v}" for k, v in PLACEHOLDERS.items()),
+)
+async def preview_emails(
+    screening_id: uuid.UUID, body: EmailPreviewRequest, session: SessionDep, user: CurrentUser
+) -> EmailsPreview:
+    """Every message the templates would send, rendered, and why any would be skipped; nothing
+    is sent. Send them with ``confirm: true`` and this ``count`` as ``expected_count``."""
+    return await service.preview_emails(session=session, user=user, screening_id=screening_id, request=body)
+
+
+@router.post("/screenings/{screening_id}/emails/test", response_model=TestEmailSent)
+async def send_test_email(
+    screening_id: uuid.UUID,
+    body: EmailTestRequest,
+    session: SessionDep,
+    user: CurrentUser,
+    settings: SettingsDep,
+) -> TestEmailSent:
+    """Send one message of a category, rendered for its first candidate, to your own address
+    (subject marked ``[test]``), now; no candidate gets anything."""
+    return await service.send_test_email(
+        session=session,
+        user=user,
+        screening_id=screening_id,
+        request=body,
+        policy=service.EmailPolicy.from_settings(settings),
+        smtp=SmtpSettings.from_settings(settings),
+    )
 
 
 @router.get("/screenings/{screening_id}/emails", response_model=EmailPage, name="list_emails")

@@ -223,7 +223,11 @@ def _email_request(form: Any) -> tuple[dict[str, dict[str, str]], EmailRequest]:
         for c in CATEGORIES
     }
     chosen = {c: t for c, t in templates.items() if t["subject"].strip() or t["body"].strip()}
-    return templates, EmailRequest.model_validate({"templates": chosen})
+    raw_count = str(form.get("expected_count", "")).strip()
+    expected = int(raw_count) if raw_count.isdigit() else None
+    return templates, EmailRequest.model_validate(
+        {"templates": chosen, "confirm": expected is not None, "expected_count": expected}
+    )
 
 
 @router.post("/screenings/{screening_id}/emails")
@@ -246,18 +250,17 @@ async def emails(
         }
         templates, body = _email_request(form)
         if form.get("action") == "send":
-            queued, skipped = await emails_service.queue_emails(
+            queued, skipped, _ = await emails_service.queue_emails(
                 session=session, user=user, screening_id=screening_id, request=body,
                 policy=emails_service.EmailPolicy.from_settings(settings),
                 dispatch=request.app.state.email_dispatcher.submit,
             )  # fmt: skip
             extra: dict[str, Any] = {"queued": queued, "skipped": skipped}
         else:
-            extra = {
-                "previews": await emails_service.preview_emails(
-                    session=session, user=user, screening_id=screening_id, request=body
-                )
-            }
+            preview = await emails_service.preview_emails(
+                session=session, user=user, screening_id=screening_id, request=body
+            )
+            extra = {"previews": preview.messages, "preview_count": preview.count}
     except (ValidationError, *USER_ERRORS) as exc:
         failure: Failure = failure_of(exc)
         context = await _board(
