@@ -65,9 +65,15 @@ class Settings(BaseSettings):
     upload_max_bytes: int = Field(default=10 * 1024 * 1024, gt=0)  # per file
     screening_max_files: int = Field(default=1000, ge=1, le=10_000)
     screening_max_bytes: int = Field(default=1024 * 1024 * 1024, gt=0)  # a screening's whole upload
-    rate_limit_upload: str = "20/10 minutes"
-    rate_limit_analysis: str = "5/5 minutes"
-    rate_limit_analysis_block_seconds: int = Field(default=600, ge=0)
+    # Sized for a recruiter's or a job seeker's working day; each per role too (below).
+    rate_limit_upload: str = "300/hour"
+    rate_limit_analysis: str = "60/hour"
+    rate_limit_analysis_burst: str = "10/minute"  # empty: no burst limit
+    rate_limit_analysis_block_seconds: int = Field(default=0, ge=0)  # >0: a block after going over
+    rate_limit_screening_files: str = "3000/day"  # resumes screened (a screening counts its items)
+    # {"recruiter": {"upload": "1000/hour", "analysis": "200/hour;20/minute"}}: a role's own limits
+    # (kinds: upload, analysis, screening-files; several rates joined by ";").
+    rate_limits_by_role: dict[str, dict[str, str]] = Field(default_factory=dict)
     # Against password guessing (OWASP Authentication Cheat Sheet): attempts per account (a
     # success clears its count) and per client address; sign-ups per client address.
     rate_limit_login_account: str = "10/15 minutes"
@@ -123,9 +129,37 @@ class Settings(BaseSettings):
     def _lower_queue(cls, value: object) -> object:
         return value.strip().lower() if isinstance(value, str) else value
 
+    @field_validator("rate_limits_by_role")
+    @classmethod
+    def _valid_role_rates(cls, value: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+        roles, kinds = {"job_seeker", "recruiter", "admin"}, {"upload", "analysis", "screening-files"}
+        for role, rates in value.items():
+            if role not in roles:
+                raise ValueError(f"RESUMEIQ_RATE_LIMITS_BY_ROLE: unknown role {role!r}")
+            for kind, rate in rates.items():
+                if kind not in kinds:
+                    raise ValueError(f"RESUMEIQ_RATE_LIMITS_BY_ROLE: unknown limit {kind!r}")
+                for part in rate.split(";"):
+                    try:
+                        parse_rate_limit(part)
+                    except ValueError as exc:
+                        raise ValueError(f"not a rate limit like '20/10 minutes': {part!r}") from exc
+        return value
+
+    @field_validator("rate_limit_analysis_burst")
+    @classmethod
+    def _valid_optional_rate(cls, value: str) -> str:
+        if value.strip():
+            try:
+                parse_rate_limit(value)
+            except ValueError as exc:
+                raise ValueError(f"not a rate limit like '10/minute': {value!r}") from exc
+        return value.strip()
+
     @field_validator(
         "rate_limit_upload",
         "rate_limit_analysis",
+        "rate_limit_screening_files",
         "rate_limit_login_account",
         "rate_limit_login_ip",
         "rate_limit_register_ip",

@@ -110,7 +110,8 @@ async def create_screening(
     send ``job_id`` before the files: the job is checked before any file is stored."""
     await session.commit()  # hold no connection while the body streams in
     limiter: RateLimiter = request.app.state.rate_limiter
-    await limiter.hit(LimitKind.UPLOAD, str(user.id))
+    # Held to the day's budget of screened resumes; counted (each item) once it is accepted.
+    await limiter.check(LimitKind.SCREENING_FILES, str(user.id), role=user.role)
     kind = media_type(request)
     batch: ReceivedBatch | None = None
     pool: dict[str, Any] = {}
@@ -151,6 +152,7 @@ async def create_screening(
         dispatch=dispatcher.submit,
         **pool,
     )
+    await limiter.count(LimitKind.SCREENING_FILES, str(user.id), role=user.role, cost=screening.total)
     status_url = str(request.url_for("screening_status", screening_id=screening.id).path)
     response.headers["Location"] = status_url
     return ScreeningAccepted(
