@@ -69,6 +69,7 @@ bench: $(DEV_STAMP)
 
 taxonomy: $(STAMP)
 	$(BIN)/python scripts/build_taxonomy.py
+	$(BIN)/python scripts/build_common_words.py
 
 # The entry labeller's data and model (not part of `make test`; about 25 minutes on 2 cores).
 # `make synth` writes generated resumes of invented people outside the repository: SYNTH_SEEDS

@@ -26,6 +26,7 @@ from itertools import accumulate
 from pathlib import Path
 
 RUN = 6  # words in a compared run
+PHONE_DIGITS = 8  # the last digits of a phone number compared
 REAL_AUTHORS_GENERIC = 3  # a run in this many documents of real authors is common phrasing
 SETS = ("eval-dev", "eval-layouts", "eval-real", "eval-public")
 REPO = Path(__file__).resolve().parents[1]
@@ -105,6 +106,7 @@ class Index:
     runs: dict[str, set[int]]  # set label → hashes of its runs
     names: dict[tuple[str, ...], str] = field(default_factory=dict)  # a name's words → set label
     emails: dict[str, str] = field(default_factory=dict)  # lower-case e-mail → set label
+    phones: dict[str, str] = field(default_factory=dict)  # a number's last 8 digits → set label
 
     def __post_init__(self) -> None:
         self.every = set().union(*self.runs.values())
@@ -122,6 +124,7 @@ def build_index(
     generic_texts: Iterable[str] = (),
     names: Iterable[tuple[str, str]] = (),
     emails: Iterable[tuple[str, str]] = (),
+    phones: Iterable[tuple[str, str]] = (),
 ) -> Index:
     """The runs of the documents less the generic ones: runs of stop words, numbers and single
     letters; runs in ``REAL_AUTHORS_GENERIC`` or more documents of real authors; runs that also
@@ -142,7 +145,21 @@ def build_index(
         runs={label: hashes - generic for label, hashes in runs.items()},
         names={tuple(ws): label for name, label in names if len(ws := words(name)) >= 2},
         emails={email.strip().casefold(): label for email, label in emails if "@" in email},
+        phones={
+            digits[-PHONE_DIGITS:]: label
+            for phone, label in phones
+            if len(digits := _digits(phone)) >= PHONE_DIGITS and not _placeholder(digits[-PHONE_DIGITS:])
+        },
     )
+
+
+def _placeholder(digits: str) -> bool:
+    """A number nobody owns ("12345678", "00000000"): a counting run or one or two digits."""
+    return digits in "01234567890123" or digits in "98765432109876" or len(set(digits)) <= 2
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
 
 
 # --------------------------------------------------------------------------- reading the sets
@@ -195,7 +212,7 @@ def _layer_text(path: Path) -> str:
         return ""
 
 
-def _generated_set(shared: Path, label: str, names: list, emails: list) -> Iterator[Document]:
+def _generated_set(shared: Path, label: str, names: list, emails: list, phones: list) -> Iterator[Document]:
     root = shared / label
     rows = [line.split("\t") for line in (root / "manifest.tsv").read_text().splitlines()[1:] if line.strip()]
     for row in rows:
@@ -211,6 +228,8 @@ def _generated_set(shared: Path, label: str, names: list, emails: list) -> Itera
                 names.append((basics["name"], label))
             if basics.get("email"):
                 emails.append((basics["email"], label))
+            if basics.get("phone"):
+                phones.append((basics["phone"], label))
         if group != "hard":  # broken on purpose; the truth holds what they show
             yield Document(label, _layer_text(root / file))
     for job in sorted((root / "jobs").glob("*.txt")):
@@ -232,15 +251,16 @@ def _real_set(shared: Path, names: list, emails: list) -> Iterator[Document]:
             emails.extend((email, "eval-real") for email in truth.get("emails") or [])
 
 
-def _public_set(shared: Path, names: list, emails: list) -> Iterator[Document]:
+def _public_set(shared: Path, names: list, emails: list, phones: list) -> Iterator[Document]:
     root = shared / "eval-public"
     for node in ast.walk(ast.parse((root / "truth.py").read_text())):
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             yield Document("eval-public", node.value)
-        elif isinstance(node, ast.keyword) and node.arg in ("name", "email"):
+        elif isinstance(node, ast.keyword) and node.arg in ("name", "email", "phone"):
+            gathered = {"name": names, "email": emails, "phone": phones}[node.arg]
             for const in ast.walk(node.value):
                 if isinstance(const, ast.Constant) and isinstance(const.value, str):
-                    (names if node.arg == "name" else emails).append((const.value, "eval-public"))
+                    gathered.append((const.value, "eval-public"))
     for path in sorted((root / "files").iterdir()):
         if path.is_file():  # the PDF and the DOCX of one resume are one author's
             yield Document("eval-public", _layer_text(path), author=f"eval-public/{path.name.split('.')[0]}")
@@ -259,13 +279,14 @@ def missing_sets(shared: Path) -> list[str]:
 def index_from_shared(shared: Path) -> Index:
     names: list[tuple[str, str]] = []
     emails: list[tuple[str, str]] = []
+    phones: list[tuple[str, str]] = []
     documents = [
-        *_generated_set(shared, "eval-dev", names, emails),
-        *_generated_set(shared, "eval-layouts", names, emails),
+        *_generated_set(shared, "eval-dev", names, emails, phones),
+        *_generated_set(shared, "eval-layouts", names, emails, phones),
         *_real_set(shared, names, emails),
-        *_public_set(shared, names, emails),
-    ]  # reading them gathered the names and e-mails
-    return build_index(documents, _taxonomy_texts(shared), names, emails)
+        *_public_set(shared, names, emails, phones),
+    ]  # reading them gathered the names, e-mails and phone numbers
+    return build_index(documents, _taxonomy_texts(shared), names, emails, phones)
 
 
 def _cache_key(shared: Path) -> str:
@@ -285,12 +306,12 @@ def cached_index(shared: Path, cache_dir: Path) -> Index:
     target = cache_dir / f"eval-runs-{_cache_key(shared)}.pickle"
     if target.is_file():
         try:
-            runs, names, emails = pickle.loads(target.read_bytes())
-            return Index({label: set(hashes) for label, hashes in runs.items()}, names, emails)
+            runs, names, emails, phones = pickle.loads(target.read_bytes())
+            return Index({label: set(hashes) for label, hashes in runs.items()}, names, emails, phones)
         except Exception:  # noqa: BLE001 — a damaged cache is rebuilt
             pass
     index = index_from_shared(shared)
-    payload = ({label: array("q", sorted(h)) for label, h in index.runs.items()}, index.names, index.emails)
+    payload = ({label: array("q", sorted(h)) for label, h in index.runs.items()}, index.names, index.emails, index.phones)
     for old in cache_dir.glob("eval-runs-*.pickle"):
         old.unlink(missing_ok=True)
     fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
@@ -317,6 +338,7 @@ class Hit:
 _PY_UNICODE = re.compile(r"\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})")
 _PY_ESCAPE = re.compile(r"\\[ntr]")
 _EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)+")
+_NUMBER = re.compile(r"\+?\d[\d \t().\-/]{6,}\d")  # a phone number however grouped
 _FENCE = " stringfencezz "  # a word no eval text has: no run spans it
 
 
@@ -348,7 +370,12 @@ def scan_text(name: str, path: Path, text: str, index: Index) -> list[Hit]:
     copied = index.every.intersection(runs)
     named = index.name_starts.intersection(zip(ws, ws[1:], strict=False))
     mailed = [m for m in _EMAIL.finditer(compared) if m.group() in index.emails] if "@" in compared else []
-    if not (copied or named or mailed):
+    numbered = []
+    for m in _NUMBER.finditer(compared):
+        digits = _digits(m.group())
+        if len(digits) >= PHONE_DIGITS and digits[-PHONE_DIGITS:] in index.phones:
+            numbered.append(m)
+    if not (copied or named or mailed or numbered):
         return []
     starts = [m.start() for m in _WORD.finditer(compared)]
 
@@ -366,6 +393,9 @@ def scan_text(name: str, path: Path, text: str, index: Index) -> list[Hit]:
                 hits.append(Hit(name, line_of(starts[i]), "name: " + " ".join(name_words), (label,)))
     for m in mailed:
         hits.append(Hit(name, line_of(m.start()), "e-mail: " + m.group(), (index.emails[m.group()],)))
+    for m in numbered:
+        label = index.phones[_digits(m.group())[-PHONE_DIGITS:]]
+        hits.append(Hit(name, line_of(m.start()), "phone: " + m.group(), (label,)))
     return hits
 
 

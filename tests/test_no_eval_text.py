@@ -7,6 +7,7 @@ The sets beside the checkout (``../shared/eval-dev``, ``eval-layouts``, ``eval-r
 * a run of 6 consecutive words that also occurs in an eval document,
 * an e-mail address of an eval document,
 * a person's name (two words or more) of an eval document,
+* a phone number of an eval document (its last 8 digits or more, however it is grouped),
 
 listing each hit with its file, line, phrase and set. The machinery is in ``evaltext.py``;
 ``python tests/evaltext.py [FILE ...]`` prints the same list.
@@ -145,3 +146,11 @@ def test_generic_runs_and_word_lists_are_no_hit() -> None:
         == []
     )
     assert len(scan_text("l.json", Path("l.json"), '{"k": "Ran the night desk at the"}', index)) == 1
+
+
+def test_a_phone_number_is_found_however_it_is_grouped() -> None:
+    index = build_index([], phones=[("+44 7700 961 482", "set-a"), ("06 12 34 56 78", "set-b")])
+    source = 'a = "Tel. 07700961482"\nb = "(0)7700 96-14-82"\nc = "07700 961 483"\nd = "0612345678"\n'
+    hits = scan_text("p.py", Path("p.py"), source, index)
+    assert [(h.line, h.sets) for h in hits] == [(1, ("set-a",)), (2, ("set-a",))]
+    # "12345678": a counting run is a placeholder nobody owns, no hit

@@ -17,6 +17,8 @@ from fastapi import APIRouter, FastAPI, Request
 
 from resumeiq import __version__
 from resumeiq.analysis.router import router as analysis_router
+from resumeiq.apidoc import problems
+from resumeiq.apidoc.document import install_api_docs, offline_assets
 from resumeiq.candidates.router import router as candidates_router
 from resumeiq.config import Settings, ensure_jwt_secret, load_settings
 from resumeiq.db import Database
@@ -135,6 +137,8 @@ def create_app(settings: Settings | None = None, *, engine_pool: EnginePool | No
         version=__version__,
         summary="Self-hostable resume intelligence: parse, review, match, screen and tailor resumes.",
         lifespan=lifespan,
+        docs_url=None,  # served by install_api_docs, with assets from a package (no CDN)
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.user_cache = UserCache()
@@ -153,6 +157,7 @@ def create_app(settings: Settings | None = None, *, engine_pool: EnginePool | No
     api.include_router(tailoring_router)
     app.include_router(api)
     app.include_router(_health_router())
+    install_api_docs(app, assets=offline_assets())
     install_web(app)  # the pages at /, after the API
     return app
 
@@ -165,7 +170,7 @@ def _health_router() -> APIRouter:
         """Liveness: the process answers."""
         return {"status": "ok"}
 
-    @router.get("/ready")
+    @router.get("/ready", responses=problems((503, "service_unavailable")))
     async def ready(request: Request) -> dict[str, Any]:
         """Readiness: the database answers and its schema is at the latest migration."""
         database: Database = request.app.state.database

@@ -72,7 +72,15 @@ RESUMES = {
         ["GAAP", "NetSuite", "Microsoft Excel"],
     ),
 }
-KEYS = ["id", "score", "category", "matched_required", "related_required", "missing_required"]
+EXPORT_COLUMNS = [
+    "Rank", "Name", "E-mail", "Phone", "Location", "Score", "Category", "Years of experience",
+    "Matched required", "Related required", "Missing required", "Matched preferred", "Explanation",
+    "File", "Duplicate of", "Error",
+]  # fmt: skip
+KEYS = [
+    "id", "name", "email", "phone", "location", "score", "category", "years", "matched_required",
+    "related_required", "missing_required", "matched_preferred", "explanation", "file", "duplicate_of",
+]  # fmt: skip
 
 
 @pytest.fixture
@@ -133,16 +141,45 @@ def test_out_writes_one_ranking_file_per_job_and_csv_one_row_per_pair(runner, in
     sre = json.loads((out / "sre.ranking.json").read_text())
     accountant = json.loads((out / "accountant.ranking.json").read_text())
     assert sre[0]["id"] == "ana" and accountant[0]["id"] == "chloe"
-    rows = list(csv.DictReader(table.open()))
+    rows = list(csv.DictReader(table.open(newline="")))
     assert len(rows) == 6
-    assert list(rows[0]) == ["job", "rank", "id", "score", "category", "matched_required", "related_required",
-                             "missing_required"]
-    assert [(r["job"], r["rank"], r["id"]) for r in rows[:3]] == [
-        ("sre", "1", "ana"),
-        ("sre", "2", "ben"),
-        ("sre", "3", "chloe"),
+    assert list(rows[0]) == ["Job", *EXPORT_COLUMNS]
+    assert [(r["Job"], r["Rank"], r["Name"], r["File"]) for r in rows[:3]] == [
+        ("sre", "1", "Ana Silva", "ana.txt"),
+        ("sre", "2", "Ben Okafor", "ben.md"),
+        ("sre", "3", "Chloe Martin", "chloe.txt"),
     ]
-    assert rows[1]["missing_required"] == "Python"
+    assert rows[0]["E-mail"] == "ana@example.com" and rows[0]["Phone"] == "'+1 415-555-0100"  # neutralised
+    assert rows[1]["Missing required"] == "Python"
+    assert rows[3]["Job"] == "accountant" and rows[3]["Name"] == "Chloe Martin"
+
+
+def test_xlsx_has_the_csv_columns_and_lists_unreadable_files(runner, inbox, jobs, tmp_path):
+    from openpyxl import load_workbook
+
+    (inbox / "torn.pdf").write_bytes(b"%PDF-1.7\n1 0 obj <<")
+    (inbox / "ana-copy.txt").write_text(RESUMES["ana.txt"])
+    risky = "=SUM(1+2).txt"  # a file name a spreadsheet would run as a formula
+    (inbox / risky).write_text(RESUMES["ben.md"].replace("Ben Okafor", "").replace("ben@", "m@"))
+    table, book = tmp_path / "rank.csv", tmp_path / "rank.xlsx"
+    args = ["rank", "--job", str(jobs["sre"]), str(inbox), "--csv", str(table), "--xlsx", str(book)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 3, result.output  # torn.pdf could not be read
+    rows = [[c.value for c in row] for row in load_workbook(book).active.iter_rows()]
+    csv_rows = list(csv.reader(table.open(newline="")))
+    assert rows[0] == csv_rows[0] == ["Job", *EXPORT_COLUMNS]
+    assert len(rows) == len(csv_rows) == 7  # five ranked, one unreadable, the header
+    by_file = {r[EXPORT_COLUMNS.index("File") + 1]: dict(zip(rows[0], r, strict=True)) for r in rows[1:]}
+    assert by_file["torn.pdf"]["Rank"] is None and by_file["torn.pdf"]["Error"].startswith("corrupt_file:")
+    copy, original = by_file["ana-copy.txt"], by_file["ana.txt"]
+    assert (copy["Duplicate of"] or original["Duplicate of"]).startswith(("ana (#", "ana-copy (#"))
+    assert isinstance(original["Rank"], int) and isinstance(original["Score"], float)
+    file_column = EXPORT_COLUMNS.index("File") + 1
+    assert "'" + risky in [r[file_column] for r in csv_rows]
+    sheet = load_workbook(book).active
+    cells = [row[file_column] for row in sheet.iter_rows(min_row=2)]
+    cell = next(c for c in cells if c.value == risky)
+    assert cell.data_type == "s" and cell.quotePrefix  # text, never a formula
 
 
 def test_several_jobs_as_json_are_keyed_by_job_file_stem(runner, inbox, jobs):
@@ -159,11 +196,11 @@ def test_unreadable_files_are_reported_and_left_out(runner, inbox, jobs):
     (inbox / "empty.txt").write_bytes(b"")
     (inbox / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj <<")
     result = runner.invoke(app, ["rank", "--job", str(jobs["sre"]), str(inbox), "--json"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 3, result.output  # the rule of every command: a file unread is a 3
     assert [r["id"] for r in json.loads(result.stdout)] == ["ana", "ben", "chloe"]
     assert "empty.txt" in result.stderr and "empty_file" in result.stderr
     assert "broken.pdf" in result.stderr and "corrupt_file" in result.stderr
-    assert "2 could not be read" in result.stderr
+    assert "2 could not be read: broken.pdf (corrupt_file), empty.txt (empty_file)" in result.stderr
 
 
 def test_one_unreadable_resume_exits_3(runner, tmp_path, jobs):

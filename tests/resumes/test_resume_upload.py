@@ -34,7 +34,8 @@ async def test_upload_parses_and_answers_the_contract(user, resume_text, setting
     assert r.status_code == 201, r.text
     body = r.json()
     assert set(body) == {
-        "resume_id",
+        "id",
+        "resume_id",  # the same as id, kept for compatibility
         "candidate_id",
         "version_number",
         "processing_status",

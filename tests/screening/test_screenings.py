@@ -137,14 +137,37 @@ async def test_export_csv_lists_every_item_with_rank_or_reason(user, resume_text
     assert "attachment" in r.headers["content-disposition"]
     rows = list(csv.DictReader(io.StringIO(r.text)))
     assert len(rows) == 5
-    assert [row["rank"] for row in rows[:3]] == ["1", "2", "3"]
-    assert rows[0]["name"] == "Ada Lovelace" and rows[0]["email"] == "ada@example.com"
-    assert "Python" in rows[0]["matched_required"].split("; ")
-    by_file = {row["filename"]: row for row in rows}
-    assert by_file["broken.pdf"]["status"] == "failed" and by_file["broken.pdf"]["score"] == ""
-    assert by_file["broken.pdf"]["error"].startswith("corrupt_file:")
-    assert by_file["ada-again.txt"]["status"] == "duplicate"
-    assert by_file["ada-again.txt"]["duplicate_of_position"] == "1"
+    assert [row["Rank"] for row in rows[:3]] == ["1", "2", "3"]
+    assert rows[0]["Name"] == "Ada Lovelace" and rows[0]["E-mail"] == "ada@example.com"
+    assert "Python" in rows[0]["Matched required"].split("; ")
+    assert float(rows[0]["Years of experience"]) > 5 and rows[0]["Explanation"]
+    by_file = {row["File"]: row for row in rows}
+    assert by_file["broken.pdf"]["Category"] == "failed" and by_file["broken.pdf"]["Score"] == ""
+    assert by_file["broken.pdf"]["Error"].startswith("corrupt_file:")
+    assert by_file["ada-again.txt"]["Category"] == "duplicate"
+    assert by_file["ada-again.txt"]["Duplicate of"] == f"Ada Lovelace (#{rows[0]['Rank']})"
+    same = await user.get(f"/api/v1/screenings/{sid}/results", params={"format": "csv"})
+    assert same.status_code == 200 and same.text == r.text
+
+
+async def test_results_export_as_xlsx_with_the_csv_columns(user, resume_text, job_text):
+    from openpyxl import load_workbook
+
+    sid, _ = await screened(user, resume_text, job_text)
+    r = await user.get(f"/api/v1/screenings/{sid}/results", params={"format": "xlsx"})
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert f'filename="screening-{sid}.xlsx"' in r.headers["content-disposition"]
+    rows = [[c.value for c in row] for row in load_workbook(io.BytesIO(r.content)).active.iter_rows()]
+    header = next(csv.reader(io.StringIO((await user.get(f"/api/v1/screenings/{sid}/export.csv")).text)))
+    assert rows[0] == header and len(rows) == 6
+    first = dict(zip(header, rows[1], strict=True))
+    assert first["Rank"] == 1 and first["Name"] == "Ada Lovelace" and isinstance(first["Score"], int)
+    selected = await user.get(f"/api/v1/screenings/{sid}/results", params={"format": "xlsx", "category": "rejected"})
+    kept = [[c.value for c in row] for row in load_workbook(io.BytesIO(selected.content)).active.iter_rows()]
+    assert all(dict(zip(header, row, strict=True))["Category"] == "rejected" for row in kept[1:])
+    other = await user.api.register()
+    assert (await other.get(f"/api/v1/screenings/{sid}/results", params={"format": "xlsx"})).status_code == 404
 
 
 async def test_blind_screening_hides_who_candidates_are(user, resume_text, job_text):
@@ -169,7 +192,7 @@ async def test_blind_screening_hides_who_candidates_are(user, resume_text, job_t
         ):
             assert secret not in text, secret
     header = next(csv.reader(io.StringIO(csv_text)))
-    assert not {"name", "email", "phone", "location", "filename"} & set(header)
+    assert not {"E-mail", "Phone", "Location", "File"} & set(header)
     # The ranking does not depend on it.
     sid2, _ = await screened(user, resume_text, job_text, blind=False)
     blind_scores = [i["score"] for i in body["items"]]

@@ -13,12 +13,13 @@ import secrets
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from webclient import Browser
 
 from availability import unavailable
 from processes import CliProcess
@@ -159,3 +160,16 @@ def new_page(browser: Any) -> Iterator[Any]:
     for context in contexts:
         context.close()
     assert not console.errors, "the browser reported errors:\n" + "\n".join(console.errors)
+
+
+@pytest.fixture
+async def web(api: Any) -> AsyncIterator[Any]:
+    browsers: list[Browser] = []
+
+    def make() -> Browser:
+        browsers.append(Browser(api.app))
+        return browsers[-1]
+
+    yield make
+    for b in browsers:
+        await b.client.aclose()

@@ -89,3 +89,44 @@ SEEKER = resume(
     skills=["Python", "PostgreSQL", "Docker", "Git"],
     years=7,
 )
+
+
+# For tailoring: "JS" is the posting's "JavaScript" (a rename), the bullets and skills are in an
+# order the job does not ask for (moves), and Terraform, which the job requires, is not shown.
+TAILOR_SEEKER = """Anselm Oyelaran-Brisk
+anselm.ob@example.net | +44 161 496 0377 | Manchester, UK
+
+SUMMARY
+Web developer who ships small products end to end.
+
+EXPERIENCE
+Web Developer, Quillmoor Studio, Manchester
+2019-02 - Present
+- Ran the weekly design review with two product owners
+- Rebuilt the booking pages in JS and React for 12,000 monthly visitors
+- Moved the team's reports to PostgreSQL
+
+Support Engineer, Tallowby Games, Salford
+2016-08 - 2019-01
+- Answered player tickets by e-mail and chat
+- Wrote Python scripts that sorted 300 tickets a day
+
+EDUCATION
+BSc Software Engineering, University of Salford, 2012 - 2016
+
+SKILLS
+Git, Figma, JS, React, Python, PostgreSQL
+"""
+
+TAILOR_JOB = """Front-end Engineer
+Brightwater Ledger · Manchester
+
+Requirements
+- 3+ years building web applications
+- Strong JavaScript and React
+- Python for internal tooling
+- Terraform for our infrastructure
+
+Nice to have
+- PostgreSQL
+"""

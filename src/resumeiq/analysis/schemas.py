@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from resumeiq.analysis.models import ReviewRequest, ReviewResult
+from resumeiq.ids import IdAs
 from resumeiq.inputs import RequestModel
 
 
@@ -23,8 +24,13 @@ class AnalyzeRequest(RequestModel):
     job_id: uuid.UUID | None = None
 
 
-class AnalyzeAccepted(BaseModel):
-    analysis_id: uuid.UUID
+class AnalysisCreate(AnalyzeRequest):
+    """``resume_id``: one of your resumes; the other fields as in ``AnalyzeRequest``."""
+
+    resume_id: uuid.UUID
+
+
+class AnalyzeAccepted(IdAs("analysis_id")):
     status: str
     message: str
     status_url: str
@@ -72,8 +78,7 @@ class ReviewResultOut(BaseModel):
         )
 
 
-class AnalysisStatus(BaseModel):
-    analysis_id: uuid.UUID
+class AnalysisStatus(IdAs("analysis_id")):
     resume_id: uuid.UUID
     status: str
     industry: str
@@ -102,8 +107,7 @@ class AnalysisStatus(BaseModel):
         )
 
 
-class AnalysisSummary(BaseModel):
-    analysis_id: uuid.UUID
+class AnalysisSummary(IdAs("analysis_id")):
     resume_id: uuid.UUID
     status: str
     industry: str

@@ -7,6 +7,7 @@ import uuid
 
 from fastapi import APIRouter, Response
 
+from resumeiq.apidoc import problems
 from resumeiq.candidates import service
 from resumeiq.candidates.schemas import CandidateDetail, CandidatePatch
 from resumeiq.db import SessionDep
@@ -17,13 +18,15 @@ from resumeiq.users.dependencies import CurrentUser
 router = APIRouter(tags=["candidates"])
 
 
-@router.get("/candidates/{candidate_id}", response_model=CandidateDetail)
+@router.get("/candidates/{candidate_id}", response_model=CandidateDetail, responses=problems(401, 404, 422))
 async def get_candidate(candidate_id: uuid.UUID, session: SessionDep, user: CurrentUser) -> CandidateDetail:
     """The person, their resume versions, the screenings they were in and their job matches."""
     return await service.candidate_detail(session=session, user=user, candidate_id=candidate_id)
 
 
-@router.patch("/candidates/{candidate_id}", response_model=CandidateOut)
+@router.patch(
+    "/candidates/{candidate_id}", response_model=CandidateOut, responses=problems(401, 404, 409, 422)
+)
 async def update_candidate(
     candidate_id: uuid.UUID, body: CandidatePatch, session: SessionDep, user: CurrentUser
 ) -> CandidateOut:
@@ -34,7 +37,7 @@ async def update_candidate(
     return CandidateOut.of(candidate)
 
 
-@router.delete("/candidates/{candidate_id}", status_code=204)
+@router.delete("/candidates/{candidate_id}", status_code=204, responses=problems(401, 404, 422))
 async def delete_candidate(
     candidate_id: uuid.UUID, session: SessionDep, user: CurrentUser, storage: StorageDep
 ) -> Response:

@@ -1,12 +1,14 @@
 """Engine commands: ``parse`` and ``analyze`` a file or every file of a folder.
 
-Exit codes: 0 ok, 2 usage error, 3 a document could not be read (its ``.error.json`` says why).
-Folders are processed in parallel (one process per core) with a progress bar.
+Exit codes (``cli.common``, the same for every command): 0 ok, 2 usage error, 3 a document could
+not be read (listed on stderr; in a folder, its ``.error.json`` says why). Folders are processed in
+parallel (one process per core) with a progress bar.
 """
 
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import sys
 from collections import Counter
@@ -16,13 +18,19 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-EXIT_UNREADABLE = 3
-_SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".markdown", ".doc", ".rtf", ".odt", ""}
+from resumeiq.cli.common import (
+    EXIT_UNREADABLE,
+    EXIT_USAGE,
+    err,
+    exit_code,
+    readable,
+    report_error,
+    unreadable_summary,
+)
 
-err = Console(stderr=True)
+_SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".markdown", ".doc", ".rtf", ".odt", ""}
 
 
 def _parse_one(path: str, evidence: bool) -> dict[str, Any]:
@@ -54,6 +62,20 @@ def _run(job: Callable[..., dict[str, Any]], path: str, *args: Any) -> tuple[str
         return path, None, {"code": "unreadable_file", "message": f"Cannot read the file: {exc.strerror}"}
 
 
+_WARM_UP = b"Ines Okoro\nines@example.org\n\nEXPERIENCE\nData Analyst, Orvex Labs\t2019 - 2021\n- Built reports in SQL.\n"
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes that start with the engine's data loaded: on Linux the parent reads it
+    once and forks, so each worker shares it (copy-on-write) instead of loading it again."""
+    if sys.platform != "linux":
+        return ProcessPoolExecutor(max_workers=workers)
+    from resumeiq.engine import analyze_resume
+
+    analyze_resume(_WARM_UP, filename="warm-up.txt")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+
+
 def _files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in _SUFFIXES and not p.name.startswith("."))
 
@@ -73,34 +95,41 @@ def _check_industry(industry: str) -> None:
         get_industry(industry)
     except UnknownIndustry as exc:
         err.print(f"[red]error:[/red] {exc.message}")
-        raise typer.Exit(2) from None
+        raise typer.Exit(EXIT_USAGE) from None
 
 
 def _batch(
-    job: Callable[..., dict[str, Any]], folder: Path, out: Path, args: tuple[Any, ...], jobs: int | None
+    job: Callable[..., dict[str, Any]],
+    label: str,
+    folder: Path,
+    out: Path,
+    args: tuple[Any, ...],
+    jobs: int | None,
 ) -> int:
+    """Run ``job`` over every file of ``folder`` with a progress bar labelled ``label``; the exit code."""
     files = _files(folder)
     names = output_stems(files)
     out.mkdir(parents=True, exist_ok=True)
-    failed = 0
+    failed: list[tuple[str, dict[str, str]]] = []
     workers = max(1, min(jobs or os.cpu_count() or 1, len(files) or 1))
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=False) as progress:
-        task = progress.add_task(f"{job.__name__.strip('_').split('_')[0]}ing", total=len(files))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(_run, job, str(p), *args) for p in files]
-            for future in as_completed(futures):
-                path, result, error = future.result()
-                stem = names[path]
-                if error is None:
-                    (out / f"{stem}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
-                else:
-                    failed += 1
-                    (out / f"{stem}.error.json").write_text(json.dumps(error, ensure_ascii=False) + "\n")
-                    progress.console.print(f"[yellow]{Path(path).name}[/yellow]: {error['code']} — {error['message']}")
-                progress.advance(task)
-    err.print(f"{len(files) - failed} of {len(files)} files written to {out}" + (f"; {failed} could not be read" if failed else ""))
-    return EXIT_UNREADABLE if failed else 0
+    with _pool(workers) as pool, Progress(*columns, console=err, transient=False) as progress:
+        task = progress.add_task(label, total=len(files))
+        futures = [pool.submit(_run, job, str(p), *args) for p in files]
+        for future in as_completed(futures):
+            path, result, error = future.result()
+            stem = names[path]
+            if error is None:
+                (out / f"{stem}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+            else:
+                failed.append((path, error))
+                (out / f"{stem}.error.json").write_text(json.dumps(error, ensure_ascii=False) + "\n")
+                progress.console.print(readable(Path(path).name, error))
+            progress.advance(task)
+    summary = unreadable_summary(failed)
+    written = f"{len(files) - len(failed)} of {len(files)} files written to {out}"
+    err.print(written + (f"; {summary}" if summary else ""), soft_wrap=True)
+    return exit_code(failed)
 
 
 def register(app: typer.Typer) -> None:
@@ -115,8 +144,8 @@ def register(app: typer.Typer) -> None:
         if path.is_dir():
             if out is None:
                 err.print("[red]error:[/red] parsing a folder needs --out OUTDIR")
-                raise typer.Exit(2)
-            raise typer.Exit(_batch(_parse_one, path, out, (evidence,), jobs))
+                raise typer.Exit(EXIT_USAGE)
+            raise typer.Exit(_batch(_parse_one, "parsing", path, out, (evidence,), jobs))
         _, result, error = _run(_parse_one, str(path), evidence)
         _single(path, out, result, error)
 
@@ -133,8 +162,8 @@ def register(app: typer.Typer) -> None:
         if path.is_dir():
             if out is None:
                 err.print("[red]error:[/red] analyzing a folder needs --out OUTDIR")
-                raise typer.Exit(2)
-            raise typer.Exit(_batch(_analyze_one, path, out, (industry,), jobs))
+                raise typer.Exit(EXIT_USAGE)
+            raise typer.Exit(_batch(_analyze_one, "analyzing", path, out, (industry,), jobs))
         _, result, error = _run(_analyze_one, str(path), industry)
         if error is None and not as_json and out is None:
             from resumeiq.cli.report import print_review
@@ -149,11 +178,11 @@ def _single(path: Path, out: Path | None, result: dict[str, Any] | None, error: 
         if out is not None:
             out.mkdir(parents=True, exist_ok=True)
             (out / f"{path.stem}.error.json").write_text(json.dumps(error, ensure_ascii=False) + "\n")
-        sys.stderr.write(json.dumps(error, ensure_ascii=False) + "\n")
+        report_error(path.name, error)
         raise typer.Exit(EXIT_UNREADABLE)
     text = json.dumps(result, indent=2, ensure_ascii=False)
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
         (out / f"{path.stem}.json").write_text(text + "\n")
     else:
-        sys.stdout.write(text + "\n")
+        typer.echo(text)

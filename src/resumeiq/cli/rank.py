@@ -1,19 +1,26 @@
 """``resumeiq rank``: rank every resume of a folder against one or more job postings.
 
-    resumeiq rank --job JOB.txt [--job OTHER.pdf …] DIR [--json] [--csv OUT.csv] [--out OUTDIR]
+    resumeiq rank --job JOB.txt [--job OTHER.pdf …] DIR [--json] [--csv OUT.csv] [--xlsx OUT.xlsx] [--out OUTDIR]
 
 Resumes are parsed once, in parallel (one process per core) with a progress bar, then matched
-against every job. ``--json`` prints ``[{"id", "score", "category", "matched_required",
-"related_required", "missing_required"}]`` best first (with several jobs: an object of job file stem → that list);
-``--out`` writes ``OUTDIR/<job file stem>.ranking.json`` per job; ``--csv`` writes one row per
-job × resume. A resume's id is its file stem (its whole file name when two files share a stem). Files that cannot be read are listed on stderr with their error code and left out.
+against every job. ``--json`` prints ``[{"id", "name", "email", "phone", "location", "file",
+"score", "category", "years", "matched_required", "related_required", "missing_required",
+"matched_preferred", "explanation", "duplicate_of"}]`` best first (with several jobs: an object of
+job file stem → that list); ``--out`` writes ``OUTDIR/<job file stem>.ranking.json`` per job;
+``--csv`` and ``--xlsx`` write one row per job × resume in the columns of the screening export
+(``resumeiq.exports``: rank, name, e-mail, …, after the job), then the files that could not be
+read with their error; no cell is a formula. A resume's id is its file stem (its whole file name when
+two files share a stem); its ``name`` the candidate's name as parsed (the tables show it, or the
+file stem when none was found); ``duplicate_of`` the id of a better-ranked file with the same bytes.
+Files that cannot be read are listed on stderr with their error code and left out of the ranking.
 
-Exit codes: 0 ok, 2 usage error, 3 the one resume given (or a job posting) could not be read.
+Exit codes (``cli.common``): 0 ok, 2 usage error, 3 any resume or job posting could not be read
+(the others are still ranked and written).
 """
 
 from __future__ import annotations
 
-import csv
+import hashlib
 import json
 import os
 import sys
@@ -23,16 +30,22 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from resumeiq.cli.common import (
+    EXIT_UNREADABLE,
+    EXIT_USAGE,
+    err,
+    exit_code,
+    readable,
+    report_error,
+    unreadable_summary,
+)
 from resumeiq.cli.engine import output_stems
 
-EXIT_USAGE = 2
-EXIT_UNREADABLE = 3
 _SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".markdown", ".doc", ".rtf", ".odt", ""}
-
-err = Console(stderr=True)
 
 
 def _prepare_one(path: str) -> tuple[str, Any, dict[str, str] | None]:
@@ -60,16 +73,27 @@ def _match_chunk(
         stem: [
             {
                 "id": rid,
+                **_contact(resumes[rid].parsed.resume.basics),
                 "score": r.score,
                 "category": r.category,
+                "years": r.experience.relevant_years,
                 "matched_required": [s.skill for s in r.matched_required],
                 "related_required": [related_label(s.skill, s.related_to) for s in r.related_required],
                 "missing_required": [s.skill for s in r.missing_required],
+                "matched_preferred": [s.skill for s in r.matched_preferred],
+                "explanation": r.explanation,
             }
             for rid, r in by_resume.items()
         ]
         for stem, by_resume in results.items()
     }
+
+
+def _contact(basics: Any) -> dict[str, str | None]:
+    place = basics.location
+    parts = [place.city, place.region, place.countryCode] if place is not None else []
+    location = ", ".join(p for p in parts if p) or None
+    return {"name": basics.name, "email": basics.email, "phone": basics.phone, "location": location}
 
 
 def _rank_all(
@@ -142,10 +166,11 @@ def _read_jobs(paths: list[Path]) -> dict[str, str]:
         try:
             text = extract_job_text(path.read_bytes(), filename=path.name)
         except EngineError as exc:
-            err.print(f"[red]error:[/red] job posting {path.name}: {exc.code} — {exc.message}")
+            report_error(f"job posting {path.name}", exc.to_dict())
             raise typer.Exit(EXIT_UNREADABLE) from None
         except OSError as exc:
-            err.print(f"[red]error:[/red] job posting {path.name}: unreadable_file — {exc.strerror}")
+            error = {"code": "unreadable_file", "message": f"Cannot read the file: {exc.strerror}"}
+            report_error(f"job posting {path.name}", error)
             raise typer.Exit(EXIT_UNREADABLE) from None
         jobs[path.stem] = text
     return jobs
@@ -186,7 +211,7 @@ def _collect(
         prepared[ids[path]] = item
     else:
         failed.append((p, error))
-        progress.console.print(f"[yellow]{p.name}[/yellow]: {error['code']} — {error['message']}")
+        progress.console.print(readable(p.name, error))
 
 
 def register(app: typer.Typer) -> None:
@@ -202,6 +227,9 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print the ranking as JSON.")] = False,
         csv_out: Annotated[
             Path | None, typer.Option("--csv", help="Write the ranking as CSV to this file.")
+        ] = None,
+        xlsx_out: Annotated[
+            Path | None, typer.Option("--xlsx", help="Write the ranking as an XLSX workbook to this file.")
         ] = None,
         out: Annotated[Path | None, typer.Option("--out", help="Folder for <job stem>.ranking.json.")] = None,
         as_of: Annotated[
@@ -242,12 +270,13 @@ def register(app: typer.Typer) -> None:
         try:
             prepared, failed = _prepare_all(files, pool)
             if path.is_file() and failed:
-                sys.stderr.write(json.dumps(failed[0][1], ensure_ascii=False) + "\n")
+                report_error(path.name, failed[0][1])
                 raise typer.Exit(EXIT_UNREADABLE)
             lists = _rank_all(prepared, postings, as_of, thresholds, pool, workers)
         finally:
             if pool is not None:
                 pool.shutdown()
+        _mark_duplicates(lists, files)
         if out is not None:
             out.mkdir(parents=True, exist_ok=True)
             for stem, items in lists.items():
@@ -255,36 +284,89 @@ def register(app: typer.Typer) -> None:
                     json.dumps(items, indent=2, ensure_ascii=False) + "\n"
                 )
         if csv_out is not None:
-            _write_csv(csv_out, lists)
+            _write_csv(csv_out, _table(lists, failed))
+        if xlsx_out is not None:
+            _write_xlsx(xlsx_out, _table(lists, failed))
         if as_json:
             payload: Any = next(iter(lists.values())) if len(lists) == 1 else lists
             sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
-        elif out is None and csv_out is None:
+        elif out is None and csv_out is None and xlsx_out is None:
             _print_tables(lists)
-        note = f"; {len(failed)} could not be read and were left out" if failed else ""
-        err.print(f"ranked {len(prepared)} of {len(files)} resumes against {len(postings)} job(s){note}")
+        note = f"; {unreadable_summary(failed)} (left out)" if failed else ""
+        err.print(f"ranked {len(prepared)} of {len(files)} resumes against {len(postings)} job(s){note}", soft_wrap=True)
+        raise typer.Exit(exit_code(failed))
 
 
-def _write_csv(path: Path, lists: dict[str, list[dict[str, Any]]]) -> None:
+def _mark_duplicates(lists: dict[str, list[dict[str, Any]]], files: list[Path]) -> None:
+    """Each item's ``file`` name, and ``duplicate_of``: the id of a better-ranked file with the
+    same bytes (the CLI knows no candidates; a check by person would set it here too)."""
+    ids = output_stems(files)
+    by_id = {ids[str(p)]: p for p in files}
+    digests = {rid: hashlib.sha256(path.read_bytes()).hexdigest() for rid, path in by_id.items()}
+    for items in lists.values():
+        first: dict[str, str] = {}
+        for item in items:
+            item["file"] = by_id[item["id"]].name
+            digest = digests[item["id"]]
+            item["duplicate_of"] = first.get(digest)
+            first.setdefault(digest, item["id"])
+
+
+def _table(
+    lists: dict[str, list[dict[str, Any]]], failed: list[tuple[Path, dict[str, str]]]
+) -> tuple[list[str], list[list[Any]]]:
+    """One row per job × resume in the columns of ``resumeiq.exports`` (after a "Job" column),
+    then each file that could not be read, with its error."""
+    from resumeiq.exports import CandidateRow, header
+
+    rows: list[list[Any]] = []
+    for stem, items in lists.items():
+        ranks = {e["id"]: rank for rank, e in enumerate(items, 1)}
+        for rank, e in enumerate(items, 1):
+            duplicate = e["duplicate_of"]
+            row = CandidateRow(
+                rank=rank,
+                name=e["name"] or e["id"],
+                score=round(e["score"], 2),
+                category=e["category"],
+                years=e["years"],
+                matched_required=e["matched_required"],
+                related_required=e["related_required"],
+                missing_required=e["missing_required"],
+                matched_preferred=e["matched_preferred"],
+                explanation=e["explanation"],
+                email=e["email"],
+                phone=e["phone"],
+                location=e["location"],
+                file=e["file"],
+                duplicate_of=f"{duplicate} (#{ranks[duplicate]})" if duplicate else None,
+            )
+            rows.append([stem, *row.cells(blind=False)])
+        for path, error in failed:
+            row = CandidateRow(
+                rank=None,
+                name=path.stem,
+                score=None,
+                category="failed",
+                file=path.name,
+                error=f"{error['code']}: {error['message']}",
+            )
+            rows.append([stem, *row.cells(blind=False)])
+    return ["Job", *header(blind=False)], rows
+
+
+def _write_csv(path: Path, table: tuple[list[str], list[list[Any]]]) -> None:
+    from resumeiq.exports import to_csv
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(["job", "rank", "id", "score", "category", "matched_required", "related_required",
-                         "missing_required"])
-        for stem, items in lists.items():
-            for rank, e in enumerate(items, 1):
-                writer.writerow(
-                    [
-                        stem,
-                        rank,
-                        e["id"],
-                        f"{e['score']:.2f}",
-                        e["category"],
-                        "; ".join(e["matched_required"]),
-                        "; ".join(e["related_required"]),
-                        "; ".join(e["missing_required"]),
-                    ]
-                )
+    path.write_text(to_csv(*table), encoding="utf-8", newline="")
+
+
+def _write_xlsx(path: Path, table: tuple[list[str], list[list[Any]]]) -> None:
+    from resumeiq.exports import to_xlsx
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(to_xlsx([("Ranking", *table)]))
 
 
 def _print_tables(lists: dict[str, list[dict[str, Any]]]) -> None:
@@ -292,13 +374,14 @@ def _print_tables(lists: dict[str, list[dict[str, Any]]]) -> None:
     colours = {"selected": "green", "considered": "yellow", "rejected": "red"}
     for stem, items in lists.items():
         table = Table(title=stem, title_justify="left")
-        for name in ("#", "resume", "score", "category", "related (job skill: what the resume shows)",
+        for name in ("#", "name", "file", "score", "category", "related (job skill: what the resume shows)",
                      "missing required"):
             table.add_column(name, justify="right" if name in ("#", "score") else "left")
         for rank, e in enumerate(items, 1):
             table.add_row(
                 str(rank),
-                e["id"],
+                escape(e["name"] or e["id"]),
+                escape(e["file"]) + (f" [dim](same file as {escape(e['duplicate_of'])})[/dim]" if e["duplicate_of"] else ""),
                 f"{e['score']:.1f}",
                 f"[{colours[e['category']]}]{e['category']}[/]",
                 ", ".join(e["related_required"]) or "—",

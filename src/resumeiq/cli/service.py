@@ -6,6 +6,8 @@ import asyncio
 
 import typer
 
+from resumeiq.cli.common import EXIT_REFUSED, EXIT_USAGE
+
 db_app = typer.Typer(help="Database commands.", no_args_is_help=True)
 user_app = typer.Typer(help="User administration.", no_args_is_help=True)
 
@@ -17,7 +19,7 @@ def _settings():  # noqa: ANN202  (imports kept lazy: engine commands should not
         return load_settings()
     except ConfigError as exc:
         typer.secho(f"configuration error: {exc}", fg="red", err=True)
-        raise typer.Exit(2) from exc
+        raise typer.Exit(EXIT_USAGE) from exc
 
 
 def serve(
@@ -56,7 +58,7 @@ def worker(
             fg="red",
             err=True,
         )
-        raise typer.Exit(2)
+        raise typer.Exit(EXIT_USAGE)
     from resumeiq.db import Database
     from resumeiq.worker.celery_app import create_celery, warm_up, worker_argv
     from resumeiq.worker.engine_jobs import lower_priority
@@ -123,7 +125,7 @@ def user_create(
         user_id = asyncio.run(run())
     except (EmailTaken, WeakPassword, ValueError) as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
-        raise typer.Exit(1) from exc
+        raise typer.Exit(EXIT_REFUSED) from exc
     typer.echo(f"created {role_value.value} {email.strip().lower()} ({user_id})")
 
 

@@ -2,8 +2,9 @@
 
 Writes ``<stem>.tailored.<format>`` (and ``<stem>.cover-letter.txt`` with ``--cover-letter``) to
 ``--out`` (default: the current folder) and prints the preview (diff, keywords before and after,
-suggestions, warnings, the cover letter's status) as JSON on stdout. Exit codes: 0 ok, 2 usage,
-3 a file could not be read or there is nothing to tailor (stderr says why, with its code).
+suggestions, warnings, the cover letter's status) as JSON on stdout. Exit codes (``cli.common``):
+0 ok, 2 usage, 3 a file could not be read or there is nothing to tailor (stderr says why, with its
+code).
 """
 
 from __future__ import annotations
@@ -14,12 +15,8 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
-from rich.console import Console
 
-EXIT_USAGE = 2
-EXIT_UNREADABLE = 3
-
-err = Console(stderr=True)
+from resumeiq.cli.common import EXIT_UNREADABLE, err, report_error
 
 
 def register(app: typer.Typer) -> None:
@@ -44,9 +41,13 @@ def register(app: typer.Typer) -> None:
 
         try:
             job_text = normalise_job_text(extract_job_text(job.read_bytes(), filename=job.name))
+        except EngineError as exc:
+            report_error(f"job posting {job.name}", exc.to_dict())
+            raise typer.Exit(EXIT_UNREADABLE) from None
+        try:
             doc = parse_resume(resume.read_bytes(), filename=resume.name).resume.to_json_resume()
         except EngineError as exc:
-            err.print(f"[red]error:[/red] {exc.code} — {exc.message}")
+            report_error(resume.name, exc.to_dict())
             raise typer.Exit(EXIT_UNREADABLE) from None
         requirements = parse_job(job_text)
         outcome = work.preview(
@@ -63,7 +64,7 @@ def register(app: typer.Typer) -> None:
             ExtractLimits(),
         )
         if isinstance(outcome, EngineFailure):
-            err.print(f"[red]error:[/red] {outcome.code} — {outcome.message}")
+            report_error(resume.name, {"code": outcome.code, "message": outcome.message})
             raise typer.Exit(EXIT_UNREADABLE)
         out.mkdir(parents=True, exist_ok=True)
         try:

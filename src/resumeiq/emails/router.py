@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel
 
+from resumeiq.apidoc import problems
 from resumeiq.db import SessionDep
 from resumeiq.emails import service
 from resumeiq.emails.schemas import (
@@ -49,6 +50,15 @@ class EmailPage(BaseModel):
     status_code=202,
     response_model=EmailsQueued,
     description="Placeholders: " + "; ".join(f"{{{k}}}: {v}" for k, v in PLACEHOLDERS.items()),
+    responses=problems(
+        401,
+        (403, "role_required"),
+        404,
+        (409, "result_not_ready", "preview_count_mismatch"),
+        (422, "validation_error", "confirmation_required"),
+        (429, "email_cap_reached"),
+        (503, "email_not_configured"),
+    ),
 )
 async def queue_emails(
     screening_id: uuid.UUID,
@@ -83,6 +93,7 @@ async def queue_emails(
     "/screenings/{screening_id}/emails/preview",
     response_model=EmailsPreview,
     description="Placeholders: " + "; ".join(f"{{{k}}}: {v}" for k, v in PLACEHOLDERS.items()),
+    responses=problems(401, (403, "role_required"), 404, (409, "result_not_ready"), 422),
 )
 async def preview_emails(
     screening_id: uuid.UUID, body: EmailPreviewRequest, session: SessionDep, user: CurrentUser
@@ -92,7 +103,19 @@ async def preview_emails(
     return await service.preview_emails(session=session, user=user, screening_id=screening_id, request=body)
 
 
-@router.post("/screenings/{screening_id}/emails/test", response_model=TestEmailSent)
+@router.post(
+    "/screenings/{screening_id}/emails/test",
+    response_model=TestEmailSent,
+    responses=problems(
+        401,
+        (403, "role_required"),
+        404,
+        (409, "result_not_ready"),
+        (422, "validation_error", "invalid_input"),
+        (429, "email_cap_reached"),
+        (503, "email_not_configured", "email_not_delivered"),
+    ),
+)
 async def send_test_email(
     screening_id: uuid.UUID,
     body: EmailTestRequest,
@@ -112,7 +135,12 @@ async def send_test_email(
     )
 
 
-@router.get("/screenings/{screening_id}/emails", response_model=EmailPage, name="list_emails")
+@router.get(
+    "/screenings/{screening_id}/emails",
+    response_model=EmailPage,
+    name="list_emails",
+    responses=problems(401, 404, 422),
+)
 async def list_emails(
     screening_id: uuid.UUID,
     session: SessionDep,

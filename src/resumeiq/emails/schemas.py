@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from resumeiq.emails.models import EmailMessage
 from resumeiq.emails.templates import check_template
+from resumeiq.ids import IdAs
 from resumeiq.inputs import RequestModel
 
 _ADDRESS = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$")
@@ -125,11 +126,10 @@ class TestEmailSent(BaseModel):
     subject: str
 
 
-class EmailOut(BaseModel):
+class EmailOut(IdAs("message_id")):
     """One message of the outbox. In a blind screening the recipient, subject and body (which
     name the candidate) are left out."""
 
-    message_id: uuid.UUID
     item_id: uuid.UUID
     position: int
     category: str

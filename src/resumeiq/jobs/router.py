@@ -7,6 +7,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request, Response
 
+from resumeiq.apidoc import FILE_UNREADABLE, FILE_UNSUPPORTED, problems
 from resumeiq.bodies import media_type, read_form_fields, read_json_model
 from resumeiq.db import SessionDep
 from resumeiq.errors import UnsupportedMediaType
@@ -42,7 +43,13 @@ _CREATE_BODY: dict[str, Any] = {
 }
 
 
-@router.post("/jobs", status_code=201, response_model=JobDetail, openapi_extra=_CREATE_BODY)
+@router.post(
+    "/jobs",
+    status_code=201,
+    response_model=JobDetail,
+    openapi_extra=_CREATE_BODY,
+    responses=problems(401, 413, FILE_UNSUPPORTED, FILE_UNREADABLE, 429, (503, "engine_unavailable")),
+)
 async def create_job(
     request: Request,
     session: SessionDep,
@@ -87,7 +94,7 @@ async def create_job(
     return JobDetail.of(job)
 
 
-@router.get("/jobs", response_model=Page[JobOut])
+@router.get("/jobs", response_model=Page[JobOut], responses=problems(401, 422))
 async def list_jobs(session: SessionDep, user: CurrentUser, page: PageDep) -> Page[JobOut]:
     """Your jobs, newest first."""
     result = await service.list_jobs(session=session, user=user, page=page)
@@ -96,12 +103,16 @@ async def list_jobs(session: SessionDep, user: CurrentUser, page: PageDep) -> Pa
     )
 
 
-@router.get("/jobs/{job_id}", response_model=JobDetail)
+@router.get("/jobs/{job_id}", response_model=JobDetail, responses=problems(401, 404, 422))
 async def get_job(job_id: uuid.UUID, session: SessionDep, user: CurrentUser) -> JobDetail:
     return JobDetail.of(await service.get_owned_job(session=session, user=user, job_id=job_id))
 
 
-@router.patch("/jobs/{job_id}", response_model=JobDetail)
+@router.patch(
+    "/jobs/{job_id}",
+    response_model=JobDetail,
+    responses=problems(401, 404, 422, (503, "engine_unavailable")),
+)
 async def update_job(
     job_id: uuid.UUID, body: JobUpdate, session: SessionDep, user: CurrentUser, engine: EnginePoolDep
 ) -> JobDetail:
@@ -111,7 +122,7 @@ async def update_job(
     return JobDetail.of(job)
 
 
-@router.delete("/jobs/{job_id}", status_code=204)
+@router.delete("/jobs/{job_id}", status_code=204, responses=problems(401, 404, 422))
 async def delete_job(
     job_id: uuid.UUID, session: SessionDep, user: CurrentUser, storage: StorageDep
 ) -> Response:
@@ -120,7 +131,7 @@ async def delete_job(
     return Response(status_code=204)
 
 
-@router.get("/jobs/{job_id}/keywords", response_model=JobKeywords)
+@router.get("/jobs/{job_id}/keywords", response_model=JobKeywords, responses=problems(401, 404, 422))
 async def job_keywords(job_id: uuid.UUID, session: SessionDep, user: CurrentUser) -> JobKeywords:
     """The requirements read from the posting, each with the spans of text it was read from."""
     return JobKeywords.of(await service.get_owned_job(session=session, user=user, job_id=job_id))

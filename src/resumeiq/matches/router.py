@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, Response
 
 from resumeiq.analysis.dependencies import DispatcherDep
+from resumeiq.apidoc import problems
 from resumeiq.db import SessionDep
 from resumeiq.matches import service
 from resumeiq.matches.schemas import (
@@ -34,6 +35,7 @@ router = APIRouter(tags=["matches"])
     status_code=202,
     response_model=MatchAccepted,
     dependencies=[Depends(rate_limit(LimitKind.ANALYSIS))],
+    responses=problems(401, 404, (409, "resume_not_ready"), 422, 429),
 )
 async def create_match(
     body: MatchCreate,
@@ -57,7 +59,7 @@ async def create_match(
     )
 
 
-@router.get("/matches", response_model=Page[MatchListItem])
+@router.get("/matches", response_model=Page[MatchListItem], responses=problems(401, 422))
 async def list_matches(
     session: SessionDep,
     user: CurrentUser,
@@ -71,19 +73,32 @@ async def list_matches(
     )
 
 
-@router.get("/matches/{match_id}", response_model=MatchStatus, name="get_match")
+@router.get(
+    "/matches/{match_id}",
+    response_model=MatchStatus,
+    name="get_match",
+    responses=problems(401, 404, 422),
+)
 async def get_match(match_id: uuid.UUID, session: SessionDep, user: CurrentUser) -> MatchStatus:
     """The match's status and, once ``completed``, its full explained result (``error`` if ``failed``)."""
     return await service.get_match(session=session, user=user, match_id=match_id)
 
 
-@router.get("/matches/{match_id}/summary", response_model=MatchSummary)
+@router.get(
+    "/matches/{match_id}/summary",
+    response_model=MatchSummary,
+    responses=problems(401, 404, (409, "result_not_ready"), 422),
+)
 async def match_summary(match_id: uuid.UUID, session: SessionDep, user: CurrentUser) -> MatchSummary:
     """Score, category, explanation and the required skills found and missing (409 until completed)."""
     return await service.match_summary(session=session, user=user, match_id=match_id)
 
 
-@router.get("/matches/{match_id}/recommendations", response_model=MatchRecommendations)
+@router.get(
+    "/matches/{match_id}/recommendations",
+    response_model=MatchRecommendations,
+    responses=problems(401, 404, (409, "result_not_ready"), 422),
+)
 async def match_recommendations(
     match_id: uuid.UUID, session: SessionDep, user: CurrentUser
 ) -> MatchRecommendations:
@@ -91,7 +106,11 @@ async def match_recommendations(
     return await service.match_recommendations(session=session, user=user, match_id=match_id)
 
 
-@router.get("/resumes/{resume_id}/top-matches", response_model=TopMatches)
+@router.get(
+    "/resumes/{resume_id}/top-matches",
+    response_model=TopMatches,
+    responses=problems(401, 404, (409, "resume_not_ready"), 422, (503, "engine_unavailable")),
+)
 async def top_matches(
     resume_id: uuid.UUID,
     session: SessionDep,
@@ -113,7 +132,17 @@ async def top_matches(
     )
 
 
-@router.get("/resumes/{resume_id}/compare", response_model=Comparison)
+@router.get(
+    "/resumes/{resume_id}/compare",
+    response_model=Comparison,
+    responses=problems(
+        401,
+        404,
+        (409, "resume_not_ready"),
+        (422, "validation_error", "invalid_input"),
+        (503, "engine_unavailable"),
+    ),
+)
 async def compare(
     resume_id: uuid.UUID,
     session: SessionDep,

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from resumeiq.ids import IdAs
 from resumeiq.inputs import RequestModel
 from resumeiq.jobs.schemas import Evidence
 
@@ -19,8 +20,7 @@ class MatchCreate(RequestModel):
     job_id: uuid.UUID
 
 
-class MatchAccepted(BaseModel):
-    analysis_id: uuid.UUID
+class MatchAccepted(IdAs("analysis_id")):
     status: str
     message: str
     status_url: str
@@ -104,8 +104,7 @@ class MatchResultOut(BaseModel):
     completed_at: datetime
 
 
-class MatchStatus(BaseModel):
-    analysis_id: uuid.UUID
+class MatchStatus(IdAs("analysis_id")):
     resume_id: uuid.UUID
     job_id: uuid.UUID
     job_title: str | None
@@ -118,8 +117,7 @@ class MatchStatus(BaseModel):
     result: MatchResultOut | None
 
 
-class MatchSummary(BaseModel):
-    analysis_id: uuid.UUID
+class MatchSummary(IdAs("analysis_id")):
     resume_id: uuid.UUID
     job_id: uuid.UUID
     job_title: str | None
@@ -133,8 +131,7 @@ class MatchSummary(BaseModel):
     completed_at: datetime
 
 
-class MatchRecommendations(BaseModel):
-    analysis_id: uuid.UUID
+class MatchRecommendations(IdAs("analysis_id")):
     match_score: int
     category: str
     recommendations: list[dict[str, Any]]
@@ -142,8 +139,7 @@ class MatchRecommendations(BaseModel):
     missing_preferred: list[str]
 
 
-class MatchListItem(BaseModel):
-    analysis_id: uuid.UUID
+class MatchListItem(IdAs("analysis_id")):
     resume_id: uuid.UUID
     job_id: uuid.UUID
     status: str

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import FileResponse
 
+from resumeiq.apidoc import FILE_UNREADABLE, FILE_UNSUPPORTED, file_response, problems
 from resumeiq.db import SessionDep
 from resumeiq.errors import InvalidUpload
 from resumeiq.pagination import Page, PageDep
@@ -28,6 +29,13 @@ from resumeiq.resumes.upload import FILE_FIELD, receive_upload
 from resumeiq.users.dependencies import CurrentUser, SettingsDep
 
 router = APIRouter(tags=["resumes"])
+
+_FILE_MEDIA_TYPES = (
+    "application/pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "text/plain",
+    "text/markdown",
+)
 
 # The body is read as a stream (see resumes.upload), so describe it for /docs by hand.
 _UPLOAD_BODY: dict[str, Any] = {
@@ -63,6 +71,16 @@ _UPLOAD_BODY: dict[str, Any] = {
     response_model=ResumeUploaded,
     openapi_extra=_UPLOAD_BODY,
     dependencies=[Depends(rate_limit(LimitKind.UPLOAD))],
+    responses=problems(
+        401,
+        404,
+        409,
+        413,
+        FILE_UNSUPPORTED,
+        FILE_UNREADABLE,
+        429,
+        (503, "engine_unavailable"),
+    ),
 )
 async def upload_resume(
     request: Request,
@@ -91,7 +109,7 @@ async def upload_resume(
     return ResumeUploaded.of(resume)
 
 
-@router.get("/resumes", response_model=Page[ResumeOut])
+@router.get("/resumes", response_model=Page[ResumeOut], responses=problems(401, 422))
 async def list_resumes(
     session: SessionDep,
     user: CurrentUser,
@@ -108,20 +126,24 @@ async def list_resumes(
     )
 
 
-@router.get("/resumes/{resume_id}", response_model=ResumeDetail)
+@router.get("/resumes/{resume_id}", response_model=ResumeDetail, responses=problems(401, 404, 422))
 async def get_resume(resume_id: uuid.UUID, session: SessionDep, user: CurrentUser) -> ResumeDetail:
     resume = await service.get_owned_resume(session=session, user=user, resume_id=resume_id)
     return ResumeDetail.of(resume)
 
 
-@router.get("/resumes/{resume_id}/text", response_model=ResumeText)
+@router.get("/resumes/{resume_id}/text", response_model=ResumeText, responses=problems(401, 404, 422))
 async def get_resume_text(resume_id: uuid.UUID, session: SessionDep, user: CurrentUser) -> ResumeText:
     """The text the engine extracted from the file."""
     resume = await service.get_owned_resume(session=session, user=user, resume_id=resume_id)
     return ResumeText(resume_id=resume.id, format=resume.format, text=resume.extracted_text or "")
 
 
-@router.get("/resumes/{resume_id}/file", response_class=FileResponse)
+@router.get(
+    "/resumes/{resume_id}/file",
+    response_class=FileResponse,
+    responses=file_response("The file as uploaded", *_FILE_MEDIA_TYPES) | problems(401, 404, 422),
+)
 async def download_resume(
     resume_id: uuid.UUID, session: SessionDep, user: CurrentUser, storage: StorageDep
 ) -> FileResponse:
@@ -136,7 +158,7 @@ async def download_resume(
     )
 
 
-@router.post("/resumes/{resume_id}/master", response_model=ResumeOut)
+@router.post("/resumes/{resume_id}/master", response_model=ResumeOut, responses=problems(401, 404, 409, 422))
 async def set_master(
     resume_id: uuid.UUID, session: SessionDep, user: CurrentUser, body: MasterRequest | None = None
 ) -> ResumeOut:
@@ -147,7 +169,7 @@ async def set_master(
     )
 
 
-@router.delete("/resumes/{resume_id}", status_code=204)
+@router.delete("/resumes/{resume_id}", status_code=204, responses=problems(401, 404, 422))
 async def delete_resume(
     resume_id: uuid.UUID, session: SessionDep, user: CurrentUser, storage: StorageDep
 ) -> Response:
@@ -155,7 +177,13 @@ async def delete_resume(
     return Response(status_code=204)
 
 
-@router.post("/candidates", status_code=201, response_model=CandidateOut, tags=["candidates"])
+@router.post(
+    "/candidates",
+    status_code=201,
+    response_model=CandidateOut,
+    tags=["candidates"],
+    responses=problems(401, 403, 409, 422),
+)
 async def create_candidate(body: CandidateCreate, session: SessionDep, user: CurrentUser) -> CandidateOut:
     """A person whose resumes you will upload (recruiters); job seekers get their own on first upload."""
     candidate = await service.create_candidate(
@@ -164,7 +192,12 @@ async def create_candidate(body: CandidateCreate, session: SessionDep, user: Cur
     return CandidateOut.of(candidate)
 
 
-@router.get("/candidates", response_model=Page[CandidateOut], tags=["candidates"])
+@router.get(
+    "/candidates",
+    response_model=Page[CandidateOut],
+    tags=["candidates"],
+    responses=problems(401, 422),
+)
 async def list_candidates(
     session: SessionDep,
     user: CurrentUser,

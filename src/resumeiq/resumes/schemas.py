@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from resumeiq.ids import IdAs
 from resumeiq.inputs import RequestModel
 from resumeiq.resumes.models import Candidate, Resume
 
@@ -29,8 +30,9 @@ class MasterRequest(RequestModel):
     )
 
 
-class CandidateOut(BaseModel):
-    candidate_id: uuid.UUID
+class CandidateOut(IdAs("candidate_id")):
+    """A person (``candidate_id``, the name every other body uses for them, is the same as ``id``)."""
+
     name: str | None
     email: str | None
     phone: str | None
@@ -43,7 +45,7 @@ class CandidateOut(BaseModel):
     @classmethod
     def of(cls, candidate: Candidate) -> CandidateOut:
         return cls(
-            candidate_id=candidate.id,
+            id=candidate.id,
             name=candidate.name,
             email=candidate.email,
             phone=candidate.phone,
@@ -55,10 +57,9 @@ class CandidateOut(BaseModel):
         )
 
 
-class ResumeUploaded(BaseModel):
+class ResumeUploaded(IdAs("resume_id")):
     """What an upload produced. ``processing_status`` is the truth: ``ready`` means parsed."""
 
-    resume_id: uuid.UUID
     candidate_id: uuid.UUID
     version_number: int
     processing_status: str

@@ -129,7 +129,10 @@ class _UploadSink(PartHeaders):
             assert self.file is not None
             self.file.close()
         else:
-            self.fields[self._name] = self._buffer.decode("utf-8", "replace")
+            # Bytes that are not UTF-8 (a surrogate written as bytes too) become lone surrogates,
+            # which every reader of a field refuses (RequestModel, a UUID, the CSRF token),
+            # instead of U+FFFD stored as if it had been typed.
+            self.fields[self._name] = self._buffer.decode("utf-8", "surrogateescape")
 
     def close(self) -> None:
         if self.file is not None and not self.file.closed:

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 
+from resumeiq.apidoc import file_response, problems
 from resumeiq.bodies import media_type, read_json_model
 from resumeiq.db import SessionDep
 from resumeiq.errors import InvalidInput, UnsupportedMediaType
+from resumeiq.exports import CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE
 from resumeiq.pagination import Page, PageDep
 from resumeiq.ratelimit.limiter import LimitKind, RateLimiter
 from resumeiq.resumes.dependencies import StorageDep
 from resumeiq.screening import service
 from resumeiq.screening.dependencies import ScreeningDispatcherDep
-from resumeiq.screening.export import screening_csv
+from resumeiq.screening.export import screening_csv, screening_xlsx
 from resumeiq.screening.schemas import (
     Category,
     ResultStatus,
@@ -29,6 +31,12 @@ from resumeiq.screening.upload import ReceivedBatch, receive_batch
 from resumeiq.users.dependencies import CurrentUser, SettingsDep
 
 router = APIRouter(tags=["screenings"])
+
+ExportFormat = Literal["json", "csv", "xlsx"]
+_FORMAT = (
+    "json: this page of results; csv or xlsx: a file of every item (ranked ones first, then failed "
+    "and duplicate ones with their reason; with category, only that category), for a spreadsheet"
+)
 
 _JSON_BODY_BYTES = 256 * 1024
 _TRUE, _FALSE = {"true", "1", "yes", "on"}, {"false", "0", "no", "off", ""}
@@ -95,7 +103,13 @@ def _form(batch: ReceivedBatch) -> tuple[uuid.UUID, list[uuid.UUID], bool]:
     return job_id, resume_ids, blind in _TRUE
 
 
-@router.post("/screenings", status_code=202, response_model=ScreeningAccepted, openapi_extra=_CREATE_BODY)
+@router.post(
+    "/screenings",
+    status_code=202,
+    response_model=ScreeningAccepted,
+    openapi_extra=_CREATE_BODY,
+    responses=problems(401, 404, 413, 415, (422, "validation_error", "invalid_input", "invalid_upload"), 429),
+)
 async def create_screening(
     request: Request,
     response: Response,
@@ -165,13 +179,18 @@ async def create_screening(
     )
 
 
-@router.get("/screenings", response_model=Page[ScreeningSummary])
+@router.get("/screenings", response_model=Page[ScreeningSummary], responses=problems(401, 422))
 async def list_screenings(session: SessionDep, user: CurrentUser, page: PageDep) -> Page[ScreeningSummary]:
     """Your screenings, newest first."""
     return await service.list_screenings(session=session, user=user, page=page)
 
 
-@router.get("/screenings/{screening_id}", response_model=ScreeningStatus, name="screening_status")
+@router.get(
+    "/screenings/{screening_id}",
+    response_model=ScreeningStatus,
+    name="screening_status",
+    responses=problems(401, 404, 422),
+)
 async def screening_status(
     screening_id: uuid.UUID, session: SessionDep, user: CurrentUser
 ) -> ScreeningStatus:
@@ -179,7 +198,12 @@ async def screening_status(
     return await service.screening_status(session=session, user=user, screening_id=screening_id)
 
 
-@router.get("/screenings/{screening_id}/results", response_model=ScreeningResults)
+@router.get(
+    "/screenings/{screening_id}/results",
+    response_model=ScreeningResults,
+    responses=file_response("The results; with format=csv or xlsx, the export", "text/csv", XLSX_MEDIA_TYPE)
+    | problems(401, 404, (422, "validation_error", "invalid_input")),
+)
 async def screening_results(
     screening_id: uuid.UUID,
     session: SessionDep,
@@ -190,8 +214,11 @@ async def screening_results(
     category: Annotated[Category | None, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
-) -> ScreeningResults:
+    format: Annotated[ExportFormat, Query(description=_FORMAT)] = "json",  # noqa: A002
+) -> ScreeningResults | Response:
     """Items best first; pass ``next_cursor`` as ``cursor`` for the next page."""
+    if format != "json":
+        return await _export(screening_id, session, user, format, category)
     return await service.screening_results(
         session=session,
         user=user,
@@ -203,20 +230,36 @@ async def screening_results(
     )
 
 
-@router.get("/screenings/{screening_id}/export.csv", response_class=Response)
+@router.get(
+    "/screenings/{screening_id}/export.csv",
+    response_class=Response,
+    responses=file_response("The screening as CSV", "text/csv") | problems(401, 404, 422),
+)
 async def export_csv(screening_id: uuid.UUID, session: SessionDep, user: CurrentUser) -> Response:
-    """Every item as CSV (UTF-8), ranked, failed and duplicate ones with their reason."""
+    """Every item as CSV (UTF-8), ranked, failed and duplicate ones with their reason; the same as
+    ``results?format=csv``."""
+    return await _export(screening_id, session, user, "csv", None)
+
+
+async def _export(
+    screening_id: uuid.UUID, session: SessionDep, user: CurrentUser, fmt: str, category: str | None
+) -> Response:
     screening, items, positions = await service.all_items(
         session=session, user=user, screening_id=screening_id
     )
+    if fmt == "xlsx":
+        content, media = screening_xlsx(screening, items, positions, category=category), XLSX_MEDIA_TYPE
+    else:
+        text = screening_csv(screening, items, positions, category=category)
+        content, media = text.encode("utf-8"), CSV_MEDIA_TYPE
     return Response(
-        content=screening_csv(screening, items, positions).encode("utf-8"),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="screening-{screening.id}.csv"'},
+        content=content,
+        media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="screening-{screening.id}.{fmt}"'},
     )
 
 
-@router.delete("/screenings/{screening_id}", status_code=204)
+@router.delete("/screenings/{screening_id}", status_code=204, responses=problems(401, 404, 422))
 async def delete_screening(
     screening_id: uuid.UUID, session: SessionDep, user: CurrentUser, storage: StorageDep
 ) -> Response:

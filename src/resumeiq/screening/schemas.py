@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from resumeiq.ids import IdAs
 from resumeiq.inputs import RequestModel
 from resumeiq.matches.schemas import related_labels, skill_names, split_skills
 from resumeiq.screening.models import ScreeningItem
@@ -29,8 +30,7 @@ class ScreeningCreate(RequestModel):
     blind: bool = False
 
 
-class ScreeningAccepted(BaseModel):
-    screening_id: uuid.UUID
+class ScreeningAccepted(IdAs("screening_id")):
     status: str
     total: int
     duplicates: int
@@ -44,11 +44,10 @@ class CategoryCounts(BaseModel):
     rejected: int = 0
 
 
-class ScreeningStatus(BaseModel):
+class ScreeningStatus(IdAs("screening_id")):
     """Progress: ``processed`` = completed + failed + duplicates; ``status`` is ``processing``
     until every item is processed, then ``completed``."""
 
-    screening_id: uuid.UUID
     job_id: uuid.UUID
     job_title: str | None
     blind: bool
@@ -76,11 +75,10 @@ class DuplicateOf(BaseModel):
     position: int
 
 
-class ScreeningItemOut(BaseModel):
+class ScreeningItemOut(IdAs("item_id")):
     """One resume of a screening. In a blind screening ``candidate`` and ``filename`` are null
     and ``label`` names the candidate by position only."""
 
-    item_id: uuid.UUID
     position: int
     rank: int | None  # 1 = best, among the completed items
     label: str
@@ -149,8 +147,7 @@ class ScreeningResults(BaseModel):
     next_cursor: str | None
 
 
-class ScreeningSummary(BaseModel):
-    screening_id: uuid.UUID
+class ScreeningSummary(IdAs("screening_id")):
     job_id: uuid.UUID
     blind: bool
     status: str

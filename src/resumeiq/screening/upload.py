@@ -148,7 +148,7 @@ class _BatchSink(PartHeaders):
     def on_part_end(self) -> None:
         item = self.current
         if item is None:
-            value = self._buffer.decode("utf-8", "replace")
+            value = self._buffer.decode("utf-8", "surrogateescape")  # refused by its readers (see resumes.upload)
             if self._name == JOB_FIELD and self.batch.files and value != self.batch.field(JOB_FIELD):
                 raise _Abort(InvalidInput(f"Send one {JOB_FIELD}, before the files."))
             self.batch.fields.setdefault(self._name, []).append(value)

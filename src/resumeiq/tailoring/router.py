@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Response
 
+from resumeiq.apidoc import file_response, problems
 from resumeiq.db import SessionDep
 from resumeiq.pagination import Page, PageDep
 from resumeiq.resumes.dependencies import EnginePoolDep, StorageDep
@@ -46,7 +47,18 @@ def _preview_out(row: Tailoring) -> PreviewOut:
     )
 
 
-@router.post("/tailorings/preview", status_code=201, response_model=PreviewOut)
+@router.post(
+    "/tailorings/preview",
+    status_code=201,
+    response_model=PreviewOut,
+    responses=problems(
+        401,
+        404,
+        (409, "resume_not_ready"),
+        (422, "validation_error", "nothing_to_tailor", "llm_not_configured"),
+        (503, "engine_unavailable"),
+    ),
+)
 async def preview(
     body: PreviewRequest, session: SessionDep, user: CurrentUser, engine: EnginePoolDep, storage: StorageDep
 ) -> PreviewOut:
@@ -57,7 +69,7 @@ async def preview(
     return _preview_out(row)
 
 
-@router.get("/tailorings", response_model=Page[TailoringListItem])
+@router.get("/tailorings", response_model=Page[TailoringListItem], responses=problems(401, 422))
 async def list_tailorings(
     session: SessionDep,
     user: CurrentUser,
@@ -88,14 +100,25 @@ async def list_tailorings(
     return Page(items=items, total=result.total, limit=page.limit, offset=page.offset)
 
 
-@router.get("/tailorings/{tailoring_id}", response_model=PreviewOut)
+@router.get("/tailorings/{tailoring_id}", response_model=PreviewOut, responses=problems(401, 404, 422))
 async def get_tailoring(tailoring_id: uuid.UUID, session: SessionDep, user: CurrentUser) -> PreviewOut:
     row = await service.get_owned_tailoring(session=session, user=user, tailoring_id=tailoring_id)
     await session.commit()
     return _preview_out(row)
 
 
-@router.post("/tailorings/confirm", status_code=201, response_model=ConfirmOut)
+@router.post(
+    "/tailorings/confirm",
+    status_code=201,
+    response_model=ConfirmOut,
+    responses=problems(
+        401,
+        404,
+        (409, "preview_hash_mismatch", "already_confirmed", "stale_preview"),
+        (422, "validation_error", "invalid_resume"),
+        (503, "engine_unavailable"),
+    ),
+)
 async def confirm(
     body: ConfirmRequest, session: SessionDep, user: CurrentUser, engine: EnginePoolDep, storage: StorageDep
 ) -> ConfirmOut:
@@ -128,7 +151,13 @@ def _file(data: bytes, filename: str, fmt: str) -> Response:
     )
 
 
-@router.get("/resumes/{resume_id}/export", tags=["resumes"], response_class=Response)
+@router.get(
+    "/resumes/{resume_id}/export",
+    tags=["resumes"],
+    response_class=Response,
+    responses=file_response("The resume in the format asked for", *MEDIA_TYPES.values())
+    | problems(401, 404, (422, "validation_error", "nothing_to_tailor", "invalid_input")),
+)
 async def export_resume(
     resume_id: uuid.UUID,
     session: SessionDep,
@@ -141,7 +170,12 @@ async def export_resume(
     return _file(data, filename, format)
 
 
-@router.get("/tailorings/{tailoring_id}/cover-letter", response_class=Response)
+@router.get(
+    "/tailorings/{tailoring_id}/cover-letter",
+    response_class=Response,
+    responses=file_response("The cover letter in the format asked for", *MEDIA_TYPES.values())
+    | problems(401, 404, (409, "no_cover_letter"), (422, "validation_error", "invalid_input")),
+)
 async def export_cover_letter(
     tailoring_id: uuid.UUID,
     session: SessionDep,

@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from resumeiq.ids import IdAs
 from resumeiq.inputs import RequestModel
 
 Mode = Literal["deterministic", "llm"]
@@ -61,8 +62,7 @@ class Suggestion(BaseModel):
     text: str
 
 
-class PreviewOut(BaseModel):
-    preview_id: uuid.UUID
+class PreviewOut(IdAs("preview_id")):
     preview_hash: str
     resume_id: uuid.UUID
     job_id: uuid.UUID
@@ -79,8 +79,7 @@ class PreviewOut(BaseModel):
     created_at: datetime
 
 
-class TailoringListItem(BaseModel):
-    preview_id: uuid.UUID
+class TailoringListItem(IdAs("preview_id")):
     preview_hash: str
     resume_id: uuid.UUID
     job_id: uuid.UUID

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 
+from resumeiq.apidoc import problems
 from resumeiq.db import SessionDep
 from resumeiq.ratelimit.dependencies import LimiterDep, client_address
 from resumeiq.users import service
@@ -16,7 +17,12 @@ from resumeiq.users.security import create_access_token
 router = APIRouter(tags=["users"])
 
 
-@router.post("/auth/register", status_code=202, response_model=RegistrationAccepted)
+@router.post(
+    "/auth/register",
+    status_code=202,
+    response_model=RegistrationAccepted,
+    responses=problems((403, "registration_closed"), (422, "validation_error", "weak_password"), 429),
+)
 async def register(
     request: Request, body: RegisterRequest, session: SessionDep, settings: SettingsDep, limiter: LimiterDep
 ) -> RegistrationAccepted:
@@ -36,7 +42,11 @@ async def register(
     return RegistrationAccepted(email=email)
 
 
-@router.post("/auth/token", response_model=TokenOut)
+@router.post(
+    "/auth/token",
+    response_model=TokenOut,
+    responses=problems((401, "invalid_credentials"), 422, 429),
+)
 async def token(
     request: Request,
     form: Annotated[TokenForm, Form()],
@@ -60,6 +70,10 @@ async def token(
     )
 
 
-@router.get("/users/me", response_model=UserOut)
+@router.get(
+    "/users/me",
+    response_model=UserOut,
+    responses=problems((401, "not_authenticated", "invalid_token")),
+)
 async def me(user: CurrentUser) -> UserOut:
     return UserOut.model_validate(user)

@@ -23,6 +23,7 @@ from resumeiq.resumes.upload import receive_upload
 from resumeiq.users.dependencies import SettingsDep
 from resumeiq.users.models import User
 from resumeiq.web.charts import job_bars
+from resumeiq.web.forms import check_fields
 from resumeiq.web.highlight import Mark, pieces
 from resumeiq.web.pages import (
     USER_ERRORS,
@@ -106,6 +107,7 @@ async def create_job_from_file(
             request, temp_path=storage.new_temp_path(), max_bytes=settings.upload_max_bytes
         )
         try:
+            check_fields(upload.fields)
             check_csrf(request, web, upload.fields.pop(CSRF_FIELD, None))
             fields = read_form_fields(upload.fields, JobFileFields)
         except BaseException:

@@ -23,6 +23,7 @@ from resumeiq.errors import ServiceError
 from resumeiq.problems import ENGINE_STATUS, status_of
 from resumeiq.users import service as users_service
 from resumeiq.users.models import User
+from resumeiq.web.forms import check_text_input
 from resumeiq.web.session import WebSession, anonymous_session, read_session, set_cookie
 
 HERE = Path(__file__).resolve().parent
@@ -119,13 +120,15 @@ def error_page(request: Request, exc: Exception) -> Response:
 class WebRoute(APIRoute):
     """A page route: not signed in is a redirect to the sign-in page; a service or engine error
     (a 404 for another user's resource, a 422 for bad input, …) is an HTML page with its status,
-    code and message, never a JSON problem."""
+    code and message, never a JSON problem. Query and URL-encoded form fields that are not
+    storable text are refused first (``forms.check_text_input``)."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
 
         async def route(request: Request) -> Response:
             try:
+                await check_text_input(request)
                 return await handler(request)
             except SignInRequired:
                 target = request.url.path + (f"?{request.url.query}" if request.url.query else "")

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import copy
 import uuid
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Form, Request
 from starlette.responses import JSONResponse, Response
 
 from resumeiq.analysis import service as analysis_service
 from resumeiq.db import SessionDep
+from resumeiq.errors import InvalidInput
+from resumeiq.jobs import service as jobs_service
 from resumeiq.pagination import PageParams
 from resumeiq.ratelimit.limiter import LimitKind, RateLimiter
 from resumeiq.resumes import service as resumes_service
@@ -18,6 +21,7 @@ from resumeiq.resumes.upload import receive_upload
 from resumeiq.users.dependencies import SettingsDep
 from resumeiq.users.models import User
 from resumeiq.web.charts import score_bars
+from resumeiq.web.forms import check_fields
 from resumeiq.web.highlight import Mark, pieces, spans_of
 from resumeiq.web.pages import (
     USER_ERRORS,
@@ -86,6 +90,7 @@ async def upload_resume(
             request, temp_path=storage.new_temp_path(), max_bytes=settings.upload_max_bytes
         )
         try:
+            check_fields(upload.fields)
             check_csrf(request, web, upload.fields.get(CSRF_FIELD))
         except BaseException:
             upload.path.unlink(missing_ok=True)
@@ -139,19 +144,47 @@ async def _latest_review_id(session: Any, user: User, resume_id: uuid.UUID) -> u
     return next((r.analysis_id for r in page.items if r.resume_id == resume_id), None)
 
 
-def _review_view(result: Any, text: str) -> dict[str, Any]:
-    """The review's checks by group with their evidence marked in the text, recommendations by impact."""
-    checks = list((result.detailed_scores or {}).get("checks") or [])
-    marks: list[Mark] = []
+def _review_view(result: Any, text: str, evidence: str) -> dict[str, Any]:
+    """The review's checks by group, the job match if the review had a job, recommendations by
+    impact, and the resume's text with one of two kinds of evidence highlighted (``evidence``:
+    ``checks``, or ``job`` for the job's skills; the spans of the two overlap too much to draw
+    both at once). ``links`` maps every mark id that can be drawn to the URL fragment or query
+    that shows it."""
+    # Copies: the page adds its anchors to them, never to the stored result.
+    checks = copy.deepcopy(list((result.detailed_scores or {}).get("checks") or []))
+    check_marks: list[Mark] = []
     for check in checks:
         check["anchors"] = []
         for i, (start, end) in enumerate(spans_of(check.get("spans"))):
             mark_id = f"ev-{check['id']}-{i}"
-            marks.append(Mark(start, end, mark_id, check.get("title", check["id"]), check.get("status", "")))
+            check_marks.append(
+                Mark(start, end, mark_id, check.get("title", check["id"]), check.get("status", ""))
+            )
             check["anchors"].append(mark_id)
     groups = {
         group: [c for c in checks if c.get("group") == group] for group in ("ats", "content", "formatting")
     }
+    job_marks: list[Mark] = []
+    job_match = copy.deepcopy(result.job_match) or None
+    if job_match:
+        for kind in ("hard_skills", "soft_skills"):
+            for status in ("matched", "related", "missing"):
+                for i, skill in enumerate((job_match.get(kind) or {}).get(status) or []):
+                    skill["anchors"] = []
+                    for j, (start, end) in enumerate(spans_of(skill.get("evidence"))):
+                        mark_id = f"jm-{kind}-{status}-{i}-{j}"
+                        label = f"{status} for the job: {skill.get('skill')}"
+                        job_marks.append(Mark(start, end, mark_id, label, status))
+                        skill["anchors"].append(mark_id)
+    if evidence != "job" or not job_match:
+        evidence = "checks"
+    views = {"checks": pieces(text, check_marks), "job": pieces(text, job_marks)}
+    links: dict[str, str] = {}
+    for view, cut in views.items():
+        prefix = "" if view == evidence else f"?analysis={result.analysis_id}&evidence={view}"
+        for p in cut:
+            if p.mark_id:  # a span overlapping an earlier one is not drawn: no link to it
+                links[p.mark_id] = f"{prefix}#{p.mark_id}"
     recommendations = sorted(result.recommendations or [], key=lambda r: -float(r.get("impact") or 0))
     chart = score_bars(
         [
@@ -163,10 +196,12 @@ def _review_view(result: Any, text: str) -> dict[str, Any]:
     )
     return {
         "groups": groups,
+        "job_match": job_match,
         "recommendations": recommendations,
-        "pieces": pieces(text, marks),
+        "pieces": views[evidence],
+        "evidence": evidence,
         "chart": chart,
-        "shown_marks": {m.mark_id for m in marks},
+        "links": links,
     }
 
 
@@ -177,6 +212,7 @@ async def review_page(
     session: SessionDep,
     user: WebUser,
     analysis: uuid.UUID | None = None,
+    evidence: Literal["checks", "job"] = "checks",
 ) -> Response:
     resume = await resumes_service.get_owned_resume(session=session, user=user, resume_id=resume_id)
     await session.commit()
@@ -191,7 +227,9 @@ async def review_page(
             from resumeiq.analysis.schemas import ReviewResultOut
 
             result = ReviewResultOut.of(review, row)
-            view = _review_view(result, resume.extracted_text or "")
+            view = _review_view(result, resume.extracted_text or "", evidence)
+    jobs = (await jobs_service.list_jobs(session=session, user=user, page=_ALL)).items
+    await session.commit()
     return render(
         request,
         "review.html",
@@ -200,6 +238,8 @@ async def review_page(
         result=result,
         industries=analysis_service.industries(),
         chosen=(review.target_industry if review else "general"),
+        jobs=jobs,
+        chosen_job=(review.job_id if review else None),
         **view,
     )
 
@@ -212,9 +252,14 @@ async def request_review(
     user: WebUser,
     web: WebSessionDep,
     industry: Text = "general",
+    job_id: Text = "",
     csrf_token: Text = "",
 ) -> Response:
     check_csrf(request, web, csrf_token)
+    try:
+        job = uuid.UUID(job_id) if job_id.strip() else None
+    except ValueError:
+        raise InvalidInput("Job: choose one of your jobs, or none.") from None
     limiter: RateLimiter = request.app.state.rate_limiter
     await limiter.hit(LimitKind.ANALYSIS, str(user.id))
     review = await analysis_service.request_review(
@@ -223,6 +268,7 @@ async def request_review(
         resume_id=resume_id,
         industry=industry,
         dispatch=request.app.state.dispatcher.submit,
+        job_id=job,
     )
     return redirect(request, f"/resumes/{resume_id}/review?analysis={review.id}")
 

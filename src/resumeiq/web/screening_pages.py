@@ -26,6 +26,7 @@ from resumeiq.users.dependencies import SettingsDep
 from resumeiq.users.models import User
 from resumeiq.users.roles import is_recruiter
 from resumeiq.web.charts import score_histogram
+from resumeiq.web.forms import check_fields
 from resumeiq.web.pages import (
     USER_ERRORS,
     Failure,
@@ -97,6 +98,7 @@ async def start_screening(
             check_job=check_job,
         )
         try:
+            check_fields(batch.fields)
             check_csrf(request, web, batch.field(CSRF_FIELD))
             job_id, blind = _form(batch)
             empty = [f for f in batch.files if not f.size_bytes and f.filename == "upload"]  # no file chosen

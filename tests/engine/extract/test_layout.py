@@ -314,3 +314,36 @@ def test_a_short_table_of_rows_is_read_across_not_as_columns():
     assert (doc.layout.columns, doc.layout.column_pages) == (1, 0)
     texts = [" ".join(doc.line_text(ln).split()) for ln in doc.lines]
     assert texts.index("Polish Mother tongue") < texts.index("French Fluent, C1 certificate")
+
+
+def test_a_sidebar_on_the_body_line_grid_is_its_own_column():
+    # Contact details, skills and languages set at x 400 on the same baselines as the body's
+    # lines: a sidebar (few of its lines dated), read after the body, not spliced into its lines.
+    body = [
+        "Ilse Marwood", "Senior Hydrologist", "EXPERIENCE", "Corran Water Board — Senior Hydrologist",
+        "Mar 2019 to Now", "Modelled river flows for the northern catchments", "Ran flood drills with the",
+        "county emergency teams every spring", "Talvio Surveys — Hydrologist", "Jun 2015 to Feb 2019",
+        "Mapped groundwater wells across two counties", "Trained four junior field staff",
+        "EDUCATION", "Harrowgate University — MSc Hydrology",
+    ]
+    side = [
+        "DETAILS", "Phone: 0161 496 0733", "ilse.marwood@example.org", "Address: Kestrel Bay", "SKILLS",
+        "HEC-RAS, ArcGIS,", "Python, Flood", "Modelling, Field", "Survey", "LANGUAGES", "German — Native",
+        "English — Fluent", "Dutch — Basic",
+    ]
+    items = [(60, 60 + 14 * k, t, R, 10) for k, t in enumerate(body)]
+    items += [(400, 60 + 14 * k, t, R, 10) for k, t in enumerate(side)]
+    lines = [text for text, _rail in _lines(_pdf(items))]
+    assert lines.index("Modelled river flows for the northern catchments") < lines.index("HEC-RAS, ArcGIS,")
+    assert not any("\t" in text for text in lines)
+    assert lines.index("Dutch — Basic") > lines.index("Harrowgate University — MSc Hydrology")
+
+
+def test_dates_beside_their_titles_stay_on_their_lines():
+    # A title/date table: every right-hand line dated, on its title's baseline.
+    rows = [("Senior Hydrologist, Corran Water Board", "2019 – 2024"), ("Hydrologist, Talvio Surveys", "2015 – 2019")] * 7
+    items = []
+    for k, (left, right) in enumerate(rows):
+        items += [(60, 60 + 14 * k, left, R, 10), (400, 60 + 14 * k, right, R, 10)]
+    lines = [text for text, _rail in _lines(_pdf(items))]
+    assert lines[0] == "Senior Hydrologist, Corran Water Board\t2019 – 2024"

@@ -165,3 +165,29 @@ def test_name_run_into_a_street_address_on_its_line():
 def test_headlines_and_notes_are_not_names(line):
     _, basics = _basics(f"{line}\nJane Doe\njane@example.com\n" + BODY)
     assert basics.name == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    "line, city, code, country",
+    [
+        ("87654 Oberwalden", "Oberwalden", "87654", None),
+        ("94811, Vauclerc", "Vauclerc", "94811", None),
+        ("07190 SAINT-ORVAL FRANCE", "Saint-Orval", "07190", "FR"),
+        ("D-78999 Talheim", "Talheim", "78999", None),
+    ],
+)
+def test_a_postcode_before_a_town_the_places_data_does_not_know(line, city, code, country):
+    parsed = parse_resume(f"Ines Okoro\n12 Weiherweg\n{line}\nines@example.org\n\nSKILLS\nPython\n".encode(), filename="cv.txt")
+    loc = parsed.resume.basics.location
+    assert (loc.city, loc.postalCode, loc.countryCode) == (city, code, country)
+
+
+@pytest.mark.parametrize("line", ["4521 Quarry Lane", "7923 Tamsin Street", "2021 Lisbon Marathon"])
+def test_a_house_number_or_a_year_is_no_postcode(line):
+    parsed = parse_resume(f"Ines Okoro\n{line}\nines@example.org\n\nSKILLS\nPython\n".encode(), filename="cv.txt")
+    assert parsed.resume.basics.location is None or parsed.resume.basics.location.postalCode is None
+
+
+def test_a_known_place_later_in_the_header_wins_over_a_house_number():
+    parsed = parse_resume("Ines Okoro\n7923 Tamsin • Houston, TX 77005\nines@example.org\n\nSKILLS\nPython\n".encode(), filename="cv.txt")
+    assert parsed.resume.basics.location.city == "Houston"

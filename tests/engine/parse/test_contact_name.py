@@ -98,3 +98,19 @@ def test_a_name_set_large_over_two_lines():
     c.save()
     basics = parse_resume(buf.getvalue(), filename="curriculo.pdf").resume.basics
     assert basics.name == "Renata Souza Moreira Lima"
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["Key Elements", "Online Applications", "Do Not Copy", "Career Objectives", "Excellent Python", "PO Box 4471", "Sr Java Developer"],
+)
+def test_a_line_of_ordinary_words_is_no_name(first):
+    # Capitalised like a name, but every word is an ordinary word or a skill: the resume names nobody.
+    parsed = parse_resume(f"{first}\nn.p@example.org\n{BODY}".encode(), filename="cv.txt")
+    assert parsed.resume.basics.name is None
+
+
+@pytest.mark.parametrize("name", ["Grace Hill", "Will Fairbanks", "Mark Long", "Ruby Walker", "Oyelaran Hall"])
+def test_names_made_of_words_that_are_also_ordinary_words(name):
+    parsed = parse_resume(f"{name}\nn.p@example.org\n{BODY}".encode(), filename="cv.txt")
+    assert parsed.resume.basics.name == name

@@ -341,3 +341,16 @@ def test_stacked_range_reports_the_lines_it_used():
 def test_german_ab_before_a_start_date_is_an_open_range():
     [d] = find_date_ranges("Masterstudium Maschinenbau\tab März 2026")
     assert (d.start, d.end, d.current) == ("2026-03", None, True)
+
+
+@pytest.mark.parametrize("text", ["Tarnwick College (2021-)", "Tarnwick College (Sep 2021 – )"])
+def test_a_bracketed_range_left_open_is_ongoing(text):
+    [d] = find_date_ranges(text)
+    assert d.current and not d.single and d.end is None and d.start.startswith("2021")
+
+
+@pytest.mark.parametrize("text", ["Tarnwick College (2021)", "2021 –"])
+def test_a_year_alone_or_before_a_dash_at_the_end_is_no_open_range(text):
+    # "2021 –" at a line's end may be a range continued on the next line: left to the stacking rule.
+    [d] = find_date_ranges(text)
+    assert d.single and not d.current

@@ -163,3 +163,59 @@ def test_major_after_the_degree(line, degree, area):
     text, [ed] = _schools(line + "\n")
     assert (ed.institution, ed.studyType, ed.area) == ("Northbrook University", degree, area)
     assert text[slice(*ed.evidence["area"])] == area
+
+
+# --- schools set side by side in a grid ---------------------------------------------------------
+
+
+def _grid_pdf(rows: list[tuple[str, str]]) -> bytes:
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=A4)
+    pdf.setFont("Helvetica", 10)
+    y = 800
+    for line in ("Orsolya Fenwick", "orsolya.fenwick@example.net", "", "EDUCATION"):
+        pdf.drawString(50, y, line)
+        y -= 16
+    for left, right in rows:
+        pdf.drawString(50, y, left)
+        pdf.drawString(300, y, right)
+        y -= 16
+    pdf.drawString(50, y - 16, "SKILLS")
+    pdf.drawString(50, y - 32, "Surveying, Hydrology")
+    pdf.save()
+    return buf.getvalue()
+
+
+GRID = [
+    ("Vellmar Institute of Technology", "Harrowgate University"),
+    ("Aug 2016 - May 2018", "Oct 2011 - Jul 2015"),
+    ("Master of Engineering - Hydrology", "Bachelor of Science - Geology"),
+]
+
+
+@pytest.mark.parametrize("order", ["school-dates-degree", "degree-school-dates"])
+def test_schools_side_by_side_are_read_column_by_column(order):
+    rows = GRID if order == "school-dates-degree" else [GRID[2], GRID[0], GRID[1]]
+    parsed = parse_resume(_grid_pdf(rows), filename="resume.pdf")
+    got = [(e.institution, e.studyType, e.area, e.startDate, e.endDate) for e in parsed.resume.education]
+    assert got == [
+        ("Vellmar Institute of Technology", "Master of Engineering", "Hydrology", "2016-08", "2018-05"),
+        ("Harrowgate University", "Bachelor of Science", "Geology", "2011-10", "2015-07"),
+    ]
+
+
+def test_a_school_beside_its_dates_is_no_grid():
+    # One entry per row, its cells of different kinds: read row by row as before.
+    _, education = _schools(
+        "Harrowgate University\tOct 2011 – Jul 2015\nBachelor of Science in Geology\tKestrel Bay\n"
+        "Vellmar Institute of Technology\tAug 2016 – May 2018\nMaster of Engineering in Hydrology\tLorne\n"
+    )
+    assert [(e.institution, e.startDate) for e in education] == [
+        ("Harrowgate University", "2011-10"),
+        ("Vellmar Institute of Technology", "2016-08"),
+    ]

@@ -28,7 +28,7 @@ def _basics(header: str):
         ("Lena Brandt\nBerlin, Germany | 0151 23456789", "+49 1512 3456789"),
         ("Sofia Marin\nToronto, ON | 416-555-0199", "+1 416-555-0199"),
         # an area code not in service: the location still says the number is North American
-        ("Ruth Okafor\nHouston, TX | 259.884.7104", "+1 259-884-7104"),
+        ("Ruth Okafor\nHouston, TX | 259.553.8120", "+1 259-553-8120"),
         # a number written with its country code keeps it, wherever the person lives
         ("Tom Reyes\nChicago, IL | +44 20 7946 0958", "+44 20 7946 0958"),
         ("Tom Reyes\nChicago, IL | 0044 20 7946 0958", "+44 20 7946 0958"),
@@ -56,7 +56,7 @@ def test_a_number_that_does_not_fit_the_location_gets_no_country():
         # a British drama number is valid only in Germany's plan, but Britain's reads it too
         ("Olivia Hartley\n07700 900123", "07700 900123"),
         # "(451)" in brackets without a trunk prefix is North American, where 451 is not in service
-        ("Marcus Bell\n(451) 422-6395", "(451) 422-6395"),
+        ("Marcus Bell\n(451) 377-2046", "(451) 377-2046"),
     ],
 )
 def test_without_a_location_a_country_only_when_one_fits(header, phone):
@@ -221,15 +221,15 @@ def test_a_number_on_the_line_after_a_year_is_read_alone():
 @pytest.mark.parametrize(
     "line, phone",
     [
-        ("Tel : 770359124", "770359124"),  # a plan none of the default regions has
-        ("Mobile No: 77 035 91 24", "77 035 91 24"),
+        ("Tel : 661204875", "661204875"),  # a plan none of the default regions has
+        ("Mobile No: 66 120 48 75", "66 120 48 75"),
     ],
 )
 def test_a_labelled_number_is_a_phone_as_written(line, phone):
     assert _basics(f"Awa Diallo\nawa.diallo@example.com\n{line}").phone == phone
 
 
-@pytest.mark.parametrize("line", ["Member no. 770359124", "Phone: 2019-2021"])
+@pytest.mark.parametrize("line", ["Member no. 661204875", "Phone: 2019-2021"])
 def test_an_unlabelled_short_number_or_a_labelled_date_is_no_phone(line):
     assert _basics(f"Awa Diallo\nawa.diallo@example.com\n{line}").phone is None
 

@@ -116,3 +116,48 @@ def test_a_bracketed_date_before_title_at_employer():
     text = "Taras Melnyk\ntaras@example.com\n\nWORK EXPERIENCE\n[March 2022 - August 2023] Web Developer at Soniachna Fund\nBuilt the donation app.\n"
     work = parse_resume(text.encode(), filename="cv.txt").resume.work
     assert [(w.position, w.name, w.startDate, w.endDate) for w in work] == [("Web Developer", "Soniachna Fund", "2022-03", "2023-08")]
+
+
+def _jobs(body: str) -> list[tuple]:
+    parsed = parse_resume(f"Paul Varin\npaul.varin@example.org\n\nEXPÉRIENCE\n{body}".encode(), filename="cv.txt")
+    return [(w.position, w.name, w.startDate, w.endDate) for w in parsed.resume.work]
+
+
+@pytest.mark.parametrize(
+    "line, title, employer",
+    [
+        ("Mars 2015 - Mai 2017 : Stage développeur chez Talvio Systèmes", "Stage développeur", "Talvio Systèmes"),
+        ("Mars 2015 - Mai 2017 : Werkstudent bei Orvex Messtechnik GmbH", "Werkstudent", "Orvex Messtechnik GmbH"),
+        ("Mars 2015 - Mai 2017 : Stage à l’ENSV (Lormont)", "Stage", "ENSV (Lormont)"),
+        ("Mars 2015 - Mai 2017 : Apprentice iOS developer at Quillan Data (Kestrel)", "Apprentice iOS developer", "Quillan Data (Kestrel)"),
+    ],
+)
+def test_title_joined_to_its_employer_by_at_in_several_languages(line, title, employer):
+    # A long bulleted line after its dates and a colon is the entry's header, not an achievement.
+    assert _jobs(f"• {line}\n   • Réalisation d'une application\n") == [(title, employer, "2015-03", "2017-05")]
+
+
+def test_an_entry_dated_only_as_ongoing():
+    assert _jobs("En cours : Ingénieur logiciel chez Norvane\n• Maintenance des outils\n") == [
+        ("Ingénieur logiciel", "Norvane", None, None)
+    ]
+
+
+@pytest.mark.parametrize("word", ["Stage", "Praktikum", "Tirocinio", "Estágio", "Pasantía"])
+def test_internships_in_other_languages_score_as_titles(word):
+    assert title_score(f"{word} Informatik") >= 0.5 or title_score(word) >= 0.5
+
+
+def test_a_long_header_of_title_employer_and_place_under_stacked_dates():
+    # Nine words, but its commas set a title, an employer and a place apart: a header, not prose;
+    # a note in brackets after the place ("(télétravail)") leaves the place a place.
+    body = (
+        "Sept. 2021—\nMars 2022\nStagiaire en recherche en statistique appliquée, Orvex Data Lab, Lyon\n"
+        "• Étude de la robustesse des modèles\n"
+        "2019—2021\nConsultant en énergie, Talvio Conseil, Bordeaux (télétravail)\n• Audits de bâtiments\n"
+    )
+    parsed = parse_resume(f"Paul Varin\npaul.varin@example.org\n\nEXPÉRIENCE\n{body}".encode(), filename="cv.txt")
+    assert [(w.position, w.name, w.location, w.startDate) for w in parsed.resume.work] == [
+        ("Stagiaire en recherche en statistique appliquée", "Orvex Data Lab", "Lyon", "2021-09"),
+        ("Consultant en énergie", "Talvio Conseil", "Bordeaux (télétravail)", "2019"),
+    ]

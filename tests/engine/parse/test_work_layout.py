@@ -200,3 +200,103 @@ def test_bullets_hanging_left_of_the_headers_leave_the_employer_line_a_header():
         ("Data Analyst", "Brindle & Hart Ltd", "York, UK", "2017", "2021"),
     ]
     assert work[0].highlights[0].endswith("every store and the weekly demand plan")
+
+
+def _narrow_pdf(rows: list[tuple[float, str]]) -> bytes:
+    """A resume set in a narrow column (x 50 to about 250): rows of (x, text) 13 pt apart."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=A4)
+    pdf.setFont("Helvetica", 10)
+    y = 800
+    for x, line in rows:
+        pdf.drawString(x, y, line)
+        y -= 13
+    pdf.save()
+    return buf.getvalue()
+
+
+def test_a_header_wrapped_by_a_narrow_column_is_one_line():
+    rows = [
+        (50, "Tomasz Wielgosz"),
+        (50, "tomasz.w@example.org"),
+        (50, ""),
+        (50, "EXPERIENCE"),
+        (50, "Executive Assistant, Quarrendon Holdings"),
+        (50, "Private Limited"),
+        (50, "Sep 2019 – Mar 2023"),
+        (62, "• Ran the diaries of three directors and the"),
+        (62, "   board's travel for the whole of the group"),
+        (50, "Office Coordinator at Talvio Messtechnik"),
+        (50, "Jan 2016 – Aug 2019"),
+        (62, "• Kept the filing system for six internal teams"),
+        (50, ""),
+        (50, "EDUCATION"),
+        (50, "Master of Arts in Land Surveying, College of"),
+        (50, "Kestrel Bay"),
+        (50, "Bachelor of Science in Geography, Orvell"),
+        (50, "University"),
+    ]
+    parsed = parse_resume(_narrow_pdf(rows), filename="resume.pdf")
+    assert [(w.position, w.name) for w in parsed.resume.work] == [
+        ("Executive Assistant", "Quarrendon Holdings Private Limited"),
+        ("Office Coordinator", "Talvio Messtechnik"),
+    ]
+    assert [e.institution for e in parsed.resume.education][:1] == ["College of Kestrel Bay"]
+
+
+def test_an_employer_on_its_own_line_under_a_long_title_stays_apart():
+    rows = [
+        (50, "Tomasz Wielgosz"),
+        (50, "tomasz.w@example.org"),
+        (50, ""),
+        (50, "EXPERIENCE"),
+        (50, "Sep 2019 – Mar 2023"),
+        (50, "Senior Field Service Engineer, Northern Region"),
+        (50, "Orvex Prüftechnik Service GmbH"),
+        (62, "• Wartung der Prüfstände bei Kunden im Norden"),
+        (62, "• Planung der Einsätze für ein Team von acht"),
+    ]
+    parsed = parse_resume(_narrow_pdf(rows), filename="resume.pdf")
+    assert [(w.position, w.name) for w in parsed.resume.work] == [
+        ("Senior Field Service Engineer", "Orvex Prüftechnik Service GmbH")
+    ]
+
+
+def test_a_section_name_carried_over_by_a_narrow_column_is_no_heading():
+    # "Networks" names a section elsewhere; here it is the rest of the employer's name.
+    rows = [
+        (50, "Tomasz Wielgosz"),
+        (50, "tomasz.w@example.org"),
+        (50, ""),
+        (50, "EXPERIENCE"),
+        (50, "CUSTOMER SUCCESS LEAD at Quarrendon Grid"),
+        (50, "Networks"),
+        (50, "SEP 2022 - PRESENT | Dorrington"),
+        (62, "• Ran health scores for ninety enterprise accounts"),
+        (50, "Relationship Building, Strategic Planning, Quota"),
+        (50, "Attainment, Renewals"),
+        (50, "ONBOARDING LEAD / ACCOUNT MANAGER at Orvex"),
+        (50, "Cloud"),
+        (50, "FEB 2020 - AUG 2022"),
+        (62, "• Standardised the onboarding playbooks"),
+    ]
+    parsed = parse_resume(_narrow_pdf(rows), filename="resume.pdf")
+    assert [s.kind for s in parsed.sections].count("experience") == 1
+    assert [(w.position, w.name) for w in parsed.resume.work] == [
+        ("CUSTOMER SUCCESS LEAD", "Quarrendon Grid Networks"),
+        ("ONBOARDING LEAD / ACCOUNT MANAGER", "Orvex Cloud"),
+    ]
+
+
+def test_a_dash_glued_to_the_title_still_sets_the_place_apart():
+    parsed = parse_resume(
+        "Tomasz Wielgosz\ntomasz.w@example.org\n\nEXPERIENCE\nQUARRENDON HOLDINGS AB, Pharmacy Manager— Uppsala\n"
+        "Mar 2019 – Jan 2023\n• Ran the dispensary for three clinics\n".encode(),
+        filename="cv.txt",
+    )
+    assert [(w.position, w.name) for w in parsed.resume.work] == [("Pharmacy Manager", "QUARRENDON HOLDINGS AB")]

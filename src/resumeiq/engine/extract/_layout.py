@@ -250,13 +250,27 @@ def _find_gutter(runs: list[Run]) -> float | None:
         if k < len(left_cys) and left_cys[k] <= r.cy + 0.3 * r.height:
             aligned += 1
     right_chars = sum(len(r.chars) for r in right)
-    if aligned > 0.6 * len(right) and right_chars < 0.35 * total:
+    if aligned > 0.6 * len(right) and right_chars < 0.35 * total and not _sidebar(right):
         return None
     if aligned >= 0.9 * len(right) and len(_cluster_lines(right)) <= 10:
         return None  # a short table of rows ("Polish · Mother tongue"): read across, row by row
     if _margin_labels(left, right):
         return None
     return g
+
+
+_DATEISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b(?:present|current|now|today)\b", re.IGNORECASE)
+
+
+def _sidebar(right: list[Run]) -> bool:
+    """Right-hand runs that make a sidebar of their own (contact details, skills, languages set
+    on the body's line grid), not the dates and places of a title/date table: many lines, few of
+    them dated."""
+    lines = _cluster_lines(right)
+    if len(lines) < 12:
+        return False
+    dated = sum(1 for ln in lines if _DATEISH.search(_join_runs(ln)))
+    return dated <= 0.25 * len(lines)
 
 
 def _margin_labels(left: list[Run], right: list[Run]) -> bool:

@@ -6,7 +6,9 @@ import re
 
 # Bullet glyphs seen in resumes, including Symbol/Wingdings private-use code points.
 BULLET_CHARS = "•●○◦▪▫■□◆◇❖➢➤►▶▸‣⁃∙·✓✔✗★☆⦿⦾-–—*+»~ƒ\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf02d\uf095\uf0a8"
-BULLET_RE = re.compile(r"^(?:[" + re.escape(BULLET_CHARS) + r"]|o(?=\s)|\(?\d{1,2}[.)](?=\s)|[a-z][.)](?=\s))\s*")
+# A C1 control character (U+0080-U+009F) opening a line is a symbol font's glyph without a
+# Unicode mapping: a bullet, never text.
+BULLET_RE = re.compile(r"^(?:[" + re.escape(BULLET_CHARS) + r"\x80-\x9f]|o(?=\s)|\(?\d{1,2}[.)](?=\s)|[a-z][.)](?=\s))\s*")
 
 
 

@@ -15,7 +15,7 @@ from resumeiq.engine._data import load_json
 from resumeiq.engine.model import Basics, ExtractedDocument, Location, Section
 from resumeiq.engine.parse.emails import EMAIL_RE, find_email
 from resumeiq.engine.parse.phones import PHONE_CANDIDATE, find_phone, phone_in_named_country
-from resumeiq.engine.parse.places import countries_named, location_countries, read_location
+from resumeiq.engine.parse.places import countries_named, location_countries, looks_like_street, read_location
 from resumeiq.engine.parse.profiles import URL_RE, add_links
 from resumeiq.engine.parse.segment import heading_kind, iter_body, normalize_heading
 from resumeiq.engine.parse.titles import title_score
@@ -35,6 +35,7 @@ _NOT_NAME_WORDS = {
     "mobile", "name", "sample", "template", "seeker", "applicant", "candidate", "student", "graduate",
     "objective", "summary", "confidential", "references", "dear", "sincerely",
     "cum", "laude",  # an honour ("Magna Cum Laude") standing on its own line
+    "po", "p.o",  # "PO Box 118": an address
 }
 _ORG_WORD = re.compile(
     r"\b(?:university|college|school|institute|department|center|centre|inc|ltd|llc|corp|company|"
@@ -163,6 +164,11 @@ def _location_headings() -> frozenset[str]:
 
 
 def _find_location(text: str, spans, name: tuple[int, int] | None = None) -> Location | None:
+    """The first place of the header a places table knows; else the first postcode and town."""
+    return _first_location(text, spans, name, False) or _first_location(text, spans, name, True)
+
+
+def _first_location(text: str, spans, name: tuple[int, int] | None, postcodes: bool) -> Location | None:
     for s, e in spans:
         line = text[s:e]
         for piece_m in _iter_pieces(line):
@@ -174,13 +180,13 @@ def _find_location(text: str, spans, name: tuple[int, int] | None = None) -> Loc
                 start = s + piece_m[1] + at
                 # "Frankfurt am Main Hesse" without a comma is a place, but not on the name's line.
                 loose = name is None or not (start < name[1] and name[0] < start + len(sub))
-                loc = _piece_location(sub, start, loose)
+                loc = _piece_location(sub, start, loose, postcodes)
                 if loc:
                     return loc
     return None
 
 
-def _piece_location(raw: str, offset: int, loose: bool = False) -> Location | None:
+def _piece_location(raw: str, offset: int, loose: bool = False, postcodes: bool = False) -> Location | None:
     piece = raw.strip(" ,")
     if not piece or "@" in piece or URL_RE.search(piece):
         return None
@@ -193,11 +199,41 @@ def _piece_location(raw: str, offset: int, loose: bool = False) -> Location | No
             return None
     if title_score(piece.split(",")[0]) >= 0.5:
         return None
-    loc = read_location(piece, unpunctuated=loose)
+    loc = _postcode_town(piece) if postcodes else read_location(piece, unpunctuated=loose)
     if loc:
         start = offset + raw.find(piece)
         loc.evidence["city"] = (start, start + len(piece))
     return loc
+
+
+# A European postcode before its town ("87439 Kempten", "D-78462 Konstanz", "94320, Thiais",
+# "07000 PRIVAS FRANCE"): the town need not be in the places data.
+_POSTCODE_TOWN = re.compile(
+    r"^(?:[A-Z]{1,2}[- ])?(?P<code>\d{4,5}),?\s+(?P<town>[A-ZÀ-Ý][\w'’.-]+(?:[ -][A-ZÀ-Ý][\w'’.-]+)?)(?:,?\s+(?P<rest>.+))?$"
+)
+
+
+def _postcode_town(piece: str) -> Location | None:
+    m = _POSTCODE_TOWN.match(piece)
+    if m is None:
+        return None
+    code = m.group("code")
+    if len(code) == 4 and 1950 <= int(code) <= 2039:
+        return None  # a year before a word, not a postcode
+    country = None
+    if m.group("rest"):
+        country = read_location(m.group("rest"))
+        if country is None or country.city is not None or country.countryCode is None:
+            return None  # more than a country after the town
+    town = m.group("town")
+    if looks_like_street(town) or looks_like_street("x " + town.split()[0]):
+        return None  # "12345 Maple Street": a house number and its street
+    head, _, last = town.rpartition(" ")
+    if head and country is None and (tail := read_location(last)) is not None and tail.city is None and tail.countryCode:
+        town, country = head, tail  # "PRIVAS FRANCE"
+    if town.isupper():
+        town = town.title()
+    return Location(city=town, postalCode=code, countryCode=country.countryCode if country else None)
 
 
 def _iter_pieces(line: str):
@@ -276,7 +312,7 @@ def _name_label() -> re.Pattern[str]:
 
 
 def _labelled_name(doc: ExtractedDocument, text: str, spans) -> tuple[str, tuple[int, int]] | None:
-    """A name given in a personal-data table: "Prénom : Aminata" / "Nom : DJIGO", "Name: …", or
+    """A name given in a personal-data table: "Prénom : Solène" / "Nom : VARLIN", "Name: …", or
     "Name, Vorname:" in a label column beside "Dupont, Anne". The label decides the order."""
     label = _name_label()
     parts: dict[str, tuple[str, int, int]] = {}
@@ -343,8 +379,8 @@ def _is_name(piece: str) -> bool:
     if heading_kind(piece) is not None:
         return False
     low = {w.lower().strip(".,") for w in words}
-    if low & _NOT_NAME_WORDS:
-        return False
+    if low & _NOT_NAME_WORDS or words[0].lower().strip(".") in ("sr", "snr"):
+        return False  # "Sr Java Developer": a title, cut short ("Jr"/"Sr" end a name, never start it)
     caps = 0
     for w in words:
         if not _NAME_TOKEN.match(w):
@@ -364,7 +400,23 @@ def _is_name(piece: str) -> bool:
 
     if find_degree(piece, 0, len(piece)):
         return False  # "BA Elementary", "PhD Education"
-    return not _covered_by_skills(piece)
+    if _covered_by_skills(piece):
+        return False
+    # "Key Elements", "Online Applications", "Excellent Java": every word an ordinary word or a
+    # skill; a name has at least one word of its own.
+    own = [w for w in (t.lower().strip(".,'’") for t in words) if len(w) > 1 and w not in _NAME_PARTICLES]
+    return not all(_ordinary_word(w) for w in own)
+
+
+def _ordinary_word(word: str) -> bool:
+    """A word of ordinary prose or a skill, and no common given name or surname ("will", "hall")."""
+    common, name_words = _common_words()
+    return word not in name_words and (word in common or _covered_by_skills(word))
+
+
+@cache
+def _common_words() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(load_json("common_words.json")["words"]), frozenset(load_json("contact.json")["name_words"])
 
 
 def _covered_by_skills(piece: str) -> bool:

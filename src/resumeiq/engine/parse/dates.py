@@ -231,11 +231,15 @@ def find_date_ranges(text: str, start: int = 0, end: int | None = None) -> list[
         # "since 2015" is ongoing; "from 2016 to 2018" is not
         current = bool(m.group("present") or m.group("onwards")) or finish is None and bool(since.match(m.group(0)))
         single = finish is None and not current
+        open_end = re.match(rf"\s*[{DASHES}]\s*\)", text[m.end() : min(stop, m.end() + 8)]) if single else None
+        if open_end:  # "(2019-)": a start, still going
+            current, single = True, False
         if single and m.group("syy6"):
             continue  # a lone "’15" is no date: only "’15–’18" or "’15 – present" are
         if finish is not None and finish < begin:  # "2020 - 2018": read as written is impossible
             begin, finish = finish, begin
-        out.append(DateRange(begin, finish, current, (m.start(), m.end()), single))
+        span_end = m.end() + open_end.end() - 1 if open_end else m.end()
+        out.append(DateRange(begin, finish, current, (m.start(), span_end), single))
     if glued:
         out.sort(key=lambda d: d.span)
     return out
@@ -254,6 +258,16 @@ def _lead_present() -> re.Pattern[str]:
     words = [p for p in present if p not in ("date", "dato", "nu", "actual", "heden", "hoy", "la fecha")]
     alt = "|".join(sorted((re.escape(p) for p in words), key=len, reverse=True))
     return re.compile(rf"(?:{alt})(?=\s*(?:$|[:,;)|{DASHES}]))", re.IGNORECASE)
+
+
+def present_label(text: str, start: int, end: int) -> DateRange | None:
+    """A line opened by a "present" word as its date ("En cours : Ingénieur chez Norvane",
+    "Currently - Lead Analyst"): an ongoing entry whose start is not written."""
+    at = start + len(text[start:end]) - len(text[start:end].lstrip())
+    m = _lead_present().match(text, at, end)
+    if m is None or not re.match(rf"\s*[:{DASHES}]\s*\w", text[m.end() : end]):
+        return None
+    return DateRange(None, None, True, (m.start(), m.end()))
 
 
 def continued_range(text: str, first: DateRange, start: int, end: int) -> DateRange | None:

@@ -9,14 +9,14 @@ Consecutive lines are one entry until a second degree or a second institution st
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from resumeiq.engine._data import load_json
 from resumeiq.engine.model import Education, ExtractedDocument, Section
 from resumeiq.engine.parse.dates import DateRange, find_date_ranges, label_start, stacked_range
 from resumeiq.engine.parse.fold import fold_in_place
-from resumeiq.engine.parse.lines import body_lines, split_pieces
+from resumeiq.engine.parse.lines import BodyLine, body_lines, join_wrapped_lines, split_pieces
 
 _GRADE = re.compile(
     r"(?:\b(?:c?gpa|grade|score|percentage|marks)\b\s*[:\-]?\s*(?P<a>\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?\s*%?(?:\s*(?:c?gpa))?)"
@@ -50,7 +50,7 @@ def _degree_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]
             key = alias.replace(" ", "")
             levels[key] = deg["level"]
             if " " in alias and len(key) > 5 or len(key) > 6:
-                full.append(r"\s+".join(re.escape(w) for w in alias.split()))
+                full.append(r"[\s-]+".join(re.escape(w) for w in alias.split()))  # "A-Levels"
             elif alias.isalpha() and len(alias) <= 2 and alias not in ("ba", "bs", "ms", "ma", "be", "me", "as", "aa", "jd", "md"):
                 continue
             else:
@@ -83,6 +83,27 @@ def find_degree(text: str, start: int, end: int) -> tuple[str, int, int, str] | 
             key = re.sub(r"[^a-z]", "", fold_in_place(surface).lower().removesuffix("'s").removesuffix("’s"))
             best = (surface, start + m.start(), start + m.start() + len(surface), levels.get(key, _level_guess(key)))
     return best
+
+
+@cache
+def _section_degree_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    entries = load_json("degrees.json")["section_degrees"]
+    levels = {e["alias"]: e["level"] for e in entries}
+    names = "|".join(r"\s+".join(map(re.escape, e["alias"].split())) for e in entries)
+    # At the line's start, or after its date and a separator ("2012-2015 : Licence de chimie").
+    return re.compile(r"(?:^|[\d)][\s:|\t–—-]*\s|\t)(?P<d>(?:" + names + r"))(?![\w])", re.IGNORECASE), levels
+
+
+def section_degree(text: str, start: int, end: int) -> tuple[str, int, int, str] | None:
+    """A degree named by a word that is one only as an entry of an education section ("Licence de
+    chimie", "Classes préparatoires"), found where the line's entry starts."""
+    pattern, levels = _section_degree_pattern()
+    folded = fold_in_place(text[start:end])
+    m = pattern.search(folded)
+    if m is None or m.start("d") > 16:
+        return None
+    a, b = start + m.start("d"), start + m.end("d")
+    return text[a:b], a, b, levels[" ".join(m.group("d").lower().split())]
 
 
 # Abbreviations that are no English word, so also read written "Bsc", "Msc", "Phd".
@@ -170,12 +191,14 @@ def is_institution(piece: str) -> bool:
 def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]:
     drafts: list[_Draft] = []
     cur = _Draft()
-    lines = body_lines(doc, section)
+    lines = _grid_columns(doc.text, join_wrapped_lines(doc, body_lines(doc, section)))
     line_dates, shown = _stacked_dates(doc, lines)
     open_degree = False  # the line before ended with a degree and no field
+    head = None  # a school's own line, and the school, while the degrees under it are listed
+    cur_degree_line = ""
     for bl, date, blank in zip(lines, line_dates, shown, strict=True):
         text = doc.text
-        degree = find_degree(text, bl.start, bl.end)
+        degree = find_degree(text, bl.start, bl.end) or section_degree(text, bl.start, bl.end)
         if degree and date is None and bl.words > 8 and len(text[bl.start : degree[1]].split()) >= 2 and not _could_hold_school(bl.text):
             degree = None  # "… Projet de Master sur …": a degree mentioned in a sentence
         pieces = _pieces_without(text, bl.start, bl.end, degree, blank)
@@ -185,13 +208,22 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
             open_degree = False
             continue
         open_degree = False
-        inst = next((p for p in pieces if any(is_institution(part) for part in p[0].split(", "))), None)
+        if degree is None:
+            degree = next(((p[0], p[1], p[2], "high_school") for p in pieces if _school_level(p[0])), None)
+        inst = next((p for p in pieces if not _school_level(p[0]) and any(is_institution(part) for part in p[0].split(", "))), None)
+        if degree and cur.degree and not inst and date is None and _same_text(bl.text, cur_degree_line):
+            continue  # the entry's degree said again over its description
+        if degree:
+            cur_degree_line = bl.text
         if (degree and cur.degree) or (inst and cur.institution and not (degree and not cur.degree)) or date and cur.dates and not degree and not inst and (cur.degree or cur.institution):
             drafts.append(cur)
             cur = _Draft()
+            if degree and not inst and head is not None and head[0] == drafts[-1].institution and _under(bl, head[1]):
+                cur.institution = head[0]  # a second degree listed under the same school
         if inst:
             inst = _institution(inst)
             cur.institution = inst
+            head = (inst, bl) if not degree and not bl.bullet else None
         if degree:
             cur.degree = degree
             area = _area_after(text, degree[2], bl.end, inst, date)
@@ -209,7 +241,7 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
             if "gpa" in grade.group(0).lower() and "gpa" not in g.lower():
                 cur.score = (f"{g.strip()} GPA", gs, gs + len(g.strip()))
         if cur.acronym is None and not inst:
-            cur.acronym = _school_initials(text, bl, pieces)
+            cur.acronym = _school_initials(text, bl, pieces, field_read=bool(degree and cur.area and len(cur.area[0]) > 3))
         for p in pieces:
             in_area = cur.area and p[1] >= cur.area[1] and p[2] <= cur.area[2] + 1
             in_grade = grade and grade.start() <= p[1] < grade.end()
@@ -218,6 +250,90 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
     drafts.append(cur)
     entries = [_finish(d) for d in drafts if d.degree or d.institution]
     return entries
+
+
+def _grid_columns(text: str, lines: list[BodyLine]) -> list[BodyLine]:
+    """Entries set side by side in a grid, read column by column.
+
+    A theme may lay two or three schools out in columns: a row of schools, a row of dates, a row
+    of degrees, each row one line with its cells apart ("University A<tab>University B"). Rows
+    that split into the same number of cells, every cell of a row of one kind (all schools, all
+    degrees or all dates), at least one row of schools or degrees, are a grid: its cells are read
+    as lines, the first column's from top to bottom, then the next column's."""
+    out: list[BodyLine] = []
+    k = 0
+    while k < len(lines):
+        run: list[list[BodyLine]] = []
+        width = 0
+        named = False
+        j = k
+        while j < len(lines):
+            cells = _cells(text, lines[j])
+            kind = _same_kind(text, cells) if len(cells) >= 2 and (not run or len(cells) == width) else None
+            if kind is None:
+                break
+            width = len(cells)
+            named = named or kind != "date"
+            run.append(cells)
+            j += 1
+        if len(run) >= 2 and named:
+            out.extend(row[c] for c in range(width) for row in run)
+            k = j
+        else:
+            out.append(lines[k])
+            k += 1
+    return out
+
+
+def _cells(text: str, bl: BodyLine) -> list[BodyLine]:
+    """A line's cells: its text between tabs, each as a line of its own."""
+    cells: list[BodyLine] = []
+    pos = bl.start
+    for part in text[bl.start : bl.end].split("\t"):
+        s = pos + len(part) - len(part.lstrip())
+        e = pos + len(part.rstrip())
+        if e > s:
+            cells.append(replace(bl, start=s, end=e, text=text[s:e]))
+        pos += len(part) + 1
+    return cells
+
+
+def _same_kind(text: str, cells: list[BodyLine]) -> str | None:
+    """What every cell of a grid row is: "school", "degree" or "date"; None when they differ."""
+    kinds = set()
+    for c in cells:
+        if find_degree(text, c.start, c.end):
+            kinds.add("degree")
+        elif is_institution(c.text):
+            kinds.add("school")
+        elif find_date_ranges(text, c.start, c.end) and len(c.text.split()) <= 5:
+            kinds.add("date")
+        else:
+            return None
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _school_level(piece: str) -> bool:
+    """A piece naming a school level ("High School", "Senior Secondary School Degree (Class 12)"):
+    the level of an entry, not its school."""
+    words = re.findall(r"[a-z]+", piece.lower())
+    return len(words) >= 2 and "school" in words and all(w in _level_words() for w in words)
+
+
+@cache
+def _level_words() -> frozenset[str]:
+    return frozenset(load_json("degrees.json")["school_level_words"])
+
+
+def _same_text(a: str, b: str) -> bool:
+    return re.sub(r"\W+", " ", a).strip().casefold() == re.sub(r"\W+", " ", b).strip().casefold()
+
+
+def _under(bl: BodyLine, school: BodyLine) -> bool:
+    """A degree's line set in under its school's line: indented right of it, or a list item under it."""
+    if bl.line.page == school.line.page and bl.line.x0 > school.line.x0 + 2:
+        return True
+    return bl.bullet and not school.bullet and bl.line.x0 >= school.line.x0
 
 
 # Lines under a degree that are no field of study: "Thesis: …", "Minor in …", "Honors Program".
@@ -271,22 +387,27 @@ def _stacked_dates(doc: ExtractedDocument, lines) -> tuple[list[DateRange | None
     return found, shown
 
 
+# French "at" before a school: "Licence de chimie à l’ENSV", "Master au Conservatoire de Brellac".
+_A_SCHOOL = r"\s+(?:à\s+l['’]\s*|(?:à\s+la|au|aux|à)\s+)(?=[A-ZÀ-Ý])"
+
+
 def _pieces_without(text, start, end, degree, date) -> list[tuple[str, int, int]]:
-    chars = list(text[start:end])
+    chars = [" " if c in "\r\n" else c for c in text[start:end]]  # a wrapped line joined (join_wrapped_lines)
     dated = (label_start(text, start, date.span[0]), date.span[1]) if date else None  # with its "Dates: "
     for span in ((degree[1], degree[2]) if degree else None, dated):
         if span:
             for k in range(max(span[0], start), min(span[1], end)):
                 chars[k - start] = "\t"
     pieces = []
-    for piece, s, e in split_pieces("".join(chars), start):
+    flat = "".join(chars)
+    for piece, s, e in split_pieces(flat, start):
         # "Computer Science at University of X" splits; "University of Calder at Westbrook" does not.
-        at = r"\s+(?:at|from)\s+|" if not re.search(r"\b(?:university|college|institute|school)\b[^,]*\sat\s", piece, re.I) else r"\s+from\s+|"
+        at = r"\s+(?:at|from)\s+|" + _A_SCHOOL + "|" if not re.search(r"\b(?:university|college|institute|school)\b[^,]*\sat\s", piece, re.I) else r"\s+from\s+|"
         for sub in re.split(at + r"\s*\(\s*|\s*\)\s*", piece):
             sub = sub.strip(" ,;:-")
             sub = re.sub(r"^(?:at|from|à|chez|an der|am|en|na|no|em)\s+(?=[A-Z])", "", sub)  # "… from Sri Venkatesa College"
             if sub:
-                k = text.find(sub, s, e + 1)
+                k = flat.find(sub, s - start, e - start + 1) + start
                 pieces.append((sub, k, k + len(sub)))
     return pieces
 
@@ -309,11 +430,11 @@ def _area_after(text: str, pos: int, end: int, inst, date) -> tuple[str, int, in
     )
     a = start = pos + (m.end() if m else 0)
     rest = text[a:stop]
-    if re.match(r"(?:at|from|à|chez)\s", rest):
+    if re.match(r"(?:at|from|à|au|chez)\s|à\s+l['’]", rest):
         return None  # "Bachelor of Technology from Nallamala College": a school, no field
     # The field ends at a separator, a bracket ("B.Sc. (Computer Science)") or a grade
     # ("Economics; 3.7 GPA", "Economics GPA 3.7/4.0").
-    cut = re.search(r"\s+(?:at|from)\s+|[,;]|\t|\||[()]|\s[-–—]\s|\s{3,}", rest)
+    cut = re.search(r"\s+(?:at|from)\s+|" + _A_SCHOOL + r"|[,;]|\t|\||[()]|\s[-–—]\s|\s{3,}", rest)
     area = rest[: cut.start()] if cut else rest
     grade = _GRADE.search(area)
     if grade and not area[: grade.start()].strip():
@@ -325,9 +446,11 @@ def _area_after(text: str, pos: int, end: int, inst, date) -> tuple[str, int, in
     if grade:
         area = area[: grade.start()]
     a += len(area) - len(area.lstrip(" .,;:-–"))
-    area = area.strip(" .,;:-–")
+    area = re.sub(r"\s+(?:at|from|à\s+l['’]|à\s+la|à|au|aux)\s*$", "", area.strip(" .,;:-–"))  # "… au" before the school
     if not area or len(area.split()) > 8 or not area[:1].isalpha() or is_institution(area):
         return None
+    if area.lower() in ("degree", "certificate", "diploma", "program", "programme", "course"):
+        return None  # "Senior Secondary School Degree": the degree's own word, no field
     if area.lower() in ("candidate", "student"):
         # "MBA Candidate": a status, not a field; one may follow ("MBA Candidate; Major in Finance")
         if cut and rest[cut.start()] in ",;":
@@ -356,7 +479,9 @@ def _institution(inst: tuple[str, int, int]) -> tuple[str, int, int]:
 _INITIALS = re.compile(r"[A-Z][A-Z0-9&]{1,7}(?:\s*/\s*[A-Z][\w-]+)?")
 
 
-def _school_initials(text: str, bl, pieces: list[tuple[str, int, int]]) -> tuple[str, int, int] | None:
+def _school_initials(
+    text: str, bl, pieces: list[tuple[str, int, int]], *, field_read: bool = False
+) -> tuple[str, int, int] | None:
     """A school named by its initials: a line of its own ("ESTEI / Ynov - Bordeaux") or initials
     followed by a place ("Master Data Science, EPFL, Lausanne"), not a track after a degree
     ("BAC S - SVT")."""
@@ -372,10 +497,24 @@ def _school_initials(text: str, bl, pieces: list[tuple[str, int, int]]) -> tuple
         if not _INITIALS.fullmatch(part) or find_degree(part, 0, len(part)) or read_location(part) is not None:
             continue
         alone = text[bl.start : bl.end].strip(" ,.-–—") == part
-        before_place = k + 1 < len(parts) and read_location(parts[k + 1][0]) is not None
-        if alone or before_place:
+        before_place = k + 1 < len(parts) and _place_like(parts[k + 1][0], last=k + 2 == len(parts))
+        after_at = re.search(r"(?:\bat|\bfrom|\bà\s+l['’]|\bà|\bau)\s*$", text[bl.start : s]) is not None
+        # "BSc Marine Robotics - KWMU - 2009": initials set apart after a field (not a track's
+        # letters after a one-letter series: "BAC S - SVT")
+        apart = field_read and k > 0 and re.search(r"(?:\s[-–—|]|\t)\s*$", text[bl.start : s]) is not None
+        if alone or before_place or after_at or apart:
             return part, s, e
     return None
+
+
+def _place_like(part: str, *, last: bool) -> bool:
+    """A place after a school's initials: one the places data knows, or the line's last piece
+    being one capitalised word ("ESNV, Valdoux": a town the places data does not know, or a city named in another language)."""
+    from resumeiq.engine.parse.places import read_location
+
+    if read_location(part) is not None:
+        return True
+    return last and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’-]{2,}", part) is not None
 
 
 def _could_hold_school(line: str) -> bool:
@@ -394,8 +533,15 @@ def _could_be_school(piece: str) -> bool:
     return read_location(piece) is None
 
 
+def _one_line(piece: tuple[str, int, int] | None) -> tuple[str, int, int] | None:
+    """A piece of two lines joined (a name wrapped by its column) written on one line."""
+    return None if piece is None else (" ".join(piece[0].split()), piece[1], piece[2])
+
+
 def _finish(d: _Draft) -> Education:
     ed = Education()
+    d.institution, d.area, d.acronym = _one_line(d.institution), _one_line(d.area), _one_line(d.acronym)
+    d.loose = [p for p in (_one_line(p) for p in d.loose) if p]
     if d.area_below and d.institution is None and d.area:
         # Without a school named, the line under the degree may be the school ("MSc" over "Carnegie
         # Mellon"): it is left to the fallback below, as any unclassified piece.

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from resumeiq.engine._data import load_json
 from resumeiq.engine.extract._text import BULLET_RE
 from resumeiq.engine.model import ExtractedDocument, Line, Section
 from resumeiq.engine.parse.segment import iter_body
+from resumeiq.engine.parse.wrap import frame_edge, no_room
 
-PIECE_SPLIT = re.compile(r"\t+|\s*\|\s*|\s+[–—•·-]\s+|\s{3,}|\s+-$")
+PIECE_SPLIT = re.compile(r"\t+|\s*\|\s*|\s+[–—•·-]\s+|(?<=[^\W\d])[–—]\s+|\s{3,}|\s+-$")  # "Manager— Lyon" too
 
 
 @dataclass(slots=True)
@@ -74,7 +75,7 @@ def _hangs_under_item(raw: list[tuple[int, int, Line, int | None]], k: int) -> b
 
 def _glyph_end(text: str, ln: Line) -> int | None:
     """Where the text after a leading bullet glyph (or list number) starts, or None."""
-    m = BULLET_RE.match(text) if ln.bullet or text[:1] in "•●▪◦-–*➢❖■►" else None
+    m = BULLET_RE.match(text) if ln.bullet or text[:1] in "•●▪◦-–*➢❖■►" or "\x80" <= text[:1] <= "\x9f" else None
     if m and any(c.isalnum() for c in text[m.end() : m.end() + 10]):
         return m.end()
     return None
@@ -167,3 +168,66 @@ def ends_on_joiner(text: str) -> bool:
 def _joiners() -> frozenset[str]:
     return frozenset(load_json("language.json")["line_joiners"])
 
+
+def join_wrapped_lines(doc: ExtractedDocument, lines: list[BodyLine]) -> list[BodyLine]:
+    """A short line that only continues the line above because a narrow PDF column wrapped it
+    ("Executive Assistant, Orvex Holdings" over "Private Limited", "Master of Arts, College of"
+    over "Kestrel Bay"), joined to it: one line whose span covers both (the line break read as a
+    space in ``text``). The line above must reach its text frame's right edge so far that the
+    next line's first word could not have stood on it; neither is a list item; both start at the
+    same x in the same type; the lower one holds no date and at most five words."""
+    if doc.format != "pdf" or len(lines) < 2:
+        return lines
+    from resumeiq.engine.parse.dates import find_date_ranges
+    from resumeiq.engine.parse.titles import title_score
+
+    out: list[BodyLine] = [lines[0]]
+    last = lines[0].line  # the lowest physical line of out[-1]
+    for bl in lines[1:]:
+        prev = out[-1]
+        a, b = last, bl.line
+        if (
+            not prev.bullet
+            and not bl.bullet
+            and not a.rail
+            and not b.rail
+            and a.page == b.page
+            and a.column == b.column
+            and abs(a.x0 - b.x0) <= 1.0
+            and abs(a.size - b.size) <= 0.5
+            and 0 < bl.words <= 5
+            and "\t" not in prev.text
+            and "\t" not in bl.text
+            and not ends_sentence(prev.text)
+            and doc.text[prev.end : bl.start].strip() == ""
+            and no_room(a, b, bl.text, frame_edge(doc, a))
+            and not find_date_ranges(doc.text, bl.start, bl.end)
+            and not find_date_ranges(doc.text, prev.start, prev.end)  # a dated header is whole
+            and _continuation(prev.text, bl.text)
+            and (ends_on_joiner(prev.text) or prev.text.rstrip().endswith("/") or title_score(bl.text) < 0.5)  # a title starts a line
+        ):
+            text = doc.text[prev.start : bl.end]
+            out[-1] = replace(prev, end=bl.end, text="".join(" " if c in "\r\n" else c for c in text))
+            last = b
+            continue
+        out.append(bl)
+        last = b
+    return out
+
+
+def _continuation(upper: str, lower: str) -> bool:
+    """``lower`` reads as the rest of ``upper``: the upper line ends on a joiner ("of", ","), the
+    lower starts in lower case, or it is a short tail of a company's name ("Private Limited",
+    "Dynamics SARL", "Limited – Pune"); a line that names a whole employer on its own is not."""
+    if ends_on_joiner(upper) or upper.rstrip().endswith(("/", " -")) or lower[:1].islower():
+        return True
+    if len(lower.split()) == 1:
+        return True  # one word carried over ("… at Heron Copper" over "Cloud")
+    words = [w.strip(".,()").lower() for w in lower.split()]
+    forms = _legal_forms()
+    return len(words) <= 2 and words[-1] in forms or words[0] in forms
+
+
+@cache
+def _legal_forms() -> frozenset[str]:
+    return frozenset(load_json("entry_lexicon.json")["legal_forms"])

@@ -64,7 +64,7 @@ def _read(raw: str, start: int, countries: tuple[str, ...], labelled: bool = Fal
         return None
     value = phone_value(raw, countries)
     if value is None and labelled and len(re.sub(r"\D", "", raw)) >= 7:
-        value = _as_written(raw)  # "Tel: 770359124": a number of a plan the defaults do not know
+        value = _as_written(raw)  # "Tel: 661204875": a number of a plan the defaults do not know
     return (value, (start, start + len(raw))) if value is not None else None
 
 
@@ -230,7 +230,7 @@ def _needs_trunk_prefix(meta: PhoneMetadata, nsn: str) -> bool:
 
 def _groups_agree(raw: str, num: PhoneNumber) -> bool:
     """The digit groups of ``raw`` break the number where the country's national format does
-    ("0498 016 169" is Australian, not French "04 98 01 61 69"); an area code in brackets without
+    ("0417 268 394" is Australian, not French "04 17 26 83 94"); an area code in brackets without
     its trunk prefix ("(451) …") is North American. A number written in one block agrees."""
     written = re.findall(r"\d+", raw)
     if len(written) <= 1:

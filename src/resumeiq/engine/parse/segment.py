@@ -18,6 +18,7 @@ from functools import cache
 from resumeiq.engine._data import load_json
 from resumeiq.engine.model import ExtractedDocument, Line, Section
 from resumeiq.engine.parse.fold import fold_accents
+from resumeiq.engine.parse.wrap import frame_edge, no_room
 
 _DECOR = " \t#*_=~|•·:;.-–—>»<«()[]{}\"'：【】「」"
 # Chinese, Japanese and Korean characters are kept: their headings (工作经历, 教育背景) are words.
@@ -273,6 +274,8 @@ def _wrapped_word(doc: ExtractedDocument, i: int) -> bool:
     stop = bool(re.search(r"[.!?][\"'”’)]*$|\)\W*$", raw))
     if lower and stop:
         return True
+    if i > 0 and _wrapped_by_column(doc, i, raw):
+        return True
     if not (lower or stop and ":" not in raw) or i == 0:
         return False
     prev = text[doc.lines[i - 1].start : doc.lines[i - 1].end].rstrip()
@@ -280,6 +283,23 @@ def _wrapped_word(doc: ExtractedDocument, i: int) -> bool:
     if not (re.fullmatch(r"[a-z]+,?|[A-Z]{2,4}", last) or last.endswith((",", "-", "("))):
         return False
     return len(prev) >= 30 or last.lower() in _FUNCTION_WORDS
+
+
+def _wrapped_by_column(doc: ExtractedDocument, i: int, raw: str) -> bool:
+    """A PDF line in the type of the line above, at its x, where that line runs on to the right
+    edge of its text so that this line's first word could not have stood on it ("ONBOARDING
+    SPECIALIST at Orvex" over "Networks"): the rest of that line, not a heading."""
+    line, prev = doc.lines[i], doc.lines[i - 1]
+    if doc.format != "pdf" or prev.rail or line.rail or prev.bullet:
+        return False
+    if prev.page != line.page or prev.column != line.column or abs(prev.x0 - line.x0) > 1.0:
+        return False
+    if abs(prev.size - line.size) > 0.5 or prev.bold != line.bold:
+        return False
+    above = doc.text[prev.start : prev.end].rstrip()
+    if not above or above.endswith((".", ":", "!", "?")) or heading_kind(above.strip(_DECOR)) is not None:
+        return False
+    return no_room(prev, line, raw, frame_edge(doc, prev))
 
 
 def _run_in_heading(doc: ExtractedDocument, kind: str, taken: set[int]) -> tuple[int, str, tuple[int, int], int] | None:

@@ -23,6 +23,7 @@ from resumeiq.engine.parse.dates import (
     find_date_ranges,
     is_date_word,
     label_start,
+    present_label,
     stacked_range,
 )
 from resumeiq.engine.parse.lines import (
@@ -32,13 +33,22 @@ from resumeiq.engine.parse.lines import (
     ends_in_dotted_abbreviation,
     ends_on_joiner,
     ends_sentence,
+    join_wrapped_lines,
     split_pieces,
 )
 from resumeiq.engine.parse.places import looks_like_street, read_location
 from resumeiq.engine.parse.segment import heading_kind
 from resumeiq.engine.parse.titles import title_score as _base_title_score
 
-_AT = re.compile(r"\s+(?:at|@)\s+")
+
+def _at_pattern() -> re.Pattern[str]:
+    words = load_json("entry_lexicon.json")["at_words"]
+    glued = [re.escape(w) for w in words if w[-1] in "'’"]
+    spaced = [re.escape(w) for w in words if w[-1] not in "'’"]
+    return re.compile(r"\s+(?:(?:" + "|".join(spaced) + r")\s+|(?:" + "|".join(glued) + r")\s*)(?=\w)")
+
+
+_AT = _at_pattern()
 _HEADER_MAX_WORDS = 14
 _COMPANY_HINT = re.compile(
     r"\b(?:inc|llc|ltd|limited|corp|corporation|company|co|gmbh|ag|sa|plc|llp|pvt|group|bank|university|"
@@ -81,7 +91,7 @@ def title_score(text: str) -> float:
 
 def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
     # A lone web address between the lines of a job is a page footer ("https://www.indeed.com/r/…").
-    lines = [bl for bl in body_lines(doc, section) if not _URL_LINE.match(bl.text)]
+    lines = join_wrapped_lines(doc, [bl for bl in body_lines(doc, section) if not _URL_LINE.match(bl.text)])
     if not lines:
         return []
     dates = [_line_date(doc, bl) for bl in lines]
@@ -114,6 +124,7 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
             and _headerish(lines[start - 1])
             and dates[start - 1] is None
             and start - 1 not in listed
+            and not (start < a and _whole_header(lines[start].text))
         ):
             start -= 1
         joined = sum(1 for k in (a + 1, a + 2) if k in cont and (k == a + 1 or a + 1 in cont))  # lines of a stacked range
@@ -185,6 +196,13 @@ def _inherit_employers(entries: list[Work]) -> None:
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 
+def _whole_header(text: str) -> bool:
+    """A line naming a title and its employer ("Account Manager at Orvex Cloud"): the lines
+    above it are not part of its entry's header."""
+    m = _AT.search(text)
+    return m is not None and title_score(text[: m.start()]) >= 0.5 and plausible_employer(text[m.end() :].strip())
+
+
 def _rest_of_line(doc: ExtractedDocument, bl: BodyLine, date: DateRange) -> str:
     """The line's text besides its date (and a label before it, "Dates: ")."""
     before = doc.text[bl.start : label_start(doc.text, bl.start, date.span[0])] if date.span[0] >= bl.start else ""
@@ -197,7 +215,9 @@ def _join_split_ranges(doc: ExtractedDocument, lines: list[BodyLine], dates: lis
     cont: set[int] = set()
     for i in range(len(lines) - 1):
         d = dates[i]
-        if d is None or not d.single or (dates[i + 1] is not None and not dates[i + 1].single):
+        below = dates[i + 1]
+        # (a line opened by "Present:" may end the range above: "2009" over "Present: Forklift …")
+        if d is None or not d.single or (below is not None and not below.single and below.start is not None):
             continue
         if d.start is None and dates[i + 1] is not None and dates[i + 1].start is None:
             # "Sept 20XX" over "Dec 20XX": one masked range
@@ -223,7 +243,9 @@ def _line_date(doc: ExtractedDocument, bl: BodyLine) -> DateRange | None:
             if d.single and len(d.start or "") == 4 and bl.words > 4 and "\t" not in bl.text:
                 continue
             return d
-    return _placeholder_date(doc, bl) if not found else None
+    if found:
+        return None
+    return _placeholder_date(doc, bl) or (present_label(doc.text, bl.start, bl.end) if bl.words <= 14 else None)
 
 
 _PLACEHOLDER_YEAR = re.compile(r"(?<![\w])(?:(?P<month>[A-Za-z]{3,9})\.?\s+)?(?:19|20)[xX]{2}(?![\w])")
@@ -237,8 +259,14 @@ def _dated_entry_line(bl: BodyLine, found: list[DateRange]) -> bool:
         return False
     first, last = found[0].span[0] - bl.start, found[-1].span[1] - bl.start
     at_end = not bl.text[last:].strip(" .)") or not bl.text[:first].strip(" (")
-    pieces = split_pieces(bl.text, 0)
-    return at_end and len(pieces) >= 2 and all(len(p[0].split()) <= 8 for p in pieces)
+    # The pieces around the dates ("Nov 2017 - Nov 2019 : Apprentice developer at Orvex (Talvio)"
+    # is the dates and one piece of six words).
+    chars = list(bl.text)
+    for d in found:
+        for k in range(max(0, d.span[0] - bl.start), min(len(chars), d.span[1] - bl.start)):
+            chars[k] = "\t"
+    pieces = split_pieces("".join(chars), 0)
+    return at_end and len(pieces) + len(found) >= 2 and all(len(p[0].split()) <= 8 for p in pieces)
 
 
 def _placeholder_date(doc: ExtractedDocument, bl: BodyLine) -> DateRange | None:
@@ -260,11 +288,21 @@ def _headerish(bl: BodyLine) -> bool:
 
 
 def _prose(bl: BodyLine) -> bool:
-    """A sentence, not a header: more than eight words in one piece ("PUCIT - University of the
-    Punjab <tab> Lahore, Punjab, Pakistan" is an employer and a place)."""
+    """A sentence, not a header: more than eight words in one piece ("NHTI - National Institute
+    of the Highlands <tab> Keswick, Cumbria, England" is an employer and a place), unless its
+    commas set a title, an employer and a place apart ("Research intern in applied statistics,
+    Orvex Labs, Lyon")."""
     if bl.words <= 8 or title_score(bl.text) >= 0.5:
         return False
-    return max(len(p[0].split()) for p in split_pieces(bl.text, 0)) > 8
+    if max(len(p[0].split()) for p in split_pieces(bl.text, 0)) <= 8:
+        return False
+    parts = [p.strip() for p in bl.text.split(",")]
+    return not (
+        3 <= len(parts) <= 5
+        and all(1 <= len(p.split()) <= 8 for p in parts)
+        and title_score(parts[0]) >= 0.5
+        and _is_place(parts[-1])
+    )
 
 
 def _entry(
@@ -488,8 +526,9 @@ def _title_then_place(piece: str) -> int | None:
     for j in (1, 2, 3):
         if len(words) <= j:
             break
-        title = " ".join(words[:-j])
-        if title_score(title) >= 0.5 and _place_tail(" ".join(words[-j:]) + ", " + region):
+        title, town = " ".join(words[:-j]), " ".join(words[-j:])
+        # (the town is no part of the title: "Senior Field Service Engineer, Northern Region")
+        if title_score(title) >= 0.5 and title_score(town) < 0.5 and _place_tail(town + ", " + region):
             return len(piece) - len(" ".join(words[-j:]) + ", " + region)
     return None
 
@@ -570,8 +609,21 @@ def _split_trailing_place(company: str) -> tuple[str, str | None]:
     return company, None
 
 
+@functools.cache
+def _legal_forms() -> frozenset[str]:
+    return frozenset(load_json("entry_lexicon.json")["legal_forms"])
+
+
 def _is_place(piece: str) -> bool:
-    return read_location(piece) is not None
+    """A place, also with a note in brackets after it ("Lyon (remote)", "Paris (télétravail)");
+    not a company whose legal form reads as a region code ("Orvex Holdings AB", but "Calgary, AB")."""
+    words = piece.split()
+    if len(words) >= 2 and not words[-2].endswith(",") and words[-1].strip(".").lower() in _legal_forms():
+        return False
+    if read_location(piece) is not None:
+        return True
+    bare = re.sub(r"\s*\([^()]{1,20}\)$", "", piece)
+    return bare != piece and "," not in bare and read_location(bare) is not None
 
 
 _LABEL = re.compile(

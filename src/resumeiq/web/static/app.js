@@ -1,5 +1,6 @@
 // resumeiq web app: the only script. Pages work without it; it adds live progress (polling a
-// JSON status while work runs, then reloading the page) and drag-and-drop on file fields.
+// JSON status while work runs, then reloading the page), drag-and-drop on file fields, and
+// copy buttons (hidden until this script shows them; without it the text is selectable).
 "use strict";
 
 (function () {
@@ -69,6 +70,32 @@
       if (!input.multiple && files.length > 1) { return; }
       input.files = files;
       input.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+  });
+
+  // Copy buttons: copy the text of the field they name, and say whether it worked.
+  document.querySelectorAll("button[data-copy]").forEach(function (button) {
+    const source = document.getElementById(button.dataset.copy);
+    const status = document.getElementById(button.dataset.copyStatus);
+    if (!source) { return; }
+    button.hidden = false;
+    function say(text) { if (status) { status.textContent = text; } }
+    function fallback() {
+      // Not a secure context (plain http on another host): the older copy command.
+      source.focus();
+      source.select();
+      return document.execCommand && document.execCommand("copy");
+    }
+    button.addEventListener("click", function () {
+      const text = source.value !== undefined ? source.value : source.textContent;
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(text).then(
+          function () { say("Copied."); },
+          function () { say(fallback() ? "Copied." : "Copying failed: select the text and copy it."); }
+        );
+      } else {
+        say(fallback() ? "Copied." : "Copying failed: select the text and copy it.");
+      }
     });
   });
 })();
