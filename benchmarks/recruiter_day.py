@@ -253,7 +253,9 @@ async def run_day(client, env, tally, people, files, concurrency, inbox) -> None
         body = {"templates": TEMPLATES, "confirm": True, "expected_count": preview.json()["count"],
                 "idempotency_key": str(uuid.uuid4())}  # fmt: skip
         r = tally.note("send", await client.post(url, headers=headers, json=body))
-        queued += r.json()["queued"]
+        queued += r.json().get("queued", 0) if r.status_code == 202 else 0
+        if r.status_code != 202:
+            print(f"send refused: {r.status_code} {r.json().get('code')}: {r.json().get('detail')}")
         tally.note("send again", await client.post(url, headers=headers, json=body))  # a client retry
     for sid in screenings:
         while True:

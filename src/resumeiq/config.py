@@ -103,8 +103,8 @@ class Settings(BaseSettings):
     email_max_attempts: int = Field(default=5, ge=1)
     email_retry_seconds: float = Field(default=60.0, ge=0)  # back-off after the first failure, doubling
     # Caps on candidate e-mail over any 24 hours: per user, and for the whole server.
-    email_max_per_user_per_day: int = Field(default=500, ge=1)
-    email_max_per_day: int = Field(default=5000, ge=1)
+    email_max_per_user_per_day: int = Field(default=1000, ge=1)  # 3 screenings of 300 people
+    email_max_per_day: int = Field(default=10_000, ge=1)
 
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     worker_pool_size: int = Field(default=2, ge=1, le=64)

@@ -123,8 +123,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "required_roles": ["recruiter", "admin"],
     },
     "email_cap_reached": {
-        "detail": "These 40 message(s) would pass the cap of 500 e-mails per 24 hours for your account "
-        "(480 already queued in that time).",
+        "detail": "These 40 message(s) would pass the cap of 1000 e-mails per 24 hours for your account "
+        "(980 already queued in that time).",
         "retry_after": 3600,
     },
     "confirmation_required": {
