@@ -166,7 +166,7 @@ async def test_results_export_as_xlsx_with_the_csv_columns(user, resume_text, jo
     selected = await user.get(f"/api/v1/screenings/{sid}/results", params={"format": "xlsx", "category": "rejected"})
     kept = [[c.value for c in row] for row in load_workbook(io.BytesIO(selected.content)).active.iter_rows()]
     assert all(dict(zip(header, row, strict=True))["Category"] == "rejected" for row in kept[1:])
-    other = await user.api.register()
+    other = await user.api.register(role="recruiter")
     assert (await other.get(f"/api/v1/screenings/{sid}/results", params={"format": "xlsx"})).status_code == 404
 
 

@@ -93,7 +93,7 @@ async def queue_emails(
     "/screenings/{screening_id}/emails/preview",
     response_model=EmailsPreview,
     description="Placeholders: " + "; ".join(f"{{{k}}}: {v}" for k, v in PLACEHOLDERS.items()),
-    responses=problems(401, (403, "role_required"), 404, (409, "result_not_ready"), 422),
+    responses=problems(401, (403, "role_required"), 404, 422),
 )
 async def preview_emails(
     screening_id: uuid.UUID, body: EmailPreviewRequest, session: SessionDep, user: CurrentUser
@@ -110,7 +110,6 @@ async def preview_emails(
         401,
         (403, "role_required"),
         404,
-        (409, "result_not_ready"),
         (422, "validation_error", "invalid_input"),
         (429, "email_cap_reached"),
         (503, "email_not_configured", "email_not_delivered"),

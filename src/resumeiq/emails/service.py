@@ -124,6 +124,13 @@ class _Planned:
     failed_id: uuid.UUID | None = None  # an earlier message that failed: sent again in its row
 
 
+async def _screening_and_job(session: AsyncSession, user: User, screening_id: uuid.UUID) -> tuple[Any, Job]:
+    screening = await get_owned_screening(session=session, user=user, screening_id=screening_id)
+    job = await session.get(Job, screening.job_id)
+    assert job is not None
+    return screening, job
+
+
 async def _completed_screening(session: AsyncSession, user: User, screening_id: uuid.UUID) -> tuple[Any, Job]:
     progress = await screening_status(session=session, user=user, screening_id=screening_id)
     if progress.status != "completed":
@@ -341,7 +348,9 @@ async def preview_emails(
     the recipient is left out and the name placeholders stay as written (the preview shows no
     identity the results hide)."""
     require_recruiter(user, action="e-mail candidates")
-    screening, job = await _completed_screening(session, user, screening_id)
+    screening, job = await _screening_and_job(
+        session, user, screening_id
+    )  # while it runs: those scored so far
     plan = await _plan(session, screening, job, request.templates, blind_preview=screening.blind)
     await session.commit()
     messages = [
@@ -379,7 +388,7 @@ async def send_test_email(
     sender = _sender(policy)
     if smtp is None or not valid_address(user.email):
         raise EmailNotConfigured("E-mail is not configured on this server (set RESUMEIQ_SMTP_HOST).")
-    screening, job = await _completed_screening(session, user, screening_id)
+    screening, job = await _screening_and_job(session, user, screening_id)
     plan = await _plan(session, screening, job, request.templates)
     category = request.category or next(
         c for c in ("selected", "considered", "rejected") if getattr(request.templates, c) is not None
