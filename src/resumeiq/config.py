@@ -79,6 +79,8 @@ class Settings(BaseSettings):
     rate_limit_login_account: str = "10/15 minutes"
     rate_limit_login_ip: str = "50/15 minutes"
     rate_limit_register_ip: str = "10/hour"
+    # Top matches, comparisons and job postings per user (engine work whose size the caller picks).
+    rate_limit_expensive: str = "30/minute"
     rate_limit_key_prefix: str = "resumeiq"
 
     jwt_secret: SecretStr | None = None
@@ -107,6 +109,12 @@ class Settings(BaseSettings):
     email_max_per_day: int = Field(default=10_000, ge=1)
 
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # The HTTP server of ``resumeiq serve`` (see resumeiq.server).
+    http_header_max_bytes: int = Field(default=32 * 1024, ge=4096, le=1024 * 1024)
+    http_header_timeout_seconds: float = Field(default=10.0, gt=0)
+    http_body_idle_seconds: float = Field(default=30.0, gt=0)
+    http_keep_alive_seconds: int = Field(default=5, ge=1)
+    http_max_connections: int = Field(default=500, ge=10)
     worker_pool_size: int = Field(default=2, ge=1, le=64)
     engine_timeout_seconds: float = Field(default=60.0, gt=0)
     # Engine worker processes run this much nicer than the API, so that a backlog of reviews
@@ -132,7 +140,7 @@ class Settings(BaseSettings):
     @field_validator("rate_limits_by_role")
     @classmethod
     def _valid_role_rates(cls, value: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
-        roles, kinds = {"job_seeker", "recruiter", "admin"}, {"upload", "analysis", "screening-files"}
+        roles, kinds = {"job_seeker", "recruiter", "admin"}, {"upload", "analysis", "screening-files", "expensive"}
         for role, rates in value.items():
             if role not in roles:
                 raise ValueError(f"RESUMEIQ_RATE_LIMITS_BY_ROLE: unknown role {role!r}")
@@ -163,6 +171,7 @@ class Settings(BaseSettings):
         "rate_limit_login_account",
         "rate_limit_login_ip",
         "rate_limit_register_ip",
+        "rate_limit_expensive",
     )
     @classmethod
     def _valid_rate(cls, value: str) -> str:

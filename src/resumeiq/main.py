@@ -33,6 +33,7 @@ from resumeiq.problems import install_problem_handlers
 from resumeiq.ratelimit.limiter import RateLimiter
 from resumeiq.resumes.router import router as resumes_router
 from resumeiq.screening.router import router as screening_router
+from resumeiq.security_headers import SecurityHeadersMiddleware
 from resumeiq.stats.router import router as stats_router
 from resumeiq.storage import LocalFileStorage
 from resumeiq.tailoring.router import router as tailoring_router
@@ -143,6 +144,7 @@ def create_app(settings: Settings | None = None, *, engine_pool: EnginePool | No
     app.state.settings = settings
     app.state.user_cache = UserCache()
     install_problem_handlers(app)
+    app.add_middleware(SecurityHeadersMiddleware, api_prefix=API_PREFIX)  # outside the request ids
 
     api = APIRouter(prefix=API_PREFIX)
     api.include_router(users_router)

@@ -154,6 +154,7 @@ def test_tokens_carry_the_user_and_expire(monkeypatch):
     claims = jwt.decode(token, secret, algorithms=["HS256"])
     assert claims == {
         "sub": str(user_id),
+        "ver": 0,  # the user's token_version: logging out bumps it
         "iat": int(issued.timestamp()),
         "exp": int((issued + timedelta(minutes=30)).timestamp()),
     }

@@ -28,11 +28,10 @@ def serve(
     access_log: bool = typer.Option(True, help="Log every request."),
 ) -> None:
     """Migrate the database, then run the API with its in-process worker."""
-    import uvicorn
-
     from resumeiq.db import Database
     from resumeiq.main import create_app
     from resumeiq.migrations import upgrade_database
+    from resumeiq.server import serve as run_server
 
     settings = _settings()
     asyncio.run(upgrade_database(settings.database_url))
@@ -40,7 +39,7 @@ def serve(
     base = f"http://{'[' + host + ']' if ':' in host else host}:{port}"
     typer.echo(f"resumeiq: database {Database.describe(settings.database_url)} is at the latest migration")
     typer.echo(f"resumeiq: serving on {base}  (API docs: {base}/docs)")
-    uvicorn.run(app, host=host, port=port, log_level=settings.log_level.lower(), access_log=access_log)
+    run_server(app, settings, host=host, port=port, access_log=access_log)
 
 
 def worker(

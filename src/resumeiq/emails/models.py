@@ -60,6 +60,8 @@ class EmailMessage(UUIDPrimaryKey, Base):
     error: Mapped[str | None] = mapped_column(Text)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The process holding the claim (worker.owner): a claim whose owner is gone is taken back.
+    claimed_by: Mapped[str | None] = mapped_column(String(200))
     requested_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # when it was sent (or gave up)

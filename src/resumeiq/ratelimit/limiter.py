@@ -12,6 +12,8 @@ Against password guessing and mass sign-up (OWASP Authentication Cheat Sheet, "L
 Throttling"): ``login_account`` (login attempts per account, keyed by the e-mail given, whether
 an account has it or not; a successful login clears it), ``login_ip`` (login attempts per client
 address) and ``register_ip`` (registrations per client address), each a moving window.
+``expensive``: engine work whose size the caller chooses (top matches, comparisons, job
+postings), per user, counted by the engine pool's fair shares (``worker.fairshare``).
 The block is itself a ``limits`` item (1 hit per ``block_seconds`` in a fixed window that starts
 at the offending request), so it lives in the same storage and is shared by every API process
 when the storage is Redis.
@@ -49,6 +51,7 @@ class LimitKind(StrEnum):
     LOGIN_ACCOUNT = "login-account"
     LOGIN_IP = "login-ip"
     REGISTER_IP = "register-ip"
+    EXPENSIVE = "expensive"
 
 
 # What a refusal says is over its limit.
@@ -59,6 +62,7 @@ _COUNTED = {
     LimitKind.LOGIN_ACCOUNT: "login attempts for this account",
     LimitKind.LOGIN_IP: "login attempts from your address",
     LimitKind.REGISTER_IP: "registrations from your address",
+    LimitKind.EXPENSIVE: "expensive requests (top matches, comparisons, job postings)",
 }
 
 
@@ -81,6 +85,7 @@ class RateLimiter:
         login_account: RateLimitItem | None = None,
         login_ip: RateLimitItem | None = None,
         register_ip: RateLimitItem | None = None,
+        expensive: RateLimitItem | None = None,
         analysis_burst: RateLimitItem | None = None,
         screening_files: RateLimitItem | None = None,
         by_role: dict[str, dict[LimitKind, list[RateLimitItem]]] | None = None,
@@ -97,6 +102,7 @@ class RateLimiter:
             LimitKind.LOGIN_ACCOUNT: [login_account],
             LimitKind.LOGIN_IP: [login_ip],
             LimitKind.REGISTER_IP: [register_ip],
+            LimitKind.EXPENSIVE: [expensive],
         }
         self._items = {kind: [i for i in its if i is not None] for kind, its in items.items()}
         self._items = {kind: its for kind, its in self._items.items() if its}
@@ -123,6 +129,7 @@ class RateLimiter:
             login_account=parse(settings.rate_limit_login_account),
             login_ip=parse(settings.rate_limit_login_ip),
             register_ip=parse(settings.rate_limit_register_ip),
+            expensive=parse(settings.rate_limit_expensive),
             by_role=by_role,
         )
 

@@ -41,10 +41,20 @@ class _Abort(Exception):
         self.error = error
 
 
+# Invisible characters that change how a name reads: controls (Cc), format characters (Cf: the
+# bidi overrides and isolates U+202A-U+202E and U+2066-U+2069 that make "cv\u202egpj.exe" show as
+# "cvexe.jpg", zero-width characters, the BOM), surrogates, private-use and unassigned code
+# points, and line and paragraph separators.
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
 def safe_filename(raw: str) -> str:
-    """The last path component, printable, at most 200 characters; "upload" if nothing is left."""
+    """The last path component, printable, at most 200 characters; "upload" if nothing is left.
+    Characters that are invisible or reorder the text (bidi controls) are removed."""
     name = unicodedata.normalize("NFC", raw).replace("\\", "/").rsplit("/", 1)[-1]
-    name = _UNSAFE_NAME_CHARS.sub("", name).strip().lstrip(".")
+    name = _UNSAFE_NAME_CHARS.sub("", name)
+    name = "".join(c for c in name if unicodedata.category(c) not in _INVISIBLE_CATEGORIES)
+    name = name.strip().lstrip(".")
     return name[-200:] or "upload"
 
 

@@ -15,6 +15,7 @@ from resumeiq.db import SessionDep
 from resumeiq.errors import AuthenticationFailed
 from resumeiq.users import service
 from resumeiq.users.models import User
+from resumeiq.worker.fairshare import set_engine_share
 
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
 
@@ -34,12 +35,14 @@ async def get_current_user(
 ) -> User:
     if not token:
         raise AuthenticationFailed("Log in first: send 'Authorization: Bearer <token>'.")
-    return await service.user_from_token(
+    user = await service.user_from_token(
         session=session,
         token=token,
         secret=settings.jwt_secret_value,
         cache=getattr(request.app.state, "user_cache", None),
     )
+    set_engine_share(user.id, getattr(request.app.state, "rate_limiter", None))
+    return user
 
 
 CurrentUser = Annotated[User, Depends(get_current_user)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, Request, Response
 
 from resumeiq.apidoc import problems
 from resumeiq.db import SessionDep
@@ -64,10 +64,25 @@ async def token(
     )
     return TokenOut(
         access_token=create_access_token(
-            user.id, secret=settings.jwt_secret_value, expires_minutes=settings.jwt_expiry_minutes
+            user.id,
+            secret=settings.jwt_secret_value,
+            expires_minutes=settings.jwt_expiry_minutes,
+            version=user.token_version,
         ),
         expires_in=settings.jwt_expiry_minutes * 60,
     )
+
+
+@router.post(
+    "/auth/logout",
+    status_code=204,
+    responses=problems((401, "not_authenticated", "invalid_token")),
+)
+async def logout(request: Request, user: CurrentUser, session: SessionDep) -> Response:
+    """Log out everywhere: every access token (and web session) of this user issued until now
+    is refused from now on."""
+    await service.log_out(session=session, user=user, cache=getattr(request.app.state, "user_cache", None))
+    return Response(status_code=204)
 
 
 @router.get(

@@ -44,17 +44,32 @@ async def verify_password(password: str, password_hash: str | None) -> bool:
     return await anyio.to_thread.run_sync(verify)
 
 
-def create_access_token(user_id: uuid.UUID, *, secret: str, expires_minutes: int) -> str:
+def create_access_token(user_id: uuid.UUID, *, secret: str, expires_minutes: int, version: int = 0) -> str:
+    """A signed token for ``user_id``; ``version``: the user's ``token_version`` now (logging
+    out bumps it, and a token of an older version is refused)."""
     now = utcnow()
-    claims = {"sub": str(user_id), "iat": now, "exp": now + timedelta(minutes=expires_minutes)}
+    claims = {
+        "sub": str(user_id),
+        "ver": version,
+        "iat": now,
+        "exp": now + timedelta(minutes=expires_minutes),
+    }
     return jwt.encode(claims, secret, algorithm=_ALGORITHM)
 
 
 def read_access_token(token: str, *, secret: str) -> uuid.UUID:
     """The user id in a valid, unexpired token. Raises ``InvalidToken``."""
+    return read_access_claims(token, secret=secret)[0]
+
+
+def read_access_claims(token: str, *, secret: str) -> tuple[uuid.UUID, int]:
+    """The user id and token version in a valid, unexpired token. Raises ``InvalidToken``."""
     try:
         claims = jwt.decode(token, secret, algorithms=[_ALGORITHM], options={"require": ["sub", "exp"]})
-        return uuid.UUID(claims["sub"])
+        version = claims.get("ver", 0)
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise ValueError("token version")
+        return uuid.UUID(claims["sub"]), version
     except jwt.ExpiredSignatureError as exc:
         raise InvalidToken("The access token has expired; log in again.") from exc
     except (jwt.InvalidTokenError, ValueError) as exc:

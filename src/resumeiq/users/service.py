@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 import uuid
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -27,7 +27,7 @@ from resumeiq.ratelimit.limiter import LimitKind, RateLimiter
 from resumeiq.users.models import Role, User
 from resumeiq.users.passwords import password_problem
 from resumeiq.users.schemas import normalise_email
-from resumeiq.users.security import hash_password, read_access_token, verify_password
+from resumeiq.users.security import hash_password, read_access_claims, verify_password
 
 
 async def create_user(
@@ -160,12 +160,16 @@ class UserCache:
                 self._users.clear()
         self._users[user.id] = (time.monotonic() + self.ttl, user)
 
+    def drop(self, user_id: uuid.UUID) -> None:
+        self._users.pop(user_id, None)
+
 
 async def user_from_token(
     *, session: AsyncSession, token: str, secret: str, cache: UserCache | None = None
 ) -> User:
-    """The user a bearer token belongs to. Raises ``InvalidToken``."""
-    user_id = read_access_token(token, secret=secret)
+    """The user a bearer token belongs to. Raises ``InvalidToken`` (also for a token issued
+    before the user last logged out)."""
+    user_id, version = read_access_claims(token, secret=secret)
     user = cache.get(user_id) if cache is not None else None
     if user is None:
         user = await get_by_id(session=session, user_id=user_id)
@@ -174,4 +178,20 @@ async def user_from_token(
         if cache is not None:
             session.expunge(user)
             cache.put(user)
+    if version != user.token_version:
+        raise InvalidToken("The access token was revoked (logged out); log in again.")
     return user
+
+
+async def log_out(*, session: AsyncSession, user: User, cache: UserCache | None = None) -> None:
+    """Revoke every access token and web session of ``user`` issued until now (OWASP JWT Cheat
+    Sheet, "token revocation"): their version is no longer the user's."""
+    await session.execute(
+        update(User)
+        .where(User.id == user.id)
+        .values(token_version=User.token_version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    await session.commit()
+    if cache is not None:
+        cache.drop(user.id)

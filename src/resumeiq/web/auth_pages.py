@@ -70,7 +70,12 @@ async def sign_in(
             email=email,
         )
     # A new session (and CSRF token) at sign-in: a token seen before it is worth nothing after.
-    replace_session(request, WebSession.new(user_id=user.id, expires_minutes=settings.jwt_expiry_minutes))
+    replace_session(
+        request,
+        WebSession.new(
+            user_id=user.id, expires_minutes=settings.jwt_expiry_minutes, version=user.token_version
+        ),
+    )
     return redirect(request, safe_next(next))
 
 
@@ -126,7 +131,17 @@ async def create_account(
 
 
 @router.post("/sign-out")
-async def sign_out(request: Request, web: WebSessionDep, csrf_token: Text = "") -> Response:
+async def sign_out(
+    request: Request, session: SessionDep, web: WebSessionDep, csrf_token: Text = ""
+) -> Response:
+    """Sign out everywhere: this session, the user's other sessions and API tokens all end."""
     check_csrf(request, web, csrf_token)
+    if web.user_id is not None:
+        user = await users_service.get_by_id(session=session, user_id=web.user_id)
+        if user is not None and user.token_version == web.version:
+            await users_service.log_out(
+                session=session, user=user, cache=getattr(request.app.state, "user_cache", None)
+            )
+        await session.commit()
     replace_session(request, anonymous_session())
     return redirect(request, "/")

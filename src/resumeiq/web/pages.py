@@ -25,6 +25,7 @@ from resumeiq.users import service as users_service
 from resumeiq.users.models import User
 from resumeiq.web.forms import check_text_input
 from resumeiq.web.session import WebSession, anonymous_session, read_session, set_cookie
+from resumeiq.worker.fairshare import set_engine_share
 
 HERE = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -154,9 +155,10 @@ async def get_web_user(request: Request, session: SessionDep, web: WebSessionDep
         raise SignInRequired
     user = await users_service.get_by_id(session=session, user_id=web.user_id)
     await session.commit()  # hold no connection (SQLite has one) while the page does its work
-    if user is None:
+    if user is None or user.token_version != web.version:  # gone, or signed out since
         raise SignInRequired
     request.state.web_user = user
+    set_engine_share(user.id, getattr(request.app.state, "rate_limiter", None))
     return user
 
 

@@ -47,11 +47,16 @@ class WebSession:
     user_id: uuid.UUID | None
     expires_minutes: int
     changed: bool = False  # a new cookie must be sent with the response
+    version: int = 0  # the user's token_version at sign-in: signing out anywhere ends this session
 
     @classmethod
-    def new(cls, *, user_id: uuid.UUID | None, expires_minutes: int) -> WebSession:
+    def new(cls, *, user_id: uuid.UUID | None, expires_minutes: int, version: int = 0) -> WebSession:
         return cls(
-            csrf=secrets.token_urlsafe(32), user_id=user_id, expires_minutes=expires_minutes, changed=True
+            csrf=secrets.token_urlsafe(32),
+            user_id=user_id,
+            expires_minutes=expires_minutes,
+            changed=True,
+            version=version,
         )
 
     def encode(self, secret: str) -> str:
@@ -64,6 +69,7 @@ class WebSession:
         }
         if self.user_id is not None:
             claims["sub"] = str(self.user_id)
+            claims["ver"] = self.version
         return jwt.encode(claims, _key(secret), algorithm=_ALGORITHM)
 
 
@@ -77,10 +83,13 @@ def read_session(request: Request, *, secret: str) -> WebSession | None:
         if claims.get("typ") != _TYPE or not isinstance(claims["csrf"], str):
             return None
         user_id = uuid.UUID(claims["sub"]) if claims.get("sub") else None
+        version = claims.get("ver", 0)
+        if not isinstance(version, int):
+            return None
     except (jwt.InvalidTokenError, ValueError, TypeError):
         return None
     minutes = int((claims["exp"] - claims.get("iat", claims["exp"])) // 60) or _ANONYMOUS_HOURS * 60
-    return WebSession(csrf=claims["csrf"], user_id=user_id, expires_minutes=minutes)
+    return WebSession(csrf=claims["csrf"], user_id=user_id, expires_minutes=minutes, version=version)
 
 
 def anonymous_session() -> WebSession:

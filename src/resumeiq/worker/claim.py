@@ -30,6 +30,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from resumeiq.db import utcnow
 from resumeiq.errors import EngineUnavailable, ProcessingTimeout
 from resumeiq.worker.engine_jobs import EngineFailure
+from resumeiq.worker.owner import current_owner, owner_gone
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -73,6 +74,7 @@ async def claim(
             attempts=model.attempts + 1,
             lease_until=now + timedelta(seconds=lease_seconds),
             started_at=now,
+            claimed_by=current_owner(),
         )
         .returning(model.attempts)
         .execution_options(synchronize_session=False)
@@ -158,8 +160,35 @@ async def fail_exhausted(session: AsyncSession, model: Any, *, max_attempts: int
     return result.rowcount  # type: ignore[attr-defined,no-any-return]
 
 
+async def end_orphaned_leases(session: AsyncSession, model: Any) -> int:
+    """End the lease of every claim whose owner process is gone from this machine (it was killed
+    or crashed mid-job), so that the job is due now; returns how many. Commits."""
+    st = states_of(model)
+    now = utcnow()
+    owners = await session.scalars(
+        select(model.claimed_by)
+        .where(model.status == st.processing, model.lease_until >= now, model.claimed_by.is_not(None))
+        .distinct()
+    )
+    gone = [owner for owner in owners if owner_gone(owner)]
+    ended = 0
+    if gone:
+        result = await session.execute(
+            update(model)
+            .where(model.status == st.processing, model.claimed_by.in_(gone), model.lease_until >= now)
+            .values(lease_until=now - timedelta(seconds=1))
+            .execution_options(synchronize_session=False)
+        )
+        ended = result.rowcount  # type: ignore[attr-defined]
+        log.info("%s: %d claim(s) of stopped processes taken back", model.__tablename__, ended)
+    await session.commit()
+    return ended
+
+
 async def due(session: AsyncSession, model: Any, *, limit: int = 200) -> list[uuid.UUID]:
-    """Jobs waiting for a worker: pending, or processing with an expired lease; oldest first."""
+    """Jobs waiting for a worker: pending, or processing with an expired lease (or an owner that
+    is gone, see ``end_orphaned_leases``); oldest first."""
+    await end_orphaned_leases(session, model)
     rows = await session.scalars(
         select(model.id).where(_claimable(model, utcnow())).order_by(model.requested_at).limit(limit)
     )

@@ -8,6 +8,7 @@ Nothing here raises: an unexpected exception (an engine bug) becomes ``EngineFai
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import os
@@ -282,11 +283,12 @@ def ping() -> int:
     return os.getpid()
 
 
-def init_worker(nice: int = 0) -> None:
+def init_worker(nice: int = 0, owner_pid: int | None = None) -> None:
     """Pool initializer: lower the worker's CPU priority by ``nice`` (background analysis must
-    not starve the API's request handling on the same cores), then ``watch_parent``."""
+    not starve the API's request handling on the same cores), then make the worker die with the
+    process that owns the pool (``owner_pid``, the API; see ``die_with``)."""
     lower_priority(nice)
-    watch_parent()
+    die_with(owner_pid or os.getppid())
 
 
 def lower_priority(nice: int) -> None:
@@ -300,15 +302,61 @@ def lower_priority(nice: int) -> None:
         logging.getLogger(__name__).warning("could not lower the engine's priority by %d: %s", nice, exc)
 
 
-def watch_parent() -> None:
-    """Exit when the process that started this worker is gone (e.g. the API process was
-    SIGKILLed), instead of lingering as an orphan."""
-    parent = os.getppid()
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with(owner_pid: int) -> None:
+    """Exit as soon as the process ``owner_pid`` is gone (e.g. the API process was SIGKILLed),
+    instead of lingering as an orphan.
+
+    A worker's parent is multiprocessing's fork server, not the API: the fork server lives as
+    long as any of its children holds its "alive" pipe, and the children would wait for it, so
+    watching the parent alone keeps both alive for good. So: the kernel kills this worker when
+    its parent dies (``PR_SET_PDEATHSIG``, Linux), and a thread waits on a pidfd of the owner
+    (readable once it exits; polled once a second where pidfds do not exist). With the workers
+    gone, the fork server's pipe closes and it exits too.
+    """
+    _parent_death_signal()
+    pidfd = None
+    with contextlib.suppress(AttributeError, OSError):
+        pidfd = os.pidfd_open(owner_pid)
+    if pidfd is None and not _alive(owner_pid):
+        os._exit(0)
 
     def watch() -> None:
-        while True:
-            time.sleep(1.0)
-            if os.getppid() != parent:
-                os._exit(0)
+        if pidfd is not None:
+            import select
 
-    threading.Thread(target=watch, name="resumeiq-parent-watch", daemon=True).start()
+            select.select([pidfd], [], [])
+            os._exit(0)
+        while _alive(owner_pid):
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="resumeiq-owner-watch", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _parent_death_signal() -> None:
+    """Ask Linux to SIGKILL this process when its parent exits (no-op elsewhere)."""
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return

@@ -29,7 +29,7 @@ class InlineEngine(EnginePool):
     def __init__(self, *, limits: ExtractLimits | None = None, timeout: float = 60.0) -> None:
         super().__init__(1, limits=limits, timeout=timeout)
 
-    async def _run(self, fn: Callable[..., T], *args: Any) -> T:
+    async def _run(self, fn: Callable[..., T], *args: Any, lane: str = "light") -> T:
         if threading.current_thread() is not threading.main_thread():
             return fn(*args)  # signals reach the main thread only; the caller's time limit applies
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -23,6 +24,7 @@ from resumeiq.engine import ExtractLimits
 from resumeiq.errors import EngineUnavailable, ProcessingTimeout
 from resumeiq.worker import engine_jobs
 from resumeiq.worker.engine_jobs import EngineFailure, MatchReport, ParsedFile, ParsedJob, ReviewReport
+from resumeiq.worker.fairshare import FairShares, Lane
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -45,6 +47,7 @@ class EnginePool:
         self.limits = limits or ExtractLimits()
         self.timeout = timeout
         self._executor: ProcessPoolExecutor | None = None
+        self.shares = FairShares(size)
 
     def _get(self) -> ProcessPoolExecutor:
         if self._executor is None:
@@ -52,11 +55,17 @@ class EnginePool:
                 max_workers=self.size,
                 mp_context=_context(),
                 initializer=engine_jobs.init_worker,
-                initargs=(self.nice,),
+                initargs=(self.nice, os.getpid()),
             )
         return self._executor
 
-    async def _run(self, fn: Callable[..., T], *args: Any) -> T:
+    async def _run(self, fn: Callable[..., T], *args: Any, lane: Lane = "light") -> T:
+        # One call per process at a time, taken in fair turns (worker.fairshare): the executor's
+        # own queue is first come, first served, so one user's burst would delay everyone.
+        async with self.shares.slot(lane):
+            return await self._run_now(fn, *args)
+
+    async def _run_now(self, fn: Callable[..., T], *args: Any) -> T:
         executor = self._get()
         try:
             future = asyncio.get_running_loop().run_in_executor(executor, fn, *args)
@@ -83,7 +92,7 @@ class EnginePool:
 
     async def start(self) -> None:
         """Start the workers now rather than on the first request."""
-        await asyncio.gather(*(self._run(engine_jobs.ping) for _ in range(self.size)))
+        await asyncio.gather(*(self._run_now(engine_jobs.ping) for _ in range(self.size)))
 
     async def parse_file(self, path: Path, filename: str) -> ParsedFile | EngineFailure:
         return await self._run(engine_jobs.parse_file, str(path), filename, self.limits)
@@ -103,7 +112,13 @@ class EnginePool:
     ) -> ParsedJob | EngineFailure:
         """Requirements of a job posting given as ``text`` or as a file at ``path``."""
         return await self._run(
-            engine_jobs.parse_job_posting, text, str(path) if path else None, filename, title, self.limits
+            engine_jobs.parse_job_posting,
+            text,
+            str(path) if path else None,
+            filename,
+            title,
+            self.limits,
+            lane="heavy",  # a posting of up to the size limit, as often as the caller wants
         )
 
     async def match_file(
@@ -131,7 +146,13 @@ class EnginePool:
     ) -> list[MatchReport] | EngineFailure:
         """Parse a resume file once and match it against each ``(job_key, job, job_text)``."""
         return await self._run(
-            engine_jobs.match_file_many, str(path), filename, jobs, thresholds, self.limits
+            engine_jobs.match_file_many,
+            str(path),
+            filename,
+            jobs,
+            thresholds,
+            self.limits,
+            lane="heavy",  # top matches and comparisons: as many jobs as the caller has
         )
 
     async def call(self, fn: Callable[..., T], *args: Any) -> T:

@@ -18,6 +18,7 @@ import asyncio
 import contextlib
 import logging
 import multiprocessing
+import os
 import time
 import uuid
 from multiprocessing.process import BaseProcess
@@ -56,10 +57,10 @@ class SweeperStep(bootsteps.StartStopStep):
 def run_sweeper(settings: Settings) -> None:
     """Process entry point: sweep until the parent (the worker) is gone."""
     from resumeiq.logging import configure_logging
-    from resumeiq.worker.engine_jobs import watch_parent
+    from resumeiq.worker.engine_jobs import die_with
 
     configure_logging(settings.log_level)
-    watch_parent()
+    die_with(os.getppid())  # spawned: its parent is the worker
     with contextlib.suppress(KeyboardInterrupt):
         while True:
             try:

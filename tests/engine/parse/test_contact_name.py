@@ -110,7 +110,19 @@ def test_a_line_of_ordinary_words_is_no_name(first):
     assert parsed.resume.basics.name is None
 
 
-@pytest.mark.parametrize("name", ["Grace Hill", "Will Fairbanks", "Mark Long", "Ruby Walker", "Oyelaran Hall"])
+@pytest.mark.parametrize("name", ["Grace Hill", "Will Fairbanks", "Mark Long", "Ruby Walker", "Oyelaran Hall", "Oyelaran Hand", "Tamsin Cook"])
 def test_names_made_of_words_that_are_also_ordinary_words(name):
     parsed = parse_resume(f"{name}\nn.p@example.org\n{BODY}".encode(), filename="cv.txt")
     assert parsed.resume.basics.name == name
+
+
+@pytest.mark.parametrize("first", ["RESUME OF Orlaith Brennock", "Curriculum Vitae of Orlaith Brennock", "CV de Orlaith Brennock"])
+def test_a_resume_of_prefix_before_the_name(first):
+    parsed = parse_resume(f"{first}\nn.p@example.org\n{BODY}".encode(), filename="cv.txt")
+    assert parsed.resume.basics.name == "Orlaith Brennock"
+
+
+@pytest.mark.parametrize("first", ["Farm Hand", "Head Cook", "Orvex Engineer", "Deloitte Consultant"])
+def test_a_title_headed_by_a_surname_like_word_is_no_name(first):
+    parsed = parse_resume(f"{first}\nn.p@example.org\n{BODY}".encode(), filename="cv.txt")
+    assert parsed.resume.basics.name != first

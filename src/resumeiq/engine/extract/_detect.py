@@ -6,6 +6,7 @@ import io
 import zipfile
 
 from resumeiq.engine.errors import CorruptFile, EmptyFile, EncryptedFile, UnsupportedFormat
+from resumeiq.engine.extract._encoding import sniff_encoding
 from resumeiq.engine.model import DocFormat
 
 _IMAGE_MAGIC = {
@@ -77,19 +78,5 @@ def _detect_zip(data: bytes) -> DocFormat:
 
 
 def _looks_binary(sample: bytes) -> bool:
-    if sample.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        return False
-    if b"\x00" in sample:
-        return True
-    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    if control > max(2, len(sample) // 50):
-        return True
-    try:
-        sample.decode("utf-8")
-        return False
-    except UnicodeDecodeError as exc:
-        if exc.start >= len(sample) - 4:  # a multi-byte character cut by the sample's end
-            return False
-    # Not UTF-8: accept a legacy single-byte text only if it is mostly printable ASCII.
-    printable = sum(1 for b in sample if 32 <= b < 127 or b in (9, 10, 13))
-    return printable < 0.85 * len(sample)
+    """Not text in any encoding ``_encoding`` reads (decided by the bytes, not the name)."""
+    return sniff_encoding(sample) is None

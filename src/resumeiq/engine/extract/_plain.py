@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from resumeiq.engine.errors import EmptyFile, TooLarge
+from resumeiq.engine.extract._encoding import decode
 from resumeiq.engine.extract._limits import ExtractLimits
 from resumeiq.engine.extract._text import clean_text, is_bullet
 from resumeiq.engine.model import DocFormat, ExtractedDocument, Layout, Line
@@ -36,14 +37,9 @@ def _pieces(raw: str, start: int) -> list[tuple[int, int]]:
 
 
 def decode_text(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+    """The file's text, in the encoding its bytes show (``_encoding``: BOM, UTF-16 without one,
+    UTF-8, Windows-1251 or Windows-1252)."""
+    return decode(data)
 
 
 def extract_plain(data: bytes, fmt: DocFormat, limits: ExtractLimits) -> ExtractedDocument:

@@ -244,6 +244,10 @@ def _iter_pieces(line: str):
     yield line[pos:], pos
 
 
+# "RESUME OF Ines Okoro", "Curriculum Vitae de Ines Okoro", "Lebenslauf von Ines Okoro"
+_OF_PREFIX = r"(?:resume|résumé|cv|curriculum vitae|lebenslauf|hoja de vida)\s+(?:of|de|von|di|do|da)\s+(?=[A-ZÀ-Ý])"
+
+
 def _find_name(doc: ExtractedDocument, text: str, spans) -> tuple[int, int] | None:
     """The candidate's name: an early header line (or its leading words) that reads as a personal
     name — not a job title, a place, a heading or an organisation — preferring the biggest font
@@ -259,7 +263,7 @@ def _find_name(doc: ExtractedDocument, text: str, spans) -> tuple[int, int] | No
             continue
         rank += 1
         for piece in [p for part in _SEPARATORS.split(raw.strip())[:2] for p in re.split(r"\s{2,}", part)][:2]:
-            piece = re.sub(r"^(?:#{1,6}\s*|name\s*[:\-]\s*)", "", piece, flags=re.IGNORECASE).strip(" ,*_")
+            piece = re.sub(r"^(?:#{1,6}\s*|name\s*[:\-]\s*|" + _OF_PREFIX + ")", "", piece, flags=re.IGNORECASE).strip(" ,*_")
             piece = _CREDENTIALS.sub("", piece)
             name = _leading_name(piece)
             if name is None:
@@ -394,7 +398,9 @@ def _is_name(piece: str) -> bool:
     if not (caps >= 2 or (caps >= 1 and len(words) == 2)):
         return False
     # A job title, a place, an organisation or a skill is not a person's name.
-    if title_score(piece) >= 0.5 or read_location(piece) is not None or _ORG_WORD.search(piece):
+    if title_score(piece) >= 0.5 and not _proper_before_head(words):
+        return False
+    if read_location(piece) is not None or _ORG_WORD.search(piece):
         return False
     from resumeiq.engine.parse.education import find_degree
 
@@ -406,6 +412,16 @@ def _is_name(piece: str) -> bool:
     # skill; a name has at least one word of its own.
     own = [w for w in (t.lower().strip(".,'’") for t in words) if len(w) > 1 and w not in _NAME_PARTICLES]
     return not all(_ordinary_word(w) for w in own)
+
+
+def _proper_before_head(words: list[str]) -> bool:
+    """Every word before the last is no ordinary word, skill or title word: a given name before a
+    surname that is also a job's head noun ("Oyelaran Hand", "Ayodele Cook"), not "Farm Hand"."""
+    from resumeiq.engine.parse.titles import title_score as score
+
+    if words[-1].lower().strip(".,") not in _common_words()[1]:
+        return False  # "Deloitte Consultant": the head is no surname
+    return all(not _ordinary_word(w.lower().strip(".,")) and score(w) < 0.5 for w in words[:-1])
 
 
 def _ordinary_word(word: str) -> bool:

@@ -1,8 +1,8 @@
 """the recruiter's workflow: candidates by identity, screened files as resumes, e-mail reply-to,
 one message per candidate and category, idempotent e-mail batches
 
-Revision ID: 20261204_0030
-Revises: 20261203_0020
+Revision ID: 20261204_0040
+Revises: 20261204_0030
 Create Date: 2026-12-04 01:40:00
 
 Imports nothing from the application.
@@ -16,8 +16,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision: str = "20261204_0030"
-down_revision: str | None = "20261203_0020"
+revision: str = "20261204_0040"
+down_revision: str | None = "20261204_0030"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
