@@ -31,6 +31,7 @@ REDIS_URL = os.environ.get("RESUMEIQ_TEST_REDIS_URL", "redis://127.0.0.1:6379/0"
 TABLES = [
     "credit_ledger",
     "credit_balances",
+    "email_batches",
     "tailorings",
     "email_messages",
     "screening_items",
@@ -199,10 +200,19 @@ class Api:
     client: httpx.AsyncClient
     app: Any
 
-    async def register(self, email: str | None = None, password: str = "correct horse battery") -> ApiUser:
+    async def register(
+        self, email: str | None = None, password: str = "correct horse battery", role: str | None = None
+    ) -> ApiUser:
+        """Sign up through the API and log in. ``role="recruiter"`` (or ``"admin"``): signed up as a
+        job seeker, then given the role as an administrator does (``users.service.set_role``)."""
         email = email or f"user-{uuid.uuid4().hex[:10]}@example.com"
         r = await self.client.post("/api/v1/auth/register", json={"email": email, "password": password})
         assert r.status_code == 202, r.text
+        if role is not None:
+            from resumeiq.users.service import set_role
+
+            async with self.app.state.database.sessionmaker() as session:
+                await set_role(session=session, email=email, role=role)
         r = await self.client.post("/api/v1/auth/token", data={"username": email, "password": password})
         assert r.status_code == 200, r.text
         return ApiUser(self, email, r.json()["access_token"])
@@ -265,7 +275,14 @@ async def api(start_api: Callable[[Settings], Any], settings: Settings) -> Async
 
 @pytest.fixture
 async def user(api: Api) -> ApiUser:
+    """A job seeker."""
     return await api.register()
+
+
+@pytest.fixture
+async def recruiter(api: Api) -> ApiUser:
+    """A recruiter (made by an administrator: sign-up gives job seekers only)."""
+    return await api.register(role="recruiter")
 
 
 # --------------------------------------------------------------------------- sample files
@@ -298,8 +315,6 @@ Python, SQL, PostgreSQL, Docker, Kubernetes, Django, Git
 @pytest.fixture
 def resume_text() -> bytes:
     return RESUME_TEXT
-
-
 
 
 JOB_TEXT = """Senior Python Engineer

@@ -23,8 +23,8 @@ def test_defaults(tmp_path, monkeypatch):
     s = Settings()
     assert s.database_url == "sqlite+aiosqlite:///data/resumeiq.db"
     assert s.upload_max_bytes == 10 * 1024 * 1024
-    assert s.rate_limit_upload == "20/10 minutes"
-    assert s.rate_limit_analysis == "5/5 minutes" and s.rate_limit_analysis_block_seconds == 600
+    assert s.rate_limit_upload == "300/hour"
+    assert s.rate_limit_analysis == "60/hour" and s.rate_limit_analysis_block_seconds == 0
     assert s.registration_open is True and s.redis_url is None and s.queue == "local"
 
 

@@ -76,9 +76,15 @@ class Settings(BaseSettings):
     upload_max_bytes: int = Field(default=10 * 1024 * 1024, gt=0)  # per file
     screening_max_files: int = Field(default=1000, ge=1, le=10_000)
     screening_max_bytes: int = Field(default=1024 * 1024 * 1024, gt=0)  # a screening's whole upload
-    rate_limit_upload: str = "20/10 minutes"
-    rate_limit_analysis: str = "5/5 minutes"
-    rate_limit_analysis_block_seconds: int = Field(default=600, ge=0)
+    # Sized for a recruiter's or a job seeker's working day; each per role too (below).
+    rate_limit_upload: str = "300/hour"
+    rate_limit_analysis: str = "60/hour"
+    rate_limit_analysis_burst: str = "10/minute"  # empty: no burst limit
+    rate_limit_analysis_block_seconds: int = Field(default=0, ge=0)  # >0: a block after going over
+    rate_limit_screening_files: str = "3000/day"  # resumes screened (a screening counts its items)
+    # {"recruiter": {"upload": "1000/hour", "analysis": "200/hour;20/minute"}}: a role's own limits
+    # (kinds: upload, analysis, screening-files; several rates joined by ";").
+    rate_limits_by_role: dict[str, dict[str, str]] = Field(default_factory=dict)
     # Against password guessing (OWASP Authentication Cheat Sheet): attempts per account (a
     # success clears its count) and per client address; sign-ups per client address.
     rate_limit_login_account: str = "10/15 minutes"
@@ -91,6 +97,9 @@ class Settings(BaseSettings):
     jwt_secret: SecretStr | None = None
     jwt_expiry_minutes: int = Field(default=60, gt=0)
     registration_open: bool = True
+    # Recruiters see other people's data and send mail from the operator's server: by default
+    # they are made by an administrator (``resumeiq user set-role EMAIL recruiter``), not by sign-up.
+    registration_recruiters: bool = False
     # Without a second factor, OWASP's Authentication Cheat Sheet (after NIST SP 800-63B-4) counts
     # passwords under 15 characters as weak; 8 is its floor with one.
     password_min_length: int = Field(default=15, ge=8, le=64)
@@ -101,10 +110,14 @@ class Settings(BaseSettings):
     smtp_security: Literal["starttls", "tls", "none"] = "starttls"
     smtp_username: str | None = None
     smtp_password: SecretStr | None = None
-    smtp_from: str | None = None  # default sender; a request may give its own
+    # The one sender of every message (a request cannot choose it); replies go to the recruiter.
+    smtp_from: str | None = None
     smtp_timeout_seconds: float = Field(default=30.0, gt=0)
     email_max_attempts: int = Field(default=5, ge=1)
     email_retry_seconds: float = Field(default=60.0, ge=0)  # back-off after the first failure, doubling
+    # Caps on candidate e-mail over any 24 hours: per user, and for the whole server.
+    email_max_per_user_per_day: int = Field(default=1000, ge=1)  # 3 screenings of 300 people
+    email_max_per_day: int = Field(default=10_000, ge=1)
 
     # Resumes (and screened files) older than this many days are purged by a periodic task
     # (``resumeiq.retention``); unset: kept until deleted.
@@ -159,9 +172,37 @@ class Settings(BaseSettings):
     def _lower_queue(cls, value: object) -> object:
         return value.strip().lower() if isinstance(value, str) else value
 
+    @field_validator("rate_limits_by_role")
+    @classmethod
+    def _valid_role_rates(cls, value: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+        roles, kinds = {"job_seeker", "recruiter", "admin"}, {"upload", "analysis", "screening-files", "expensive"}
+        for role, rates in value.items():
+            if role not in roles:
+                raise ValueError(f"RESUMEIQ_RATE_LIMITS_BY_ROLE: unknown role {role!r}")
+            for kind, rate in rates.items():
+                if kind not in kinds:
+                    raise ValueError(f"RESUMEIQ_RATE_LIMITS_BY_ROLE: unknown limit {kind!r}")
+                for part in rate.split(";"):
+                    try:
+                        parse_rate_limit(part)
+                    except ValueError as exc:
+                        raise ValueError(f"not a rate limit like '20/10 minutes': {part!r}") from exc
+        return value
+
+    @field_validator("rate_limit_analysis_burst")
+    @classmethod
+    def _valid_optional_rate(cls, value: str) -> str:
+        if value.strip():
+            try:
+                parse_rate_limit(value)
+            except ValueError as exc:
+                raise ValueError(f"not a rate limit like '10/minute': {value!r}") from exc
+        return value.strip()
+
     @field_validator(
         "rate_limit_upload",
         "rate_limit_analysis",
+        "rate_limit_screening_files",
         "rate_limit_login_account",
         "rate_limit_login_ip",
         "rate_limit_register_ip",

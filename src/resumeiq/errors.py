@@ -11,6 +11,7 @@
     │   ├── NothingToTailor               nothing_to_tailor
     │   ├── InvalidTailoredResume         invalid_resume
     │   ├── LLMNotConfigured              llm_not_configured
+    │   ├── ConfirmationRequired          confirmation_required
     │   └── WeakPassword                  weak_password
     ├── PayloadTooLarge                   too_large
     ├── UnsupportedMediaType              unsupported_media_type
@@ -21,7 +22,8 @@
     │   ├── PreviewHashMismatch           preview_hash_mismatch
     │   ├── AlreadyConfirmed              already_confirmed
     │   ├── NoCoverLetter                 no_cover_letter
-    │   └── ResultNotReady                result_not_ready
+    │   ├── ResultNotReady                result_not_ready
+    │   └── PreviewCountMismatch          preview_count_mismatch
     ├── Forbidden                         forbidden
     │   ├── RegistrationClosed            registration_closed
     │   ├── CsrfFailed                    csrf_failed
@@ -32,9 +34,11 @@
     │   └── InvalidToken                  invalid_token
     ├── InsufficientCredits               insufficient_credits
     ├── RateLimited                       rate_limited
+    │   └── EmailCapReached               email_cap_reached
     └── ServiceUnavailable                service_unavailable
         ├── EngineUnavailable             engine_unavailable
-        └── EmailNotConfigured            email_not_configured
+        ├── EmailNotConfigured            email_not_configured
+        └── EmailNotDelivered             email_not_delivered
 """
 
 from __future__ import annotations
@@ -118,6 +122,12 @@ class LLMNotConfigured(InvalidInput):
     code = "llm_not_configured"
 
 
+class ConfirmationRequired(InvalidInput):
+    """An action that cannot be undone (sending e-mail) without ``confirm`` and what was previewed."""
+
+    code = "confirmation_required"
+
+
 class PayloadTooLarge(ServiceError):
     code = "too_large"
 
@@ -166,12 +176,25 @@ class ResultNotReady(Conflict):
     code = "result_not_ready"
 
 
+class PreviewCountMismatch(Conflict):
+    """What would be sent now is not what the confirmed preview counted; ``count`` is the new count."""
+
+    code = "preview_count_mismatch"
+
+
 class Forbidden(ServiceError):
     code = "forbidden"
 
 
 class RegistrationClosed(Forbidden):
     code = "registration_closed"
+
+
+class RoleRequired(Forbidden):
+    """The user's role does not allow this (screenings and candidate e-mail are for recruiters);
+    ``required_roles`` lists the roles that do."""
+
+    code = "role_required"
 
 
 class CsrfFailed(Forbidden):
@@ -184,12 +207,6 @@ class PasswordMismatch(Forbidden):
     """A password asked again to confirm an operation (deleting the account) is not the user's."""
 
     code = "password_mismatch"
-
-
-class RoleRequired(Forbidden):
-    """The request needs a role the user does not have (``required_role`` names it)."""
-
-    code = "role_required"
 
 
 class AuthenticationFailed(ServiceError):
@@ -219,6 +236,12 @@ class RateLimited(ServiceError):
         self.retry_after = retry_after
 
 
+class EmailCapReached(RateLimited):
+    """Queuing these messages would pass a cap on e-mail (per user per day, or the server's per day)."""
+
+    code = "email_cap_reached"
+
+
 class ServiceUnavailable(ServiceError):
     code = "service_unavailable"
 
@@ -229,3 +252,9 @@ class EngineUnavailable(ServiceUnavailable):
 
 class EmailNotConfigured(ServiceUnavailable):
     code = "email_not_configured"
+
+
+class EmailNotDelivered(ServiceUnavailable):
+    """The SMTP server refused or could not be reached for a message sent while the caller waits."""
+
+    code = "email_not_delivered"

@@ -20,6 +20,7 @@ from resumeiq.accounts.router import router as accounts_router
 from resumeiq.analysis.router import router as analysis_router
 from resumeiq.apidoc import problems
 from resumeiq.apidoc.document import install_api_docs, offline_assets
+from resumeiq.candidates.router import router as candidates_router
 from resumeiq.config import Settings, ensure_jwt_secret, load_settings
 from resumeiq.credits.router import router as credits_router
 from resumeiq.db import Database
@@ -163,6 +164,7 @@ def create_app(settings: Settings | None = None, *, engine_pool: EnginePool | No
     api.include_router(accounts_router)
     api.include_router(credits_router)
     api.include_router(resumes_router)
+    api.include_router(candidates_router)
     api.include_router(analysis_router)
     api.include_router(jobs_router)
     api.include_router(matches_router)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import base64
 import json
 
+import pytest
+
 from resumeiq.pagination import MAX_LIMIT, MAX_OFFSET
 
 BAD_PAGES = [
@@ -24,6 +26,12 @@ BAD_PAGES = [
     {"limit": str(MAX_LIMIT + 1)},
     {"limit": "-Infinity"},
 ]
+
+
+@pytest.fixture
+def user(recruiter):
+    """Screening and candidate e-mail are for recruiters: this module's user is one."""
+    return recruiter
 
 
 async def list_urls(user, resume_text: bytes, job_text: str) -> list[str]:

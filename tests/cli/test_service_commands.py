@@ -54,3 +54,30 @@ def test_weak_secret_stops_the_command(tmp_path, monkeypatch):
     result = CliRunner().invoke(app, ["db", "upgrade"])
     assert result.exit_code == 2
     assert "well-known" in result.output
+
+
+def test_user_set_role_makes_a_recruiter(tmp_path, monkeypatch):
+    monkeypatch.setenv("RESUMEIQ_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("RESUMEIQ_DATABASE_URL", raising=False)
+    monkeypatch.delenv("RESUMEIQ_JWT_SECRET", raising=False)
+    runner = CliRunner()
+    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
+    created = runner.invoke(
+        app, ["user", "create", "hana@example.com", "--password", "correct horse battery", "--role", "job_seeker"]
+    )
+    assert created.exit_code == 0, created.output
+
+    result = runner.invoke(app, ["user", "set-role", "Hana@Example.com", "recruiter"])
+    assert result.exit_code == 0, result.output
+    assert "hana@example.com is now a recruiter" in result.output
+    with sqlite3.connect(tmp_path / "resumeiq.db") as conn:
+        (role,) = conn.execute("SELECT role FROM users WHERE email='hana@example.com'").fetchone()
+    assert role == "recruiter"
+
+    missing = runner.invoke(app, ["user", "set-role", "nobody@example.com", "recruiter"])
+    assert missing.exit_code == 1 and "No user" in missing.output
+    bad = runner.invoke(app, ["user", "set-role", "hana@example.com", "king"])
+    assert bad.exit_code != 0
+    with sqlite3.connect(tmp_path / "resumeiq.db") as conn:
+        (role,) = conn.execute("SELECT role FROM users WHERE email='hana@example.com'").fetchone()
+    assert role == "recruiter"

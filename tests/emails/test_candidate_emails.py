@@ -12,6 +12,12 @@ from screening.screenings import JAVA_RESUME, NURSE_RESUME, create_job, start_sc
 
 
 @pytest.fixture
+def user(recruiter):
+    """Screening and candidate e-mail are for recruiters: this module's user is one."""
+    return recruiter
+
+
+@pytest.fixture
 def smtp_server():
     yield from smtp.serve_smtp()
 
@@ -47,6 +53,14 @@ async def finished_screening(user, resume_text, job_text, *, blind=False, extra=
     return sid, {i["position"]: i for i in results}
 
 
+async def send(user, sid, templates, **extra):
+    """Preview, then send what it counted (as a recruiter does); returns the send's response."""
+    r = await user.post(f"/api/v1/screenings/{sid}/emails/preview", json={"templates": templates})
+    assert r.status_code == 200, r.text
+    body = {"templates": templates, "confirm": True, "expected_count": r.json()["count"], **extra}
+    return await user.post(f"/api/v1/screenings/{sid}/emails", json=body)
+
+
 async def wait_for_delivery(user, sid, timeout=30.0):
     deadline = asyncio.get_running_loop().time() + timeout
     while True:
@@ -60,7 +74,7 @@ async def wait_for_delivery(user, sid, timeout=30.0):
 
 async def test_personalised_emails_arrive_once(user, resume_text, job_text, smtp_server):
     sid, results = await finished_screening(user, resume_text, job_text)
-    r = await user.post(f"/api/v1/screenings/{sid}/emails", json={"templates": TEMPLATES})
+    r = await send(user, sid, TEMPLATES)
     assert r.status_code == 202, r.text
     assert r.json()["queued"] == 3 and r.json()["skipped"] == []
     page = await wait_for_delivery(user, sid)
@@ -87,24 +101,24 @@ async def test_personalised_emails_arrive_once(user, resume_text, job_text, smtp
             "score": result["score"],
         }
         (mail,) = smtp_server.inbox.to(address)
-        assert mail["From"] == "jobs@acme.test"
+        assert mail["From"] == "jobs@acme.test"  # RESUMEIQ_SMTP_FROM, whoever sends
+        assert mail["Reply-To"] == user.email  # answers go to the recruiter
         assert mail["Subject"] == template["subject"].format(**values), position
         assert mail.get_content().replace("\r\n", "\n") == template["body"].format(**values), position
     assert len(smtp_server.inbox.messages) == 3
 
     # Asking again does not write to the same people twice.
-    r = await user.post(f"/api/v1/screenings/{sid}/emails", json={"templates": TEMPLATES})
+    r = await send(user, sid, TEMPLATES)
     assert r.json()["queued"] == 0
     assert {s["reason"] for s in r.json()["skipped"]} == {"already_messaged"} and len(
         r.json()["skipped"]
     ) == 3
-    r = await user.post(
-        f"/api/v1/screenings/{sid}/emails",
-        json={"templates": {"rejected": TEMPLATES["rejected"]}, "resend": True},
-    )
-    assert r.json()["queued"] == sum(i["category"] == "rejected" for i in results.values())
+    # Nor can a request choose the sender, or ask to write to the same people again.
+    for extra in ({"from_address": "ceo@bank.test"}, {"resend": True}):
+        r = await send(user, sid, TEMPLATES, **extra)
+        assert r.status_code == 422 and r.json()["code"] == "validation_error", extra
     await wait_for_delivery(user, sid)
-    assert len(smtp_server.inbox.to("florence@example.org")) == 2
+    assert len(smtp_server.inbox.to("florence@example.org")) == 1
 
 
 async def test_only_templated_categories_and_candidates_with_an_address(
@@ -113,9 +127,7 @@ async def test_only_templated_categories_and_candidates_with_an_address(
     no_address = b"Alan Turing\nManchester, UK\n\nEXPERIENCE\nResearcher, University of Manchester\n2010-01 - Present\n- Python\n"
     sid, results = await finished_screening(user, resume_text, job_text, extra=[("alan.txt", no_address)])
     alan = results[4]
-    r = await user.post(
-        f"/api/v1/screenings/{sid}/emails", json={"templates": {alan["category"]: TEMPLATES["rejected"]}}
-    )
+    r = await send(user, sid, {alan["category"]: TEMPLATES["rejected"]})
     assert r.status_code == 202, r.text
     skipped = r.json()["skipped"]
     assert {"item_id": alan["item_id"], "position": 4, "reason": "no_email_address"} in skipped
@@ -127,7 +139,7 @@ async def test_only_templated_categories_and_candidates_with_an_address(
 
 async def test_blind_screening_hides_addresses_in_the_outbox(user, resume_text, job_text, smtp_server):
     sid, _ = await finished_screening(user, resume_text, job_text, blind=True)
-    r = await user.post(f"/api/v1/screenings/{sid}/emails", json={"templates": TEMPLATES})
+    r = await send(user, sid, TEMPLATES)
     assert r.json()["queued"] == 3
     page = await wait_for_delivery(user, sid)
     for m in page["items"]:
@@ -146,23 +158,26 @@ async def test_bad_templates_and_foreign_screenings(api, user, resume_text, job_
         {"templates": {"selected": {"subject": "Hi", "body": "a lone { brace"}}},
         {"templates": {}},
         {"templates": {"hired": TEMPLATES["rejected"]}},
-        {"templates": TEMPLATES, "from_address": "not an address"},
+        {"templates": TEMPLATES, "from_address": "jobs@acme.test"},
     ]
     for body in bad:
         r = await user.post(f"/api/v1/screenings/{sid}/emails", json=body)
         assert r.status_code == 422 and r.json()["code"] == "validation_error", (body, r.text)
     assert (await user.get(f"/api/v1/screenings/{sid}/emails")).json()["total"] == 0
 
-    other = await api.register()
+    other = await api.register(role="recruiter")
     r = await other.post(f"/api/v1/screenings/{sid}/emails", json={"templates": TEMPLATES})
+    assert r.status_code == 404
+    r = await other.post(f"/api/v1/screenings/{sid}/emails/preview", json={"templates": TEMPLATES})
     assert r.status_code == 404 and r.json()["code"] == "not_found"
     assert (await other.get(f"/api/v1/screenings/{sid}/emails")).status_code == 404
 
 
 async def test_without_smtp_nothing_is_queued(start_api, make_settings, resume_text, job_text):
     async with start_api(make_settings(rate_limit_upload="1000/minute")) as api:
-        user = await api.register()
+        user = await api.register(role="recruiter")
         sid, _ = await finished_screening(user, resume_text, job_text)
-        r = await user.post(f"/api/v1/screenings/{sid}/emails", json={"templates": TEMPLATES})
+        body = {"templates": TEMPLATES, "confirm": True, "expected_count": 3}
+        r = await user.post(f"/api/v1/screenings/{sid}/emails", json=body)
         assert r.status_code == 503 and r.json()["code"] == "email_not_configured"
         assert (await user.get(f"/api/v1/screenings/{sid}/emails")).json()["total"] == 0

@@ -42,8 +42,9 @@ async def test_upload_parses_and_answers_the_contract(user, resume_text, setting
         "processing_error",
         "is_master",
         "warnings",
+        "stored_before",
     }
-    assert body["processing_status"] == "ready"
+    assert body["processing_status"] == "ready" and body["stored_before"] is False
     assert body["processing_error"] is None
     assert body["version_number"] == 1
     assert body["is_master"] is True
@@ -65,10 +66,11 @@ async def test_next_upload_is_the_next_version_and_not_master(user, resume_text)
     assert second["is_master"] is False
 
 
-async def test_upload_for_another_candidate(user, resume_text):
+async def test_upload_for_another_candidate(recruiter, resume_text):
+    user = recruiter  # only a recruiter has candidates other than themselves
     r = await user.post("/api/v1/candidates", json={"name": "Grace Hopper", "email": "grace@example.com"})
     assert r.status_code == 201
-    candidate_id = r.json()["id"]
+    candidate_id = r.json()["candidate_id"]
     mine = (await user.upload(resume_text)).json()
     theirs = (await user.upload(resume_text, candidate_id=candidate_id)).json()
     assert theirs["candidate_id"] == candidate_id != mine["candidate_id"]
@@ -78,8 +80,8 @@ async def test_upload_for_another_candidate(user, resume_text):
 async def test_upload_to_a_foreign_or_unknown_candidate_is_404_and_stores_nothing(
     api, user, resume_text, settings
 ):
-    other = await api.register()
-    foreign = (await other.post("/api/v1/candidates", json={"name": "X"})).json()["id"]
+    other = await api.register(role="recruiter")
+    foreign = (await other.post("/api/v1/candidates", json={"name": "X"})).json()["candidate_id"]
     for candidate_id in (foreign, str(uuid.uuid4())):
         r = await user.upload(resume_text, candidate_id=candidate_id)
         assert r.status_code == 404

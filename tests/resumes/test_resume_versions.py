@@ -44,8 +44,9 @@ async def test_master_moves(user, resume_text):
     assert r.status_code == 404 and r.json()["code"] == "not_found"
 
 
-async def test_list_is_paginated_newest_first_and_filtered(user, resume_text):
-    other = (await user.post("/api/v1/candidates", json={"name": "Other"})).json()["id"]
+async def test_list_is_paginated_newest_first_and_filtered(recruiter, resume_text):
+    user = recruiter  # only a recruiter has candidates other than themselves
+    other = (await user.post("/api/v1/candidates", json={"name": "Other"})).json()["candidate_id"]
     mine = [(await user.upload(variant(resume_text, i))).json() for i in range(3)]
     (await user.upload(resume_text, candidate_id=other)).json()
 

@@ -20,6 +20,12 @@ from screening.screenings import (
 
 
 @pytest.fixture
+def user(recruiter):
+    """Screening and candidate e-mail are for recruiters: this module's user is one."""
+    return recruiter
+
+
+@pytest.fixture
 def settings(make_settings):
     return make_settings(rate_limit_upload="10000/minute")
 
@@ -160,7 +166,7 @@ async def test_results_export_as_xlsx_with_the_csv_columns(user, resume_text, jo
     selected = await user.get(f"/api/v1/screenings/{sid}/results", params={"format": "xlsx", "category": "rejected"})
     kept = [[c.value for c in row] for row in load_workbook(io.BytesIO(selected.content)).active.iter_rows()]
     assert all(dict(zip(header, row, strict=True))["Category"] == "rejected" for row in kept[1:])
-    other = await user.api.register()
+    other = await user.api.register(role="recruiter")
     assert (await other.get(f"/api/v1/screenings/{sid}/results", params={"format": "xlsx"})).status_code == 404
 
 
@@ -202,7 +208,7 @@ async def test_blind_screening_hides_who_candidates_are(user, resume_text, job_t
 async def test_another_users_screening_job_and_resumes_are_404(api, user, resume_text, job_text, settings):
     sid, _ = await screened(user, resume_text, job_text)
     my_resume = (await user.get("/api/v1/resumes")).json()["items"][0]["resume_id"]
-    other = await api.register()
+    other = await api.register(role="recruiter")
     for method, url in [
         ("GET", f"/api/v1/screenings/{sid}"),
         ("GET", f"/api/v1/screenings/{sid}/results"),
@@ -255,7 +261,7 @@ async def test_limits_on_files_per_screening_and_bytes_per_file(
 ):
     settings = make_settings(screening_max_files=2, upload_max_bytes=4096, rate_limit_upload="1000/minute")
     async with start_api(settings) as api:
-        user = await api.register()
+        user = await api.register(role="recruiter")
         job_id = await create_job(user, job_text)
         three = [(f"{i}.txt", resume_text + str(i).encode()) for i in range(3)]
         r = await start_screening(user, job_id, files=three)
@@ -277,7 +283,9 @@ async def test_limits_on_files_per_screening_and_bytes_per_file(
         assert len(stored_files(settings)) == 1 and temp_files(settings) == []
 
 
-async def test_deleting_a_screening_removes_files_only_it_used(user, resume_text, job_text, settings):
+async def test_deleting_a_screening_keeps_the_pool_and_its_files(user, resume_text, job_text, settings):
+    """Screened files are resumes of their candidates (the pool): a screening going does not take
+    them; deleting the candidate does."""
     job_id = await create_job(user, job_text)
     r = await user.upload(resume_text)  # the same bytes as ada.txt below: one stored file, two users of it
     resume_id = r.json()["resume_id"]
@@ -285,18 +293,18 @@ async def test_deleting_a_screening_removes_files_only_it_used(user, resume_text
     sid = r.json()["screening_id"]
     await wait_for_screening(user, sid)
     assert len(stored_files(settings)) == 2
+    items = (await user.get(f"/api/v1/screenings/{sid}/results")).json()["items"]
+    assert next(i for i in items if i["filename"] == "ada.txt")["resume_id"] == resume_id  # no second copy
     assert (await user.delete(f"/api/v1/screenings/{sid}")).status_code == 204
     assert (await user.get(f"/api/v1/screenings/{sid}")).status_code == 404
-    assert len(stored_files(settings)) == 1
+    assert len(stored_files(settings)) == 2
     assert (await user.get(f"/api/v1/resumes/{resume_id}/file")).status_code == 200
-    # And the other way round: deleting the resume keeps a file a screening still uses.
-    r = await start_screening(user, job_id, files=[("ada.txt", resume_text)])
-    await wait_for_screening(user, r.json()["screening_id"])
-    assert (await user.delete(f"/api/v1/resumes/{resume_id}")).status_code == 204
-    assert len(stored_files(settings)) == 1
+    for candidate in (await user.get("/api/v1/candidates")).json()["items"]:
+        assert (await user.delete(f"/api/v1/candidates/{candidate['candidate_id']}")).status_code == 204
+    assert stored_files(settings) == []
 
 
-async def test_deleting_the_job_deletes_its_screenings_and_their_files(user, resume_text, job_text, settings):
+async def test_deleting_the_job_deletes_its_screenings_not_the_pool(user, resume_text, job_text, settings):
     job_id = await create_job(user, job_text)
     r = await start_screening(user, job_id, files=[("ada.txt", resume_text)])
     sid = r.json()["screening_id"]
@@ -304,7 +312,9 @@ async def test_deleting_the_job_deletes_its_screenings_and_their_files(user, res
     assert len(stored_files(settings)) == 1
     assert (await user.delete(f"/api/v1/jobs/{job_id}")).status_code == 204
     assert (await user.get(f"/api/v1/screenings/{sid}")).status_code == 404
-    assert stored_files(settings) == []
+    assert len(stored_files(settings)) == 1
+    (resume,) = (await user.get("/api/v1/resumes")).json()["items"]
+    assert resume["filename"] == "ada.txt"
 
 
 async def test_resume_ids_only_as_json(user, resume_text, job_text):
@@ -392,7 +402,7 @@ async def test_a_screenings_whole_upload_is_held_to_resumeiq_screening_max_bytes
     settings = make_settings(rate_limit_upload="10000/minute")
     assert settings.screening_max_bytes == size - 1 and settings.upload_max_bytes > 100 * len(resume_text)
     async with start_api(settings) as api:
-        user = await api.register()
+        user = await api.register(role="recruiter")
         job_id = await create_job(user, job_text)
         body, headers = screening_body(job_id, files)
         assert len(body) == size
@@ -410,7 +420,7 @@ async def test_a_screenings_whole_upload_is_held_to_resumeiq_screening_max_bytes
     monkeypatch.setenv("RESUMEIQ_SCREENING_MAX_BYTES", str(size))
     settings = make_settings(rate_limit_upload="10000/minute")
     async with start_api(settings) as api:
-        user = await api.register()
+        user = await api.register(role="recruiter")
         job_id = await create_job(user, job_text)
         body, headers = screening_body(job_id, files)
         r = await user.post("/api/v1/screenings", content=body, headers=headers)
@@ -425,7 +435,7 @@ async def test_a_streamed_screening_is_cut_off_soon_after_the_limit(start_api, m
     monkeypatch.setenv("RESUMEIQ_SCREENING_MAX_BYTES", "200000")
     settings = make_settings(rate_limit_upload="10000/minute")
     async with start_api(settings) as api:
-        user = await api.register()
+        user = await api.register(role="recruiter")
         job_id = await create_job(user, job_text)
         files = [(f"{i}.txt", b"Python developer\n" + b"x" * 99_000) for i in range(50)]  # 5 MB in all
         body, headers = screening_body(job_id, files)
@@ -450,7 +460,7 @@ async def test_a_screening_for_a_job_not_yours_is_refused_before_its_files_are_r
     monkeypatch.setattr(LocalFileStorage, "new_temp_path", lambda self: opened.append(1) or new_temp_path(self))
     settings = make_settings(rate_limit_upload="10000/minute")
     async with start_api(settings) as api:
-        owner, other = await api.register(), await api.register()
+        owner, other = await api.register(role="recruiter"), await api.register(role="recruiter")
         theirs = await create_job(owner, job_text)
         files = [(f"{i}.txt", b"Python developer\n" + b"x" * 99_000) for i in range(50)]  # 5 MB in all
         for job_id, status, code in ((theirs, 404, "not_found"), (str(uuid.uuid4()), 404, "not_found")):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import subprocess
+import sys
 import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -35,11 +37,20 @@ def free_port() -> int:
 
 class Server(CliProcess):
     def __init__(self, env: dict[str, str], log: Path) -> None:
+        self.env = env
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         super().__init__(
             ["serve", "--host", "127.0.0.1", "--port", str(self.port), "--no-access-log"], env, log
         )
+
+    def set_role(self, email: str, role: str) -> None:
+        """``resumeiq user set-role``, as the operator runs it against this server's database."""
+        done = subprocess.run(
+            [sys.executable, "-c", "from resumeiq.cli import app; app()", "user", "set-role", email, role],
+            env=self.env, capture_output=True, text=True, timeout=60, check=False,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stdout + done.stderr
 
     def wait_ready(self, timeout: float = 90) -> None:
         deadline = time.monotonic() + timeout

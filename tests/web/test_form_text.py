@@ -45,8 +45,8 @@ def multipart(fields: dict[str, str], bad_field: str, bad: bytes, files: list[tu
 
 
 async def setting(b: Browser) -> dict[str, str]:
-    """A signed-in job seeker with a resume, a job, a screening and a tailoring preview."""
-    await b.sign_up_and_in()
+    """A signed-in recruiter with a resume, a job, a screening and a tailoring preview."""
+    await b.sign_up_and_in(role="recruiter")
     r = await b.upload("anselm.txt", TAILOR_SEEKER.encode())
     resume = r.headers["location"].split("uploaded=")[1]
     r = await b.post("/jobs", {"text": TAILOR_JOB})
@@ -76,7 +76,7 @@ def form_cases(ids: dict[str, str]) -> list[tuple[str, dict[str, str]]]:
         (f"/resumes/{r}/match", {"job_id": j}),
         ("/jobs", {"text": JOB, "title": "Engineer", "company": "Quillmoor"}),
         (f"/jobs/{j}/delete", {}),
-        (f"/screenings/{s}/emails", {"action": "preview", "subject_selected": "Hello", "body_selected": "Dear {first_name}", "from_address": "hr@example.com"}),
+        (f"/screenings/{s}/emails", {"action": "preview", "subject_selected": "Hello", "body_selected": "Dear {first_name}"}),
         ("/tailoring", {"resume_id": r, "job_id": j, "cover_letter": "true", "outreach": "true"}),
         (f"/tailoring/{p}", {"preview_hash": "0" * 64, "change-d1": "reject", "action": "show"}),
     ]  # fmt: skip

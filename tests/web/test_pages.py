@@ -85,8 +85,8 @@ async def test_form_posts_without_the_sessions_csrf_token_are_refused(web, resum
 
 async def test_another_users_resources_are_404_pages(web, resume_text):
     owner, stranger = web(), web()
-    await owner.sign_up_and_in()
-    await stranger.sign_up_and_in()
+    await owner.sign_up_and_in(role="recruiter")
+    await stranger.sign_up_and_in(role="recruiter")  # may screen: the 404s are about ownership
     r = await owner.upload("cv.txt", resume_text)
     resume_id = r.headers["location"].split("uploaded=")[1]
     r = await owner.post("/jobs", {"text": JOB}, token_from="/jobs")
@@ -124,7 +124,7 @@ async def test_another_users_resources_are_404_pages(web, resume_text):
 
 async def test_the_whole_flow_as_plain_form_posts(web):
     b = web()
-    await b.sign_up_and_in()
+    await b.sign_up_and_in(role="recruiter")  # a recruiter does all a job seeker does, and screens
     # A file the engine cannot read: the page says why, with the engine's code and status.
     r = await b.upload("broken.pdf", b"%PDF-1.4\n% nothing here\n")
     assert r.status_code == 422 and "corrupt_file" in r.text
@@ -204,9 +204,23 @@ async def test_the_whole_flow_as_plain_form_posts(web):
 
     r = await b.post(f"/resumes/{resume_id}/delete", {}, token_from="/resumes")
     assert r.status_code == 303
-    assert "Your resumes (0)" in (await b.client.get("/resumes")).text
+    listing = (await b.client.get("/resumes")).text
+    assert "seeker.pdf" not in listing  # gone; the screened applicants stay, as the recruiter's pool
+    assert "Your resumes (6)" in listing
     r = await b.post("/sign-out", {}, token_from="/resumes")
     assert r.status_code == 303 and (await b.client.get("/resumes")).status_code == 303
+
+
+async def test_a_job_seeker_is_told_screening_is_for_recruiters(web):
+    b = web()
+    await b.sign_up_and_in()
+    r = await b.client.get("/screenings")
+    assert r.status_code == 200 and "for recruiter accounts" in r.text
+    assert 'action="/screenings"' not in r.text  # no form that could only be refused
+    token = await b.token("/resumes")
+    r = await b.client.post("/screenings", data={"csrf_token": token, "job_id": str(uuid.uuid4())},
+                            files=[("files", ("a.txt", b"Ada"))])  # fmt: skip
+    assert r.status_code == 403 and "role_required" in r.text
 
 
 async def test_a_wrong_password_shows_the_reason_without_telling_whether_the_account_exists(web):

@@ -24,6 +24,7 @@ class Browser:
     """A cookie-keeping client over https (the session cookie is Secure) that follows nothing."""
 
     def __init__(self, app: Any) -> None:
+        self.app = app
         self.client = httpx.AsyncClient(
             transport=httpx.ASGITransport(app=app), base_url="https://testserver", follow_redirects=False
         )
@@ -39,10 +40,16 @@ class Browser:
         data = {"csrf_token": await self.token(token_from or path), **data}
         return await self.client.post(path, data=data, **kw)
 
-    async def sign_up_and_in(self, email: str | None = None) -> str:
+    async def sign_up_and_in(self, email: str | None = None, role: str | None = None) -> str:
+        """A new account (``role``: then given that role, as an administrator does), signed in."""
         email = email or f"web-{uuid.uuid4().hex[:10]}@example.com"
         r = await self.post("/create-account", {"email": email, "password": PASSWORD})
         assert r.status_code == 200 and "sign in" in r.text.lower(), r.text
+        if role is not None:
+            from resumeiq.users.service import set_role
+
+            async with self.app.state.database.sessionmaker() as session:
+                await set_role(session=session, email=email, role=role)
         r = await self.post(
             "/sign-in", {"email": email, "password": PASSWORD, "next": "/resumes"}, token_from="/sign-in"
         )

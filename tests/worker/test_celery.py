@@ -343,7 +343,7 @@ async def test_reviews_and_matches_complete_through_celery_and_unpublished_jobs_
     log_from = len(worker.output())
     async with start_api(setup.api_settings(make_settings)) as api:
         assert isinstance(api.app.state.dispatcher, CeleryDispatcher)  # the API runs no jobs
-        user = await api.register()
+        user = await api.register(role="recruiter")
         r = await user.upload(resume_text, filename="ada.txt")
         assert r.status_code == 201, r.text
         resume_id = r.json()["resume_id"]
@@ -384,7 +384,7 @@ async def test_a_200_resume_screening_completes_with_every_item_accounted_for_an
     setup, _ = shared_worker
     _, inbox = smtp_inbox
     async with start_api(setup.api_settings(make_settings)) as api:
-        user = await api.register()
+        user = await api.register(role="recruiter")
         job_id = await create_job(user, job_text)
         accepted = await start_screening(user, job_id, resumes(200))
         sid = accepted["screening_id"]
@@ -406,7 +406,11 @@ async def test_a_200_resume_screening_completes_with_every_item_accounted_for_an
         template = {"subject": "About {job_title}", "body": "Dear {first_name}, you are {category}.\n"}
         r = await user.post(
             f"/api/v1/screenings/{sid}/emails",
-            json={"templates": dict.fromkeys(("selected", "considered", "rejected"), template)},
+            json={
+                "templates": dict.fromkeys(("selected", "considered", "rejected"), template),
+                "confirm": True,
+                "expected_count": 200,
+            },
         )
         assert r.status_code == 202, r.text
         assert r.json()["queued"] == 200
@@ -438,7 +442,7 @@ async def test_sigkill_of_the_worker_mid_run_then_restart_completes_every_job_ex
     worker = Worker(env, log, concurrency=3, slow_reviews=60)
     try:
         async with start_api(settings) as api:
-            user = await api.register()
+            user = await api.register(role="recruiter")
             resume_id = (await user.upload(resume_text, filename="ada.txt")).json()["resume_id"]
             job_id = await create_job(user, job_text)
             worker.wait_ready()

@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 def require_admin(user: User) -> User:
     """``user`` if it has the admin role. Raises ``RoleRequired``."""
     if user.role != Role.ADMIN.value:
-        raise RoleRequired("This needs the admin role.", required_role=Role.ADMIN.value)
+        raise RoleRequired("This needs the admin role.", required_roles=[Role.ADMIN.value])
     return user
 
 

@@ -118,6 +118,24 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "rate_limited": {"detail": "Too many analyses (limit 60 per 1 hour).", "retry_after": 42},
     "service_unavailable": {"detail": "The database is unreachable."},
     "engine_unavailable": {"detail": "The engine is restarting; try again in a moment."},
+    "role_required": {
+        "detail": "Only recruiter or admin accounts can screen resumes; this account is a job_seeker.",
+        "required_roles": ["recruiter", "admin"],
+    },
+    "email_cap_reached": {
+        "detail": "These 40 message(s) would pass the cap of 1000 e-mails per 24 hours for your account "
+        "(980 already queued in that time).",
+        "retry_after": 3600,
+    },
+    "confirmation_required": {
+        "detail": "Preview first (POST …/emails/preview), then send with confirm: true and the "
+        "preview's count as expected_count."
+    },
+    "preview_count_mismatch": {
+        "detail": "The preview you confirmed had 12 message(s); 11 would be sent now: preview again.",
+        "count": 11,
+    },
+    "email_not_delivered": {"detail": "The SMTP server did not take the message: 421 try later"},
     "email_not_configured": {
         "detail": "E-mail is not configured on this server (set RESUMEIQ_SMTP_HOST)."
     },

@@ -194,6 +194,39 @@ def user_create(
     typer.echo(f"created {role_value.value} {email.strip().lower()} ({user_id})")
 
 
+@user_app.command("set-role")
+def user_set_role(
+    email: str = typer.Argument(..., help="The user's email (their login)."),
+    role: str = typer.Argument(..., help="job_seeker, recruiter or admin."),
+) -> None:
+    """Give a user a role: how recruiters are made when sign-up is for job seekers only."""
+    from resumeiq.db import Database
+    from resumeiq.errors import NotFound
+    from resumeiq.users.models import Role
+    from resumeiq.users.service import set_role
+
+    try:
+        role_value = Role(role)
+    except ValueError as exc:
+        raise typer.BadParameter(f"role must be one of {', '.join(r.value for r in Role)}") from exc
+    settings = _settings()
+
+    async def run() -> str:
+        database = Database(settings.database_url)
+        try:
+            async with database.sessionmaker() as session:
+                return (await set_role(session=session, email=email, role=role_value)).email
+        finally:
+            await database.dispose()
+
+    try:
+        address = asyncio.run(run())
+    except NotFound as exc:
+        typer.secho(f"error: {exc}", fg="red", err=True)
+        raise typer.Exit(1) from exc
+    typer.echo(f"{address} is now a {role_value.value}")
+
+
 def register(app: typer.Typer) -> None:
     """Add the service commands to ``app``."""
     app.command("serve")(serve)

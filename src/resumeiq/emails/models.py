@@ -11,12 +11,12 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from enum import StrEnum
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from resumeiq.db import Base, UTCDateTime, UUIDPrimaryKey, utcnow
+from resumeiq.db import Base, JSONType, UTCDateTime, UUIDPrimaryKey, utcnow
 from resumeiq.worker.claim import JobStates
 
 
@@ -33,6 +33,8 @@ class EmailMessage(UUIDPrimaryKey, Base):
         CheckConstraint("status IN ('queued', 'sending', 'sent', 'failed')", name="status"),
         Index("ix_email_messages_status_lease", "status", "lease_until"),
         Index("ix_email_messages_screening_requested", "screening_id", "requested_at"),
+        # One message per candidate (their item of the screening) and template (the category).
+        Index("uq_email_messages_item_category", "screening_item_id", "category", unique=True),
     )
     job_states: ClassVar[JobStates] = JobStates(
         pending=EmailStatus.QUEUED,
@@ -47,7 +49,8 @@ class EmailMessage(UUIDPrimaryKey, Base):
         ForeignKey("screening_items.id", ondelete="CASCADE"), index=True
     )
     category: Mapped[str] = mapped_column(String(16))
-    from_address: Mapped[str] = mapped_column(String(320))
+    from_address: Mapped[str] = mapped_column(String(320))  # RESUMEIQ_SMTP_FROM when queued
+    reply_to: Mapped[str | None] = mapped_column(String(320))  # the recruiter's own address
     to_address: Mapped[str] = mapped_column(String(320))
     subject: Mapped[str] = mapped_column(String(998))
     body: Mapped[str] = mapped_column(Text)
@@ -62,3 +65,18 @@ class EmailMessage(UUIDPrimaryKey, Base):
     requested_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # when it was sent (or gave up)
+
+
+class EmailBatch(UUIDPrimaryKey, Base):
+    """One confirmed send, by its idempotency key: the same key again answers what it answered,
+    and queues nothing."""
+
+    __tablename__ = "email_batches"
+    __table_args__ = (UniqueConstraint("owner_user_id", "idempotency_key"),)
+
+    owner_user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    screening_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("screenings.id", ondelete="CASCADE"))
+    idempotency_key: Mapped[str] = mapped_column(String(200))
+    queued: Mapped[int] = mapped_column(Integer)
+    skipped: Mapped[list[dict[str, Any]]] = mapped_column(JSONType)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

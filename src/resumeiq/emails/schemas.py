@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 from datetime import datetime
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -48,28 +49,43 @@ class EmailTemplates(RequestModel):
     rejected: EmailTemplate | None = None
 
 
-class EmailRequest(RequestModel):
-    """Templates per category (a category without one gets no e-mail). ``resend``: also write to
-    candidates who already have a message queued or sent from this screening."""
+class EmailPreviewRequest(RequestModel):
+    """Templates per category (a category without one gets no e-mail)."""
 
     model_config = ConfigDict(extra="forbid")
 
     templates: EmailTemplates
-    from_address: str | None = Field(default=None, max_length=320)
-    resend: bool = False
-
-    @field_validator("from_address")
-    @classmethod
-    def _address(cls, value: str | None) -> str | None:
-        if value is not None and not valid_address(value):
-            raise ValueError("not an e-mail address")
-        return value
 
     @model_validator(mode="after")
-    def _some_template(self) -> EmailRequest:
+    def _some_template(self) -> EmailPreviewRequest:
         if not (self.templates.selected or self.templates.considered or self.templates.rejected):
             raise ValueError("give a template for at least one category")
         return self
+
+
+class EmailRequest(EmailPreviewRequest):
+    """Send what the preview showed: ``confirm: true`` and the preview's ``count``. Every message
+    is sent from the server's configured sender (``RESUMEIQ_SMTP_FROM``) with a Reply-To of your
+    own address; a candidate gets at most one message per category from a screening. The same
+    ``idempotency_key`` again answers what it answered the first time and queues nothing."""
+
+    confirm: bool = Field(default=False, description="Must be true: the messages are sent")
+    expected_count: int | None = Field(
+        default=None, ge=0, le=1_000_000, description="The preview's count of messages to send", examples=[12]
+    )
+    idempotency_key: str | None = Field(
+        default=None, min_length=8, max_length=200, pattern=r"^[A-Za-z0-9._:-]+$",
+        description="A key of your choosing (a UUID): a repeated request with it is a no-op",
+        examples=["5b0f3c1e-2d4a-4e7b-9a51-1c6d8e2f7a90"],
+    )  # fmt: skip
+
+
+class EmailTestRequest(EmailPreviewRequest):
+    """One message of a category, rendered for its first candidate, sent to your own address."""
+
+    category: Literal["selected", "considered", "rejected"] | None = Field(
+        default=None, description="Default: the first category with a template"
+    )
 
 
 class Skipped(BaseModel):
@@ -83,6 +99,31 @@ class EmailsQueued(BaseModel):
     queued: int
     skipped: list[Skipped]
     status_url: str
+    replayed: bool = Field(default=False, description="True: an earlier request with this idempotency key")
+
+
+class MessagePreview(BaseModel):
+    item_id: uuid.UUID
+    position: int
+    candidate_id: uuid.UUID | None
+    category: str
+    to_address: str | None  # null in a blind screening
+    subject: str
+    body: str
+    skipped: str | None = Field(description="Why it would not be sent: no_email_address, already_messaged")
+
+
+class EmailsPreview(BaseModel):
+    screening_id: uuid.UUID
+    count: int = Field(description="Messages that would be sent: give it as expected_count to send")
+    skipped: int
+    messages: list[MessagePreview]
+
+
+class TestEmailSent(BaseModel):
+    to_address: str
+    from_address: str
+    subject: str
 
 
 class EmailOut(IdAs("message_id")):

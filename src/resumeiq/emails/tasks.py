@@ -16,7 +16,7 @@ import logging
 import uuid
 from dataclasses import dataclass
 from email.message import EmailMessage as MimeMessage
-from email.utils import format_datetime
+from email.utils import format_datetime, make_msgid
 
 import aiosmtplib
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from resumeiq.config import Settings
 from resumeiq.db import utcnow
 from resumeiq.emails.models import EmailMessage, EmailStatus
+from resumeiq.errors import EmailNotDelivered
 from resumeiq.metrics.registry import observe_email
 from resumeiq.worker import claim
 
@@ -72,11 +73,32 @@ def _mime(message: EmailMessage) -> MimeMessage:
     mime = MimeMessage()
     mime["From"] = message.from_address
     mime["To"] = message.to_address
+    if message.reply_to:
+        mime["Reply-To"] = message.reply_to
     mime["Subject"] = message.subject
     mime["Date"] = format_datetime(utcnow())
     mime["Message-ID"] = message.message_id
     mime.set_content(message.body)
     return mime
+
+
+def test_message(*, sender: str, to: str, subject: str, body: str) -> MimeMessage:
+    mime = MimeMessage()
+    mime["From"] = sender
+    mime["To"] = to
+    mime["Subject"] = subject
+    mime["Date"] = format_datetime(utcnow())
+    mime["Message-ID"] = make_msgid(domain=sender.rsplit("@", 1)[-1])
+    mime.set_content(body)
+    return mime
+
+
+async def deliver_now(smtp: SmtpSettings, mime: MimeMessage) -> None:
+    """Send one message while the caller waits (a test send); a refusal is ``EmailNotDelivered``."""
+    try:
+        await _send(smtp, mime)
+    except (_Permanent, aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
+        raise EmailNotDelivered(f"The SMTP server did not take the message: {_describe(exc)}") from exc
 
 
 class _Permanent(Exception):

@@ -69,7 +69,7 @@ async def create_job(
         )
     elif kind == "multipart/form-data":
         limiter: RateLimiter = request.app.state.rate_limiter
-        await limiter.hit(LimitKind.UPLOAD, str(user.id))
+        await limiter.check(LimitKind.UPLOAD, str(user.id), role=user.role)  # counted once it succeeds
         upload = await receive_upload(
             request, temp_path=storage.new_temp_path(), max_bytes=settings.upload_max_bytes
         )
@@ -86,6 +86,7 @@ async def create_job(
             title=fields.title[:300] or None,
             company=fields.company[:200] or None,
         )
+        await limiter.count(LimitKind.UPLOAD, str(user.id), role=user.role)
     else:
         raise UnsupportedMediaType(
             "Send the job as application/json {\"text\": …} or as multipart/form-data with a 'file' field."

@@ -3,7 +3,7 @@ current user's limit."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -25,9 +25,15 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def rate_limit(kind: LimitKind) -> Callable[[Request, CurrentUser], Awaitable[None]]:
-    async def dependency(request: Request, user: CurrentUser) -> None:
+def rate_limit(kind: LimitKind) -> Callable[[Request, CurrentUser], AsyncIterator[None]]:
+    """Hold the request to the user's (role's) limit of ``kind`` before it runs, and count it
+    only if it succeeds: a request refused for bad input (422, 404, …), or by the limiter itself,
+    costs nothing. (The code after ``yield`` does not run when the route raised.)"""
+
+    async def dependency(request: Request, user: CurrentUser) -> AsyncIterator[None]:
         limiter: RateLimiter = request.app.state.rate_limiter
-        await limiter.hit(kind, str(user.id))
+        await limiter.check(kind, str(user.id), role=user.role)
+        yield
+        await limiter.count(kind, str(user.id), role=user.role)
 
     return dependency

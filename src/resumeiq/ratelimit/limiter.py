@@ -1,7 +1,13 @@
 """Rate limits with the ``limits`` library, per user or per client address.
 
-Per user: ``upload`` (a moving window, default 20 per 10 minutes) and ``analysis`` (default
-5 per 5 minutes; going over it blocks the user for ``block_seconds``, default 10 minutes).
+Per user, sized for a working day: ``upload`` (a moving window, default 300 per hour),
+``analysis`` (default 60 per hour, with a burst limit of 10 per minute; with ``block_seconds``
+set, going over blocks the user that long), ``screening_files`` (files and resumes screened,
+default 3,000 per day: a screening counts its items). Each can be set per role
+(``RESUMEIQ_RATE_LIMITS_BY_ROLE``). The API checks a request before the work and counts it only
+once it succeeded (``check`` then ``count``): a request refused for bad input, or by the limiter
+itself, costs nothing. (Requests running at the same moment can pass one check together: the
+limit may be overshot by the requests in flight.)
 Against password guessing and mass sign-up (OWASP Authentication Cheat Sheet, "Login
 Throttling"): ``login_account`` (login attempts per account, keyed by the e-mail given, whether
 an account has it or not; a successful login clears it), ``login_ip`` (login attempts per client
@@ -41,6 +47,7 @@ log = logging.getLogger(__name__)
 class LimitKind(StrEnum):
     UPLOAD = "upload"
     ANALYSIS = "analysis"
+    SCREENING_FILES = "screening-files"
     LOGIN_ACCOUNT = "login-account"
     LOGIN_IP = "login-ip"
     REGISTER_IP = "register-ip"
@@ -51,6 +58,7 @@ class LimitKind(StrEnum):
 _COUNTED = {
     LimitKind.UPLOAD: "upload requests",
     LimitKind.ANALYSIS: "analysis requests",
+    LimitKind.SCREENING_FILES: "screened resumes",
     LimitKind.LOGIN_ACCOUNT: "login attempts for this account",
     LimitKind.LOGIN_IP: "login attempts from your address",
     LimitKind.REGISTER_IP: "registrations from your address",
@@ -78,59 +86,108 @@ class RateLimiter:
         login_ip: RateLimitItem | None = None,
         register_ip: RateLimitItem | None = None,
         expensive: RateLimitItem | None = None,
+        analysis_burst: RateLimitItem | None = None,
+        screening_files: RateLimitItem | None = None,
+        by_role: dict[str, dict[LimitKind, list[RateLimitItem]]] | None = None,
     ) -> None:
-        """A kind given no item (``None``) is not limited."""
+        """A kind given no item (``None``) is not limited. ``by_role``: the items of a kind for a
+        role, instead of the default ones."""
         self.storage = storage
         self._moving = MovingWindowRateLimiter(storage)
         self._fixed = FixedWindowRateLimiter(storage)
         items = {
-            LimitKind.UPLOAD: upload,
-            LimitKind.ANALYSIS: analysis,
-            LimitKind.LOGIN_ACCOUNT: login_account,
-            LimitKind.LOGIN_IP: login_ip,
-            LimitKind.REGISTER_IP: register_ip,
-            LimitKind.EXPENSIVE: expensive,
+            LimitKind.UPLOAD: [upload],
+            LimitKind.ANALYSIS: [analysis, analysis_burst],
+            LimitKind.SCREENING_FILES: [screening_files],
+            LimitKind.LOGIN_ACCOUNT: [login_account],
+            LimitKind.LOGIN_IP: [login_ip],
+            LimitKind.REGISTER_IP: [register_ip],
+            LimitKind.EXPENSIVE: [expensive],
         }
-        self._items = {kind: item for kind, item in items.items() if item is not None}
+        self._items = {kind: [i for i in its if i is not None] for kind, its in items.items()}
+        self._items = {kind: its for kind, its in self._items.items() if its}
+        self._by_role = by_role or {}
         self._blocks: dict[LimitKind, RateLimitItem] = {}
         if analysis_block_seconds > 0:
             self._blocks[LimitKind.ANALYSIS] = RateLimitItemPerSecond(1, analysis_block_seconds)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> RateLimiter:
+        by_role = {
+            role: {LimitKind(kind): [parse(r) for r in rates.split(";")] for kind, rates in kinds.items()}
+            for role, kinds in settings.rate_limits_by_role.items()
+        }
         return cls(
             storage_for(settings.redis_url, key_prefix=settings.rate_limit_key_prefix),
             upload=parse(settings.rate_limit_upload),
             analysis=parse(settings.rate_limit_analysis),
+            analysis_burst=parse(settings.rate_limit_analysis_burst)
+            if settings.rate_limit_analysis_burst
+            else None,
             analysis_block_seconds=settings.rate_limit_analysis_block_seconds,
+            screening_files=parse(settings.rate_limit_screening_files),
             login_account=parse(settings.rate_limit_login_account),
             login_ip=parse(settings.rate_limit_login_ip),
             register_ip=parse(settings.rate_limit_register_ip),
             expensive=parse(settings.rate_limit_expensive),
+            by_role=by_role,
         )
 
-    async def hit(self, kind: LimitKind, user_id: str) -> None:
-        """Count one request of ``kind`` for ``user_id`` (a user id, an e-mail address or a client
-        address, as the kind counts). Raises ``RateLimited`` with the seconds until a request of
-        this kind would be accepted again."""
-        if kind not in self._items:
+    def items_for(self, kind: LimitKind, role: str | None = None) -> list[RateLimitItem]:
+        """The limits a request of ``kind`` is held to (the role's own, if it has some)."""
+        role_items = self._by_role.get(role or "", {})
+        return role_items.get(kind, self._items.get(kind, []))
+
+    async def hit(self, kind: LimitKind, user_id: str, *, role: str | None = None, cost: int = 1) -> None:
+        """Check and count one request of ``kind`` for ``user_id`` (a user id, an e-mail address
+        or a client address, as the kind counts). Raises ``RateLimited`` with the seconds until a
+        request of this kind would be accepted again; a refused request is not counted."""
+        await self._guarded(kind, user_id, role, cost, record=True)
+
+    async def check(self, kind: LimitKind, user_id: str, *, role: str | None = None, cost: int = 1) -> None:
+        """Raise ``RateLimited`` if a request of ``kind`` (costing ``cost``) would be refused;
+        counts nothing (``count`` does, once the request succeeded)."""
+        await self._guarded(kind, user_id, role, cost, record=False)
+
+    async def count(self, kind: LimitKind, user_id: str, *, role: str | None = None, cost: int = 1) -> None:
+        """Count a request of ``kind`` that succeeded (never refuses)."""
+        items = self.items_for(kind, role)
+        if not items or cost <= 0:
             return
         try:
-            await self._hit(kind, _digest(user_id))
+            key = _digest(user_id)
+            for item in items:
+                await self._moving.hit(item, kind.value, key, cost=min(cost, item.amount))
+        except StorageError as exc:
+            log.error("rate limit storage failed (%s); the request is not counted", exc)
+
+    async def _guarded(
+        self, kind: LimitKind, user_id: str, role: str | None, cost: int, *, record: bool
+    ) -> None:
+        items = self.items_for(kind, role)
+        if not items:
+            return
+        try:
+            await self._hit(
+                kind, _digest(user_id), items, min(cost, min(i.amount for i in items)), record=record
+            )
         except StorageError as exc:
             log.error("rate limit storage failed (%s); letting the request through", exc)
 
     async def clear(self, kind: LimitKind, user_id: str) -> None:
         """Forget the requests of ``kind`` counted for ``user_id``."""
-        item = self._items.get(kind)
-        if item is None:
+        items = self._items.get(kind)
+        if not items:
             return
         try:
-            await self._moving.clear(item, kind.value, _digest(user_id))
+            for item in items:
+                await self._moving.clear(item, kind.value, _digest(user_id))
         except StorageError as exc:
             log.error("rate limit storage failed (%s); the count stays", exc)
 
-    async def _hit(self, kind: LimitKind, user_id: str) -> None:
+    async def _hit(
+        self, kind: LimitKind, user_id: str, items: list[RateLimitItem], cost: int, *, record: bool
+    ) -> None:
         counted = _COUNTED[kind]
         block = self._blocks.get(kind)
         if block is not None and not await self._fixed.test(block, f"{kind}-block", user_id):
@@ -138,17 +195,24 @@ class RateLimiter:
             raise RateLimited(
                 f"Too many {counted}; you are blocked for a while.", retry_after=_seconds_until(reset)
             )
-        item = self._items[kind]
-        if await self._moving.hit(item, kind.value, user_id):
-            return
-        if block is not None:
-            await self._fixed.hit(block, f"{kind}-block", user_id)
-            raise RateLimited(
-                f"Too many {counted} (limit {item}); blocked for {block.get_expiry()} seconds.",
-                retry_after=block.get_expiry(),
-            )
-        reset = (await self._moving.get_window_stats(item, kind.value, user_id)).reset_time
-        raise RateLimited(f"Too many {counted} (limit {item}).", retry_after=_seconds_until(reset))
+        for item in items:
+            if await self._moving.test(item, kind.value, user_id, cost=cost):
+                continue
+            if block is not None:
+                await self._fixed.hit(block, f"{kind}-block", user_id)
+                raise RateLimited(
+                    f"Too many {counted} (limit {item}); blocked for {block.get_expiry()} seconds.",
+                    retry_after=block.get_expiry(),
+                )
+            reset = (await self._moving.get_window_stats(item, kind.value, user_id)).reset_time
+            raise RateLimited(f"Too many {counted} (limit {item}).", retry_after=_seconds_until(reset))
+        if record:
+            for item in items:
+                # ``test`` and ``hit`` can disagree at the window's very edge, or when another
+                # request took the last room meanwhile: the hit decides.
+                if not await self._moving.hit(item, kind.value, user_id, cost=cost):
+                    reset = (await self._moving.get_window_stats(item, kind.value, user_id)).reset_time
+                    raise RateLimited(f"Too many {counted} (limit {item}).", retry_after=_seconds_until(reset))
 
     async def reset(self) -> None:
         await self.storage.reset()

@@ -34,7 +34,13 @@ class ProcessingStatus(StrEnum):
 
 class Candidate(UUIDPrimaryKey, Base):
     """A person whose resumes are stored. ``is_self``: the job seeker's own candidate row,
-    created on their first upload (at most one per owner)."""
+    created on their first upload (at most one per owner).
+
+    A recruiter's uploads find their candidate by identity (``candidates.identity``): the
+    ``*_key`` columns hold the normalised e-mail, phone digits and name it compares, and
+    ``identity_key`` the strongest of them when the row was made, unique per owner, so that two
+    uploads of one new person at once cannot make two candidates. ``skills``: the skill names of
+    its resumes, lower-case, each between ``|`` (``|python|sql|``), for search."""
 
     __tablename__ = "candidates"
     __table_args__ = (
@@ -45,13 +51,26 @@ class Candidate(UUIDPrimaryKey, Base):
             sqlite_where=text("is_self"),
             postgresql_where=text("is_self"),
         ),
+        Index("uq_candidates_owner_identity", "owner_user_id", "identity_key", unique=True),
+        Index("ix_candidates_owner_email_key", "owner_user_id", "email_key"),
+        Index("ix_candidates_owner_phone_key", "owner_user_id", "phone_key"),
+        Index("ix_candidates_owner_name_key", "owner_user_id", "name_key"),
     )
 
     owner_user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     name: Mapped[str | None] = mapped_column(String(200))
     email: Mapped[str | None] = mapped_column(String(320))
+    phone: Mapped[str | None] = mapped_column(String(64))
+    location: Mapped[str | None] = mapped_column(String(300))
     is_self: Mapped[bool] = mapped_column(Boolean, default=False)
+    email_key: Mapped[str | None] = mapped_column(String(320))
+    phone_key: Mapped[str | None] = mapped_column(String(32))
+    name_key: Mapped[str | None] = mapped_column(String(200))
+    location_key: Mapped[str | None] = mapped_column(String(300))
+    identity_key: Mapped[str | None] = mapped_column(String(520))
+    skills: Mapped[str] = mapped_column(Text, server_default="|")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), onupdate=utcnow)
 
 
 class Resume(UUIDPrimaryKey, Base):
@@ -93,3 +112,6 @@ class Resume(UUIDPrimaryKey, Base):
     parent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("resumes.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+    # Not a column: set by an upload that found this very file already stored for its candidate.
+    stored_before = False

@@ -196,11 +196,13 @@ async def delete_resume(
     status_code=201,
     response_model=CandidateOut,
     tags=["candidates"],
-    responses=problems(401, 422),
+    responses=problems(401, 403, 409, 422),
 )
 async def create_candidate(body: CandidateCreate, session: SessionDep, user: CurrentUser) -> CandidateOut:
     """A person whose resumes you will upload (recruiters); job seekers get their own on first upload."""
-    candidate = await service.create_candidate(session=session, user=user, name=body.name, email=body.email)
+    candidate = await service.create_candidate(
+        session=session, user=user, name=body.name, email=body.email, phone=body.phone, location=body.location
+    )
     return CandidateOut.of(candidate)
 
 
@@ -210,8 +212,15 @@ async def create_candidate(body: CandidateCreate, session: SessionDep, user: Cur
     tags=["candidates"],
     responses=problems(401, 422),
 )
-async def list_candidates(session: SessionDep, user: CurrentUser, page: PageDep) -> Page[CandidateOut]:
-    result = await service.list_candidates(session=session, user=user, page=page)
+async def list_candidates(
+    session: SessionDep,
+    user: CurrentUser,
+    page: PageDep,
+    q: Annotated[str | None, Query(max_length=200, description="Part of the name or e-mail")] = None,
+    skill: Annotated[str | None, Query(max_length=100, description="A skill of their resumes")] = None,
+) -> Page[CandidateOut]:
+    """Your candidates, newest first; search by name or e-mail (``q``) and by skill."""
+    result = await service.list_candidates(session=session, user=user, page=page, query=q, skill=skill)
     return Page(
         items=[CandidateOut.of(c) for c in result.items],
         total=result.total,

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from resumeiq.ids import IdAs
 from resumeiq.inputs import RequestModel
@@ -14,8 +14,10 @@ from resumeiq.resumes.models import Candidate, Resume
 
 
 class CandidateCreate(RequestModel):
-    name: str | None = Field(default=None, max_length=200)
-    email: str | None = Field(default=None, max_length=320)
+    name: str | None = Field(default=None, max_length=200, examples=["Oksana Petrenko"])
+    email: str | None = Field(default=None, max_length=320, examples=["oksana@example.com"])
+    phone: str | None = Field(default=None, max_length=64, examples=["+380 44 123 4567"])
+    location: str | None = Field(default=None, max_length=300, examples=["Kyiv, UA"])
 
 
 class MasterRequest(RequestModel):
@@ -28,18 +30,31 @@ class MasterRequest(RequestModel):
     )
 
 
-class CandidateOut(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+class CandidateOut(IdAs("candidate_id")):
+    """A person (``candidate_id``, the name every other body uses for them, is the same as ``id``)."""
 
-    id: uuid.UUID
     name: str | None
     email: str | None
+    phone: str | None
+    location: str | None
     is_self: bool
+    skills: list[str] = Field(description="Skill names from the candidate's resumes, lower-case")
     created_at: datetime
+    updated_at: datetime | None
 
     @classmethod
     def of(cls, candidate: Candidate) -> CandidateOut:
-        return cls.model_validate(candidate)
+        return cls(
+            id=candidate.id,
+            name=candidate.name,
+            email=candidate.email,
+            phone=candidate.phone,
+            location=candidate.location,
+            is_self=candidate.is_self,
+            skills=[s for s in (candidate.skills or "").split("|") if s],
+            created_at=candidate.created_at,
+            updated_at=candidate.updated_at,
+        )
 
 
 class ResumeUploaded(IdAs("resume_id")):
@@ -51,6 +66,9 @@ class ResumeUploaded(IdAs("resume_id")):
     processing_error: str | None
     is_master: bool
     warnings: list[str]
+    stored_before: bool = Field(
+        default=False, description="True: this very file was stored for the candidate already; no new version"
+    )
 
     @classmethod
     def of(cls, resume: Resume) -> ResumeUploaded:
@@ -62,6 +80,7 @@ class ResumeUploaded(IdAs("resume_id")):
             processing_error=resume.processing_error,
             is_master=resume.is_master,
             warnings=list(resume.warnings or []),
+            stored_before=resume.stored_before,
         )
 
 

@@ -9,11 +9,20 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
-from sqlalchemy import bindparam, exists, func, select, update
+from sqlalchemy import bindparam, exists, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from resumeiq.candidates.identity import (
+    Identity,
+    candidate_for,
+    find_candidate,
+    merge_skills,
+    new_candidate,
+    skill_names,
+)
 from resumeiq.engine.errors import (
     CorruptFile,
     EmptyFile,
@@ -29,6 +38,7 @@ from resumeiq.resumes.models import DEFAULT_TRACK, Candidate, ProcessingStatus, 
 from resumeiq.resumes.upload import ReceivedUpload
 from resumeiq.storage import FileStorage, StoredFileMissing
 from resumeiq.users.models import User
+from resumeiq.users.roles import is_recruiter, require_recruiter
 from resumeiq.worker.engine_jobs import EngineFailure, ParsedFile
 from resumeiq.worker.pool import EnginePool
 
@@ -107,20 +117,64 @@ async def get_ready_resume_id(
 
 
 async def create_candidate(
-    *, session: AsyncSession, user: User, name: str | None, email: str | None
+    *,
+    session: AsyncSession,
+    user: User,
+    name: str | None,
+    email: str | None,
+    phone: str | None = None,
+    location: str | None = None,
 ) -> Candidate:
-    candidate = Candidate(owner_user_id=user.id, name=name, email=email, is_self=False)
+    """A person a recruiter will upload resumes of. Raises ``RoleRequired`` for a job seeker (who
+    has their own candidate only) and ``Conflict`` if one of the user's candidates is already
+    this person (by e-mail, else phone, else name and location)."""
+    require_recruiter(user, action="add candidates")
+    person = Identity(name=name, email=email, phone=phone, location=location)
+    if await find_candidate(session=session, owner_id=user.id, person=person) is not None:
+        await session.rollback()
+        raise Conflict(
+            "You have a candidate who is this person already (same e-mail, phone, or name and location)."
+        )
+    candidate = new_candidate(user.id, person)
     session.add(candidate)
-    await session.commit()
+    try:
+        await session.commit()
+    except IntegrityError as exc:
+        await session.rollback()
+        raise Conflict("You have a candidate who is this person already.") from exc
     return candidate
 
 
-async def list_candidates(*, session: AsyncSession, user: User, page: PageParams) -> Page[Candidate]:
-    where = Candidate.owner_user_id == user.id
-    total = await session.scalar(select(func.count()).select_from(Candidate).where(where))
+def _like(value: str) -> str:
+    escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+async def list_candidates(
+    *,
+    session: AsyncSession,
+    user: User,
+    page: PageParams,
+    query: str | None = None,
+    skill: str | None = None,
+) -> Page[Candidate]:
+    """The user's candidates, newest first; ``query`` matches part of the name or e-mail (any
+    case), ``skill`` a skill of their resumes (whole name, any case)."""
+    where = [Candidate.owner_user_id == user.id]
+    if query and query.strip():
+        pattern = _like(query.strip())
+        where.append(
+            or_(
+                func.lower(Candidate.name).like(pattern, escape="\\"),
+                func.lower(Candidate.email).like(pattern, escape="\\"),
+            )
+        )
+    if skill and skill.strip():
+        where.append(Candidate.skills.like(_like(f"|{skill.strip()}|"), escape="\\"))
+    total = await session.scalar(select(func.count()).select_from(Candidate).where(*where))
     rows = await session.scalars(
         select(Candidate)
-        .where(where)
+        .where(*where)
         .order_by(Candidate.created_at.desc(), Candidate.id)
         .limit(page.limit)
         .offset(page.offset)
@@ -155,7 +209,7 @@ async def upload_resume(
     candidate becomes its master.
     """
     # Plain values: a retried transaction expires ORM objects (the user included).
-    owner = _Owner(id=user.id, email=user.email)
+    owner = _Owner(id=user.id, email=user.email, recruiter=is_recruiter(user))
     try:
         if candidate_id is not None:
             await get_owned_candidate(session=session, user=user, candidate_id=candidate_id)
@@ -194,6 +248,7 @@ async def upload_resume(
 class _Owner:
     id: uuid.UUID
     email: str
+    recruiter: bool = False  # uploads go to the candidate they name, not to one's own
 
 
 async def _self_candidate_id(*, session: AsyncSession, owner: _Owner, parsed: ParsedFile) -> uuid.UUID:
@@ -222,6 +277,24 @@ async def _insert_version(
     """Insert the resume row with the next version number, master if the candidate has none.
     Two uploads racing for the same number (or both for master) collide on the unique
     constraint / partial unique index; the loser retries with fresh numbers."""
+    if candidate_id is None and owner.recruiter:
+        candidate_id, _ = await candidate_for(
+            session=session, owner_id=owner.id, json_resume=parsed.json_resume
+        )
+    elif candidate_id is not None:
+        await _add_skills(session, candidate_id, parsed.json_resume)
+    if owner.recruiter:
+        # The same file for the same person is the resume already stored, not a new version.
+        existing = await session.scalar(
+            select(Resume)
+            .where(Resume.candidate_id == candidate_id, Resume.sha256 == upload.sha256)
+            .order_by(Resume.version_number)
+            .limit(1)
+        )
+        await session.commit()
+        if existing is not None:  # (the upload's temp file was moved into the store already)
+            existing.stored_before = True
+            return existing
     for _ in range(_INSERT_ATTEMPTS):
         try:
             if candidate_id is None:
@@ -264,6 +337,39 @@ async def _insert_version(
         except IntegrityError:
             await session.rollback()
     raise Conflict("Too many simultaneous uploads for this candidate; try again.")
+
+
+async def store_parsed_file(
+    *,
+    session: AsyncSession,
+    owner_id: uuid.UUID,
+    owner_email: str,
+    recruiter: bool,
+    filename: str,
+    size_bytes: int,
+    sha256: str,
+    key: str,
+    parsed: ParsedFile,
+) -> Resume:
+    """A file already in the store (a screening's), parsed: recorded as a resume of the candidate
+    it names, or the resume of that candidate with these very bytes if there is one."""
+    upload = ReceivedUpload(
+        path=Path("."), filename=filename, content_type="application/octet-stream", size_bytes=size_bytes,
+        sha256=sha256,
+    )  # fmt: skip
+    owner = _Owner(id=owner_id, email=owner_email, recruiter=recruiter)
+    return await _insert_version(
+        session=session, owner=owner, upload=upload, parsed=parsed, key=key, candidate_id=None
+    )
+
+
+async def _add_skills(session: AsyncSession, candidate_id: uuid.UUID, json_resume: dict | None) -> None:
+    candidate = await session.get(Candidate, candidate_id)
+    if candidate is not None:
+        merged = merge_skills(candidate.skills, skill_names(json_resume))
+        if merged != candidate.skills:
+            candidate.skills = merged
+    await session.commit()
 
 
 async def file_in_use(*, session: AsyncSession, sha256: str) -> bool:

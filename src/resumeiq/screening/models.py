@@ -3,7 +3,7 @@
 A screening is one job and a batch of resumes; each resume is an item, processed by the worker
 with the same claim/lease columns as a review request (see ``worker.claim``). An item ends
 ``completed`` (scored), ``failed`` (with the reason, never a score) or ``duplicate`` (the same
-file, by SHA-256, as an earlier item of the screening; not scored again).
+file, by SHA-256, or the same person, by candidate, as another item of the screening; ranked once).
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    Uuid,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -61,11 +63,25 @@ class ScreeningItem(UUIDPrimaryKey, Base):
         ),
         Index("ix_screening_items_screening_status", "screening_id", "status"),
         Index("ix_screening_items_status_lease", "status", "lease_until"),
+        # One person is ranked once per screening: a second completed item of the same candidate
+        # cannot be written (the worker makes it a duplicate instead), even from two workers.
+        Index(
+            "uq_screening_items_screening_candidate_completed",
+            "screening_id",
+            "candidate_id",
+            unique=True,
+            sqlite_where=text("status = 'completed'"),
+            postgresql_where=text("status = 'completed'"),
+        ),
     )
 
     screening_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("screenings.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)  # 1-based, in the order submitted
     resume_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("resumes.id", ondelete="SET NULL"))
+    # The person: known at creation for a stored resume, found by identity once a file is parsed.
+    # No foreign key (the SQLite migration would have to rebuild this table, cascading deletes):
+    # deleting a candidate deletes its items in ``candidates.service``.
+    candidate_id: Mapped[uuid.UUID | None] = mapped_column(Uuid(), index=True)
     filename: Mapped[str] = mapped_column(String(255))
     size_bytes: Mapped[int | None] = mapped_column(BigInteger)
     sha256: Mapped[str | None] = mapped_column(String(64), index=True)  # None: refused before storing

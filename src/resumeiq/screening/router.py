@@ -124,12 +124,15 @@ async def create_screening(
     send ``job_id`` before the files: the job is checked before any file is stored."""
     await session.commit()  # hold no connection while the body streams in
     limiter: RateLimiter = request.app.state.rate_limiter
-    await limiter.hit(LimitKind.UPLOAD, str(user.id))
+    # Held to the day's budget of screened resumes; counted (each item) once it is accepted.
+    await limiter.check(LimitKind.SCREENING_FILES, str(user.id), role=user.role)
     kind = media_type(request)
     batch: ReceivedBatch | None = None
+    pool: dict[str, Any] = {}
     if kind == "application/json":
         body = await read_json_model(request, ScreeningCreate, max_bytes=_JSON_BODY_BYTES)
         job_id, resume_ids, blind = body.job_id, body.resume_ids, body.blind
+        pool = {"candidate_ids": body.candidate_ids, "all_candidates": body.all_candidates}
     elif kind == "multipart/form-data":
 
         async def check_job(raw: str) -> None:  # before any file is written
@@ -162,7 +165,9 @@ async def create_screening(
         max_file_bytes=settings.upload_max_bytes,
         dispatch=dispatcher.submit,
         charge_credits=settings.credits_enabled,
+        **pool,
     )
+    await limiter.count(LimitKind.SCREENING_FILES, str(user.id), role=user.role, cost=screening.total)
     status_url = str(request.url_for("screening_status", screening_id=screening.id).path)
     response.headers["Location"] = status_url
     return ScreeningAccepted(

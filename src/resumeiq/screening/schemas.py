@@ -18,12 +18,15 @@ Category = Literal["selected", "considered", "rejected"]
 
 
 class ScreeningCreate(RequestModel):
-    """JSON form of a screening (resumes you uploaded before); send files as multipart instead."""
+    """JSON form of a screening of your pool: resumes you stored before, candidates (each by their
+    master resume, else their newest), or all your candidates; send files as multipart instead."""
 
     model_config = ConfigDict(extra="forbid")
 
     job_id: uuid.UUID
     resume_ids: list[uuid.UUID] = Field(default_factory=list, max_length=1000)
+    candidate_ids: list[uuid.UUID] = Field(default_factory=list, max_length=1000)
+    all_candidates: bool = Field(default=False, description="Screen every candidate of yours")
     blind: bool = False
 
 
@@ -84,7 +87,8 @@ class ScreeningItemOut(IdAs("item_id")):
     category: str | None
     candidate: Candidate | None
     filename: str | None
-    resume_id: uuid.UUID | None
+    resume_id: uuid.UUID | None  # the stored resume this item is (an uploaded file is kept as one)
+    candidate_id: uuid.UUID | None  # the person
     explanation: str | None
     matched_required: list[str]
     related_required: list[str]  # "PyTorch (related: TensorFlow)"
@@ -115,6 +119,7 @@ class ScreeningItemOut(IdAs("item_id")):
             ),
             filename=None if blind else item.filename,
             resume_id=None if blind else item.resume_id,
+            candidate_id=None if blind else item.candidate_id,
             explanation=d.get("explanation"),
             matched_required=skill_names(split_skills(d, "required")[0]),
             related_required=related_labels(split_skills(d, "required")[1]),

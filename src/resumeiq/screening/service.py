@@ -26,7 +26,7 @@ from resumeiq.errors import InvalidInput, NotFound, PayloadTooLarge
 from resumeiq.jobs.models import Job
 from resumeiq.jobs.service import get_owned_job
 from resumeiq.pagination import Page, PageParams
-from resumeiq.resumes.models import ProcessingStatus, Resume
+from resumeiq.resumes.models import DEFAULT_TRACK, Candidate, ProcessingStatus, Resume
 from resumeiq.resumes.service import file_in_use
 from resumeiq.screening.models import FINISHED, ItemStatus, Screening, ScreeningItem
 from resumeiq.screening.schemas import (
@@ -39,6 +39,7 @@ from resumeiq.screening.schemas import (
 from resumeiq.screening.upload import ReceivedBatch, ReceivedFile
 from resumeiq.storage import FileStorage
 from resumeiq.users.models import User
+from resumeiq.users.roles import require_recruiter
 
 log = logging.getLogger(__name__)
 
@@ -53,11 +54,14 @@ class _Source:
     storage_key: str | None
     size_bytes: int | None
     resume_id: uuid.UUID | None = None
+    candidate_id: uuid.UUID | None = None
     refused: str | None = None  # why the file was refused on arrival ("too_large: …")
 
 
 async def check_job(*, session: AsyncSession, user: User, job_id: uuid.UUID) -> None:
-    """Raise ``NotFound`` unless ``job_id`` is one of ``user``'s jobs (holds no connection after)."""
+    """Raise ``RoleRequired`` unless ``user`` may screen, ``NotFound`` unless ``job_id`` is one of
+    ``user``'s jobs (holds no connection after)."""
+    require_recruiter(user, action="screen resumes")
     try:
         await get_owned_job(session=session, user=user, job_id=job_id)
     finally:
@@ -76,6 +80,8 @@ async def create_screening(
     resume_ids: Sequence[uuid.UUID],
     batch: ReceivedBatch | None,
     blind: bool,
+    candidate_ids: Sequence[uuid.UUID] = (),
+    all_candidates: bool = False,
     max_items: int,
     max_file_bytes: int,
     dispatch: Callable[[uuid.UUID], None],
@@ -87,20 +93,33 @@ async def create_screening(
     files = batch.files if batch else []
     stored: list[str] = []
     try:
+        require_recruiter(user, action="screen resumes")
         await get_owned_job(session=session, user=user, job_id=job_id)
         resume_ids = list(dict.fromkeys(resume_ids))
         resumes = await _owned_resumes(session, user, resume_ids)
+        pool = await _pool_resumes(
+            session, user, list(dict.fromkeys(candidate_ids)), all_candidates, max_items
+        )
+        resumes += [r for r in pool if r.id not in set(resume_ids)]
         await session.commit()
         total = len(files) + len(resumes)
         if total == 0:
-            raise InvalidInput("Give at least one resume: upload files in 'files' or list resume_ids.")
+            raise InvalidInput(
+                "Give at least one resume: upload files in 'files', or list resume_ids or candidate_ids, "
+                "or set all_candidates (you have no candidate with a ready resume)."
+                if all_candidates
+                else "Give at least one resume: upload files in 'files', or list resume_ids or candidate_ids."
+            )
         if total > max_items:
             raise PayloadTooLarge(f"A screening takes at most {max_items} resumes; {total} were given.")
         # A bucket answers each file in a round trip: store several at once (order is kept).
         gate = asyncio.Semaphore(_STORE_CONCURRENCY)
         sources = list(await asyncio.gather(*(_store(storage, f, max_file_bytes, stored, gate) for f in files)))
         sources += [
-            _Source(r.filename, r.sha256, r.storage_key, r.size_bytes, resume_id=r.id) for r in resumes
+            _Source(
+                r.filename, r.sha256, r.storage_key, r.size_bytes, resume_id=r.id, candidate_id=r.candidate_id
+            )
+            for r in resumes
         ]
         screening, items = _rows(user, job_id, blind, sources)
         session.add(screening)
@@ -168,6 +187,47 @@ async def _owned_resumes(session: AsyncSession, user: User, ids: list[uuid.UUID]
     return [rows[i] for i in ids]
 
 
+async def _pool_resumes(
+    session: AsyncSession, user: User, candidate_ids: list[uuid.UUID], everyone: bool, max_items: int
+) -> list[Resume]:
+    """One resume per candidate asked for: the master of the default track if it is ready, else
+    the newest ready version. A candidate not yours is a 404; one without a ready resume is a 422."""
+    if not candidate_ids and not everyone:
+        return []
+    where = [Candidate.owner_user_id == user.id, Candidate.is_self.is_(False)]
+    if not everyone:
+        where.append(Candidate.id.in_(candidate_ids))
+    found = list(
+        await session.scalars(select(Candidate.id).where(*where).order_by(Candidate.created_at, Candidate.id))
+    )
+    if not everyone:
+        missing = set(candidate_ids) - set(found)
+        if missing:
+            raise NotFound.of("Candidate", sorted(missing, key=str)[0])
+        found = candidate_ids  # in the order asked
+    if len(found) > max_items:
+        raise PayloadTooLarge(
+            f"A screening takes at most {max_items} resumes; you have {len(found)} candidates."
+        )
+    rows = await session.scalars(
+        select(Resume)
+        .where(Resume.candidate_id.in_(found), Resume.processing_status == ProcessingStatus.READY)
+        .order_by(Resume.candidate_id, Resume.is_master.desc(), Resume.version_number.desc())
+    )
+    best: dict[uuid.UUID, Resume] = {}
+    for resume in rows:
+        if resume.candidate_id in best:
+            continue
+        if resume.is_master and resume.track != DEFAULT_TRACK:
+            continue  # another track's master: prefer the default one, else the newest
+        best[resume.candidate_id] = resume
+    if not everyone:
+        lacking = [c for c in found if c not in best]
+        if lacking:
+            raise InvalidInput(f"Candidate {lacking[0]} has no resume ready for screening.")
+    return [best[c] for c in found if c in best]
+
+
 async def _store(
     storage: FileStorage, f: ReceivedFile, max_file_bytes: int, stored: list[str], gate: asyncio.Semaphore
 ) -> _Source:
@@ -195,6 +255,7 @@ def _rows(
     )
     now = utcnow()
     first: dict[str, ScreeningItem] = {}
+    first_person: dict[uuid.UUID, ScreeningItem] = {}  # two resumes of one candidate: ranked once
     items = []
     for position, src in enumerate(sources, start=1):
         item = ScreeningItem(
@@ -202,6 +263,7 @@ def _rows(
             screening_id=screening.id,
             position=position,
             resume_id=src.resume_id,
+            candidate_id=src.candidate_id,
             filename=src.filename,
             size_bytes=src.size_bytes,
             sha256=src.sha256,
@@ -219,8 +281,18 @@ def _rows(
                 original.id,
                 now,
             )
-        elif src.sha256 is not None:
-            first[src.sha256] = item
+        elif src.candidate_id is not None and src.candidate_id in first_person:
+            original = first_person[src.candidate_id]
+            item.status, item.duplicate_of_id, item.completed_at = (
+                ItemStatus.DUPLICATE.value,
+                original.id,
+                now,
+            )
+        else:
+            if src.sha256 is not None:
+                first[src.sha256] = item
+            if src.candidate_id is not None:
+                first_person[src.candidate_id] = item
         items.append(item)
     return screening, items
 
@@ -229,6 +301,7 @@ def _rows(
 
 
 async def get_owned_screening(*, session: AsyncSession, user: User, screening_id: uuid.UUID) -> Screening:
+    require_recruiter(user, action="screen resumes")
     screening = await session.get(Screening, screening_id)
     if screening is None or screening.owner_user_id != user.id:
         raise NotFound.of("Screening", screening_id)
@@ -287,6 +360,7 @@ async def screening_status(*, session: AsyncSession, user: User, screening_id: u
 
 
 async def list_screenings(*, session: AsyncSession, user: User, page: PageParams) -> Page[ScreeningSummary]:
+    require_recruiter(user, action="screen resumes")
     where = Screening.owner_user_id == user.id
     total = await session.scalar(select(func.count()).select_from(Screening).where(where))
     screenings = list(

@@ -13,13 +13,17 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Row, bindparam, select
+from sqlalchemy import Row, bindparam, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from resumeiq.credits.service import refund_failures
 from resumeiq.jobs.models import Job
+from resumeiq.resumes.models import Resume
+from resumeiq.resumes.service import store_parsed_file
 from resumeiq.screening.models import ItemStatus, Screening, ScreeningItem
 from resumeiq.storage import FileStorage, StoredFileMissing
+from resumeiq.users.models import Role, User
 from resumeiq.worker import claim
 from resumeiq.worker.engine_jobs import EngineFailure, MatchReport
 from resumeiq.worker.pool import EnginePool
@@ -114,28 +118,128 @@ async def _save(
     if outcome is None:
         return None
     if isinstance(outcome, EngineFailure):
-        status, error = ItemStatus.FAILED.value, f"{outcome.code}: {outcome.message}"
-    else:
-        status, error = ItemStatus.COMPLETED.value, None
-    values: dict[str, Any] = {}
-    if isinstance(outcome, MatchReport):
-        contact = outcome.contact
-        values = {
-            "score": outcome.score,
-            "rank_score": float(outcome.details.get("score", outcome.score)),
-            "category": outcome.category,
-            "candidate_name": (contact.get("name") or "")[:200] or None,
-            "candidate_email": (contact.get("email") or "")[:320] or None,
-            "candidate_phone": (contact.get("phone") or "")[:64] or None,
-            "candidate_location": (contact.get("location") or "")[:300] or None,
-            "details": {**outcome.details, "warnings": outcome.warnings},
-            "processing_time_ms": outcome.processing_time_ms,
-        }
+        return await _finish(
+            ctx, item_id, token, status=ItemStatus.FAILED.value, error=f"{outcome.code}: {outcome.message}"
+        )
+    person = await _keep_as_resume(ctx, item_id, outcome)
+    if person is None:
+        return None  # deleted meanwhile
+    candidate_id, resume_id = person
+    values = _result_values(outcome) | {"candidate_id": candidate_id, "resume_id": resume_id}
+    try:
+        return await _finish(ctx, item_id, token, status=ItemStatus.COMPLETED.value, values=values)
+    except IntegrityError:
+        pass  # another item of this screening is this person, completed first: this one is its duplicate
     async with ctx.sessionmaker() as session:
-        # The outcome is written by the fenced UPDATE that finishes the item: one statement.
-        if not await claim.finish(session, ScreeningItem, item_id, token, status=status, error=error, **values):
-            await session.rollback()
-            log.warning("screening item %s: lease lost before saving; the new holder will finish it", item_id)
-            return None
+        original = await session.scalar(
+            select(ScreeningItem.id).where(
+                ScreeningItem.screening_id
+                == select(ScreeningItem.screening_id).where(ScreeningItem.id == item_id).scalar_subquery(),
+                ScreeningItem.candidate_id == candidate_id,
+                ScreeningItem.status == ItemStatus.COMPLETED,
+            )
+        )
         await session.commit()
+    contact = {
+        k: values[k] for k in ("candidate_name", "candidate_email", "candidate_phone", "candidate_location")
+    }
+    return await _finish(
+        ctx, item_id, token, status=ItemStatus.DUPLICATE.value,
+        values=contact | {"candidate_id": candidate_id, "resume_id": resume_id, "duplicate_of_id": original},
+    )  # fmt: skip
+
+
+def _result_values(outcome: MatchReport) -> dict[str, Any]:
+    contact = outcome.contact
+    return {
+        "score": outcome.score,
+        "rank_score": float(outcome.details.get("score", outcome.score)),
+        "category": outcome.category,
+        "candidate_name": (contact.get("name") or "")[:200] or None,
+        "candidate_email": (contact.get("email") or "")[:320] or None,
+        "candidate_phone": (contact.get("phone") or "")[:64] or None,
+        "candidate_location": (contact.get("location") or "")[:300] or None,
+        "details": {**outcome.details, "warnings": outcome.warnings},
+        "processing_time_ms": outcome.processing_time_ms,
+    }
+
+
+async def _keep_as_resume(
+    ctx: ScreeningContext, item_id: uuid.UUID, outcome: MatchReport
+) -> tuple[uuid.UUID | None, uuid.UUID | None] | None:
+    """The item's (candidate, resume): those it was made with (a stored resume), or, for an
+    uploaded file, the resume it is stored as now, of the candidate it names (found by identity)."""
+    async with ctx.sessionmaker() as session:
+        row = (
+            await session.execute(
+                select(
+                    ScreeningItem.candidate_id,
+                    ScreeningItem.resume_id,
+                    ScreeningItem.filename,
+                    ScreeningItem.size_bytes,
+                    ScreeningItem.sha256,
+                    ScreeningItem.storage_key,
+                    User.id,
+                    User.email,
+                    User.role,
+                )  # fmt: skip
+                .join(Screening, Screening.id == ScreeningItem.screening_id)
+                .join(User, User.id == Screening.owner_user_id)
+                .where(ScreeningItem.id == item_id)
+            )
+        ).one_or_none()
+        await session.commit()
+        if row is None:
+            return None
+        candidate_id, resume_id, filename, size, sha256, key, owner_id, owner_email, role = row
+        if resume_id is not None or outcome.parsed is None or sha256 is None or key is None:
+            if resume_id is not None and candidate_id is None:
+                candidate_id = await session.scalar(select(Resume.candidate_id).where(Resume.id == resume_id))
+                await session.commit()
+            return candidate_id, resume_id
+        resume = await store_parsed_file(
+            session=session, owner_id=owner_id, owner_email=owner_email,
+            recruiter=role in (Role.RECRUITER, Role.ADMIN), filename=filename, size_bytes=size or 0,
+            sha256=sha256, key=key, parsed=outcome.parsed,
+        )  # fmt: skip
+        return resume.candidate_id, resume.id
+
+
+async def _finish(
+    ctx: ScreeningContext,
+    item_id: uuid.UUID,
+    token: int,
+    *,
+    status: str,
+    error: str | None = None,
+    values: dict[str, Any] | None = None,
+) -> str | None:
+    """Write the outcome fenced by the claim; the items that are byte-for-byte copies of this one
+    learn who it is. Raises ``IntegrityError`` if a completed item of the screening is this person."""
+    async with ctx.sessionmaker() as session:
+        try:
+            if not await claim.finish(session, ScreeningItem, item_id, token, status=status, error=error):
+                await session.rollback()
+                log.warning(
+                    "screening item %s: lease lost before saving; the new holder will finish it", item_id
+                )
+                return None
+            if values:
+                await session.execute(
+                    update(ScreeningItem)
+                    .where(ScreeningItem.id == item_id)
+                    .values(**values)
+                    .execution_options(synchronize_session=False)
+                )
+                if values.get("candidate_id") is not None:
+                    await session.execute(
+                        update(ScreeningItem)
+                        .where(ScreeningItem.duplicate_of_id == item_id)
+                        .values(candidate_id=values["candidate_id"], resume_id=values.get("resume_id"))
+                        .execution_options(synchronize_session=False)
+                    )
+            await session.commit()
+        except IntegrityError:
+            await session.rollback()
+            raise
     return status

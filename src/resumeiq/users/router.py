@@ -37,6 +37,7 @@ async def register(
         role=body.role,
         registration_open=settings.registration_open,
         min_password_length=settings.password_min_length,
+        allow_recruiters=settings.registration_recruiters,
     )
     return RegistrationAccepted(email=email)
 

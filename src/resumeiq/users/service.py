@@ -19,6 +19,7 @@ from resumeiq.errors import (
     EmailTaken,
     InvalidCredentials,
     InvalidToken,
+    NotFound,
     RegistrationClosed,
     WeakPassword,
 )
@@ -57,16 +58,24 @@ async def register(
     role: Role | str,
     registration_open: bool,
     min_password_length: int,
+    allow_recruiters: bool = False,
 ) -> str:
     """Self-service sign-up from the address ``client``; returns the normalised e-mail. An
     address that already has an account is left as it is, and the caller cannot tell: the same
     answer, after the same work (the password is hashed either way). Raises ``RateLimited``,
-    ``RegistrationClosed`` or ``WeakPassword``."""
+    ``RegistrationClosed`` or ``WeakPassword``. Recruiter accounts send mail and hold other
+    people's data: unless ``allow_recruiters`` (``RESUMEIQ_REGISTRATION_RECRUITERS``), an
+    administrator makes them (``resumeiq user set-role``)."""
     await limiter.hit(LimitKind.REGISTER_IP, client)
     if not registration_open:
         raise RegistrationClosed("Registration is closed; ask an administrator for an account.")
     if Role(role) is Role.ADMIN:
         raise RegistrationClosed("Administrator accounts are created with `resumeiq user create`.")
+    if Role(role) is Role.RECRUITER and not allow_recruiters:
+        raise RegistrationClosed(
+            "Recruiter accounts are not open to sign-up here: register as a job seeker and ask an "
+            "administrator to make you a recruiter (`resumeiq user set-role EMAIL recruiter`)."
+        )
     try:
         user = await create_user(
             session=session, email=email, password=password, role=role, min_password_length=min_password_length
@@ -103,6 +112,23 @@ async def authenticate(*, session: AsyncSession, email: str, password: str) -> U
     await session.commit()  # hashing takes ~0.1 s of CPU: hold no connection meanwhile
     if not await verify_password(password, user.password_hash if user else None) or user is None:
         raise InvalidCredentials("Incorrect email or password.")
+    return user
+
+
+async def set_role(*, session: AsyncSession, email: str, role: Role | str) -> User:
+    """Give the user with this e-mail ``role``. Raises ``NotFound`` (or ``ValueError`` for a role
+    that does not exist). A running service sees the change within its user cache's TTL (10 s)."""
+    role_value = Role(role).value
+    try:
+        address = normalise_email(email)
+    except ValueError:
+        address = ""
+    user = (await session.scalars(select(User).where(User.email == address))).one_or_none() if address else None
+    if user is None:
+        await session.rollback()
+        raise NotFound(f"No user has the e-mail {email.strip()!r}.")
+    user.role = role_value
+    await session.commit()
     return user
 
 

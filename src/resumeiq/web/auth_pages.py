@@ -113,6 +113,7 @@ async def create_account(
             role=role,
             registration_open=settings.registration_open,
             min_password_length=settings.password_min_length,
+            allow_recruiters=settings.registration_recruiters,
         )
     except ServiceError as exc:
         failure = failure_of(exc)

@@ -24,6 +24,7 @@ from resumeiq.screening.export import screening_csv
 from resumeiq.screening.upload import ReceivedBatch, receive_batch
 from resumeiq.users.dependencies import SettingsDep
 from resumeiq.users.models import User
+from resumeiq.users.roles import is_recruiter
 from resumeiq.web.charts import score_histogram
 from resumeiq.web.forms import check_fields
 from resumeiq.web.pages import (
@@ -54,6 +55,8 @@ async def _list_context(session: Any, user: User) -> dict[str, Any]:
 
 @router.get("/screenings")
 async def screenings_page(request: Request, session: SessionDep, user: WebUser) -> Response:
+    if not is_recruiter(user):  # says what the page is for, instead of a bare 403
+        return render(request, "screenings.html", recruiters_only=True, jobs=[], screenings=[], titles={})
     return render(request, "screenings.html", **await _list_context(session, user))
 
 
@@ -178,7 +181,7 @@ async def _board(
         "outbox_counts": counts,
         "placeholders": PLACEHOLDERS,
         "templates": extra.pop("templates", {}),
-        "from_address": extra.pop("from_address", ""),
+        "sender": request.app.state.settings.smtp_from,
         "smtp": bool(request.app.state.settings.smtp_host),
         **extra,
     }
@@ -217,17 +220,17 @@ async def export_csv(
     )
 
 
-def _email_request(form: Any) -> tuple[dict[str, dict[str, str]], str, EmailRequest]:
+def _email_request(form: Any) -> tuple[dict[str, dict[str, str]], EmailRequest]:
     templates = {
         c: {"subject": str(form.get(f"subject_{c}", "")), "body": str(form.get(f"body_{c}", ""))}
         for c in CATEGORIES
     }
     chosen = {c: t for c, t in templates.items() if t["subject"].strip() or t["body"].strip()}
-    from_address = str(form.get("from_address", "")).strip()
-    body = EmailRequest.model_validate(
-        {"templates": chosen, "from_address": from_address or None, "resend": form.get("resend") == "true"}
+    raw_count = str(form.get("expected_count", "")).strip()
+    expected = int(raw_count) if raw_count.isdigit() else None
+    return templates, EmailRequest.model_validate(
+        {"templates": chosen, "confirm": expected is not None, "expected_count": expected}
     )
-    return templates, from_address, body
 
 
 @router.post("/screenings/{screening_id}/emails")
@@ -243,35 +246,32 @@ async def emails(
     form = await request.form(max_fields=20, max_part_size=64 * 1024)
     check_csrf(request, web, str(form.get(CSRF_FIELD, "")))
     templates: dict[str, dict[str, str]] = {}
-    from_address = ""
     try:
         templates = {
             c: {"subject": str(form.get(f"subject_{c}", "")), "body": str(form.get(f"body_{c}", ""))}
             for c in CATEGORIES
         }
-        from_address = str(form.get("from_address", "")).strip()
-        templates, from_address, body = _email_request(form)
+        templates, body = _email_request(form)
         if form.get("action") == "send":
-            queued, skipped = await emails_service.queue_emails(
+            queued, skipped, _ = await emails_service.queue_emails(
                 session=session, user=user, screening_id=screening_id, request=body,
-                default_from=settings.smtp_from, smtp_configured=bool(settings.smtp_host),
+                policy=emails_service.EmailPolicy.from_settings(settings),
                 dispatch=request.app.state.email_dispatcher.submit,
             )  # fmt: skip
             extra: dict[str, Any] = {"queued": queued, "skipped": skipped}
         else:
-            extra = {
-                "previews": await emails_service.preview_emails(
-                    session=session, user=user, screening_id=screening_id, request=body
-                )
-            }
+            preview = await emails_service.preview_emails(
+                session=session, user=user, screening_id=screening_id, request=body
+            )
+            extra = {"previews": preview.messages, "preview_count": preview.count}
     except (ValidationError, *USER_ERRORS) as exc:
         failure: Failure = failure_of(exc)
         context = await _board(
-            request, session, user, screening_id, templates=templates, from_address=from_address
+            request, session, user, screening_id, templates=templates
         )
         return render(request, "screening.html", status_code=failure.status, section="screenings",
                       email_error=failure, **context)  # fmt: skip
     context = await _board(
-        request, session, user, screening_id, templates=templates, from_address=from_address
+        request, session, user, screening_id, templates=templates
     )
     return render(request, "screening.html", section="screenings", **extra, **context)

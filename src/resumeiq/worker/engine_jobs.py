@@ -9,6 +9,7 @@ Nothing here raises: an unexpected exception (an engine bug) becomes ``EngineFai
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import os
 import threading
@@ -204,6 +205,8 @@ class MatchReport:
     warnings: list[str] = field(default_factory=list)
     # Who the resume belongs to, for listings and e-mails; never an input of the score.
     contact: dict[str, str | None] = field(default_factory=dict)
+    # The parse itself (``match_file`` only): a screened file is stored as a resume of its candidate.
+    parsed: ParsedFile | None = None
 
 
 _JOB_CACHE: dict[str, Any] = {}
@@ -284,7 +287,18 @@ def match_file(
     started = time.perf_counter()
     try:
         resume = _prepared_resume(path, filename, limits)
-        return _match_prepared(resume, job_key, job, job_text, thresholds, started)
+        report = _match_prepared(resume, job_key, job, job_text, thresholds, started)
+        doc, basics = resume.parsed.document, resume.parsed.resume.basics
+        parsed = ParsedFile(
+            text=doc.text,
+            format=doc.format,
+            pages=doc.layout.pages,
+            warnings=list(doc.warnings),
+            json_resume=resume.parsed.resume.to_json_resume(),
+            name=basics.name,
+            email=basics.email,
+        )
+        return dataclasses.replace(report, parsed=parsed)
     except Exception as exc:  # noqa: BLE001
         return _failure(exc)
 
