@@ -102,13 +102,18 @@ async def fill_every_table(user) -> dict[str, str]:
         files=[("files", ("a.txt", OWN_RESUME)), ("files", ("b.txt", SHARED_RESUME))],
     )
     assert r.status_code == 202, r.text
-    screening_id = r.json()["screening_id"]
+    screening_id = r.json()["id"]
     for path in (f"/api/v1/analysis/analysis/{review_id}/status", f"/api/v1/matches/{match_id}"):
         await poll(lambda path=path: user.get(path), lambda r: r.json()["status"] == "completed")
     await poll(
         lambda: user.get(f"/api/v1/screenings/{screening_id}"), lambda r: r.json()["status"] == "completed"
     )
-    r = await user.post(f"/api/v1/screenings/{screening_id}/emails", json={"templates": TEMPLATES})
+    r = await user.post(f"/api/v1/screenings/{screening_id}/emails/preview", json={"templates": TEMPLATES})
+    assert r.status_code == 200, r.text
+    r = await user.post(
+        f"/api/v1/screenings/{screening_id}/emails",
+        json={"templates": TEMPLATES, "confirm": True, "expected_count": r.json()["count"], "idempotency_key": "everything-1"},
+    )
     assert r.status_code == 202 and r.json()["queued"] >= 1, r.text
 
     def delivered(r):

@@ -57,7 +57,7 @@ async def old_and_new(user):
         "/api/v1/screenings", data={"job_id": job_id}, files=[("files", ("screened.txt", SHARED_RESUME))]
     )
     assert r.status_code == 202, r.text
-    sid = r.json()["screening_id"]
+    sid = r.json()["id"]
     await poll(lambda: user.get(f"/api/v1/screenings/{sid}"), lambda r: r.json()["status"] == "completed")
     # Screened files may be resumes of their candidates too: they are old with the rest.
     others = [r["resume_id"] for r in (await user.get("/api/v1/resumes")).json()["items"]]
@@ -73,6 +73,12 @@ def cli_env(monkeypatch, settings):
     monkeypatch.setenv("RESUMEIQ_DATABASE_URL", settings.database_url)
     monkeypatch.setenv("RESUMEIQ_JWT_SECRET", settings.jwt_secret_value)
     monkeypatch.delenv("RESUMEIQ_RESUME_RETENTION_DAYS", raising=False)
+
+
+@pytest.fixture
+async def user(api):
+    """A recruiter: these tests screen files."""
+    return await api.register(role="recruiter")
 
 
 async def test_purge_command_removes_old_resumes_and_their_files(api, user, settings, monkeypatch):
@@ -106,7 +112,7 @@ async def test_purge_command_removes_old_resumes_and_their_files(api, user, sett
 
 async def test_the_periodic_task_purges_at_start_and_then_every_interval(start_api, settings, database_url):
     async with start_api(settings) as api:
-        user = await api.register()
+        user = await api.register(role="recruiter")
         old_ids, new_id, _ = await old_and_new(user)
     await backdate(settings, old_ids, days=8)
     retained = settings.model_copy(update={"resume_retention_days": 7, "retention_interval_seconds": 0.05})
@@ -119,7 +125,7 @@ async def test_the_periodic_task_purges_at_start_and_then_every_interval(start_a
 
 
 async def test_user_delete_command(api, settings, monkeypatch, database_url):
-    user = await api.register()
+    user = await api.register(role="recruiter")
     await user.upload(OWN_RESUME, "mine.txt")
     cli_env(monkeypatch, settings)
     runner = CliRunner()

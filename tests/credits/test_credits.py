@@ -124,7 +124,7 @@ async def test_a_screening_costs_one_per_resume_and_failed_items_come_back_once(
     await grant(api, settings, user, 2)
     r = await user.post("/api/v1/screenings", data={"job_id": job_id}, files=files)
     assert r.status_code == 202, r.text
-    sid = r.json()["screening_id"]
+    sid = r.json()["id"]
     status = (
         await poll(lambda: user.get(f"/api/v1/screenings/{sid}"), lambda r: r.json()["status"] == "completed")
     ).json()

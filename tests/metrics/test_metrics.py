@@ -169,14 +169,14 @@ def smtp_server():
 async def test_email_outcomes(start_api, make_settings, smtp_server):
     settings = smtp.smtp_settings(make_settings, smtp_server).model_copy(update={"metrics_token": SecretStr(TOKEN)})
     async with start_api(settings) as api:
-        recruiter = await api.register()
+        recruiter = await api.register(role="recruiter")
         job_id = (await recruiter.post("/api/v1/jobs", json={"text": JOB})).json()["id"]
         r = await recruiter.post(
             "/api/v1/screenings",
             data={"job_id": job_id},
             files=[("files", ("a.txt", OWN_RESUME)), ("files", ("b.txt", SHARED_RESUME))],
         )
-        sid = r.json()["screening_id"]
+        sid = r.json()["id"]
         await poll(
             lambda: recruiter.get(f"/api/v1/screenings/{sid}"), lambda r: r.json()["status"] == "completed"
         )
@@ -184,9 +184,12 @@ async def test_email_outcomes(start_api, make_settings, smtp_server):
         smtp_server.inbox.refuse["ilario.fd@example.net"] = ["550 no such mailbox"]
         before = await scrape(api)
         template = {"subject": "About {job_title}", "body": "Dear {candidate_name}.\n"}
+        templates = {c: template for c in ("selected", "considered", "rejected")}
+        r = await recruiter.post(f"/api/v1/screenings/{sid}/emails/preview", json={"templates": templates})
+        assert r.status_code == 200, r.text
         r = await recruiter.post(
             f"/api/v1/screenings/{sid}/emails",
-            json={"templates": {c: template for c in ("selected", "considered", "rejected")}},
+            json={"templates": templates, "confirm": True, "expected_count": r.json()["count"]},
         )
         assert r.status_code == 202 and r.json()["queued"] == 2, r.text
 

@@ -24,6 +24,12 @@ def settings(make_settings, s3_server, bucket):
     )
 
 
+@pytest.fixture
+async def user(api):
+    """A recruiter: these tests screen files."""
+    return await api.register(role="recruiter")
+
+
 async def test_files_live_in_the_bucket(api, user, settings, s3_server, bucket):
     r = await user.upload(OWN_RESUME, "own.txt")
     assert r.status_code == 201, r.text
@@ -55,18 +61,21 @@ async def test_files_live_in_the_bucket(api, user, settings, s3_server, bucket):
     r = await user.post(
         "/api/v1/screenings", data={"job_id": job_id}, files=[("files", ("s.txt", SHARED_RESUME))]
     )
-    sid = r.json()["screening_id"]
+    sid = r.json()["id"]
     await poll(lambda: user.get(f"/api/v1/screenings/{sid}"), lambda r: r.json()["status"] == "completed")
     (item,) = (await user.get(f"/api/v1/screenings/{sid}/results")).json()["items"]
     assert item["status"] == "completed" and item["score"] is not None, item
     assert len(s3_server.objects(bucket)) == 2
 
-    # Deleting one of two resumes with the same bytes keeps the object; the second removes it.
+    # A recruiter's second upload of the same file is the same resume; deleting it removes its
+    # object. The screened file is kept as its person's resume (the pool): deleting the screening
+    # keeps it, deleting that resume removes the last object.
+    assert again == first
     assert (await user.delete(f"/api/v1/resumes/{first}")).status_code == 204
-    assert len(s3_server.objects(bucket)) == 2
-    assert (await user.delete(f"/api/v1/resumes/{again}")).status_code == 204
     assert len(s3_server.objects(bucket)) == 1
     assert (await user.delete(f"/api/v1/screenings/{sid}")).status_code == 204
+    assert len(s3_server.objects(bucket)) == 1
+    assert (await user.delete(f"/api/v1/resumes/{item['resume_id']}")).status_code == 204
     assert s3_server.objects(bucket) == []
     assert list((settings.data_dir / "tmp").iterdir()) == []  # no download left behind
 
@@ -97,6 +106,6 @@ async def test_ready_reports_the_bucket_and_start_up_can_create_it(start_api, ma
         assert r.status_code == 503 and "file storage" in r.json()["detail"], r.text
     async with start_api(make_settings(**s3_server.settings(missing), s3_create_bucket=True)) as api:
         assert (await api.client.get("/ready")).status_code == 200
-        user = await api.register()
+        user = await api.register(role="recruiter")
         assert (await user.upload(OWN_RESUME, "own.txt")).status_code == 201
     assert len(s3_server.objects(missing)) == 1

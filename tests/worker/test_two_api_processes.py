@@ -85,6 +85,7 @@ def test_sigkill_of_one_api_process_mid_screening_processes_every_item_once(data
         "RESUMEIQ_DATABASE_URL": database_url,
         "RESUMEIQ_JWT_SECRET": secrets.token_urlsafe(32),
         "RESUMEIQ_WORKER_POOL_SIZE": "1",
+        "RESUMEIQ_REGISTRATION_RECRUITERS": "true",  # the screening is a recruiter's
         "RESUMEIQ_REVIEW_LEASE_SECONDS": "2",  # sweeps every second; a dead claim expires in 2 s
     }
     journal = tmp_path / "saved.txt"
@@ -95,7 +96,7 @@ def test_sigkill_of_one_api_process_mid_screening_processes_every_item_once(data
         second.wait_ready()
         with httpx.Client(base_url=first.url, timeout=30) as client:
             creds = {"email": "rosalind.vane@example.com", "password": "a long enough benchmark phrase"}
-            assert client.post("/api/v1/auth/register", json=creds).status_code == 202
+            assert client.post("/api/v1/auth/register", json={**creds, "role": "recruiter"}).status_code == 202
             token = client.post(
                 "/api/v1/auth/token", data={"username": creds["email"], "password": creds["password"]}
             ).json()["access_token"]

@@ -22,7 +22,7 @@ from resumeiq.resumes.models import Candidate, Resume
 from resumeiq.resumes.schemas import CandidateOut, ResumeOut
 from resumeiq.resumes.service import file_in_use, get_owned_candidate
 from resumeiq.screening.models import Screening, ScreeningItem
-from resumeiq.storage import LocalFileStorage
+from resumeiq.storage import FileStorage
 from resumeiq.users.models import User
 
 _DETAIL_ROWS = 200  # of each list on the page
@@ -148,7 +148,7 @@ async def update_candidate(
 
 
 async def delete_candidate(
-    *, session: AsyncSession, storage: LocalFileStorage, user: User, candidate_id: uuid.UUID
+    *, session: AsyncSession, storage: FileStorage, user: User, candidate_id: uuid.UUID
 ) -> None:
     """Delete a candidate and all of theirs: resume versions (with their reviews, matches and
     tailorings), their items in screenings (and the e-mails to them; each screening's total
@@ -198,4 +198,4 @@ async def delete_candidate(
     for sha256, key in files:
         async with storage.lock(sha256):
             if not await file_in_use(session=session, sha256=sha256):
-                storage.delete(key)
+                await storage.delete(key)
