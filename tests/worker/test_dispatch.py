@@ -62,3 +62,29 @@ async def test_startup_sweep_picks_up_due_jobs_and_survives_errors():
     await dispatcher.stop()
     assert seen == due  # the failing job did not stop the worker
     assert calls > 2  # the sweeper kept going after an error
+
+
+async def test_a_job_that_ignores_its_cancellation_does_not_hold_the_shutdown(monkeypatch):
+    import asyncio as aio
+
+    from resumeiq.worker import dispatch
+
+    monkeypatch.setattr(dispatch, "_STOP_SECONDS", 0.2)
+    started = aio.Event()
+
+    async def stubborn(job_id):
+        started.set()
+        while True:  # a release stuck in a driver: the cancellation never ends the job
+            try:
+                await aio.sleep(3600)
+            except aio.CancelledError:
+                continue
+
+    async def nothing_due():
+        return []
+
+    d = dispatch.LocalDispatcher(handler=stubborn, find_due=nothing_due, concurrency=1, sweep_interval=60)
+    await d.start()
+    d.submit(uuid.uuid4())
+    await aio.wait_for(started.wait(), 5)
+    await aio.wait_for(d.stop(), 5)  # returns: the shutdown is bounded
