@@ -70,11 +70,11 @@ async def test_a_job_that_ignores_its_cancellation_does_not_hold_the_shutdown(mo
     from resumeiq.worker import dispatch
 
     monkeypatch.setattr(dispatch, "_STOP_SECONDS", 0.2)
-    started = aio.Event()
+    started, let_go = aio.Event(), aio.Event()
 
     async def stubborn(job_id):
         started.set()
-        while True:  # a release stuck in a driver: the cancellation never ends the job
+        while not let_go.is_set():  # a release stuck in a driver: the cancellation does not end it
             try:
                 await aio.sleep(3600)
             except aio.CancelledError:
@@ -87,4 +87,10 @@ async def test_a_job_that_ignores_its_cancellation_does_not_hold_the_shutdown(mo
     await d.start()
     d.submit(uuid.uuid4())
     await aio.wait_for(started.wait(), 5)
+    tasks = list(d._tasks)
     await aio.wait_for(d.stop(), 5)  # returns: the shutdown is bounded
+    assert not all(t.done() for t in tasks)  # the stubborn job was still running
+    let_go.set()
+    for t in tasks:
+        t.cancel()
+    await aio.gather(*tasks, return_exceptions=True)
