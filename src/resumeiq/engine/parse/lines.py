@@ -224,10 +224,11 @@ def _continuation(upper: str, lower: str) -> bool:
     if len(lower.split()) == 1:
         return True  # one word carried over ("… at Heron Copper" over "Cloud")
     words = [w.strip(".,()").lower() for w in lower.split()]
-    forms = _legal_forms()
+    forms = legal_forms()
     return len(words) <= 2 and words[-1] in forms or words[0] in forms
 
 
 @cache
-def _legal_forms() -> frozenset[str]:
+def legal_forms() -> frozenset[str]:
+    """The companies' legal forms of entry_lexicon.json ('gmbh', 'ltd', 'ab')."""
     return frozenset(load_json("entry_lexicon.json")["legal_forms"])

@@ -34,6 +34,7 @@ from resumeiq.engine.parse.lines import (
     ends_on_joiner,
     ends_sentence,
     join_wrapped_lines,
+    legal_forms,
     split_pieces,
 )
 from resumeiq.engine.parse.places import looks_like_street, read_location
@@ -609,16 +610,11 @@ def _split_trailing_place(company: str) -> tuple[str, str | None]:
     return company, None
 
 
-@functools.cache
-def _legal_forms() -> frozenset[str]:
-    return frozenset(load_json("entry_lexicon.json")["legal_forms"])
-
-
 def _is_place(piece: str) -> bool:
     """A place, also with a note in brackets after it ("Lyon (remote)", "Paris (télétravail)");
     not a company whose legal form reads as a region code ("Orvex Holdings AB", but "Calgary, AB")."""
     words = piece.split()
-    if len(words) >= 2 and not words[-2].endswith(",") and words[-1].strip(".").lower() in _legal_forms():
+    if len(words) >= 2 and not words[-2].endswith(",") and words[-1].strip(".").lower() in legal_forms():
         return False
     if read_location(piece) is not None:
         return True
