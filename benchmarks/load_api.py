@@ -170,6 +170,7 @@ class Server:
             "RESUMEIQ_RATE_LIMIT_REGISTER_IP": "1000000/minute",
             "RESUMEIQ_RATE_LIMIT_LOGIN_IP": "1000000/minute",
             "RESUMEIQ_RATE_LIMIT_ANALYSIS": "1000000/minute",
+            "RESUMEIQ_RATE_LIMIT_ANALYSIS_BURST": "",  # no burst limit either
             "RESUMEIQ_WORKER_POOL_SIZE": str(workers),
             "RESUMEIQ_LOG_LEVEL": "WARNING",
         }

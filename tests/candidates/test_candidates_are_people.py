@@ -53,6 +53,18 @@ async def test_uploads_of_different_people_make_different_candidates(recruiter):
     assert all(c["email"] != recruiter.email for c in listing["items"])
 
 
+async def test_a_new_phone_number_with_the_same_email_is_the_same_person(recruiter):
+    first = await upload(recruiter, INES)
+    moved = resume(
+        "Inês Carvalho", email="ines.carvalho@example.pt", phone="+44 7700 900123", city="Leeds, UK"
+    )
+    again = await upload(recruiter, moved)
+    assert again["candidate_id"] == first["candidate_id"] and again["version_number"] == 2
+    # The phone alone still tells a different e-mail apart: that is somebody else.
+    other = resume("Inês Carvalho", email="ines.c@example.com", phone="+351 912 345 678")
+    assert (await upload(recruiter, other))["candidate_id"] != first["candidate_id"]
+
+
 async def test_the_same_file_again_is_the_stored_resume_not_a_new_version(recruiter):
     first = await upload(recruiter, INES)
     again = await upload(recruiter, INES, name="ines-copy.txt")

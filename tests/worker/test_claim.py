@@ -324,7 +324,9 @@ async def test_the_lease_is_renewed_while_a_long_job_runs(database, storage, clo
             await wait_for(was_renewed, "the lease to be renewed")
             assert not await claimable(database, req.id)
             async with database.sessionmaker() as s:
-                assert await claim.claim(s, ReviewRequest, req.id, lease_seconds=lease, max_attempts=3) is None
+                assert (
+                    await claim.claim(s, ReviewRequest, req.id, lease_seconds=lease, max_attempts=3) is None
+                )
     # After the body the renewals stop: the lease runs out.
     clock.advance(lease + 0.001)
     assert await claimable(database, req.id)
@@ -392,7 +394,13 @@ async def run_one(database, req, run, *, max_attempts=3):
         return "saved"
 
     status = await claim.run_claimed(
-        database.sessionmaker, ReviewRequest, req.id, lease_seconds=60, max_attempts=max_attempts, run=run, save=save
+        database.sessionmaker,
+        ReviewRequest,
+        req.id,
+        lease_seconds=60,
+        max_attempts=max_attempts,
+        run=run,
+        save=save,
     )
     return status, saved
 
@@ -459,6 +467,26 @@ async def test_run_claimed_gives_the_job_back_when_the_engine_dies_or_on_shutdow
     for req in (dead, stopped):
         row = await fetch_row(database, req.id)
         assert (row.status, row.lease_until, row.attempts) == ("pending", None, 1)
+
+
+async def test_run_claimed_gives_the_job_back_when_its_outcome_cannot_be_saved(database, storage, caplog):
+    from resumeiq.errors import Conflict
+
+    req = await make_request(database, storage, b"Ada")
+
+    async def run():
+        return "report"
+
+    async def save(token, outcome):
+        raise Conflict("Too many simultaneous uploads of this person; try again.")
+
+    status = await claim.run_claimed(
+        database.sessionmaker, ReviewRequest, req.id, lease_seconds=60, max_attempts=3, run=run, save=save
+    )
+    assert status == "pending"
+    row = await fetch_row(database, req.id)
+    assert (row.status, row.lease_until, row.attempts) == ("pending", None, 1)  # not held for the lease
+    assert f"review_requests {req.id}: its outcome could not be saved" in caplog.text
 
 
 async def test_release_quietly_logs_instead_of_raising(database, storage, caplog):

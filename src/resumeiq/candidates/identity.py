@@ -122,9 +122,11 @@ def merge_skills(current: str | None, names: Iterable[str]) -> str:
 
 
 def _agrees(candidate: Candidate, person: Identity) -> bool:
-    """False when a stronger field the two both have differs."""
-    if candidate.email_key and person.email_key and candidate.email_key != person.email_key:
-        return False
+    """Whether the strongest field the two both have is equal: the same e-mail is the same person
+    whatever their phones (people change numbers), another e-mail another person; without
+    e-mails, the phone decides."""
+    if candidate.email_key and person.email_key:
+        return candidate.email_key == person.email_key
     return not (candidate.phone_key and person.phone_key and candidate.phone_key != person.phone_key)
 
 
@@ -145,6 +147,10 @@ async def find_candidate(*, session: AsyncSession, owner_id: uuid.UUID, person: 
         for candidate in rows:
             if _agrees(candidate, person):
                 return candidate
+    if person.identity_key:  # the row holding this key (made from it; fields edited since)
+        return await session.scalar(
+            select(Candidate).where(*mine, Candidate.identity_key == person.identity_key)
+        )
     return None
 
 

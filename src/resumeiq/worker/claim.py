@@ -252,7 +252,9 @@ async def release_quietly(
         async with sessionmaker() as session:
             await release(session, model, job_id, token)
     except Exception:
-        log.exception("%s %s: could not release the claim; its lease will expire", model.__tablename__, job_id)
+        log.exception(
+            "%s %s: could not release the claim; its lease will expire", model.__tablename__, job_id
+        )
 
 
 async def run_claimed(
@@ -273,12 +275,18 @@ async def run_claimed(
 
     Returns the status it ended in, or None if it was not ours to run. An engine timeout or an
     unexpected error is saved as a failure; a dead engine process gives the job back for another
-    attempt (up to ``max_attempts``), and so does a shutdown, so that the next start picks it up.
+    attempt (up to ``max_attempts``), and so does a shutdown, so that the next start picks it up,
+    and so does a save that raised (instead of holding the job until its lease runs out).
     """
     loaded: Any = None
     async with sessionmaker() as session:
         token = await claim(
-            session, model, job_id, lease_seconds=lease_seconds, max_attempts=max_attempts, commit=load is None
+            session,
+            model,
+            job_id,
+            lease_seconds=lease_seconds,
+            max_attempts=max_attempts,
+            commit=load is None,
         )
         if load is not None:
             if token is not None:
@@ -301,4 +309,13 @@ async def run_claimed(
     except Exception as exc:
         log.exception("%s %s failed unexpectedly", model.__tablename__, job_id)
         outcome = EngineFailure(code="internal_error", message=f"{type(exc).__name__}: {exc}", internal=True)
-    return await save(token, outcome)
+    try:
+        return await save(token, outcome)
+    except Exception:  # not saved (e.g. a conflict with a concurrent job): give it back at once
+        log.exception(
+            "%s %s: its outcome could not be saved; given back for another attempt",
+            model.__tablename__,
+            job_id,
+        )
+        await release_quietly(sessionmaker, model, job_id, token)
+        return PENDING
