@@ -106,3 +106,60 @@ def test_sentence_pieces_and_wrapped_qualifiers_keep_only_their_skills():
     assert "Kotlin" in keywords and "TERRAFORM" in keywords and "Python" in keywords
     assert "Agile" in keywords
     assert not any(k.lower().startswith(("less", "and ")) or "year" in k.lower() for k in keywords)
+
+
+def _list_pdf(lines: list[str]) -> bytes:
+    """A skills section drawn line by line at x 50 (Helvetica 10), under a contact line that
+    reaches further right than the list is set (as a sidebar's e-mail line often does)."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=A4)
+    pdf.setFont("Helvetica", 10)
+    y = 800
+    contact = "oskar.lindqvist@example.se | +46 70 123 45 67 | Uppsala, Sweden"
+    for line in ["Oskar Lindqvist", contact, "", "SKILLS", *lines]:
+        pdf.setFont("Helvetica-Bold" if line == "SKILLS" else "Helvetica", 12 if line == "SKILLS" else 10)
+        pdf.drawString(50, y, line)
+        y -= 13
+    pdf.save()
+    return buf.getvalue()
+
+
+def _wrap(text: str, width: float) -> list[str]:
+    """``text`` wrapped at spaces to ``width`` points, as a word processor sets it."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    lines, line = [], ""
+    for word in text.split(" "):
+        candidate = f"{line} {word}" if line else word
+        if line and stringWidth(candidate, "Helvetica", 10) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    return [*lines, line]
+
+
+def test_a_keyword_cut_by_the_lines_end_is_read_whole():
+    items = [
+        "Quality Assurance", "Finite Element Analysis", "Supply Chain Management", "Docker",
+        "Time Series Analysis", "Root Cause Analysis", "Strategic Planning", "Lean Manufacturing",
+    ]
+    for sep in (" | ", " · ", ", "):
+        lines = _wrap(sep.join(items), 150)
+        # The column cut keywords in two: the test would not test anything otherwise.
+        assert any(not line.rstrip().endswith(sep.strip()) for line in lines[:-1]), lines
+        skills = parse_resume(_list_pdf(lines), filename="cv.pdf").resume.skills
+        assert [k for g in skills for k in g.keywords] == items, (sep, lines)
+
+
+def test_short_list_lines_that_were_not_wrapped_stay_apart():
+    lines = ["Python, SQL", "Docker, Kubernetes", "Terraform, Ansible", "Grafana"]
+    skills = parse_resume(_list_pdf(lines), filename="cv.pdf").resume.skills
+    assert [k for g in skills for k in g.keywords] == [
+        "Python", "SQL", "Docker", "Kubernetes", "Terraform", "Ansible", "Grafana"
+    ]

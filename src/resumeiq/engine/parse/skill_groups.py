@@ -1,6 +1,8 @@
 """The skills section: "Category: a, b, c" lines, keyword lists, and category headers over lists.
 
-Keywords are split at commas, semicolons, pipes, bullets, middle dots and wide gaps. A keyword
+Keywords are split at commas, semicolons, pipes, bullets, middle dots and wide gaps; a keyword
+that a PDF's column cut at the line's end ("Finite Element" / "Analysis | GIS") is read whole:
+the list line ends on no separator and the next line's first word would not have fitted. A keyword
 with no separator that the taxonomy reads as several skills ("Structural Analysis Revit", chips
 laid side by side) is split into those skills. Trailing qualifiers ("Python (5 years)",
 "Java (Less than 1 year)") are dropped from the keyword.
@@ -13,6 +15,7 @@ import re
 from resumeiq.engine.model import ExtractedDocument, Section, Skill
 from resumeiq.engine.parse.lines import BodyLine, body_lines
 from resumeiq.engine.parse.skills import find_skills
+from resumeiq.engine.parse.wrap import frame_edge, no_room
 
 _CATEGORY = re.compile(r"^\s*(?P<cat>[A-Za-z][\w &/+().'-]{1,40}?)\s*[:：]\s*(?=\S)(?!//)")
 _SEP = re.compile(r"\s*(?:,|;|\||•|·|●|▪|◦|■|➢|\t|\s{2,}|/(?=\s)|\s+-\s+)\s*")
@@ -28,7 +31,7 @@ def parse_skill_groups(doc: ExtractedDocument, section: Section) -> list[Skill]:
     groups: list[Skill] = []
     pending: Skill | None = None  # a category header waiting for its keyword lines
     default: Skill | None = None
-    lines = body_lines(doc, section)
+    lines = _join_cut_keywords(doc, body_lines(doc, section))
     for i, bl in enumerate(lines):
         m = _CATEGORY.match(bl.text)
         if m and len(m.group("cat").split()) <= 5:
@@ -59,6 +62,47 @@ def parse_skill_groups(doc: ExtractedDocument, section: Section) -> list[Skill]:
         _add_keywords(doc, target, bl.start, bl.end)
     return [g for g in groups if g.keywords]
 
+
+
+_ENDS_ON_SEP = re.compile(r"(?:,|;|\||•|·|●|▪|◦|■|➢|/|-)\s*$")
+_STARTS_ON_SEP = re.compile(r"^\s*(?:,|;|\||•|·|●|▪|◦|■|➢|/|-)")
+
+
+def _join_cut_keywords(doc: ExtractedDocument, lines: list[BodyLine]) -> list[BodyLine]:
+    """Keyword list lines that their column wrapped inside a keyword, as one line each."""
+    out: list[BodyLine] = []
+    last: BodyLine | None = None  # the physical line above
+    for bl in lines:
+        prev = out[-1] if out else None
+        if prev is not None and last is not None and _cuts_a_keyword(doc, last, bl, _list_edge(doc, lines, last)):
+            out[-1] = BodyLine(prev.start, bl.end, doc.text[prev.start : bl.end], prev.bullet, prev.line)
+        else:
+            out.append(bl)
+        last = bl
+    return out
+
+
+def _list_edge(doc: ExtractedDocument, lines: list[BodyLine], bl: BodyLine) -> float:
+    """The right edge the list of ``bl`` wraps at: its own lines' furthest end when it has three
+    or more (a sidebar's list may be set narrower than the sidebar's longest line), else that of
+    the column around it."""
+    ln = bl.line
+    own = [o.line.x1 for o in lines if o.line.page == ln.page and o.line.column == ln.column and abs(o.line.x0 - ln.x0) <= 2.0]
+    return max(own) if len(own) >= 3 else frame_edge(doc, ln)
+
+
+def _cuts_a_keyword(doc: ExtractedDocument, upper_line: BodyLine, bl: BodyLine, edge: float) -> bool:
+    upper, lower = upper_line.text.rstrip(), bl.text.lstrip()
+    if not upper or not lower or bl.bullet or _CATEGORY.match(lower) or "\t" in upper + lower:
+        return False  # (tabs: cells of a table's row, each column a list of its own)
+    if not (_SEP.search(upper) or _SEP.search(lower)):  # a list's lines, not two of one item each
+        return False
+    if _ENDS_ON_SEP.search(upper) or _STARTS_ON_SEP.match(lower):
+        return False
+    a, b = upper_line.line, bl.line
+    if a is b or a.page != b.page or a.column != b.column or abs(b.x0 - a.x0) > 2.0:
+        return False
+    return no_room(a, b, lower, edge)
 
 
 def _piece(bl: BodyLine, text: str) -> BodyLine:
