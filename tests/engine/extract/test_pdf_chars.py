@@ -162,3 +162,30 @@ def test_a_space_between_tightly_set_words_is_kept():
     c.showPage()
     c.save()
     assert extract_text(buf.getvalue(), filename="cv.pdf").text.strip() == "Master of Science: Structural Engineering"
+
+
+def test_words_set_with_a_narrowed_space_stay_apart():
+    """A line squeezed to fit (word spacing pulled in until the gap is as narrow as between
+    letters): the words a reader sees stay words, while a space inside a word still goes."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from resumeiq.engine import extract_text
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    for y, text in ((700, "Bachelor of Arts in History"), (680, "University of Kestrel Bay")):
+        t = c.beginText(72, y)
+        t.setFont("Helvetica", 11)
+        t.setWordSpace(-2.5)
+        t.textLine(text)
+        c.drawText(t)
+    c.showPage()
+    c.save()
+    doc = extract_text(buf.getvalue(), filename="cv.pdf")
+    assert [doc.line_text(ln) for ln in doc.lines] == ["Bachelor of Arts in History", "University of Kestrel Bay"]
+    # The kerning case is unchanged: "Presen" + "t" is one word.
+    kerned = extract_text(_tj_line_pdf("(2019 to Presen ) 378 (t)", char_space=1.0))
+    assert kerned.line_text(kerned.lines[0]) == "2019 to Present"

@@ -11,12 +11,14 @@ import struct
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import repeat
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from resumeiq.engine._data import load_json
 from resumeiq.engine.errors import CorruptFile, EmptyFile, EncryptedFile, NoTextLayer, TooLarge
 from resumeiq.engine.extract._layout import PageLine, Run, order_pages
 from resumeiq.engine.extract._limits import ExtractLimits
@@ -48,6 +50,35 @@ def _untyped(function: Any, restype: Any) -> Any:
 _GET_UNICODE = _untyped(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
 _GET_LOOSE_CHAR_BOX = _untyped(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
 _GET_CHAR_BOX = _untyped(pdfium_c.FPDFText_GetCharBox, ctypes.c_int)
+
+
+def _words_apart(chars: list[str], text: str, i: int) -> bool:
+    """Whether a space pdfium read before ``text[i]`` parts two words although no gap shows: a
+    capital follows a small letter ("Kestrel Bay"), or the word before it or the one after is a
+    word of its own (two letters or more) and the two joined are none ("of" + "Arts"; not
+    "Presen" + "t", "Work" + "ing")."""
+    if text[i].isupper() and chars and chars[-1].islower():
+        return True
+    k = len(chars)
+    while k > 0 and chars[k - 1] not in _BLANK:
+        k -= 1
+    left = "".join(chars[k:]).strip(_EDGE_PUNCTUATION).lower()
+    j = i
+    while j < len(text) and text[j] not in _BLANK:
+        j += 1
+    right = text[i:j].strip(_EDGE_PUNCTUATION).lower()
+    words = _common_words()
+    if not left or not right or left + right in words:
+        return False
+    return len(left) >= 2 and left in words or len(right) >= 2 and right in words
+
+
+_EDGE_PUNCTUATION = ".,;:()[]'\"!?"
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    return frozenset(load_json("common_words.json")["words"])
 
 
 def _ink_gap(tp: Any, a: int, b: int) -> float:
@@ -340,11 +371,17 @@ def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[Run]:
                 same_line = abs((top + bottom) / 2 - (c_top + c_bottom) / 2) < 0.45 * ch_h
             gap = x0 - c_x1
             if same_line and -0.5 * ch_h < gap < (1.1 if space_pending else 0.9) * ch_h:
-                if space_pending and gap < 0.15 * ch_h and _ink_gap(tp, prev_i, i) < 0.12 * ch_h + max(0.0, _ink_gap(tp, pp_i, prev_i)):
+                if (
+                    space_pending
+                    and gap < 0.15 * ch_h
+                    and _ink_gap(tp, prev_i, i) < 0.12 * ch_h + max(0.0, _ink_gap(tp, pp_i, prev_i))
+                    and not _words_apart(cur.chars, text, i)
+                ):
                     # A space pdfium put where no gap shows (a kerning offset inside a word of
                     # tracked text, "Presen t"): the eye reads one word. Loose boxes of a tight
                     # font overlap at a real space ("Structural Engineering"): there the glyphs'
-                    # own boxes show a gap wider than between the letters before it.
+                    # own boxes show a gap wider than between the letters before it. Words set
+                    # with a narrowed space ("Bachelor of Arts") stay apart (_words_apart).
                     space_pending = False
                 if space_pending:
                     # Between words of letter-spaced text ("A N N A  B E R G"), two spaces.
