@@ -47,7 +47,7 @@ async def test_uploads_of_different_people_make_different_candidates(recruiter):
     by_id = {c["candidate_id"]: c for c in listing["items"]}
     assert by_id[ines]["name"] == "Inês Carvalho" and by_id[ines]["email"] == "ines.carvalho@example.pt"
     assert by_id[ines]["phone"] == "+351 912 345 678" and by_id[ines]["is_self"] is False
-    assert {"python", "sql", "spark"} <= set(by_id[ines]["skills"])
+    assert {"python", "sql", "apache spark"} <= set(by_id[ines]["skills"])  # by canonical name
     assert by_id[tomas]["email"] is None and by_id[tomas]["location"].startswith("Valencia")
     # Nothing went to a candidate with the recruiter's own address.
     assert all(c["email"] != recruiter.email for c in listing["items"])
@@ -97,6 +97,8 @@ async def test_a_job_seeker_keeps_one_candidate(user):
 async def test_search_by_name_email_and_skill(recruiter):
     for c in (INES, TOMAS, NAOMI):
         await upload(recruiter, c)
+    await upload(recruiter, resume("Oren Haddad", email="oren.h@example.com", skills="AWS, K8s"))
+    await upload(recruiter, resume("Ilse Brandt", email="ilse.b@example.com", skills="Amazon Web Services"))
 
     async def names(**params):
         items = (await recruiter.get("/api/v1/candidates", params=params)).json()["items"]
@@ -109,6 +111,10 @@ async def test_search_by_name_email_and_skill(recruiter):
     assert await names(skill="pyth") == []  # a skill is a whole name
     assert await names(q="%") == [] and await names(q="_") == []  # wildcards are literal
     assert await names(q="reyes", skill="go") == ["Tomás Reyes"]
+    # A skill is found by any of its names, however the resume wrote it.
+    assert await names(skill="aws") == ["Ilse Brandt", "Oren Haddad"]
+    assert await names(skill="Amazon Web Services") == ["Ilse Brandt", "Oren Haddad"]
+    assert await names(skill="kubernetes") == ["Oren Haddad"]
 
 
 async def test_a_candidates_page_shows_versions_screenings_and_matches(recruiter, job_text):

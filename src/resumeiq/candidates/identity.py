@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from resumeiq.engine.parse.skills import canonical_skill
 from resumeiq.errors import Conflict
 from resumeiq.resumes.models import Candidate
 
@@ -105,15 +106,22 @@ def identity_of(json_resume: dict[str, Any] | None) -> Identity:
 
 
 def skill_names(json_resume: dict[str, Any] | None) -> set[str]:
-    """Lower-case skill names of a parsed resume (group names and their keywords)."""
+    """Lower-case skill names of a parsed resume (group names and their keywords), each by its
+    canonical name where the skills taxonomy knows it ("AWS" is "amazon web services")."""
     names: set[str] = set()
     for group in (json_resume or {}).get("skills") or []:
         if not isinstance(group, dict):
             continue
         for value in [group.get("name"), *(group.get("keywords") or [])]:
             if isinstance(value, str) and value.strip() and "|" not in value:
-                names.add(value.strip().lower()[:100])
+                names.add(skill_key(value))
     return names
+
+
+def skill_key(name: str) -> str:
+    """How a skill is stored and searched: its canonical name, lower case ("k8s" → "kubernetes")."""
+    name = name.strip()
+    return (canonical_skill(name) or name).lower()[:100]
 
 
 def merge_skills(current: str | None, names: Iterable[str]) -> str:

@@ -21,6 +21,7 @@ from resumeiq.candidates.identity import (
     find_candidate,
     merge_skills,
     new_candidate,
+    skill_key,
     skill_names,
 )
 from resumeiq.engine.errors import (
@@ -159,7 +160,7 @@ async def list_candidates(
     skill: str | None = None,
 ) -> Page[Candidate]:
     """The user's candidates, newest first; ``query`` matches part of the name or e-mail (any
-    case), ``skill`` a skill of their resumes (whole name, any case)."""
+    case), ``skill`` a skill of their resumes (whole name or an alias of it, any case)."""
     where = [Candidate.owner_user_id == user.id]
     if query and query.strip():
         pattern = _like(query.strip())
@@ -170,7 +171,8 @@ async def list_candidates(
             )
         )
     if skill and skill.strip():
-        where.append(Candidate.skills.like(_like(f"|{skill.strip()}|"), escape="\\"))
+        names = {skill.strip().lower(), skill_key(skill)}  # as written, or by its canonical name
+        where.append(or_(*(Candidate.skills.like(_like(f"|{n}|"), escape="\\") for n in sorted(names))))
     total = await session.scalar(select(func.count()).select_from(Candidate).where(*where))
     rows = await session.scalars(
         select(Candidate)
