@@ -129,3 +129,34 @@ async def test_screen_chosen_candidates_and_refusals(api, recruiter, user, job_t
     seeker_job = await create_job(user, job_text)
     r = await user.post("/api/v1/screenings", json={"job_id": seeker_job, "all_candidates": True})
     assert r.status_code == 403 and r.json()["code"] == "role_required"
+
+
+async def test_a_form_upload_adds_the_pool_and_refuses_fields_it_does_not_know(recruiter, job_text):
+    job_id = await create_job(recruiter, job_text)
+    sid, _ = await screen_files(recruiter, job_id, [("amara.txt", AMARA), ("grace.txt", JAVA_RESUME)])
+    grace = next(i["candidate_id"] for i in await results(recruiter, sid) if i["filename"] == "grace.txt")
+
+    # New files and chosen candidates of the pool in one multipart request.
+    r = await recruiter.post(
+        "/api/v1/screenings",
+        data={"job_id": job_id, "candidate_ids": grace},
+        files=[("files", ("florence.txt", NURSE_RESUME))],
+    )
+    assert r.status_code == 202 and r.json()["total"] == 2, r.text
+    await wait_for_screening(recruiter, r.json()["id"])  # Florence is in the pool once read
+    # The whole pool, no file chosen: a form as a browser sends it (an empty, nameless file part).
+    r = await recruiter.post(
+        "/api/v1/screenings",
+        data={"job_id": job_id, "all_candidates": "true"},
+        files=[("files", ("", b"", "application/octet-stream"))],
+    )
+    assert r.status_code == 202 and r.json()["total"] == 3, r.text
+    # A misspelled field is said, not ignored.
+    r = await recruiter.post(
+        "/api/v1/screenings", data={"job_id": job_id, "all_candidate": "true"}, files=[("files", ("a.txt", AMARA))]
+    )
+    assert r.status_code == 422 and "all_candidate" in r.json()["detail"], r.text
+    r = await recruiter.post(
+        "/api/v1/screenings", data={"job_id": job_id, "all_candidates": "maybe"}, files=[("files", ("a.txt", AMARA))]
+    )
+    assert r.status_code == 422 and "all_candidates must be true or false" in r.json()["detail"]

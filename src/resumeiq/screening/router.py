@@ -63,6 +63,14 @@ _CREATE_BODY: dict[str, Any] = {
                             "type": "string",
                             "description": "Resumes uploaded before: ids, comma-separated or repeated",
                         },
+                        "candidate_ids": {
+                            "type": "string",
+                            "description": "Candidates of yours (each by its master resume, else its newest): ids, comma-separated or repeated",
+                        },
+                        "all_candidates": {
+                            "type": "boolean",
+                            "description": "Screen every candidate of yours as well (no upload needed)",
+                        },
                         "blind": {
                             "type": "boolean",
                             "description": "Hide names and contact details in results",
@@ -83,24 +91,41 @@ def _uuid(raw: str, name: str) -> uuid.UUID:
         raise InvalidInput(f"{name} must be a UUID.") from exc
 
 
-def _form(batch: ReceivedBatch) -> tuple[uuid.UUID, list[uuid.UUID], bool]:
-    raw_job = (batch.field("job_id") or "").strip()
-    if not raw_job:
-        raise InvalidInput("job_id is required.")
+_FORM_FIELDS = ("job_id", "resume_ids", "candidate_ids", "all_candidates", "blind")
+
+
+def _ids(batch: ReceivedBatch, name: str) -> list[uuid.UUID]:
     try:
-        job_id = uuid.UUID(raw_job)
-        resume_ids = [
+        return [
             uuid.UUID(part.strip())
-            for value in batch.fields.get("resume_ids", [])
+            for value in batch.fields.get(name, [])
             for part in value.split(",")
             if part.strip()
         ]
     except ValueError as exc:
-        raise InvalidInput("job_id and resume_ids must be UUIDs.") from exc
-    blind = (batch.field("blind") or "").strip().lower()
-    if blind not in _TRUE | _FALSE:
-        raise InvalidInput("blind must be true or false.")
-    return job_id, resume_ids, blind in _TRUE
+        raise InvalidInput(f"{name} must be UUIDs (comma-separated or the field repeated).") from exc
+
+
+def _flag(batch: ReceivedBatch, name: str) -> bool:
+    value = (batch.field(name) or "").strip().lower()
+    if value not in _TRUE | _FALSE:
+        raise InvalidInput(f"{name} must be true or false.")
+    return value in _TRUE
+
+
+def _form(batch: ReceivedBatch) -> tuple[uuid.UUID, list[uuid.UUID], bool, dict[str, Any]]:
+    empty_file_input = not any(v.strip() for v in batch.fields.get("files", ["x"]))  # no file chosen
+    unknown = sorted(set(batch.fields) - set(_FORM_FIELDS) - ({"files"} if empty_file_input else set()))
+    if unknown:
+        raise InvalidInput(
+            f"Unknown form field(s): {', '.join(unknown)}. A screening takes {', '.join(_FORM_FIELDS)} and files."
+        )
+    raw_job = (batch.field("job_id") or "").strip()
+    if not raw_job:
+        raise InvalidInput("job_id is required.")
+    job_id = _uuid(raw_job, "job_id")
+    pool = {"candidate_ids": _ids(batch, "candidate_ids"), "all_candidates": _flag(batch, "all_candidates")}
+    return job_id, _ids(batch, "resume_ids"), _flag(batch, "blind"), pool
 
 
 @router.post(
@@ -147,7 +172,7 @@ async def create_screening(
             check_job=check_job,
         )
         try:
-            job_id, resume_ids, blind = _form(batch)
+            job_id, resume_ids, blind, pool = _form(batch)
         except BaseException:
             batch.discard()
             raise

@@ -83,6 +83,7 @@ class _BatchSink(PartHeaders):
         self._field = b""
         self._value = b""
         self._name = ""
+        self._nameless = False
         self._buffer = bytearray()
 
     def on_part_begin(self) -> None:
@@ -98,6 +99,7 @@ class _BatchSink(PartHeaders):
                 raise _Abort(InvalidUpload(f"Send the resumes in form fields named {FILE_FIELDS[0]!r}."))
             if len(self.batch.files) >= self.max_files:
                 raise _Abort(PayloadTooLarge(f"A screening takes at most {self.max_files} resumes."))
+            self._nameless = options[b"filename"] == b""
             self.current = ReceivedFile(
                 filename=safe_filename(options[b"filename"].decode("utf-8", "replace")),
                 path=None,
@@ -157,6 +159,11 @@ class _BatchSink(PartHeaders):
         if not item.too_large:
             item.sha256 = self.digest.hexdigest()
         self.current = None
+        if self._nameless and item.size_bytes == 0:  # a file input left empty, as browsers send it
+            self.batch.files.remove(item)
+            self._held.pop(id(item), None)
+            if item.path is not None:
+                item.path.unlink(missing_ok=True)
 
     def job_ok(self) -> None:
         """The job was checked: write what was held, and the rest of the files as they come."""
