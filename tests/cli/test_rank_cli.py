@@ -282,3 +282,14 @@ def test_files_sharing_a_stem_keep_their_whole_names_as_ids(runner, inbox, jobs)
     result = runner.invoke(app, ["rank", "--job", str(jobs["sre"]), str(inbox), "--json"])
     assert result.exit_code == 0, result.output
     assert {r["id"] for r in json.loads(result.stdout)} == {"ana.txt", "ana.md", "ben", "chloe"}
+
+
+def test_the_table_names_people_and_what_they_have_and_lack(runner, inbox, jobs):
+    result = runner.invoke(app, ["rank", "--job", str(jobs["sre"]), str(inbox)], env={"COLUMNS": "220"})
+    assert result.exit_code == 0, result.output
+    header = next(line for line in result.stdout.splitlines() if "matched required" in line)
+    assert "missing required" in header
+    ana = next(line for line in result.stdout.splitlines() if "Ana Silva" in line)
+    ben = next(line for line in result.stdout.splitlines() if "Ben Okafor" in line)
+    assert "Terraform, Kubernetes, Python" in ana and "ana.txt" in ana
+    assert "Terraform, Kubernetes" in ben and ben.rstrip(" │").endswith("Python")  # what Ben lacks, last

@@ -374,8 +374,8 @@ def _print_tables(lists: dict[str, list[dict[str, Any]]]) -> None:
     colours = {"selected": "green", "considered": "yellow", "rejected": "red"}
     for stem, items in lists.items():
         table = Table(title=stem, title_justify="left")
-        for name in ("#", "name", "file", "score", "category", "related (job skill: what the resume shows)",
-                     "missing required"):
+        for name in ("#", "name", "file", "score", "category", "matched required",
+                     "related (job skill: what the resume shows)", "missing required"):
             table.add_column(name, justify="right" if name in ("#", "score") else "left")
         for rank, e in enumerate(items, 1):
             table.add_row(
@@ -384,7 +384,8 @@ def _print_tables(lists: dict[str, list[dict[str, Any]]]) -> None:
                 escape(e["file"]) + (f" [dim](same file as {escape(e['duplicate_of'])})[/dim]" if e["duplicate_of"] else ""),
                 f"{e['score']:.1f}",
                 f"[{colours[e['category']]}]{e['category']}[/]",
-                ", ".join(e["related_required"]) or "—",
-                ", ".join(e["missing_required"]) or "—",
+                escape(", ".join(e["matched_required"])) or "—",
+                escape(", ".join(e["related_required"])) or "—",
+                escape(", ".join(e["missing_required"])) or "—",
             )
         console.print(table)
