@@ -3,13 +3,12 @@ functions the API uses, and closes them."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 import typer
 
-from resumeiq.cli.service import _settings, user_app
+from resumeiq.cli.service import _settings, run_in_session, user_app
 
 retention_app = typer.Typer(help="Data retention.", no_args_is_help=True)
 
@@ -18,22 +17,17 @@ T = TypeVar("T")
 
 def run_with_services(work: Callable[[Any, Any], Awaitable[T]]) -> T:
     """Run ``work(session, storage)`` against the configured database and storage."""
-    from resumeiq.db import Database
     from resumeiq.storage import open_storage
 
-    settings = _settings()
+    storage = open_storage(_settings())
 
-    async def run() -> T:
-        database = Database(settings.database_url)
-        storage = open_storage(settings)
-        try:
-            async with database.sessionmaker() as session:
-                return await work(session, storage)
-        finally:
-            storage.close()
-            await database.dispose()
+    async def with_storage(session: Any) -> T:
+        return await work(session, storage)
 
-    return asyncio.run(run())
+    try:
+        return run_in_session(with_storage)
+    finally:
+        storage.close()
 
 
 def user_delete(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 import typer
 
@@ -10,6 +12,7 @@ from resumeiq.cli.common import EXIT_REFUSED, EXIT_USAGE
 
 db_app = typer.Typer(help="Database commands.", no_args_is_help=True)
 user_app = typer.Typer(help="User administration.", no_args_is_help=True)
+T = TypeVar("T")
 
 
 def _settings():  # noqa: ANN202  (imports kept lazy: engine commands should not load the service)
@@ -151,6 +154,32 @@ def db_upgrade(revision: str = typer.Argument("head", help="Target revision.")) 
     typer.echo(f"database {Database.describe(settings.database_url)} upgraded to {revision}")
 
 
+def _role(value: str):  # noqa: ANN202  (Role, imported lazily)
+    from resumeiq.users.models import Role
+
+    try:
+        return Role(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"role must be one of {', '.join(r.value for r in Role)}") from exc
+
+
+def run_in_session(work: Callable[[Any], Awaitable[T]]) -> T:
+    """Run ``work(session)`` against the configured database, then close it."""
+    from resumeiq.db import Database
+
+    settings = _settings()
+
+    async def run() -> T:
+        database = Database(settings.database_url)
+        try:
+            async with database.sessionmaker() as session:
+                return await work(session)
+        finally:
+            await database.dispose()
+
+    return asyncio.run(run())
+
+
 @user_app.command("create")
 def user_create(
     email: str = typer.Argument(..., help="The user's email (their login)."),
@@ -160,34 +189,20 @@ def user_create(
     role: str = typer.Option("admin", help="admin, recruiter or job_seeker."),
 ) -> None:
     """Create a user (works when registration is closed)."""
-    from resumeiq.db import Database
     from resumeiq.errors import EmailTaken, WeakPassword
-    from resumeiq.users.models import Role
     from resumeiq.users.service import create_user
 
-    try:
-        role_value = Role(role)
-    except ValueError as exc:
-        raise typer.BadParameter(f"role must be one of {', '.join(r.value for r in Role)}") from exc
-    settings = _settings()
+    role_value = _role(role)
+    min_length = _settings().password_min_length
 
-    async def run() -> str:
-        database = Database(settings.database_url)
-        try:
-            async with database.sessionmaker() as session:
-                user = await create_user(
-                    session=session,
-                    email=email,
-                    password=password,
-                    role=role_value,
-                    min_password_length=settings.password_min_length,
-                )
-                return str(user.id)
-        finally:
-            await database.dispose()
+    async def work(session: Any) -> str:
+        user = await create_user(
+            session=session, email=email, password=password, role=role_value, min_password_length=min_length
+        )
+        return str(user.id)
 
     try:
-        user_id = asyncio.run(run())
+        user_id = run_in_session(work)
     except (EmailTaken, WeakPassword, ValueError) as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(EXIT_REFUSED) from exc
@@ -200,27 +215,16 @@ def user_set_role(
     role: str = typer.Argument(..., help="job_seeker, recruiter or admin."),
 ) -> None:
     """Give a user a role: how recruiters are made when sign-up is for job seekers only."""
-    from resumeiq.db import Database
     from resumeiq.errors import NotFound
-    from resumeiq.users.models import Role
     from resumeiq.users.service import set_role
 
-    try:
-        role_value = Role(role)
-    except ValueError as exc:
-        raise typer.BadParameter(f"role must be one of {', '.join(r.value for r in Role)}") from exc
-    settings = _settings()
+    role_value = _role(role)
 
-    async def run() -> str:
-        database = Database(settings.database_url)
-        try:
-            async with database.sessionmaker() as session:
-                return (await set_role(session=session, email=email, role=role_value)).email
-        finally:
-            await database.dispose()
+    async def work(session: Any) -> str:
+        return (await set_role(session=session, email=email, role=role_value)).email
 
     try:
-        address = asyncio.run(run())
+        address = run_in_session(work)
     except NotFound as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(1) from exc
