@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import httpx
-from test_restart import Service, poll, result_rows
+from test_restart import Service, poll, result_rows, start_review
 
 
 def _group(pgid: int) -> set[int]:
@@ -74,17 +74,8 @@ def test_finding10_restart_takes_over_a_killed_services_review_without_waiting_f
     try:
         service.wait_ready()
         with httpx.Client(base_url=service.url, timeout=10) as client:
-            creds = {"email": "ilse.varga@example.com", "password": "an invented long passphrase"}
-            assert client.post("/api/v1/auth/register", json=creds).status_code == 202
-            token = client.post(
-                "/api/v1/auth/token", data={"username": creds["email"], "password": creds["password"]}
-            ).json()["access_token"]
-            client.headers["Authorization"] = f"Bearer {token}"
-            resume = client.post("/api/v1/resumes", files={"file": ("cv.txt", resume_text)}).json()
-            accepted = client.post(
-                f"/api/v1/analysis/resumes/{resume['resume_id']}/analyze", json={"industry": "general"}
-            ).json()
-            status_url = accepted["status_url"]
+            accepted = start_review(client, "ilse.varga@example.com", resume_text)
+            status_url, auth = accepted["status_url"], client.headers["Authorization"]
             assert poll(client, status_url, {"processing", "completed"}, timeout=20)["status"] == "processing"
         _kill_main_process(service)
         service.log.close()
@@ -92,7 +83,7 @@ def test_finding10_restart_takes_over_a_killed_services_review_without_waiting_f
         restarted_at = time.monotonic()
         service = Service(env, log)
         service.wait_ready()
-        with httpx.Client(base_url=service.url, timeout=10, headers={"Authorization": f"Bearer {token}"}) as client:
+        with httpx.Client(base_url=service.url, timeout=10, headers={"Authorization": auth}) as client:
             done = poll(client, status_url, {"completed", "failed"}, timeout=60)
         took = time.monotonic() - restarted_at
         assert done["status"] == "completed", (done, log.read_text()[-3000:])

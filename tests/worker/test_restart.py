@@ -74,6 +74,18 @@ def result_rows(database_url: str, analysis_id: str) -> int:
     return asyncio.run(count())
 
 
+def start_review(client: httpx.Client, email: str, resume_text: str) -> dict:
+    """Sign up as ``email``, upload the resume and ask for its review: the 202's body."""
+    creds = {"email": email, "password": "an invented long passphrase"}
+    assert client.post("/api/v1/auth/register", json=creds).status_code == 202
+    token = client.post("/api/v1/auth/token", data={"username": email, "password": creds["password"]})
+    client.headers["Authorization"] = f"Bearer {token.json()['access_token']}"
+    resume = client.post("/api/v1/resumes", files={"file": ("cv.txt", resume_text)}).json()
+    return client.post(
+        f"/api/v1/analysis/resumes/{resume['resume_id']}/analyze", json={"industry": "general"}
+    ).json()
+
+
 def poll(client: httpx.Client, url: str, until: set[str], timeout: float) -> dict:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -98,17 +110,8 @@ def test_review_survives_sigkill_and_completes_once(database_url, tmp_path, resu
     try:
         service.wait_ready()
         with httpx.Client(base_url=service.url, timeout=10) as client:
-            creds = {"email": "ada@example.com", "password": "correct horse battery"}
-            assert client.post("/api/v1/auth/register", json=creds).status_code == 202
-            token = client.post(
-                "/api/v1/auth/token", data={"username": creds["email"], "password": creds["password"]}
-            ).json()["access_token"]
-            client.headers["Authorization"] = f"Bearer {token}"
-            resume = client.post("/api/v1/resumes", files={"file": ("cv.txt", resume_text)}).json()
-            accepted = client.post(
-                f"/api/v1/analysis/resumes/{resume['resume_id']}/analyze", json={"industry": "general"}
-            ).json()
-            status_url = accepted["status_url"]
+            accepted = start_review(client, "ada@example.com", resume_text)
+            status_url, auth = accepted["status_url"], client.headers["Authorization"]
             first = poll(client, status_url, {"processing", "completed"}, timeout=20)
             assert first["status"] == "processing", "the review must still be running when killed"
         service.kill()
@@ -117,7 +120,7 @@ def test_review_survives_sigkill_and_completes_once(database_url, tmp_path, resu
         service = Service(env, log)
         service.wait_ready()
         with httpx.Client(
-            base_url=service.url, timeout=10, headers={"Authorization": f"Bearer {token}"}
+            base_url=service.url, timeout=10, headers={"Authorization": auth}
         ) as client:
             done = poll(client, status_url, {"completed", "failed"}, timeout=30)
         assert done["status"] == "completed", (done, log.read_text()[-3000:])
