@@ -358,6 +358,10 @@ def test_naming_the_required_skills_beats_related_skills_and_nice_to_haves():
     assert named_req.score == pytest.approx(0.8)  # every skill named: the mean credit, unchanged
     assert "× 0.65 for the share shown by name" in related_req.detail  # 0.3 + 0.7 × 2/4
     assert "2 more through related skills" in related.explanation
+    # Nice-to-haves count in proportion to the must-haves' score, related ones discounted too.
+    pref = next(c for c in related.components if c.id == "preferred_skills")
+    pref_credit = sum(s.credit for s in related.matched_preferred) / 3
+    assert pref.score == pytest.approx(pref_credit * related_req.score, abs=1e-3)
 
 
 def test_a_required_skill_s_recommendation_counts_what_naming_it_adds():

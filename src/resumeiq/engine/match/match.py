@@ -12,7 +12,7 @@ required_skills      0.40  mean credit over the required skills: shown in a role
                            skill or a missing one costs more than its own credit (must-haves
                            first: ``components.required_score``)
 preferred_skills     0.10  mean credit over the preferred skills, times the required skills'
-                           mean credit
+                           score
                            (nice-to-haves add to the must-haves, never stand in for them)
 title_fit            0.20  occupation of the headline / latest role vs the job's: same 1.0,
                            adjacent 0.5, unrelated 0.1 (``data/occupation_families.json``)
@@ -280,12 +280,12 @@ def match_prepared(
 
 
 def _preferred_score(preferred: list[mc.SkillCheck], required: list[mc.SkillCheck]) -> float | None:
-    """Preferred coverage in proportion to the required coverage: nice-to-haves add to the
-    must-haves, they never stand in for them."""
+    """Preferred coverage in proportion to the required skills' score (``required_score``):
+    nice-to-haves add to the must-haves, they never stand in for them."""
     cov = mc.coverage(preferred)
     if cov is None:
         return None
-    req = mc.coverage(required)
+    req = mc.required_score(required)
     return cov if req is None else cov * req
 
 
