@@ -58,6 +58,9 @@ ADJACENT = {
 }
 # (up to this many years, the title's level word, the seniority)
 LEVELS = ((1, "Junior", "junior"), (4, "", "mid"), (7, "Senior", "senior"), (8, "Lead", "lead"))
+LEVEL_WORDS = frozenset(
+    {"Junior", "Senior", "Associate", "Staff", "Lead", "Principal", "Graduate", "Trainee", "Head"}
+)
 DEGREE_WORDS = ("Bachelor's degree in {f}", "BS/BA in {f}", "A bachelor's degree in {f}", "Degree in {f}")
 PERKS = (
     "Private health insurance",
@@ -96,8 +99,9 @@ def make_job(rng: random.Random, jid: str, occupation: str, people: list[dict]) 
     # A minimum some of its people meet and some do not: the years of one of them, within 1..8.
     years = max(1, min(8, int(rng.choice(people)["years_experience"])))
     word, level = next((w, lv) for n, w, lv in LEVELS if n >= years)
-    title = " ".join(w for w in (word, rng.choice(occ["titles"])) if w)
-    title = title.replace("Senior Senior", "Senior").replace("Junior Senior", "Senior")
+    # A title without a level of its own ("Junior Designer", "Staff Accountant"), then the level word.
+    plain = [t for t in occ["titles"] if t.split()[0] not in LEVEL_WORDS] or [occ["titles"][0]]
+    title = " ".join(w for w in (word, rng.choice(plain)) if w)
     country = rng.choice(("US", "GB", "CA", "AU", "IE", "DE"))
     company = company_name(rng, country, "tech" if occ["kind"] == "tech" else "business", NAMES["anglo"][1])
     city, region = pick_city(rng, country)
