@@ -15,7 +15,7 @@ score.py; nothing here reads a set's truth to shape the output.
 3. eval-real (310 real anonymised texts): macro F1 over eight labels.
 4. --synth DIR: any further set in the eval-dev format (e.g. held-out layouts made by
    scripts/synth), scored like eval-layouts; ranked too when it has jobs and qrels.tsv
-   (scripts/synth/build.py --with-jobs), with eval-dev's score.py when it has none of its own.
+   (scripts/synth/build.py writes them), with eval-dev's score.py when it has none of its own.
 5. Speed on the text PDFs of eval-dev and eval-layouts: resumes per CPU-second in one process next
    to pypdfium2 pulling the text alone (the floor), and the CPU `resumeiq parse DIR` spends (start-up,
    imports, worker pool included) per CPU-second of the in-process run.

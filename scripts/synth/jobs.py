@@ -1,5 +1,5 @@
 """Invented job postings for a generated set, and the relevance grade of every (job, resume) pair,
-so that a set made by ``build.py --with-jobs`` ranks like eval-dev (``jobs/``, ``qrels.tsv``).
+so that a set made by ``build.py`` ranks like eval-dev (``jobs/``, ``qrels.tsv``).
 
 One posting per occupation with at least ``MIN_RESUMES`` resumes in the set. Its required skills
 are among the industry skills its people list most (a posting asks for what the trade uses),
@@ -273,5 +273,6 @@ def write_jobs(out: Path, seed: int) -> int:
         )
         rows += [f"{jid}\t{t['id']}\t{grade(truth, t)}" for t in main]
         n += 1
-    (out / "qrels.tsv").write_text("\n".join(rows) + "\n")
+    if n:
+        (out / "qrels.tsv").write_text("\n".join(rows) + "\n")
     return n
