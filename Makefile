@@ -74,7 +74,8 @@ taxonomy: $(STAMP)
 # The entry labeller's data and model (not part of `make test`; about 25 minutes on 2 cores).
 # `make synth` writes generated resumes of invented people outside the repository: SYNTH_SEEDS
 # training sets of SYNTH_N resumes in the "train" layouts, and a held-out set in the "heldout"
-# layouts (other frames and arrangements) for measuring layouts the model has not seen:
+# layouts (other frames and arrangements), with invented postings and grades, for measuring parsing
+# and ranking on layouts the model has not seen:
 #   $(BIN)/python benchmarks/eval_engine.py --synth $(SYNTH_DIR)/heldout
 # `make train-entries` trains src/resumeiq/engine/data/entries.crfsuite on the training sets.
 SYNTH_DIR ?= /tmp/resumeiq-synth
@@ -85,7 +86,7 @@ SYNTH_JOBS ?= 2
 synth: $(DEV_STAMP)
 	for seed in $(SYNTH_SEEDS); do \
 		$(BIN)/python scripts/synth/build.py --out $(SYNTH_DIR)/train-s$$seed --n $(SYNTH_N) --seed $$seed \
-			--renderers train --jobs $(SYNTH_JOBS) || exit 1; \
+			--renderers train --jobs $(SYNTH_JOBS) --no-postings || exit 1; \
 	done
 	$(BIN)/python scripts/synth/build.py --out $(SYNTH_DIR)/heldout --n 240 --seed 101 --renderers heldout --jobs $(SYNTH_JOBS)
 

@@ -14,7 +14,8 @@ score.py; nothing here reads a set's truth to shape the output.
 2. eval-public (public resumes found in the wild, hand-labelled): its score.py table.
 3. eval-real (310 real anonymised texts): macro F1 over eight labels.
 4. --synth DIR: any further set in the eval-dev format (e.g. held-out layouts made by
-   scripts/synth), scored like eval-layouts.
+   scripts/synth), scored like eval-layouts; ranked too when it has jobs and qrels.tsv
+   (scripts/synth/build.py writes them), with eval-dev's score.py when it has none of its own.
 5. Speed on the text PDFs of eval-dev and eval-layouts: resumes per CPU-second in one process next
    to pypdfium2 pulling the text alone (the floor), and the CPU `resumeiq parse DIR` spends (start-up,
    imports, worker pool included) per CPU-second of the in-process run.
@@ -79,7 +80,7 @@ def synthetic_set(name: str, split: Path, out: Path, rank: bool, scorer: Path | 
         print(res.stderr)
     phones_e164(split, pred)
     if rank and (split / "qrels.tsv").is_file():
-        ranking(name, split, out)
+        ranking(name, split, out, score_py)
 
 
 def phones_e164(split: Path, pred: Path) -> None:
@@ -123,7 +124,7 @@ def phones_e164(split: Path, pred: Path) -> None:
         print(f"         {line}")
 
 
-def ranking(name: str, split: Path, out: Path) -> None:
+def ranking(name: str, split: Path, out: Path, scorer: Path | None = None) -> None:
     import eval_ranking as er
 
     qrels = er.read_qrels(split)
@@ -132,7 +133,7 @@ def ranking(name: str, split: Path, out: Path) -> None:
     pool = er.pool_dir(split, qrels, work)
     as_of = er.set_as_of(split)
     er.run_resumeiq(split, pool, work / "resumeiq", as_of)
-    means = er.score(split, work / "resumeiq")
+    means = er.score(split, work / "resumeiq", scorer)
     cells = ", ".join(
         f"{label} {means.get(key, float('nan')):.3f}"
         for key, label in (("ndcg@10", "nDCG@10"), ("pairacc_3v2", "grade 3 over 2"), ("mrr_g3", "MRR grade 3"))

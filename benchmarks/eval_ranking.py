@@ -308,12 +308,13 @@ def write_ranking(folder: Path, job: str, scores: dict[str, float]) -> None:
     )
 
 
-def score(split: Path, pred: Path) -> dict[str, float]:
+def score(split: Path, pred: Path, scorer: Path | None = None) -> dict[str, float]:
+    """score.py's ranking means; ``scorer`` for a set without its own score.py (a generated one)."""
     summary = pred / "score_summary.json"
     res = subprocess.run(
         [
             sys.executable,
-            str(split / "score.py"),
+            str(scorer if scorer and not (split / "score.py").is_file() else split / "score.py"),
             "--split",
             str(split),
             "--pred",

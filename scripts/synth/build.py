@@ -2,12 +2,15 @@
 """Build a set of synthetic resumes of invented people in many layouts, in the eval-dev format.
 
     python scripts/synth/build.py --out DIR --n N [--seed S] [--renderers train|heldout] [--jobs 2]
-                                  [--as-of 2025-06]
+                                  [--as-of 2025-06] [--no-postings]
 
 DIR gets manifest.tsv (id, file, group, format), resumes/<id>.<pdf|docx|txt> and
 truth/<id>.truth.json (the JSON Resume, the pointers of values not shown, the layout, occupation,
 seniority, years of experience, canonical skills and aliases, pages): eval-dev's score.py scores it
-(benchmarks/eval_engine.py --synth DIR), scripts/train_entries.py trains on it.
+(benchmarks/eval_engine.py --synth DIR), scripts/train_entries.py trains on it. It also gets
+invented postings (one per occupation with five resumes or more) and the relevance grade of every
+pair (jobs.py: jobs/, qrels.tsv), so that eval_engine ranks it too; ``--no-postings`` leaves them
+out. ``--jobs`` is the number of worker processes, not of postings.
 
 ``--renderers`` picks a family of layouts (scripts/synth/layouts.py): "train" for training sets,
 "heldout" (other frames, entry arrangements and option combinations) for measuring the engine on
@@ -34,6 +37,8 @@ from people import make_person  # noqa: E402
 from render_docx import render_docx  # noqa: E402
 from render_pdf import render_pdf  # noqa: E402
 from render_txt import render_txt  # noqa: E402
+
+from jobs import write_jobs  # noqa: E402
 
 RENDERERS = {"pdf": render_pdf, "docx": render_docx, "txt": render_txt}
 
@@ -108,16 +113,19 @@ def main() -> None:
     ap.add_argument("--layout", choices=sorted(LAYOUTS), help="only this layout (for looking at one)")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--as-of", default="2025-06")
+    ap.add_argument("--no-postings", action="store_true",
+                    help="no invented postings and qrels.tsv (scripts/synth/jobs.py)")
     a = ap.parse_args()
     if "/shared/" in str(a.out.resolve()) + "/":
         sys.exit("write generated sets outside the shared measurement folder")
     t0 = time.perf_counter()
     rows = build(a.out, a.n, a.seed, a.renderers, a.jobs, a.as_of, a.layout)
+    n_jobs = 0 if a.no_postings else write_jobs(a.out, a.seed)
     by_format: dict[str, int] = {}
     for r in rows:
         by_format[r[3]] = by_format.get(r[3], 0) + 1
     print(f"{len(rows)} resumes ({', '.join(f'{k} {v}' for k, v in sorted(by_format.items()))}) "
-          f"→ {a.out} in {time.perf_counter() - t0:.1f}s")
+          f"{f'and {n_jobs} postings ' if n_jobs else ''}→ {a.out} in {time.perf_counter() - t0:.1f}s")
 
 
 if __name__ == "__main__":

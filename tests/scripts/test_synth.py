@@ -261,3 +261,43 @@ def test_the_reference_scorer_reads_the_set(small_set: Path, tmp_path: Path):
     summary = json.loads((pred / "score_summary.json").read_text())
     assert summary["parsing"]["resumes"] == 6
     assert all(f["f1"] == 1.0 for f in summary["parsing"]["fields"].values())
+
+
+def test_postings_are_graded_as_the_eval_sets_grade_them():
+    import jobs
+
+    job = {"occupation": "data_analyst", "required_skills": ["SQL", "Tableau", "Python"], "min_years": 3}
+
+    def person(occupation: str, years: float, skills: list[str]) -> dict:
+        return {"occupation": occupation, "years_experience": years, "skills_canonical": skills}
+
+    assert jobs.grade(job, person("data_analyst", 4.0, ["SQL", "Tableau", "Python", "Excel"])) == 3
+    assert jobs.grade(job, person("data_analyst", 2.5, ["SQL", "Tableau", "Python"])) == 2  # too few years
+    assert jobs.grade(job, person("data_analyst", 9.0, ["SQL", "Tableau"])) == 2  # 2 of 3 is under 70 %
+    assert jobs.grade(job, person("financial_analyst", 9.0, ["SQL", "Tableau", "Python"])) == 1
+    assert jobs.grade(job, person("teacher", 9.0, ["SQL", "Tableau", "Python"])) == 0
+
+
+def test_a_set_with_jobs_has_postings_the_engine_reads_and_a_grade_for_every_pair(tmp_path: Path):
+    import jobs
+    from resumeiq.engine.match.jobs import parse_job
+
+    out = tmp_path / "set"
+    build.build(out, n=12, seed=5, family="train", jobs=1)
+    jobs.MIN_RESUMES, saved = 1, jobs.MIN_RESUMES
+    try:
+        n = jobs.write_jobs(out, seed=5)
+    finally:
+        jobs.MIN_RESUMES = saved
+    truths = {p.name.split(".")[0]: json.loads(p.read_text()) for p in (out / "truth").glob("*.truth.json")}
+    rows = [line.split("\t") for line in (out / "qrels.tsv").read_text().splitlines()[1:]]
+    assert n == len({t["occupation"] for t in truths.values()}) and len(rows) == n * len(truths)
+    for path in sorted((out / "jobs").glob("*.truth.json")):
+        job = json.loads(path.read_text())
+        read = parse_job((out / job["file"]).read_text())
+        assert set(job["required_skills"]) <= {s.name for s in read.required_skills}, job["style"]
+        assert set(job["preferred_skills"]) <= {s.name for s in read.preferred_skills}, job["style"]
+        assert read.min_years == job["min_years"], job["style"]
+    for job_id, rid, g in rows:
+        job = json.loads((out / "jobs" / f"{job_id}.truth.json").read_text())
+        assert int(g) == jobs.grade(job, truths[rid])

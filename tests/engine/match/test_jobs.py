@@ -176,6 +176,17 @@ def test_degree_level(line, level, required):
     assert job.degree_required is required
 
 
+def test_a_degree_without_a_level_word_is_a_first_degree_and_its_field_no_skill():
+    job = parse_job(
+        "Controls Engineer\n\nEssential\n- SolidWorks\n\nQualifications\n"
+        "- Degree in Mechatronics or Electrical Engineering or a related field\n"
+    )
+    assert (job.degree_level, job.degree_required) == ("bachelor", True)
+    assert job.degree_fields == ["Mechatronics", "Electrical Engineering"]
+    assert names(job.required_skills) == ["SolidWorks"]
+    assert parse_job("Analyst\n\nRequirements\n- A high degree of autonomy\n").degree_level is None
+
+
 def test_field_of_the_years_sentence_is_not_a_skill():
     job = parse_job("Service Designer\n\nRequirements\n- 3+ years of experience in service design\n- Figma\n")
     assert names(job.required_skills) == ["Figma"]

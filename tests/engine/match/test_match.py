@@ -298,6 +298,86 @@ def test_related_skills_earn_part_of_the_credit():
     assert related.score > missing.score
 
 
+MUST_HAVES_JOB = """Site Reliability Engineer
+
+Requirements
+- 4+ years of experience as a site reliability engineer
+- Terraform, Kubernetes, Prometheus and Python
+
+Nice to have
+- Go, Grafana and Ansible
+"""
+# Names all four required skills, in the skills list only; none of the nice-to-haves.
+NAMES_THE_MUST_HAVES = Career(
+    "Site Reliability Engineer",
+    (
+        Role(
+            "Site Reliability Engineer",
+            "Harbour Freight Systems",
+            "2017-02 to present",
+            ("Kept the order platform at 99.95% availability", "Halved the pager load with better runbooks"),
+        ),
+    ),
+    ("Terraform", "Kubernetes", "Prometheus", "Python"),
+)
+# Uses two of them in work, shows related skills for the other two (CloudFormation for Terraform,
+# Docker for Kubernetes), and lists every nice-to-have.
+MAKES_UP_WITH_RELATED = replace(
+    NAMES_THE_MUST_HAVES,
+    roles=(
+        Role(
+            "Site Reliability Engineer",
+            "Harbour Freight Systems",
+            "2017-02 to present",
+            (
+                "Moved 30 services to Docker and described the stack in CloudFormation",
+                "Wrote Python exporters and Prometheus alerts for the order platform",
+            ),
+        ),
+    ),
+    skills=("Go", "Grafana", "Ansible"),
+)
+
+
+def test_naming_the_required_skills_beats_related_skills_and_nice_to_haves():
+    named, related = (
+        run(NAMES_THE_MUST_HAVES, job=MUST_HAVES_JOB),
+        run(MAKES_UP_WITH_RELATED, job=MUST_HAVES_JOB),
+    )
+    assert sorted(s.skill for s in related.related_required) == ["Kubernetes", "Terraform"]
+    assert [s.skill for s in related.matched_preferred] and not named.matched_preferred
+    # The related skills' own credit nearly equals the bare list's (work evidence counts more)…
+    named_credit = sum(c.credit for c in named.matched_required)
+    related_credit = sum(c.credit for c in related.matched_required + related.related_required)
+    assert abs(named_credit - related_credit) < 0.5
+    # …but a recruiter asks for the required skills themselves: the one who names them all ranks first.
+    assert named.score > related.score
+    named_req, related_req = (
+        next(c for c in r.components if c.id == "required_skills") for r in (named, related)
+    )
+    assert named_req.score == pytest.approx(0.8)  # every skill named: the mean credit, unchanged
+    assert "× 0.65 for the share shown by name" in related_req.detail  # 0.3 + 0.7 × 2/4
+    assert "2 more through related skills" in related.explanation
+    # Nice-to-haves count in proportion to the must-haves' score, related ones discounted too.
+    pref = next(c for c in related.components if c.id == "preferred_skills")
+    pref_credit = sum(s.credit for s in related.matched_preferred) / 3
+    assert pref.score == pytest.approx(pref_credit * related_req.score, abs=1e-3)
+
+
+def test_a_required_skill_s_recommendation_counts_what_naming_it_adds():
+    result = run(MAKES_UP_WITH_RELATED, job=MUST_HAVES_JOB)
+    share = next(c for c in result.components if c.id == "required_skills").weight / sum(
+        c.weight for c in result.components if c.score is not None
+    )
+    rec = next(r for r in result.recommendations if "asks for Terraform" in r.text)
+    terraform = next(s for s in result.related_required if s.skill == "Terraform")
+    credits = [s.credit for s in result.matched_required + result.related_required]
+    # Shown in a role, Terraform would earn full credit and lift the named share from 2/4 to 3/4.
+    before = sum(credits) / 4 * (0.3 + 0.7 * 2 / 4)
+    after = (sum(credits) - terraform.credit + 1.0) / 4 * (0.3 + 0.7 * 3 / 4)
+    assert rec.impact == pytest.approx(100 * result.occupation_factor * share * (after - before), abs=0.01)
+
+
 def test_a_skill_the_taxonomy_does_not_know_is_matched_by_its_words():
     job = "Mechanical Engineer\n\nRequirements\n- ANSYS\n- SolidWorks\n"
     mech = Career(
@@ -381,16 +461,33 @@ def test_thresholds_decide_the_category_and_are_returned():
 
 def test_a_required_years_shortfall_over_30_percent_is_never_selected():
     job = "Senior Site Reliability Engineer\n\nRequirements\n- 6+ years of experience\n- Kubernetes\n- Terraform\n"
-    short = Career("Site Reliability Engineer",
-                   (Role("Site Reliability Engineer", "Acme", "2022-01 to present",
-                         ("Ran Kubernetes clusters with Terraform for 40 services",)),),
-                   ("Kubernetes", "Terraform"))
+    short = Career(
+        "Site Reliability Engineer",
+        (
+            Role(
+                "Site Reliability Engineer",
+                "Acme",
+                "2022-01 to present",
+                ("Ran Kubernetes clusters with Terraform for 40 services",),
+            ),
+        ),
+        ("Kubernetes", "Terraform"),
+    )
     lenient = Thresholds(selected=1, considered=0)
     result = run(short, job=job, thresholds=lenient)
     assert result.experience.required_years == 6 and result.experience.relevant_years < 4.2
     assert result.category == "considered"
-    enough = replace(short, roles=(Role("Site Reliability Engineer", "Acme", "2015-01 to present",
-                                        ("Ran Kubernetes clusters with Terraform for 40 services",)),))
+    enough = replace(
+        short,
+        roles=(
+            Role(
+                "Site Reliability Engineer",
+                "Acme",
+                "2015-01 to present",
+                ("Ran Kubernetes clusters with Terraform for 40 services",),
+            ),
+        ),
+    )
     assert run(enough, job=job, thresholds=lenient).category == "selected"
 
 

@@ -27,6 +27,10 @@ from resumeiq.engine.parse.titles import seniority
 EVIDENCE_CREDIT = {"work": 1.0, "summary": 0.9, "listed": 0.8}
 # A name the taxonomy does not know that contains one it knows ("Epic Willow" and "Epic").
 CONTAINED_WEIGHT = 0.4
+# Share of the required skills' credit kept when none of them is shown by name (all of it when
+# every one is, in proportion between): see ``required_score``.
+NAMED_FLOOR = 0.3
+SHOWN = frozenset({"work", "summary", "listed"})  # statuses of a skill the resume shows by name
 # Years a posting's seniority implies when it states no minimum.
 SENIORITY_YEARS = {"intern": 0, "junior": 1, "mid": 3, "senior": 5, "lead": 8, "executive": 10}
 _WORK_SECTIONS = frozenset({"experience", "projects", "volunteer"})
@@ -262,6 +266,36 @@ def check_skills(job_skills: list[JobSkill], skills: ResumeSkills) -> list[Skill
 def coverage(checks: list[SkillCheck]) -> float | None:
     """Mean credit of the checks (None when the job names no such skills)."""
     return sum(c.credit for c in checks) / len(checks) if checks else None
+
+
+def named_share(checks: list[SkillCheck]) -> float | None:
+    """Share of the checks the resume shows by name (not through a related skill, not missing)."""
+    return sum(c.status in SHOWN for c in checks) / len(checks) if checks else None
+
+
+def named_factor(checks: list[SkillCheck]) -> float | None:
+    """``NAMED_FLOOR + (1 - NAMED_FLOOR) × named_share``: 1.0 when every skill is shown by name."""
+    share = named_share(checks)
+    return None if share is None else NAMED_FLOOR + (1 - NAMED_FLOOR) * share
+
+
+def required_score(checks: list[SkillCheck]) -> float | None:
+    """The required skills' score: their mean credit × ``named_factor``. A must-have shown only
+    through a related skill, or missing, costs its own credit and also a share of the others':
+    a recruiter asks first whether the candidate has the skills the posting requires, so a
+    related skill (TensorFlow for PyTorch) does not stand in for the skill itself, and the resume
+    that names more of the required skills ranks above one that makes up for them with related
+    ones. Unchanged (the mean credit) when every required skill is shown by name."""
+    cov, factor = coverage(checks), named_factor(checks)
+    return None if cov is None or factor is None else cov * factor
+
+
+def required_gain(checks: list[SkillCheck], index: int) -> float:
+    """How much ``required_score`` rises when the skill at ``index`` is shown in a role (credit 1.0)."""
+    now = required_score(checks) or 0.0
+    c = checks[index]
+    shown = SkillCheck(c.skill, EVIDENCE_CREDIT["work"], "work", c.resume_spans, c.job_spans)
+    return (required_score([*checks[:index], shown, *checks[index + 1 :]]) or 0.0) - now
 
 
 # --------------------------------------------------------------------------- titles and years

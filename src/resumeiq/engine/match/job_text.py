@@ -112,7 +112,7 @@ _NOT_A_NAME = frozenset(
 BULLET = re.compile(r"^\s*(?:[-*•·●▪◦➢►–]|\d{1,2}[.)])\s+")
 INLINE = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z '’&/-]{1,40}?)\s*:\s*(?P<rest>\S.*)$")
 _DEGREE_FIELDS = re.compile(
-    r"\b(?:degree|diploma|bachelor'?s?|master'?s?|phd|doctorate|ba|bs|bsc|ms|msc|mba)\b[^.;\n]*?\b(?:in|of)\s+"
+    r"\b(?:[Dd]egree|diploma|bachelor'?s?|master'?s?|phd|doctorate|ba|bs|bsc|ms|msc|mba)\b[^.;\n]*?\b(?:in|of)\s+"
     r"(?P<f>[A-Z][^.;\n(]*?)(?=\s*(?:,?\s*or\s+(?:a\s+)?(?:closely\s+)?related|,?\s*or\s+equivalent|\(|[.;\n]|$| from | and an? | with |(?:is|are|would\s+be|will\s+be)\s))"
 )
 
@@ -238,6 +238,9 @@ def read_years(body: str) -> tuple[int, Span, Span | None] | None:
     return None
 
 
+_BARE_DEGREE = re.compile(r"\b[Dd]egree\s+in\s+(?:[A-Z]|the\s+field\s+of\s+[A-Z])")
+
+
 def read_degree(body: str) -> tuple[str, list[str], Span] | None:
     """(lowest degree level named, its fields, span of the first degree named) of a sentence."""
     levels = []
@@ -251,10 +254,13 @@ def read_degree(body: str) -> tuple[str, list[str], Span] | None:
             levels.append(found[3])
             span = span or (found[1], found[2])
         pos = found[2]
-    if (
-        not levels
-        and re.search(r"\bdegree\b", body, re.I)
-        and re.search(r"\b(?:university|college|4-year|four-year)\b", body, re.I)
+    if not levels and (
+        (
+            re.search(r"\bdegree\b", body, re.I)
+            and re.search(r"\b(?:university|college|4-year|four-year)\b", body, re.I)
+        )
+        # "Degree in Electrical Engineering": a degree without a level word is a first degree.
+        or _BARE_DEGREE.search(body)
     ):
         levels.append("bachelor")
         m = re.search(r"\bdegree\b", body, re.I)

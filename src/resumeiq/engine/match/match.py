@@ -7,8 +7,12 @@ component           weight what it measures
 =================== ====== ==============================================================
 required_skills      0.40  mean credit over the required skills: shown in a role or project
                            1.0, in the summary 0.9, only listed 0.8; a related skill
-                           (``data/skill_relations.json``) earns its relation weight times that
-preferred_skills     0.10  the same over the preferred skills, times the required coverage
+                           (``data/skill_relations.json``) earns its relation weight times that;
+                           × (0.3 + 0.7 × the share of them shown by name), so that a related
+                           skill or a missing one costs more than its own credit (must-haves
+                           first: ``components.required_score``)
+preferred_skills     0.10  mean credit over the preferred skills, times the required skills'
+                           score
                            (nice-to-haves add to the must-haves, never stand in for them)
 title_fit            0.20  occupation of the headline / latest role vs the job's: same 1.0,
                            adjacent 0.5, unrelated 0.1 (``data/occupation_families.json``)
@@ -97,6 +101,7 @@ YEARS_SHORTFALL_LIMIT = 0.3
 # BM25 relevance (0..1, see match_text) at which the lexical component counts half.
 LEXICAL_HALF = 0.15
 
+
 @dataclass(slots=True)
 class PreparedResume:
     """What matching needs from one resume, computed once for any number of jobs."""
@@ -180,7 +185,7 @@ def match_prepared(
     lexical = lexical_raw / (lexical_raw + LEXICAL_HALF) if lexical_raw > 0 else 0.0
 
     scores: dict[str, float | None] = {
-        "required_skills": mc.coverage(required),
+        "required_skills": mc.required_score(required),
         "preferred_skills": _preferred_score(preferred, required),
         "title_fit": fit,
         "experience": mc.years_score(relevant, need) if need else None,
@@ -188,7 +193,12 @@ def match_prepared(
         "lexical": lexical if job.query else None,
     }
     details = {
-        "required_skills": _skills_detail(required, "required"),
+        "required_skills": _skills_detail(required, "required")
+        + (
+            f"; credit {mc.coverage(required):.2f} × {mc.named_factor(required):.2f} for the share shown by name"
+            if required
+            else ""
+        ),
         "preferred_skills": _skills_detail(preferred, "preferred"),
         "title_fit": "the posting names no known occupation"
         if fit is None
@@ -270,12 +280,12 @@ def match_prepared(
 
 
 def _preferred_score(preferred: list[mc.SkillCheck], required: list[mc.SkillCheck]) -> float | None:
-    """Preferred coverage in proportion to the required coverage: nice-to-haves add to the
-    must-haves, they never stand in for them."""
+    """Preferred coverage in proportion to the required skills' score (``required_score``):
+    nice-to-haves add to the must-haves, they never stand in for them."""
     cov = mc.coverage(preferred)
     if cov is None:
         return None
-    req = mc.coverage(required)
+    req = mc.required_score(required)
     return cov if req is None else cov * req
 
 
@@ -327,7 +337,7 @@ def _skill(c: mc.SkillCheck) -> SkillMatch:
 def _skills_detail(checks: list[mc.SkillCheck], kind: str) -> str:
     if not checks:
         return f"the posting names no {kind} skills"
-    shown = sum(c.status in ("work", "summary", "listed") for c in checks)
+    shown = sum(c.status in mc.SHOWN for c in checks)
     related = sum(c.status == "related" for c in checks)
     in_work = sum(c.status == "work" for c in checks)
     text = f"{shown} of {len(checks)} shown ({in_work} in work history)"

@@ -1,6 +1,8 @@
 """The words of a match: explanation, strengths, weaknesses and recommendations, written from the
 components' numbers (``match.match_prepared``). A recommendation's ``impact`` is the score points
-the gap costs: the component's share of the score × what is missing of it × the occupation factor.
+the gap costs: the component's share of the score × what is missing of it × the occupation factor
+(for a required skill, what its component gains if the skill were shown in a role:
+``components.required_gain``).
 """
 
 from __future__ import annotations
@@ -8,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from resumeiq.engine.match.components import SkillCheck
+from resumeiq.engine.match.components import SkillCheck, required_gain
 
 if TYPE_CHECKING:  # pragma: no cover
     from resumeiq.engine.match.jobs import JobRequirements
@@ -137,30 +139,19 @@ def report(
 
     recs: list[tuple[float, str, str]] = []
     scale = 100 * factor
-    for c in missing:
-        recs.append(
-            (
-                scale * shares["required_skills"] / len(required),
-                "required_skills",
-                f"If you have used {c.skill}, show it in a role or project: what you did with it and the result.",
-            )
-        )
-    for c in related:
-        recs.append(
-            (
-                scale * shares["required_skills"] * (1 - c.credit) / len(required),
-                "required_skills",
-                f"The posting asks for {c.skill}; you show {c.related_to}. Name {c.skill} where you used it, if you have.",
-            )
-        )
-    for c in listed_only:
-        recs.append(
-            (
-                scale * shares["required_skills"] * (1 - c.credit) / len(required),
-                "required_skills",
-                f"Show where you used {c.skill} in a role, not only in the skills list.",
-            )
-        )
+    for i, c in enumerate(required):
+        # Points gained if this required skill were shown in a role: its credit, and for one
+        # shown only through a related skill or missing, the named share it adds (required_score).
+        gain = scale * shares["required_skills"] * required_gain(required, i)
+        if c.status == "missing":
+            text = f"If you have used {c.skill}, show it in a role or project: what you did with it and the result."
+        elif c.status == "related":
+            text = f"The posting asks for {c.skill}; you show {c.related_to}. Name {c.skill} where you used it, if you have."
+        elif c.status in ("summary", "listed"):
+            text = f"Show where you used {c.skill} in a role, not only in the skills list."
+        else:
+            continue
+        recs.append((gain, "required_skills", text))
     for c in pref_missing:
         recs.append(
             (
