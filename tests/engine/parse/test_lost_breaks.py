@@ -1,0 +1,40 @@
+"""Plain text whose line breaks were lost (pasted from a form, kept in a CSV cell): one long line,
+the old breaks shown as runs of spaces, dashes of date ranges lost with them."""
+
+from __future__ import annotations
+
+from resumeiq.engine import parse_resume
+from resumeiq.engine.parse.dates import find_date_ranges
+
+# An invented person; two spaces (or more) where the breaks were, ranges written "2016  Present".
+ONE_LINE = (
+    "Odile Marchetti  18 Quarry Lane, Harwell, Oregon  Phone: 555-201-3344  odile.marchetti@example.org  "
+    "Objective  To keep orchards healthy and productive as a senior arborist.    "
+    "Work Experience  2016  Present  Senior Arborist, Bramblefield Nurseries, Harwell, Oregon  "
+    "Planned the pruning of four hundred fruit trees every winter.  Trained six seasonal workers.    "
+    "2011  2016  Grounds Keeper, Lindqvist Estate, Salem, Oregon  "
+    "Kept the gardens and the greenhouse of a private estate.    "
+    "Education  2007  2011  Bachelor of Science in Horticulture, Oregon Valley College"
+)
+
+
+def test_one_line_text_is_read_as_lines_with_its_ranges_whole():
+    parsed = parse_resume(ONE_LINE.encode(), filename="resume.txt")
+    doc = parsed.document
+    lines = [doc.text[ln.start : ln.end] for ln in doc.lines]
+    assert "2016  Present" in lines and "2011  2016" in lines
+    assert "Work Experience" in lines
+    work = [(w.position, w.name, w.startDate, w.endDate) for w in parsed.resume.work]
+    assert work == [
+        ("Senior Arborist", "Bramblefield Nurseries", "2016", None),
+        ("Grounds Keeper", "Lindqvist Estate", "2011", "2016"),
+    ]
+    assert parsed.resume.work[0].endDate is None and parsed.resume.work[0].startDate == "2016"
+
+
+def test_two_spaces_between_two_dates_are_a_lost_dash():
+    ranges = find_date_ranges("Jan 2007  Mar 2008")
+    assert [(r.start, r.end) for r in ranges] == [("2007-01", "2008-03")]
+    assert [(r.start, r.end) for r in find_date_ranges("1999  2003")] == [("1999", "2003")]
+    # one space is no range: "in 2019 2020 people" stays two years
+    assert len(find_date_ranges("1999 2003")) == 2
