@@ -38,3 +38,17 @@ def test_two_spaces_between_two_dates_are_a_lost_dash():
     assert [(r.start, r.end) for r in find_date_ranges("1999  2003")] == [("1999", "2003")]
     # one space is no range: "in 2019 2020 people" stays two years
     assert len(find_date_ranges("1999 2003")) == 2
+
+
+def test_a_header_closed_by_a_period_is_a_header():
+    body = (
+        "2016 - present\nLead Engineer, Payments Team, Quillon Systems, Portland.\nShipped the card vault\n"
+        "2012 - 2016\nSoftware Engineer, Quillon Systems, Portland.\nWrote the ledger service\n"
+    )
+    parsed = parse_resume(
+        f"Ravi Mendel\nravi@example.net\n\nWork Experience\n{body}".encode(), filename="r.txt"
+    )
+    assert [(w.position, w.startDate, w.endDate) for w in parsed.resume.work] == [
+        ("Lead Engineer", "2016", None),
+        ("Software Engineer", "2012", "2016"),
+    ]

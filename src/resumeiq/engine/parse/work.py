@@ -285,7 +285,17 @@ def _placeholder_date(doc: ExtractedDocument, bl: BodyLine) -> DateRange | None:
 
 
 def _headerish(bl: BodyLine) -> bool:
-    return not bl.bullet and bl.words <= _HEADER_MAX_WORDS and not ends_sentence(bl.text)
+    return not bl.bullet and bl.words <= _HEADER_MAX_WORDS and (not ends_sentence(bl.text) or _dotted_header(bl.text))
+
+
+def _dotted_header(text: str) -> bool:
+    """A header written as a sentence, its pieces set apart by commas and closed by a period:
+    "Staff Engineer, Search, Initech, Springfield." (a title first, every piece short)."""
+    body = text.rstrip()
+    if not body.endswith(".") or body.endswith("..") or re.search(r"[.;:!?]\s", body):
+        return False
+    parts = [p.strip() for p in body[:-1].split(",")]
+    return 2 <= len(parts) <= 5 and all(1 <= len(p.split()) <= 6 for p in parts) and title_score(parts[0]) >= 0.5
 
 
 def _prose(bl: BodyLine) -> bool:
