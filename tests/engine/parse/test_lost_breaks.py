@@ -52,3 +52,19 @@ def test_a_header_closed_by_a_period_is_a_header():
         ("Lead Engineer", "2016", None),
         ("Software Engineer", "2012", "2016"),
     ]
+
+
+def test_the_town_of_a_full_address_line_is_the_location():
+    # a one-line text: the address holds house, building and street parts and a phone after the country
+    text = (
+        "Ines Halvorsen  No.7, Linden Building, Birch Street, Oslo, Norway, 55512345  ines.h@example.com  "
+        "Summary  Nurse with ten years on surgical wards.  "
+        + "Cared for patients before and after surgery.  "
+        * 6
+    )
+    basics = parse_resume(text.encode(), filename="resume.txt").resume.basics
+    assert (basics.location.city, basics.location.countryCode) == ("Oslo", "NO")
+    basics = parse_resume(
+        b"Tom Avery\n35 Wattle Crescent, Rowville VIC 3178\ntom.avery@example.com\n", filename="resume.txt"
+    ).resume.basics
+    assert (basics.location.city, basics.location.region) == ("Rowville", "VIC")
