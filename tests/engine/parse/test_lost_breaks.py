@@ -68,3 +68,25 @@ def test_the_town_of_a_full_address_line_is_the_location():
         b"Tom Avery\n35 Wattle Crescent, Rowville VIC 3178\ntom.avery@example.com\n", filename="resume.txt"
     ).resume.basics
     assert (basics.location.city, basics.location.region) == ("Rowville", "VIC")
+
+
+def test_a_slash_between_two_dates_parts_a_range():
+    assert [(r.start, r.end, r.current) for r in find_date_ranges("Feb 2011/Now Harbour Film School")] == [
+        ("2011-02", None, True)
+    ]
+    assert [(r.start, r.end) for r in find_date_ranges("Jan 2015 / Mar 2017")] == [("2015-01", "2017-03")]
+
+
+def test_headings_in_capitals_cut_at_random_letters_are_found():
+    from resumeiq.engine.parse.segment import heading_kind
+
+    assert heading_kind("P ROFE SSI ONAL E XPER IENCE") == "experience"
+    assert heading_kind("E D U C AT IO N") == "education"
+    text = (
+        "Lena Fairbrook\nlena.fairbrook@example.com\n\nP ROFE SSI ONAL E XPER IENCE\n"
+        "Head Librarian, Eastbrook Public Library, Dayton, OH\nJuly 2010 - June 2018\n"
+        "• Ran the lending desk.\n\nE D U C AT IO N\nMaster of Library Science, Westmoor University, 2010\n"
+    )
+    parsed = parse_resume(text.encode(), filename="resume.txt")
+    assert [s.kind for s in parsed.sections][1:] == ["experience", "education"]
+    assert parsed.resume.work[0].position == "Head Librarian"
