@@ -90,3 +90,17 @@ def test_headings_in_capitals_cut_at_random_letters_are_found():
     parsed = parse_resume(text.encode(), filename="resume.txt")
     assert [s.kind for s in parsed.sections][1:] == ["experience", "education"]
     assert parsed.resume.work[0].position == "Head Librarian"
+
+
+def test_a_title_leading_the_first_sentence_of_an_entry_is_its_position():
+    text = (
+        "Gus Okafor\ngus.okafor@example.com\n\nExperience\nHallmark Foundry, Inc., Dayton, OH\n2007 to 2010\n"
+        "Vice President of Operations - Promoted to review and approve the plans for outputs, budgets and staff.\n"
+        "\nBolt Works LLC, Dayton, OH\n2003 to 2007\n"
+        "Kept the shop running - balanced the books and ordered the steel every month for four years.\n"
+    )
+    work = parse_resume(text.encode(), filename="resume.txt").resume.work
+    assert [(w.position, w.name) for w in work] == [
+        ("Vice President of Operations", "Hallmark Foundry, Inc"),
+        (None, "Bolt Works LLC"),
+    ]

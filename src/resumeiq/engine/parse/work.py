@@ -354,6 +354,8 @@ def _entry(
         k, (title, ts, te) = late
         work.position = title
         work.evidence["position"] = (ts, te)
+    elif work.position is None and work.name and end < body_end and (lead := _lead_in_title(lines[end])):
+        work.position, work.evidence["position"] = lead[0], lead[1:]
     summary: list[str] = []
     highlights: list[tuple[int, int]] = []
     # Items indented without a glyph: a line may carry on the item above (see carries_on; the
@@ -448,6 +450,21 @@ def _late_title(lines: list[BodyLine], end: int, body_end: int) -> tuple[int, tu
                 return k, pieces[0]
             return None
     return None
+
+
+_LEAD_IN = re.compile(r"^(?P<title>[^.,;:()\d]{3,60}?)(?:\s+[-–—]\s+|:\s+)(?=[A-Z])")
+
+
+def _lead_in_title(bl: BodyLine) -> tuple[str, int, int] | None:
+    """The title opening the first line of an entry's text, set off by a dash or a colon from
+    the sentence it leads ("Vice President of Operations - Promoted to review …")."""
+    m = _LEAD_IN.match(bl.text)
+    if bl.bullet or m is None or bl.words <= 8:
+        return None
+    title = m.group("title").strip()
+    if len(title.split()) > 7 or title_score(title) < 0.5 or _LABEL.match(bl.text):
+        return None
+    return title, bl.start, bl.start + len(title)
 
 
 def _continues(doc, prev: tuple[int, int], bl: BodyLine) -> bool:
