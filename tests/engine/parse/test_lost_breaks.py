@@ -104,3 +104,34 @@ def test_a_title_leading_the_first_sentence_of_an_entry_is_its_position():
         ("Vice President of Operations", "Hallmark Foundry, Inc"),
         (None, "Bolt Works LLC"),
     ]
+
+
+def _education(body: str):
+    text = f"Ann Bellweather\nann.b@example.com\n\nEducation\n{body}"
+    return [
+        (e.institution, e.studyType, e.endDate)
+        for e in parse_resume(text.encode(), filename="r.txt").resume.education
+    ]
+
+
+def test_a_column_of_degrees_over_a_column_of_schools_is_read_pairwise():
+    body = (
+        "Ph.D.\nM.A.\nB.A.\nNorthfield University, 1990\nWestmoor University, 1986\nLakemont College, 1984\n"
+    )
+    assert _education(body) == [
+        ("Northfield University", "Ph.D.", "1990"),
+        ("Westmoor University", "M.A.", "1986"),
+        ("Lakemont College", "B.A.", "1984"),
+    ]
+
+
+def test_a_field_beside_the_school_after_a_colon_is_not_the_school():
+    assert _education(
+        "B.A.\nM.A.\nNorthfield University: Sociology, 1990\nLakemont College: Philosophy, 1984\n"
+    ) == [
+        ("Northfield University", "B.A.", "1990"),
+        ("Lakemont College", "M.A.", "1984"),
+    ]
+    assert _education("M.A. History: Northfield University, 1992\nPlacement 1: School:\n") == [
+        ("Northfield University", "M.A.", "1992")
+    ]
