@@ -135,3 +135,10 @@ def test_a_field_beside_the_school_after_a_colon_is_not_the_school():
     assert _education("M.A. History: Northfield University, 1992\nPlacement 1: School:\n") == [
         ("Northfield University", "M.A.", "1992")
     ]
+
+
+def test_more_education_headings_are_known():
+    from resumeiq.engine.parse.segment import heading_kind
+
+    for heading in ("Academic Degrees", "Academic Qualifications and Certifications", "Education and other Skills"):
+        assert heading_kind(heading) == "education", heading
