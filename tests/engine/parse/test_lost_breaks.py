@@ -140,5 +140,21 @@ def test_a_field_beside_the_school_after_a_colon_is_not_the_school():
 def test_more_education_headings_are_known():
     from resumeiq.engine.parse.segment import heading_kind
 
-    for heading in ("Academic Degrees", "Academic Qualifications and Certifications", "Education and other Skills"):
+    for heading in (
+        "Academic Degrees",
+        "Academic Qualifications and Certifications",
+        "Education and other Skills",
+    ):
         assert heading_kind(heading) == "education", heading
+
+
+def test_a_labelled_major_under_a_degree_is_its_field():
+    text = (
+        "Ann Bellweather\nann.b@example.com\n\nEducation\nBachelor of Arts, Northfield University, 2010\n"
+        "Major: Psychology, Minor: Spanish\n\nB.S., Lakemont College, 2005\n• Major in Consumer Economics\n"
+    )
+    education = parse_resume(text.encode(), filename="r.txt").resume.education
+    assert [(e.studyType, e.area) for e in education] == [
+        ("Bachelor of Arts", "Psychology"),
+        ("B.S.", "Consumer Economics"),
+    ]

@@ -588,6 +588,21 @@ def _one_line(piece: tuple[str, int, int] | None) -> tuple[str, int, int] | None
     return None if piece is None else (" ".join(piece[0].split()), piece[1], piece[2])
 
 
+@cache
+def _field_label() -> re.Pattern[str]:
+    labels = sorted(load_json("degrees.json")["field_labels"], key=len, reverse=True)
+    alt = "|".join(r"\s+".join(map(re.escape, w.split())) for w in labels)
+    return re.compile(rf"^(?:{alt})(?:\s*:\s*|\s+)(?P<area>[^\W\d_][^,;:()]*?)\s*(?=$|[,;(]|\s+minor\b)", re.IGNORECASE)
+
+
+def _labelled_field(piece: tuple[str, int, int]) -> tuple[str, int, int] | None:
+    """The field of study in "Major: Psychology, Minor: Spanish" (a line of its own under a degree)."""
+    m = _field_label().match(piece[0])
+    if m is None or len(m.group("area").split()) > 8:
+        return None
+    return m.group("area"), piece[1] + m.start("area"), piece[1] + m.end("area")
+
+
 def _finish(d: _Draft) -> Education:
     ed = Education()
     d.institution, d.area, d.acronym = _one_line(d.institution), _one_line(d.area), _one_line(d.acronym)
@@ -599,6 +614,8 @@ def _finish(d: _Draft) -> Education:
         d.area = None
     if d.degree:
         ed.studyType, ed.evidence["studyType"] = d.degree[0], (d.degree[1], d.degree[2])
+    if d.area is None and d.degree:
+        d.area = next((a for p in d.loose if (a := _labelled_field(p))), None)
     if d.area:
         ed.area, ed.evidence["area"] = d.area[0], (d.area[1], d.area[2])
     if d.institution:
