@@ -158,3 +158,15 @@ def test_a_labelled_major_under_a_degree_is_its_field():
         ("Bachelor of Arts", "Psychology"),
         ("B.S.", "Consumer Economics"),
     ]
+
+
+def test_a_dated_bullet_that_closes_a_sentence_is_no_entry_header():
+    text = (
+        "Mira Castell\nmira.c@example.com\n\nWork Experience\nQuality Engineer\nFennick Instruments\n"
+        "• Quality Engineer in the calibration lab of the plant\n"
+        "• Experience in gauge calibration and test automation. (September 2017 onwards)\n"
+        "Wrote the test scripts for the line.\n"
+    )
+    work = parse_resume(text.encode(), filename="r.txt").resume.work
+    assert [w.position for w in work] == ["Quality Engineer"]
+    assert all(w.name != "Experience in gauge calibration and test automation" for w in work)

@@ -267,7 +267,12 @@ def _dated_entry_line(bl: BodyLine, found: list[DateRange]) -> bool:
         for k in range(max(0, d.span[0] - bl.start), min(len(chars), d.span[1] - bl.start)):
             chars[k] = "\t"
     pieces = split_pieces("".join(chars), 0)
-    return at_end and len(pieces) + len(found) >= 2 and all(len(p[0].split()) <= 8 for p in pieces)
+    # A piece closing a sentence ("Built the test rig. (May 2019)") is an achievement's text.
+    return (
+        at_end
+        and len(pieces) + len(found) >= 2
+        and all(len(p[0].split()) <= 8 and not ends_sentence(p[0]) for p in pieces)
+    )
 
 
 def _placeholder_date(doc: ExtractedDocument, bl: BodyLine) -> DateRange | None:
