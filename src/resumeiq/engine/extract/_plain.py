@@ -7,6 +7,7 @@ import re
 from resumeiq.engine.errors import EmptyFile, TooLarge
 from resumeiq.engine.extract._encoding import decode
 from resumeiq.engine.extract._limits import ExtractLimits
+from resumeiq.engine.extract._rebreak import soft_lines
 from resumeiq.engine.extract._text import clean_text, is_bullet
 from resumeiq.engine.model import DocFormat, ExtractedDocument, Layout, Line
 
@@ -17,25 +18,6 @@ _MD_HEADINGS = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
 _MD_MARKS = re.compile(r"\*\*|__|(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])|`")
 _MD_TABLE = re.compile(r"^\s*\|.*\|\s*$")
 _WORDS_PER_PAGE = 500
-# A text whose line breaks were lost (pasted from a form or a CSV cell) shows them as runs of
-# spaces; such a long line is read as several lines, split at those runs and before inline bullets.
-_LONG_LINE = 250
-_SOFT_BREAK = re.compile(r"(?<![•●▪➢❖◦■]) {2,}|\t+| (?=[•●▪➢❖◦■]\s)")
-
-
-def _pieces(raw: str, start: int) -> list[tuple[int, int]]:
-    if len(raw) <= _LONG_LINE or len(_SOFT_BREAK.findall(raw)) < 3:
-        return [(start, start + len(raw))]
-    out, pos = [], 0
-    for m in _SOFT_BREAK.finditer(raw):
-        if raw[pos : m.start()].strip():
-            out.append((start + pos, start + m.start()))
-        pos = m.end()
-    if raw[pos:].strip():
-        out.append((start + pos, start + len(raw)))
-    return out
-
-
 def decode_text(data: bytes) -> str:
     """The file's text, in the encoding its bytes show (``_encoding``: BOM, UTF-16 without one,
     UTF-8, Windows-1251 or Windows-1252)."""
@@ -63,7 +45,7 @@ def extract_plain(data: bytes, fmt: DocFormat, limits: ExtractLimits) -> Extract
         if not whole.strip():
             in_table = False
             continue
-        for start, end in _pieces(whole, line_start):
+        for start, end in soft_lines(whole, line_start):
             raw = text[start:end]
             stripped = raw.strip()
             if not stripped:

@@ -190,20 +190,58 @@ def _piece_location(raw: str, offset: int, loose: bool = False, postcodes: bool 
     piece = raw.strip(" ,")
     if not piece or "@" in piece or URL_RE.search(piece):
         return None
+    whole = piece
     if len(piece) > 60:
         # An office and an institution before the place ("Alumni Office, Lakemont College,
         # Rochester, New York USA 14604"): its last two parts.
         parts = piece.split(", ")
         piece = ", ".join(parts[-2:]) if len(parts) > 2 else ""
         if not piece or len(piece) > 60:
-            return None
-    if title_score(piece.split(",")[0]) >= 0.5:
-        return None
-    loc = _postcode_town(piece) if postcodes else read_location(piece, unpunctuated=loose)
+            piece = ""
+    loc = None
+    if piece and title_score(piece.split(",")[0]) < 0.5:
+        loc = _postcode_town(piece) if postcodes else read_location(piece, unpunctuated=loose)
     if loc:
         start = offset + raw.find(piece)
         loc.evidence["city"] = (start, start + len(piece))
+    if (loc is None or loc.city is None) and not postcodes and "," in whole:
+        # A country alone or nothing read: the town of a full address, if it has one.
+        loc = _address_place(whole, offset + raw.find(whole)) or loc
     return loc
+
+
+_NUMBER_PART = re.compile(r"^[\d\s()+./-]+$")
+
+
+def _address_place(piece: str, start: int) -> Location | None:
+    """The town of a full address written on one line with commas, read without the parts a
+    places table cannot know: the house and street before it, a lone postcode or phone number
+    after it ("No. 4, Birch Building, Elm Street, Tehran, Iran, 12345678" → Tehran, Iran; "35
+    Hill Crescent, Rowville VIC 3178" → Rowville, VIC)."""
+    parts = piece.split(",")
+    while len(parts) > 1 and _NUMBER_PART.match(parts[-1].strip()):
+        parts.pop()
+    first = 0
+    while first < len(parts) - 1 and looks_like_street(parts[first].strip()) and not _has_place_words(parts[first]):
+        first += 1
+    if first == 0 or first >= len(parts):
+        return None
+    for k in range(first, max(first, len(parts) - 2) + 1):
+        rest = ",".join(parts[k:]).strip(" ,")
+        if not rest or len(rest) > 60 or title_score(rest.split(",")[0]) >= 0.5:
+            continue
+        loc = read_location(rest)
+        if loc is not None and loc.city:
+            at = start + piece.find(rest)
+            loc.evidence["city"] = (at, at + len(rest))
+            return loc
+    return None
+
+
+def _has_place_words(part: str) -> bool:
+    """A part that names a town with its postcode ("3474 Åros", "Rowville VIC 3178") is no street."""
+    words = [w for w in part.split() if not any(c.isdigit() for c in w)]
+    return bool(words) and read_location(" ".join(words)) is not None and not looks_like_street(" ".join(words))
 
 
 # A European postcode before its town ("87439 Kempten", "D-78462 Konstanz", "94320, Thiais",

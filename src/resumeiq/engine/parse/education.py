@@ -191,7 +191,7 @@ def is_institution(piece: str) -> bool:
 def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]:
     drafts: list[_Draft] = []
     cur = _Draft()
-    lines = _grid_columns(doc.text, join_wrapped_lines(doc, body_lines(doc, section)))
+    lines = _degree_column(doc.text, _grid_columns(doc.text, join_wrapped_lines(doc, body_lines(doc, section))))
     line_dates, shown = _stacked_dates(doc, lines)
     open_degree = False  # the line before ended with a degree and no field
     head = None  # a school's own line, and the school, while the degrees under it are listed
@@ -210,7 +210,7 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
         open_degree = False
         if degree is None:
             degree = next(((p[0], p[1], p[2], "high_school") for p in pieces if _school_level(p[0])), None)
-        inst = next((p for p in pieces if not _school_level(p[0]) and any(is_institution(part) for part in p[0].split(", "))), None)
+        inst = next((p for p in pieces if not _school_level(p[0]) and _names_school(p[0])), None)
         if degree and cur.degree and not inst and date is None and _same_text(bl.text, cur_degree_line):
             continue  # the entry's degree said again over its description
         if degree:
@@ -283,6 +283,49 @@ def _grid_columns(text: str, lines: list[BodyLine]) -> list[BodyLine]:
             out.append(lines[k])
             k += 1
     return out
+
+
+def _names_school(piece: str) -> bool:
+    """A piece holding an institution among its comma parts, or beside a field after a colon
+    ("Northfield University: Sociology"; a label such as "School:" names none)."""
+    if any(is_institution(part) for part in piece.split(", ")):
+        return True
+    return any(len(part.split()) >= 2 and is_institution(part) for part in re.split(r", |: ", piece))
+
+
+def _degree_column(text: str, lines: list[BodyLine]) -> list[BodyLine]:
+    """Degrees listed in a column of their own, then their schools in the same order ("Ph.D." /
+    "M.A." / "B.A." over "Northfield University, 1990" / …: a table read one column after the
+    other): each degree is read with its school, the first with the first."""
+    out: list[BodyLine] = []
+    k = 0
+    while k < len(lines):
+        j = k
+        while j < len(lines) and _bare_degree(text, lines[j]):
+            j += 1
+        n = j - k
+        schools = lines[j : j + n]
+        if n >= 2 and len(schools) == n and all(_school_line(text, bl) for bl in schools):
+            for degree, school in zip(lines[k:j], schools, strict=True):
+                out.extend((degree, school))
+            k = j + n
+        else:
+            out.append(lines[k])
+            k += 1
+    return out
+
+
+def _bare_degree(text: str, bl: BodyLine) -> bool:
+    """A line that is a degree and nothing else ("M.A.", "Ph.D.")."""
+    d = find_degree(text, bl.start, bl.end)
+    return d is not None and not text[bl.start : d[1]].strip(" •-") and not text[d[2] : bl.end].strip(" .,;")
+
+
+def _school_line(text: str, bl: BodyLine) -> bool:
+    """A line naming a school and no degree."""
+    if find_degree(text, bl.start, bl.end):
+        return False
+    return any(_names_school(p[0]) for p in split_pieces(bl.text, 0))
 
 
 def _cells(text: str, bl: BodyLine) -> list[BodyLine]:
@@ -463,6 +506,13 @@ def _institution(inst: tuple[str, int, int]) -> tuple[str, int, int]:
     """Trim a piece to the institution: "in Accounting, Northeastern University" → the university;
     "University of California, Berkeley" keeps its campus."""
     name, s, _e = inst
+    # "Northfield University: Sociology", "History: Northfield University": a field beside it
+    head, colon, rest = name.partition(": ")
+    first = rest.split(", ")[0]
+    if colon and len(head.split()) >= 2 and is_institution(head) and not is_institution(first):
+        name = head
+    elif colon and len(first.split()) >= 2 and is_institution(first) and not is_institution(head):
+        name, s = rest, s + len(head) + 2
     parts = name.split(", ")
     first = next((i for i, p in enumerate(parts) if is_institution(p)), 0)
     keep = [parts[first]]
@@ -538,6 +588,21 @@ def _one_line(piece: tuple[str, int, int] | None) -> tuple[str, int, int] | None
     return None if piece is None else (" ".join(piece[0].split()), piece[1], piece[2])
 
 
+@cache
+def _field_label() -> re.Pattern[str]:
+    labels = sorted(load_json("degrees.json")["field_labels"], key=len, reverse=True)
+    alt = "|".join(r"\s+".join(map(re.escape, w.split())) for w in labels)
+    return re.compile(rf"^(?:{alt})(?:\s*:\s*|\s+)(?P<area>[^\W\d_][^,;:()]*?)\s*(?=$|[,;(]|\s+minor\b)", re.IGNORECASE)
+
+
+def _labelled_field(piece: tuple[str, int, int]) -> tuple[str, int, int] | None:
+    """The field of study in "Major: Psychology, Minor: Spanish" (a line of its own under a degree)."""
+    m = _field_label().match(piece[0])
+    if m is None or len(m.group("area").split()) > 8:
+        return None
+    return m.group("area"), piece[1] + m.start("area"), piece[1] + m.end("area")
+
+
 def _finish(d: _Draft) -> Education:
     ed = Education()
     d.institution, d.area, d.acronym = _one_line(d.institution), _one_line(d.area), _one_line(d.acronym)
@@ -549,6 +614,8 @@ def _finish(d: _Draft) -> Education:
         d.area = None
     if d.degree:
         ed.studyType, ed.evidence["studyType"] = d.degree[0], (d.degree[1], d.degree[2])
+    if d.area is None and d.degree:
+        d.area = next((a for p in d.loose if (a := _labelled_field(p))), None)
     if d.area:
         ed.area, ed.evidence["area"] = d.area[0], (d.area[1], d.area[2])
     if d.institution:

@@ -66,6 +66,10 @@ def heading_kind(text: str, *, fuzzy: bool = True) -> str | None:
     if not words or len(words) > _MAX_HEADING_WORDS:
         return None
     kind = heading_map().get(norm)
+    if kind is None and len(words) > 1 and _broken_caps(text):
+        # Small capitals or letter spacing cut at random letters ("P ROFE SSI ONAL E XPER IENCE",
+        # "E D U C AT IO N"): the letters read as one run of a listed heading.
+        kind = _joined_headings().get(norm.replace(" ", ""))
     inner = text.strip().rstrip(":")
     if (
         kind is None
@@ -81,6 +85,17 @@ def heading_kind(text: str, *, fuzzy: bool = True) -> str | None:
         if kind is None and words[0] in _LEADING_HEADS:  # "Education & Professional Development"
             kind = _head_words().get(words[0])
     return kind
+
+
+@cache
+def _joined_headings() -> dict[str, str]:
+    return {phrase.replace(" ", ""): kind for phrase, kind in heading_map().items()}
+
+
+def _broken_caps(text: str) -> bool:
+    """Capitals with a space inside a word: most of its pieces are one to four letters long."""
+    letters = [w for w in re.findall(r"[^\W\d_]+", text)]
+    return text.upper() == text and len(letters) >= 3 and sum(len(w) <= 4 for w in letters) * 2 > len(letters)
 
 
 def _title_cased(text: str) -> bool:

@@ -267,7 +267,12 @@ def _dated_entry_line(bl: BodyLine, found: list[DateRange]) -> bool:
         for k in range(max(0, d.span[0] - bl.start), min(len(chars), d.span[1] - bl.start)):
             chars[k] = "\t"
     pieces = split_pieces("".join(chars), 0)
-    return at_end and len(pieces) + len(found) >= 2 and all(len(p[0].split()) <= 8 for p in pieces)
+    # A piece closing a sentence ("Built the test rig. (May 2019)") is an achievement's text.
+    return (
+        at_end
+        and len(pieces) + len(found) >= 2
+        and all(len(p[0].split()) <= 8 and not ends_sentence(p[0]) for p in pieces)
+    )
 
 
 def _placeholder_date(doc: ExtractedDocument, bl: BodyLine) -> DateRange | None:
@@ -285,7 +290,17 @@ def _placeholder_date(doc: ExtractedDocument, bl: BodyLine) -> DateRange | None:
 
 
 def _headerish(bl: BodyLine) -> bool:
-    return not bl.bullet and bl.words <= _HEADER_MAX_WORDS and not ends_sentence(bl.text)
+    return not bl.bullet and bl.words <= _HEADER_MAX_WORDS and (not ends_sentence(bl.text) or _dotted_header(bl.text))
+
+
+def _dotted_header(text: str) -> bool:
+    """A header written as a sentence, its pieces set apart by commas and closed by a period:
+    "Staff Engineer, Search, Initech, Springfield." (a title first, every piece short)."""
+    body = text.rstrip()
+    if not body.endswith(".") or body.endswith("..") or re.search(r"[.;:!?]\s", body):
+        return False
+    parts = [p.strip() for p in body[:-1].split(",")]
+    return 2 <= len(parts) <= 5 and all(1 <= len(p.split()) <= 6 for p in parts) and title_score(parts[0]) >= 0.5
 
 
 def _prose(bl: BodyLine) -> bool:
@@ -344,6 +359,8 @@ def _entry(
         k, (title, ts, te) = late
         work.position = title
         work.evidence["position"] = (ts, te)
+    elif work.position is None and work.name and end < body_end and (lead := _lead_in_title(lines[end])):
+        work.position, work.evidence["position"] = lead[0], lead[1:]
     summary: list[str] = []
     highlights: list[tuple[int, int]] = []
     # Items indented without a glyph: a line may carry on the item above (see carries_on; the
@@ -438,6 +455,21 @@ def _late_title(lines: list[BodyLine], end: int, body_end: int) -> tuple[int, tu
                 return k, pieces[0]
             return None
     return None
+
+
+_LEAD_IN = re.compile(r"^(?P<title>[^.,;:()\d]{3,60}?)(?:\s+[-–—]\s+|:\s+)(?=[A-Z])")
+
+
+def _lead_in_title(bl: BodyLine) -> tuple[str, int, int] | None:
+    """The title opening the first line of an entry's text, set off by a dash or a colon from
+    the sentence it leads ("Vice President of Operations - Promoted to review …")."""
+    m = _LEAD_IN.match(bl.text)
+    if bl.bullet or m is None or bl.words <= 8:
+        return None
+    title = m.group("title").strip()
+    if len(title.split()) > 7 or title_score(title) < 0.5 or _LABEL.match(bl.text):
+        return None
+    return title, bl.start, bl.start + len(title)
 
 
 def _continues(doc, prev: tuple[int, int], bl: BodyLine) -> bool:
