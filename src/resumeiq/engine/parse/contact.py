@@ -216,8 +216,8 @@ _NUMBER_PART = re.compile(r"^[\d\s()+./-]+$")
 def _address_place(piece: str, start: int) -> Location | None:
     """The town of a full address written on one line with commas, read without the parts a
     places table cannot know: the house and street before it, a lone postcode or phone number
-    after it ("No. 4, Birch Building, Elm Street, Tehran, Iran, 12345678" → Tehran, Iran; "35
-    Hill Crescent, Rowville VIC 3178" → Rowville, VIC)."""
+    after it ("No. 4, Birch Building, Elm Street, Tehran, Iran, 12345678" → Tehran, Iran; "12
+    Wattle Grove, Ringwood VIC 3134" → Ringwood, VIC)."""
     parts = piece.split(",")
     while len(parts) > 1 and _NUMBER_PART.match(parts[-1].strip()):
         parts.pop()

@@ -67,8 +67,8 @@ def heading_kind(text: str, *, fuzzy: bool = True) -> str | None:
         return None
     kind = heading_map().get(norm)
     if kind is None and len(words) > 1 and _broken_caps(text):
-        # Small capitals or letter spacing cut at random letters ("P ROFE SSI ONAL E XPER IENCE",
-        # "E D U C AT IO N"): the letters read as one run of a listed heading.
+        # Small capitals or letter spacing cut at random letters ("WOR K E XPERI ENCE",
+        # "S KI LL S"): the letters read as one run of a listed heading.
         kind = _joined_headings().get(norm.replace(" ", ""))
     inner = text.strip().rstrip(":")
     if (
