@@ -149,8 +149,8 @@ class Settings(BaseSettings):
     review_max_attempts: int = Field(default=3, ge=1)
     # Match categories: ``selected`` at or above the first score (0-100), ``considered`` at or
     # above the second, else ``rejected``.
-    match_selected_min: float = Field(default=80.0, ge=0, le=100)
-    match_considered_min: float = Field(default=46.0, ge=0, le=100)
+    match_selected_min: float = Field(default=75.0, ge=0, le=100)
+    match_considered_min: float = Field(default=36.0, ge=0, le=100)
 
     # Optional language model for tailoring (any OpenAI-compatible Chat Completions server:
     # OpenAI, Ollama, vLLM, LM Studio, llama.cpp). Base URL and model together turn it on; then a

@@ -52,7 +52,7 @@ async def test_match_completes_with_an_explained_result(user, resume_text, job_t
     result = status["result"]
     assert 0 <= result["match_score"] <= 100
     assert result["category"] in ("selected", "considered", "rejected")
-    assert result["thresholds"] == {"selected": 80.0, "considered": 46.0}
+    assert result["thresholds"] == {"selected": 75.0, "considered": 36.0}
     assert result["explanation"].startswith(f"Scores {result['match_score']}/100")
     assert {c["id"] for c in result["components"]} >= {"required_skills", "experience", "lexical"}
     matched = {s["skill"]: s for s in result["matched_required"]}

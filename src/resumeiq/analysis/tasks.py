@@ -41,7 +41,7 @@ class ReviewContext:
     engine: EnginePool
     lease_seconds: float
     max_attempts: int
-    match_thresholds: tuple[float, float] = (80.0, 46.0)  # see Settings.match_thresholds
+    match_thresholds: tuple[float, float] = (75.0, 36.0)  # see Settings.match_thresholds
 
 
 async def find_due_reviews(ctx: ReviewContext) -> list[uuid.UUID]:

@@ -238,10 +238,10 @@ def register(app: typer.Typer) -> None:
         ] = None,
         selected: Annotated[
             float, typer.Option("--selected", help="Lowest score of a 'selected' resume.")
-        ] = 80.0,
+        ] = 75.0,
         considered: Annotated[
             float, typer.Option("--considered", help="Lowest score of a 'considered' resume.")
-        ] = 46.0,
+        ] = 36.0,
         jobs: Annotated[
             int | None, typer.Option("--jobs", "-j", help="Worker processes (default: one per core).")
         ] = None,

@@ -38,7 +38,7 @@ class ScreeningContext:
     engine: EnginePool
     lease_seconds: float
     max_attempts: int
-    match_thresholds: tuple[float, float] = (80.0, 46.0)
+    match_thresholds: tuple[float, float] = (75.0, 36.0)
 
 
 async def find_due_items(ctx: ScreeningContext) -> list[uuid.UUID]:

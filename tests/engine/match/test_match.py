@@ -202,7 +202,7 @@ def test_result_shape_weights_and_defaults_are_reported():
     assert 0 <= result.match_score <= 100 and result.match_score == round(result.score)
     assert {c.id for c in result.components} == set(DEFAULT_WEIGHTS)
     assert {c.id: c.weight for c in result.components} == DEFAULT_WEIGHTS
-    assert result.thresholds == Thresholds(selected=80, considered=46)
+    assert result.thresholds == Thresholds(selected=75, considered=36)
     # the points of the components add up to the score before the occupation factor
     assert sum(c.points for c in result.components) * result.occupation_factor == pytest.approx(
         result.score, abs=0.05

@@ -30,7 +30,7 @@ whole score: it is multiplied by 0.55 + 0.45 × title_fit (same occupation 1.0, 
 unrelated 0.595), so that a resume from another occupation cannot reach the shortlist on shared
 keywords alone.
 
-Category by ``Thresholds``: ``selected`` at 80 or more, ``considered`` at 46 or more, else
+Category by ``Thresholds``: ``selected`` at 75 or more, ``considered`` at 36 or more, else
 ``rejected``; both returned in the result. A resume with under 70% of the required years
 (``YEARS_SHORTFALL_LIMIT``) is at most ``considered``.
 

@@ -17,8 +17,8 @@ class Thresholds(BaseModel):
     The defaults are calibrated on the graded pairs of eval-dev and eval-layouts
     (``benchmarks/review_quality.py``: grade 3 selected, grade 2 considered, below rejected)."""
 
-    selected: float = 80.0
-    considered: float = 46.0
+    selected: float = 75.0
+    considered: float = 36.0
 
     @model_validator(mode="after")
     def _ordered(self) -> Thresholds:
