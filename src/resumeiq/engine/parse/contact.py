@@ -21,7 +21,8 @@ from resumeiq.engine.parse.segment import heading_kind, iter_body, normalize_hea
 from resumeiq.engine.parse.titles import title_score
 
 _SEPARATORS = re.compile(
-    r"\s*(?:\||•|·|◦|▪|●|■|\t|\s{3,}| - | – | — |;|\b(?:tel|phone|cell|mobile|home|fax|e-?mail)\b\s*[:.#])\s*",
+    r"\s*(?:\||•|·|◦|▪|●|■|\t|\s{3,}| - | – | — |;|(?:^|\s)/\s|"
+    r"\b(?:tel|phone|cell|mobile|home|fax|e-?mail|address|location)\b\s*[:.#])\s*",
     re.IGNORECASE,
 )
 _NAME_TOKEN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ][A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ'’.-]*$")
