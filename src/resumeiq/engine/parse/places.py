@@ -247,6 +247,11 @@ def _city_of(part: str) -> str | None:
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}")
 
 
+@cache
+def _legal_forms() -> frozenset[str]:
+    return frozenset(load_json("entry_lexicon.json")["legal_forms"])
+
+
 def countries_named(text: str) -> list[str]:
     """Countries the text names, most named first: by a listed city or a country's name written
     with capitals ("University of Edinburgh", "Karlsruhe", "Sydney, Australia")."""
@@ -260,7 +265,7 @@ def countries_named(text: str) -> list[str]:
             for n in range(len(words) - k, 0, -1):
                 key = " ".join(words[k : k + n]).lower()
                 code = cities.get(key) or countries.get(key)
-                if code:
+                if code and not (k and n == 1 and key in _legal_forms()):  # "Zahn KG" names no country
                     counts[code] = counts.get(code, 0) + 1
                     step = n
                     break
