@@ -219,3 +219,20 @@ def test_a_school_beside_its_dates_is_no_grid():
         ("Harrowgate University", "2011-10"),
         ("Vellmar Institute of Technology", "2016-08"),
     ]
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [("Degree", "Institution", "Year"), ("Qualification", "University", "Passing Year"), ("Course", "College", "Year of Passing")],
+)
+def test_labelled_entries_leave_their_labels_out(labels):
+    degree, school, year = labels
+    body = (
+        f"{degree}: M.Eng., Manufacturing Engineering\n{school}: Ostmark University\n{year}: 2016\n\n"
+        f"{degree}: Bachelor of Science, Physics\n{school}: Brookfield Polytechnic\n{year}: 2012\n"
+    )
+    _text, schools = _schools(body)
+    assert [(ed.institution, ed.studyType, ed.area) for ed in schools] == [
+        ("Ostmark University", "M.Eng.", "Manufacturing Engineering"),
+        ("Brookfield Polytechnic", "Bachelor of Science", "Physics"),
+    ]

@@ -391,6 +391,12 @@ def _stacked_dates(doc: ExtractedDocument, lines) -> tuple[list[DateRange | None
 _A_SCHOOL = r"\s+(?:à\s+l['’]\s*|(?:à\s+la|au|aux|à)\s+)(?=[A-ZÀ-Ý])"
 
 
+@cache
+def _entry_label() -> re.Pattern[str]:
+    words = sorted(load_json("degrees.json")["entry_labels"], key=len, reverse=True)
+    return re.compile(r"^\s*(?:" + "|".join(map(re.escape, words)) + r")\s*:\s*", re.IGNORECASE)
+
+
 def _pieces_without(text, start, end, degree, date) -> list[tuple[str, int, int]]:
     chars = [" " if c in "\r\n" else c for c in text[start:end]]  # a wrapped line joined (join_wrapped_lines)
     dated = (label_start(text, start, date.span[0]), date.span[1]) if date else None  # with its "Dates: "
@@ -404,7 +410,7 @@ def _pieces_without(text, start, end, degree, date) -> list[tuple[str, int, int]
         # "Computer Science at University of X" splits; "University of Calder at Westbrook" does not.
         at = r"\s+(?:at|from)\s+|" + _A_SCHOOL + "|" if not re.search(r"\b(?:university|college|institute|school)\b[^,]*\sat\s", piece, re.I) else r"\s+from\s+|"
         for sub in re.split(at + r"\s*\(\s*|\s*\)\s*", piece):
-            sub = sub.strip(" ,;:-")
+            sub = _entry_label().sub("", sub).strip(" ,;:-")  # "Institution: Onyx University"
             sub = re.sub(r"^(?:at|from|à|chez|an der|am|en|na|no|em)\s+(?=[A-Z])", "", sub)  # "… from Sri Venkatesa College"
             if sub:
                 k = flat.find(sub, s - start, e - start + 1) + start
