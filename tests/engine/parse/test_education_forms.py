@@ -236,3 +236,17 @@ def test_labelled_entries_leave_their_labels_out(labels):
         ("Ostmark University", "M.Eng.", "Manufacturing Engineering"),
         ("Brookfield Polytechnic", "Bachelor of Science", "Physics"),
     ]
+
+
+@pytest.mark.parametrize(
+    "body, degree, area",
+    [
+        ("University of Ostmark\nPhysics, B.Com\n2022\n", "B.Com", "Physics"),
+        ("Ostmark University\nComputer Engineering (B.A.)\nAug 2020 – Aug 2024\n", "B.A.", "Computer Engineering"),
+        ("Harlow College\nBusiness Analytics – B.E.\n2019\n", "B.E.", "Business Analytics"),
+        ("Lenmoor School of Business\nBachelor of Science\n(Accounting)\n2021\n", "Bachelor of Science", "Accounting"),
+    ],
+)
+def test_field_before_its_degree_or_in_brackets_under_it(body, degree, area):
+    _text, schools = _schools(body)
+    assert [(ed.studyType, ed.area) for ed in schools] == [(degree, area)]
