@@ -177,3 +177,45 @@ def test_roles_starting_with_a_heading_word_are_not_headings(line):
 @pytest.mark.parametrize("heading", ["Academic career", "Faculty Positions", "Previous Positions"])
 def test_career_and_positions_headings(heading):
     assert heading_kind(heading) == "experience"
+
+
+def test_labels_in_the_body_beside_margin_headings_are_no_headings():
+    # Headings set in a left margin rail; each job carries bold labels ("Work Profile",
+    # "Tech stack: …") in the body lane: parts of the job, not sections of their own.
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from resumeiq.engine import parse_resume
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    y = [60.0]
+
+    def put(x, text, font="Helvetica", size=10, step=14):
+        c.setFont(font, size)
+        c.drawString(x, A4[1] - y[0], text)
+        y[0] += step
+
+    put(60, "Selin Korhan", "Helvetica-Bold", 18, 24)
+    put(60, "selin.korhan@example.org · +90 501 555 01 23 · Izmir, Turkey", step=26)
+    put(60, "Education", "Helvetica-Bold", 10, 0)
+    put(150, "B.Sc. - Computer Engineering — Ege Polytechnic (2010 to 2014)", step=26)
+    put(60, "Experience", "Helvetica-Bold", 10, 0)
+    for org, title, dates in (("Marmara Freight", "Backend Developer", "2019 to 2024"), ("Tuzla Data", "Junior Developer", "2014 to 2019")):
+        put(150, f"{org} | {title} | {dates}", "Helvetica-Bold", 11)
+        put(150, "Work Profile", "Helvetica-Bold", 9, 12)
+        put(165, "Built the invoice service used by 40 depots", size=9, step=12)
+        put(165, "Moved the nightly jobs to a queue", size=9, step=12)
+        put(150, "Tech stack: Go, PostgreSQL, Docker", "Helvetica-Bold", 9, 20)
+    put(60, "Skills", "Helvetica-Bold", 10, 0)
+    put(150, "Go | PostgreSQL | Docker | Kafka")
+    c.showPage()
+    c.save()
+    parsed = parse_resume(buf.getvalue())
+    assert [s.kind for s in parsed.sections] == ["header", "education", "experience", "skills"]
+    assert [(w.name, w.position) for w in parsed.resume.work] == [
+        ("Marmara Freight", "Backend Developer"),
+        ("Tuzla Data", "Junior Developer"),
+    ]

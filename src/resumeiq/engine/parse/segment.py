@@ -177,6 +177,8 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
                 found.append((i, "other", (line.start, line.end), line.end))
         found.sort()
 
+    found = _rail_headings_only(lines, found)
+
     # Page footers (DOCX) at the end belong to no section of the body.
     body_end = n
     while body_end > 0 and lines[body_end - 1].style == "HeaderFooter":
@@ -341,6 +343,17 @@ def _lists_programming_languages(doc: ExtractedDocument, i: int) -> bool:
 
 
 _ENTRY_KINDS = ("experience", "education", "projects", "volunteer")
+
+
+def _rail_headings_only(lines: list[Line], found: list[tuple[int, str, tuple[int, int], int]]) -> list:
+    """When the document sets its headings in a left margin rail (three or more of those found
+    stand there, or two of three), a line of the body lane beside them is no heading: a label inside an
+    entry ("Work Profile", "Tech stack: …") set in bold like them."""
+    in_rail = [f for f in found if lines[f[0]].rail == "left"]
+    if len(in_rail) < 3 and not (len(in_rail) == 2 and len(in_rail) >= 0.6 * len(found)):
+        return found
+    first = in_rail[0][0]
+    return [f for f in found if f[0] <= first or lines[f[0]].rail == "left"]
 
 
 def _inside_entries(doc: ExtractedDocument, i: int, signatures: set[tuple]) -> bool:
