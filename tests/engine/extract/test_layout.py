@@ -380,3 +380,29 @@ def test_a_right_bar_is_read_after_the_body_that_runs_on_to_the_next_page():
     lines = [text for text, _rail in _lines(_pdf(_two_columns(400, side, pitch=12), page2))]
     assert lines.index("Intern, Stadsbouw Groep | Breda") == lines.index("MSc Urban Planning, Delft Polytechnic") + 1
     assert lines.index("English — Fluent") > lines.index("- Drew the street plans of one quarter")
+
+
+def test_two_columns_under_a_header_centred_across_the_gutter():
+    # The name, headline and contact lines are centred over both columns, each crossing the
+    # gutter: the header is read first, then the columns one after the other.
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    header = ["Ines Valcarce", "Senior Product Lead in marketplaces and pricing", "Phone: 612 555 044 · Address: Teruel, Spain",
+              "E-mail: ines.valcarce@example.org", "LinkedIn: linkedin.com/in/ines-valcarce-teruel"]
+    left = ["EXPERIENCE", "Product Lead en Cierzo Digital", "06/2021 – Actualidad", "• Ran the pricing reviews",
+            "• Cut the release cycle from six", "weeks to two", "Product Analyst en Moncayo Datos", "06/2017 – 06/2021",
+            "• Built the churn dashboards", "• Wrote the quarterly market notes", "Intern en Ebro Labs",
+            "06/2016 – 09/2016", "• Tested the checkout flow"]
+    right = ["EDUCATION", "Universidad de Teruel", "Computer Science (B.Tech)", "04/2012 – 01/2016", "",
+             "SKILLS", "Jira; Stakeholder Management;", "Product Discovery; Pricing"]
+    gutter = (60 + max(stringWidth(t, R, 10) for t in left) + 330) / 2
+    items: list[Item] = []
+    for k, text in enumerate(header):
+        font = B if k == 0 else R
+        items.append((gutter - stringWidth(text, font, 10) / 2, 40 + 14 * k, text, font, 10))
+    items += [(60, 130 + 14 * k, t, R, 10) for k, t in enumerate(left)]
+    items += [(330, 130 + 14 * k, t, R, 10) for k, t in enumerate(right) if t]
+    lines = [text for text, _rail in _lines(_pdf(items))]
+    assert lines[:5] == header
+    assert lines.index("06/2021 – Actualidad") == lines.index("Product Lead en Cierzo Digital") + 1
+    assert lines.index("Universidad de Teruel") > lines.index("• Tested the checkout flow")

@@ -81,7 +81,7 @@ def order_pages(pages: list[list[Run]], heights: list[float] | None = None) -> l
     columns: list[int] = []
     weight: dict[int, Counter[int]] = {}
     for runs in pages:
-        gutter = _find_gutter(runs) if runs else None
+        gutter = (_find_gutter(runs) or _gutter_below_header(runs)) if runs else None
         if gutter is None:
             groups: dict[tuple[int, int], list[Run]] = {(0, 0): runs}
         else:
@@ -215,6 +215,23 @@ def _body_edge(weight: Counter[int]) -> float:
 def order_lines(runs: list[Run]) -> tuple[list[PageLine], int]:
     """One page's lines in reading order, and its number of columns."""
     return order_pages([runs])[0]
+
+
+def _gutter_below_header(runs: list[Run]) -> float | None:
+    """The gutter of two columns under a header set across the page's middle (a centred name,
+    headline and contact lines, each crossing the gutter): looked for below the header, the
+    header then read first as a band of full-width lines."""
+    x0 = min(r.x0 for r in runs)
+    mid = (x0 + max(r.x1 for r in runs)) / 2
+    ordered = sorted(runs, key=lambda r: r.top)
+    k = next((i for i, r in enumerate(ordered) if not r.x0 < mid < r.x1), len(ordered))
+    if k < 2 or k == len(ordered) or max(r.bottom for r in ordered[:k]) > ordered[k].top:
+        return None  # (the header's lines stand above everything else)
+    below = ordered[k:]
+    g = _find_gutter(below)
+    if g is None or any(r.x0 < g < r.x1 for r in below[:1]):
+        return None
+    return g
 
 
 def _find_gutter(runs: list[Run]) -> float | None:
