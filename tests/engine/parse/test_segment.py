@@ -219,3 +219,36 @@ def test_labels_in_the_body_beside_margin_headings_are_no_headings():
         ("Marmara Freight", "Backend Developer"),
         ("Tuzla Data", "Junior Developer"),
     ]
+
+
+def test_an_employer_in_capitals_beside_its_date_cell_is_no_heading():
+    # Each job a table row: a narrow cell of dates ("DEC 2024–" over "TODAY"), then the
+    # employer in bold capitals like the headings, the title and the bullets.
+    import io
+
+    from docx import Document
+
+    from resumeiq.engine import parse_resume
+
+    doc = Document()
+    doc.add_paragraph("Marit Olsen")
+    doc.add_paragraph("marit.olsen@example.org · +61 412 555 019 · Hobart, TAS")
+    for heading, rows in (
+        ("WORK EXPERIENCE:", [("DEC 2024–", "TODAY", "HARBOURLIGHT CAPITAL", "ASSOCIATE ACCOUNTANT"),
+                              ("JUN–", "DEC 2024", "SALAMANCA PRINTING", "JUNIOR STAFF ACCOUNTANT")]),
+        ("EDUCATION:", []),
+    ):
+        doc.add_paragraph().add_run(heading).bold = True
+        for start, end, org, title in rows:
+            cells = doc.add_table(rows=1, cols=2).rows[0].cells
+            cells[0].paragraphs[0].add_run(start)
+            cells[0].add_paragraph(end)
+            cells[1].paragraphs[0].add_run(org).bold = True
+            cells[1].add_paragraph(title)
+            cells[1].add_paragraph("Reconciled the bank accounts of four branches", style="List Bullet")
+    doc.add_paragraph("B.Com - Accounting, Tasman Polytechnic, 2020")
+    buf = io.BytesIO()
+    doc.save(buf)
+    parsed = parse_resume(buf.getvalue())
+    assert [s.kind for s in parsed.sections] == ["header", "experience", "education"]
+    assert [w.name for w in parsed.resume.work] == ["HARBOURLIGHT CAPITAL", "SALAMANCA PRINTING"]

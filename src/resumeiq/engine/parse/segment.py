@@ -382,7 +382,11 @@ def _dated_soon(doc: ExtractedDocument, i: int) -> bool:
         return True
     # A date in a left rail is read just before the entry it stands beside.
     prev = doc.lines[i - 1] if i > 0 else None
-    return prev is not None and prev.rail == "left" and bool(find_date_ranges(doc.text, prev.start, prev.end))
+    if prev is not None and prev.rail == "left" and find_date_ranges(doc.text, prev.start, prev.end):
+        return True
+    # A table's date cell before the entry's cell ("DEC 2024–" over "TODAY", then "ACME CAPITAL").
+    above = [ln for ln in doc.lines[max(0, i - 2) : i] if ln.in_table]
+    return bool(doc.lines[i].in_table and above and find_date_ranges(doc.text, above[0].start, above[-1].end))
 
 
 def _known_heading(raw: str, line: Line) -> tuple[str, int, int] | None:
