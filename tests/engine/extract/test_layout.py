@@ -406,3 +406,12 @@ def test_two_columns_under_a_header_centred_across_the_gutter():
     assert lines[:5] == header
     assert lines.index("06/2021 – Actualidad") == lines.index("Product Lead en Cierzo Digital") + 1
     assert lines.index("Universidad de Teruel") > lines.index("• Tested the checkout flow")
+
+
+def test_tracking_read_with_a_space_at_some_gaps_is_one_word():
+    from resumeiq.engine.extract._text import collapse_letter_spacing
+
+    assert collapse_letter_spacing("Emp l o yme n t  His t o ry") == "Employment History"
+    assert collapse_letter_spacing("Emp l o yme n t") == "Employment"
+    for line in ("I am a CEO", "Work at A B C", "Skills: C, R, Go", "Data Analyst at Fjord AB"):
+        assert collapse_letter_spacing(line) == line

@@ -252,3 +252,39 @@ def test_an_employer_in_capitals_beside_its_date_cell_is_no_heading():
     parsed = parse_resume(buf.getvalue())
     assert [s.kind for s in parsed.sections] == ["header", "experience", "education"]
     assert [w.name for w in parsed.resume.work] == ["HARBOURLIGHT CAPITAL", "SALAMANCA PRINTING"]
+
+
+@pytest.mark.parametrize("size", [12, 14])
+def test_a_tracked_heading_read_with_spaces_at_some_gaps_is_a_heading(size):
+    # Courier Bold with letter spacing: pdfium finds a space at some letter gaps only
+    # ("Emp l o yme n t H i s t o r y"); the heading is still the work history.
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica-Bold", 18)
+    c.drawString(72, 780, "Yara Lindqvist")
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 762, "yara.lindqvist@example.org")
+    c.setFont("Courier-Bold", size)
+    c.drawString(72, 730, "Employment History", charSpace=size / 4)
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 712, "Data Analyst, Norrsken Freight\tMar 2019 – Present")
+    c.drawString(72, 698, "• Built the weekly freight dashboards for forty depots.")
+    c.showPage()
+    c.save()
+    doc = extract_text(buf.getvalue())
+    assert [s.kind for s in segment_sections(doc)] == ["header", "experience"]
+
+
+@pytest.mark.parametrize("text", ["WORKEXPERIENCE", "EmploymentHistory", "WO R K E X P E R I E N C E"])
+def test_a_heading_run_together_is_known(text):
+    assert heading_kind(text) == "experience"
+
+
+@pytest.mark.parametrize("text", ["ACME", "NORRSKEN", "I am a CEO", "a b c d e f"])
+def test_ordinary_words_are_no_run_together_heading(text):
+    assert heading_kind(text) is None

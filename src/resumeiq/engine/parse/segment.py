@@ -38,6 +38,12 @@ def heading_map() -> dict[str, str]:
 
 
 @cache
+def _compact_headings() -> dict[str, str]:
+    """Headings of two words or more, keyed by their letters run together ("workexperience")."""
+    return {phrase.replace(" ", ""): kind for phrase, kind in heading_map().items() if " " in phrase}
+
+
+@cache
 def _head_words() -> dict[str, str]:
     table = load_json("headings.json")["head_words"]
     return {w: kind for kind, words in table.items() if not kind.startswith("_") for w in words}
@@ -63,6 +69,13 @@ def heading_kind(text: str, *, fuzzy: bool = True) -> str | None:
     heading that is not listed is judged by its last word ("Retail Experience")."""
     norm = normalize_heading(text)
     words = norm.split()
+    if words and (len(words) == 1 or len(words) >= 4 and all(len(w) <= 3 for w in words)):
+        # Letter-spaced text read with its word gap lost or a space at some letter gaps only
+        # ("WORKEXPERIENCE", "EmploymentHistory", "WO R K E X P E R I E N C E"): the letters of
+        # a heading of two words or more, run together.
+        compact = _compact_headings().get("".join(words))
+        if compact is not None:
+            return compact
     if not words or len(words) > _MAX_HEADING_WORDS:
         return None
     kind = heading_map().get(norm)
