@@ -288,3 +288,31 @@ def test_a_heading_run_together_is_known(text):
 @pytest.mark.parametrize("text", ["ACME", "NORRSKEN", "I am a CEO", "a b c d e f"])
 def test_ordinary_words_are_no_run_together_heading(text):
     assert heading_kind(text) is None
+
+
+def test_a_label_repeated_under_each_job_is_no_section():
+    # "Achievements" over each job's bullets, the next job's dated header between the repeats.
+    from resumeiq.engine import parse_resume
+
+    jobs = (("QA Engineer, Lakemont Logistics", "Jan 2023 – Apr 2025"), ("Software Tester, Brisk Ferries", "Jun 2020 – Dec 2022"),
+            ("Test Analyst, Kettle Bay Foods", "May 2018 – May 2020"))
+    text = "Amaka Obi\namaka.obi@example.org\n\nEXPERIENCE\n"
+    for head, dates in jobs:
+        text += f"{head}\t{dates}\nAchievements\n• Cut the regression run from two days to four hours\n• Wrote the release test plans\n\n"
+    text += "EDUCATION\nBSc Computer Science, Harlow College, 2018\n"
+    parsed = parse_resume(text.encode(), filename="resume.txt")
+    assert [s.kind for s in parsed.sections] == ["header", "experience", "education"]
+    assert [w.position for w in parsed.resume.work] == ["QA Engineer", "Software Tester", "Test Analyst"]
+
+
+def test_projects_repeated_under_jobs_stay_projects():
+    # "Projects" under each job lists dated projects of its own: those are no jobs.
+    from resumeiq.engine import parse_resume
+
+    text = "Amaka Obi\namaka.obi@example.org\n\nEXPERIENCE\n"
+    for head, dates, project in (("QA Engineer, Lakemont Logistics", "Jan 2023 – Apr 2025", "Ferry booking tests"),
+                                 ("Software Tester, Brisk Ferries", "Jun 2020 – Dec 2022", "Ticket scanner rollout")):
+        text += f"{head}\t{dates}\nProjects\n{project}\t2021 – 2022\n• Wrote the test plans\n\n"
+    text += "EDUCATION\nBSc Computer Science, Harlow College, 2018\n"
+    parsed = parse_resume(text.encode(), filename="resume.txt")
+    assert [s.kind for s in parsed.sections].count("projects") == 2

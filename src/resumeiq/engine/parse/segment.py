@@ -191,6 +191,7 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
         found.sort()
 
     found = _rail_headings_only(lines, found)
+    found = _without_repeated_labels(doc, found)
 
     # Page footers (DOCX) at the end belong to no section of the body.
     body_end = n
@@ -356,6 +357,31 @@ def _lists_programming_languages(doc: ExtractedDocument, i: int) -> bool:
 
 
 _ENTRY_KINDS = ("experience", "education", "projects", "volunteer")
+
+
+def _without_repeated_labels(doc: ExtractedDocument, found: list[tuple[int, str, tuple[int, int], int]]) -> list:
+    """A heading text found again and again after a work or education heading, with dated lines
+    between its repeats ("Achievements", "Work Profile" over each job's bullets), is a label of
+    each entry, not a section of its own: all of its repeats are left out."""
+    from resumeiq.engine.parse.dates import find_date_ranges
+
+    groups: dict[str, list[int]] = {}
+    for k, (_i, _kind, span, _b) in enumerate(found):
+        groups.setdefault(normalize_heading(doc.text[span[0] : span[1]]), []).append(k)
+    drop: set[int] = set()
+    for ks in groups.values():
+        if len(ks) < 2 or ks[0] == 0:
+            continue
+        prior, kind = found[ks[0] - 1][1], found[ks[0]][1]
+        if prior not in _ENTRY_KINDS or kind in _ENTRY_KINDS:
+            continue  # (dated items under "Projects" may be projects of their own)
+        lines = doc.lines
+        if all(
+            any(find_date_ranges(doc.text, ln.start, ln.end) for ln in lines[found[a][0] + 1 : found[b][0]])
+            for a, b in zip(ks, ks[1:], strict=False)
+        ):
+            drop.update(ks)
+    return [f for k, f in enumerate(found) if k not in drop]
 
 
 def _rail_headings_only(lines: list[Line], found: list[tuple[int, str, tuple[int, int], int]]) -> list:
