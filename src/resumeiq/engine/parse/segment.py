@@ -386,13 +386,15 @@ def _without_repeated_labels(doc: ExtractedDocument, found: list[tuple[int, str,
 
 def _rail_headings_only(lines: list[Line], found: list[tuple[int, str, tuple[int, int], int]]) -> list:
     """When the document sets its headings in a left margin rail (three or more of those found
-    stand there, or two of three), a line of the body lane beside them is no heading: a label inside an
-    entry ("Work Profile", "Tech stack: …") set in bold like them."""
+    stand there, or two of three), an unknown heading of the body lane beside them is none: a
+    label inside an entry ("Work Profile") set in bold like them."""
     in_rail = [f for f in found if lines[f[0]].rail == "left"]
     if len(in_rail) < 3 and not (len(in_rail) == 2 and len(in_rail) >= 0.6 * len(found)):
         return found
     first = in_rail[0][0]
-    return [f for f in found if f[0] <= first or lines[f[0]].rail == "left"]
+    # Only unknown headings go: a known one in the body lane ("Skills: …" under a rail heading)
+    # may still be a section of its own.
+    return [f for f in found if f[0] <= first or lines[f[0]].rail == "left" or f[1] != "other"]
 
 
 def _inside_entries(doc: ExtractedDocument, i: int, signatures: set[tuple]) -> bool:
