@@ -347,3 +347,71 @@ def test_dates_beside_their_titles_stay_on_their_lines():
         items += [(60, 60 + 14 * k, left, R, 10), (400, 60 + 14 * k, right, R, 10)]
     lines = [text for text, _rail in _lines(_pdf(items))]
     assert lines[0] == "Senior Hydrologist, Corran Water Board\t2019 – 2024"
+
+
+def _two_columns(side_x: float, side: list[str], pitch: float = 14) -> list[Item]:
+    body = [
+        "Tobin Achterberg", "Planning Officer", "EXPERIENCE", "Planning Officer, Veldhoven Council | Eindhoven",
+        "Apr 2020 -- Mar 2024", "- Drafted the zoning plans for four districts", "- Ran the public hearings on",
+        "the new cycle routes", "Assistant Planner, Brabant Housing | Tilburg", "Sep 2016 -- Mar 2020",
+        "- Surveyed two thousand homes", "- Wrote the yearly housing report", "- Kept the survey database",
+        "EDUCATION", "MSc Urban Planning, Delft Polytechnic",
+    ]
+    items = [(60, 60 + 14 * k, t, R, 10) for k, t in enumerate(body)]
+    items += [(side_x, 102 + pitch * k, t, R, 9) for k, t in enumerate(side) if t]
+    return items
+
+
+def test_a_short_column_set_flush_left_on_the_body_grid_is_a_column():
+    # Seven lines of languages, certificates and skills at x 330, each on a body line's baseline:
+    # too few for a sidebar by count, but flush left and ragged right as a column of text is.
+    side = ["LANGUAGES", "Dutch — Native", "English — Fluent", "", "CERTIFICATES",
+            "Certified Planner, Planning Guild (2021)", "", "SKILLS", "GIS · AutoCAD · Public consultation"]
+    lines = [text for text, _rail in _lines(_pdf(_two_columns(330, side)))]
+    assert lines.index("Apr 2020 -- Mar 2024") == lines.index("Planning Officer, Veldhoven Council | Eindhoven") + 1
+    assert not any("\t" in text for text in lines)
+
+
+def test_a_right_bar_is_read_after_the_body_that_runs_on_to_the_next_page():
+    side = ["CONTACT", "tobin.achterberg@example.org", "+31 6 5550 1234", "", "SKILLS", "GIS, AutoCAD,",
+            "Public consultation,", "Zoning law", "", "LANGUAGES", "Dutch — Native", "English — Fluent"]
+    page2 = [(60, 60, "Intern, Stadsbouw Groep | Breda", R, 10), (60, 74, "Jun 2015 -- Aug 2015", R, 10),
+             (60, 88, "- Drew the street plans of one quarter", R, 10)]
+    lines = [text for text, _rail in _lines(_pdf(_two_columns(400, side, pitch=12), page2))]
+    assert lines.index("Intern, Stadsbouw Groep | Breda") == lines.index("MSc Urban Planning, Delft Polytechnic") + 1
+    assert lines.index("English — Fluent") > lines.index("- Drew the street plans of one quarter")
+
+
+def test_two_columns_under_a_header_centred_across_the_gutter():
+    # The name, headline and contact lines are centred over both columns, each crossing the
+    # gutter: the header is read first, then the columns one after the other.
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    header = ["Ines Valcarce", "Senior Product Lead in marketplaces and pricing", "Phone: 612 555 044 · Address: Teruel, Spain",
+              "E-mail: ines.valcarce@example.org", "LinkedIn: linkedin.com/in/ines-valcarce-teruel"]
+    left = ["EXPERIENCE", "Product Lead en Cierzo Digital", "06/2021 – Actualidad", "• Ran the pricing reviews",
+            "• Cut the release cycle from six", "weeks to two", "Product Analyst en Moncayo Datos", "06/2017 – 06/2021",
+            "• Built the churn dashboards", "• Wrote the quarterly market notes", "Intern en Ebro Labs",
+            "06/2016 – 09/2016", "• Tested the checkout flow"]
+    right = ["EDUCATION", "Universidad de Teruel", "Computer Science (B.Tech)", "04/2012 – 01/2016", "",
+             "SKILLS", "Jira; Stakeholder Management;", "Product Discovery; Pricing"]
+    gutter = (60 + max(stringWidth(t, R, 10) for t in left) + 330) / 2
+    items: list[Item] = []
+    for k, text in enumerate(header):
+        font = B if k == 0 else R
+        items.append((gutter - stringWidth(text, font, 10) / 2, 40 + 14 * k, text, font, 10))
+    items += [(60, 130 + 14 * k, t, R, 10) for k, t in enumerate(left)]
+    items += [(330, 130 + 14 * k, t, R, 10) for k, t in enumerate(right) if t]
+    lines = [text for text, _rail in _lines(_pdf(items))]
+    assert lines[:5] == header
+    assert lines.index("06/2021 – Actualidad") == lines.index("Product Lead en Cierzo Digital") + 1
+    assert lines.index("Universidad de Teruel") > lines.index("• Tested the checkout flow")
+
+
+def test_tracking_read_with_a_space_at_some_gaps_is_one_word():
+    from resumeiq.engine.extract._text import collapse_letter_spacing
+
+    assert collapse_letter_spacing("Emp l o yme n t  His t o ry") == "Employment History"
+    assert collapse_letter_spacing("Emp l o yme n t") == "Employment"
+    for line in ("I am a CEO", "Work at A B C", "Skills: C, R, Go", "Data Analyst at Fjord AB"):
+        assert collapse_letter_spacing(line) == line

@@ -135,6 +135,26 @@ def test_a_space_that_shows_stays_a_space_in_tracked_text():
     assert doc.line_text(doc.lines[0]) == "2019 to Presen t"
 
 
+@pytest.mark.parametrize("font", ["Times-Italic", "Helvetica-Oblique"])
+def test_a_space_after_an_italic_letter_leaning_into_the_next_word_stays(font):
+    # An italic "f" or "r" reaches over the space towards the next word: the space the file
+    # holds is still one ("Bachelor of Arts", "customer focus").
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont(font, 9.5)
+    c.drawString(72, 700, "Bachelor of Arts in Nursing, a record of customer focus")
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 660, FILLER)
+    c.showPage()
+    c.save()
+    doc = extract_text(buf.getvalue())
+
+    assert doc.line_text(doc.lines[0]) == "Bachelor of Arts in Nursing, a record of customer focus"
+
+
 def test_a_spacing_accent_drawn_over_the_next_letter_composes_with_it():
     # TeX-style: the accent is its own glyph, set back over the letter that follows it.
     doc = extract_text(_tj_line_pdf("(Ab M\\250) 333 (arz 2026, Cr\\264) 333 (eteil)"))

@@ -191,3 +191,38 @@ def test_a_house_number_or_a_year_is_no_postcode(line):
 def test_a_known_place_later_in_the_header_wins_over_a_house_number():
     parsed = parse_resume("Ines Okoro\n7923 Tamsin • Houston, TX 77005\nines@example.org\n\nSKILLS\nPython\n".encode(), filename="cv.txt")
     assert parsed.resume.basics.location.city == "Houston"
+
+
+@pytest.mark.parametrize(
+    "contact_line, city",
+    [
+        ("ivo.marsh@example.org / +61 412 555 019 / Ballarat, VIC", "Ballarat"),
+        ("Phone: +49 1523 5550177 / E-mail: lena.voss@example.org / Address: Paderborn, Germany", "Paderborn"),
+        ("tomas.reyna@example.net / Leeds\n07700 900417", "Leeds"),
+    ],
+)
+def test_city_among_contact_items_parted_by_slashes(contact_line, city):
+    _text, basics = _basics(f"Ivo Marsh\n{contact_line}{BODY}")
+    assert basics.location is not None and basics.location.city == city
+
+
+@pytest.mark.parametrize(
+    "contact_line, city, country",
+    [
+        ("Boston, MA jun.zhao@example.com (617) 555-0152", "Boston", "US"),
+        ("github.com/eyildiz Mugla, Turkey e.yildiz@example.com 0501 234 05 98", "Mugla", "TR"),
+        ("Phone: +1 (505) 555-0161 / E-mail: r.sutton@example.com / Address: Albuquerque, NM /", "Albuquerque", "US"),
+        ("lucia.paz@example.org / +52 222 555 0934 / Zacatecas, Mexico", "Zacatecas", "MX"),
+    ],
+)
+def test_city_among_contact_items_parted_by_spaces_or_a_trailing_slash(contact_line, city, country):
+    _text, basics = _basics(f"Ivo Marsh\n{contact_line}{BODY}")
+    assert basics.location is not None
+    assert (basics.location.city, basics.location.countryCode) == (city, country)
+
+
+def test_a_region_ending_in_a_country_name_stays_the_region():
+    from resumeiq.engine.parse.places import read_location
+
+    loc = read_location("Santa Fe, New Mexico")
+    assert (loc.city, loc.region, loc.countryCode) == ("Santa Fe", "New Mexico", "US")

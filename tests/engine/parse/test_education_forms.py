@@ -219,3 +219,34 @@ def test_a_school_beside_its_dates_is_no_grid():
         ("Harrowgate University", "2011-10"),
         ("Vellmar Institute of Technology", "2016-08"),
     ]
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [("Degree", "Institution", "Year"), ("Qualification", "University", "Passing Year"), ("Course", "College", "Year of Passing")],
+)
+def test_labelled_entries_leave_their_labels_out(labels):
+    degree, school, year = labels
+    body = (
+        f"{degree}: M.Eng., Manufacturing Engineering\n{school}: Ostmark University\n{year}: 2016\n\n"
+        f"{degree}: Bachelor of Science, Physics\n{school}: Brookfield Polytechnic\n{year}: 2012\n"
+    )
+    _text, schools = _schools(body)
+    assert [(ed.institution, ed.studyType, ed.area) for ed in schools] == [
+        ("Ostmark University", "M.Eng.", "Manufacturing Engineering"),
+        ("Brookfield Polytechnic", "Bachelor of Science", "Physics"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body, degree, area",
+    [
+        ("University of Ostmark\nPhysics, B.Com\n2022\n", "B.Com", "Physics"),
+        ("Ostmark University\nComputer Engineering (B.A.)\nAug 2020 – Aug 2024\n", "B.A.", "Computer Engineering"),
+        ("Harlow College\nBusiness Analytics – B.E.\n2019\n", "B.E.", "Business Analytics"),
+        ("Lenmoor School of Business\nBachelor of Science\n(Accounting)\n2021\n", "Bachelor of Science", "Accounting"),
+    ],
+)
+def test_field_before_its_degree_or_in_brackets_under_it(body, degree, area):
+    _text, schools = _schools(body)
+    assert [(ed.studyType, ed.area) for ed in schools] == [(degree, area)]

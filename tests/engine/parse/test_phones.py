@@ -254,9 +254,35 @@ def test_without_a_location_the_country_the_resume_names_elsewhere_places_the_nu
     assert basics.phone == "+44 20 7946 0958"
 
 
-def test_two_named_countries_whose_plans_both_read_the_number_give_it_no_country():
-    basics = _resume(
-        "Fiona Baird\nfiona.baird@example.org | 020 7946 0958",
-        "BSc Physics, University of Edinburgh, 2015\nMSc Physics, University of Pune, 2017",
-    )
-    assert basics.phone == "020 7946 0958"  # London and Pune both write "020 …"
+@pytest.mark.parametrize(
+    "education, phone",
+    [
+        ("BSc Physics, University of Edinburgh, 2015\nMSc Physics, University of Pune, 2017", "+91 20 7946 0958"),
+        ("MSc Physics, University of Edinburgh, 2017\nBSc Physics, University of Pune, 2015", "+44 20 7946 0958"),
+    ],
+)
+def test_two_named_countries_whose_plans_both_read_the_number_the_latest_school_decides(education, phone):
+    # London and Pune both write "020 …": the person was last in the place of the latest school
+    basics = _resume("Fiona Baird\nfiona.baird@example.org | 020 7946 0958", education)
+    assert basics.phone == phone
+
+
+def test_a_national_number_of_the_one_named_country_grouped_otherwise_takes_it():
+    basics = _resume("Jonas Vogt\njonas.vogt@example.org | 0159 8720415", "MSc Physics, Universität Heidelberg, 2017")
+    assert basics.phone == "+49 1598720415"
+
+
+def test_a_legal_form_after_an_employer_names_no_country():
+    from resumeiq.engine.parse.places import countries_named
+
+    assert countries_named("Engineer, Brandt KG, Heidelberg") == ["DE"]
+
+
+def test_a_number_the_plan_rewrites_keeps_its_country():
+    basics = _basics("Lucía Paz\nlucia.paz@example.org | 011 15-2345-6021 | Buenos Aires, Argentina")
+    assert basics.phone == "+54 9 11 2345-6021"
+
+
+def test_a_number_wrapped_after_its_country_code_is_read_whole():
+    basics = _basics("Omar Sayed\nomar.sayed@example.org — Phone: +20 10\n01234567\nCairo, Egypt")
+    assert basics.phone == "+20 10 01234567"

@@ -177,3 +177,144 @@ def test_roles_starting_with_a_heading_word_are_not_headings(line):
 @pytest.mark.parametrize("heading", ["Academic career", "Faculty Positions", "Previous Positions"])
 def test_career_and_positions_headings(heading):
     assert heading_kind(heading) == "experience"
+
+
+def test_labels_in_the_body_beside_margin_headings_are_no_headings():
+    # Headings set in a left margin rail; each job carries bold labels ("Work Profile",
+    # "Tech stack: …") in the body lane: parts of the job, not sections of their own.
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from resumeiq.engine import parse_resume
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    y = [60.0]
+
+    def put(x, text, font="Helvetica", size=10, step=14):
+        c.setFont(font, size)
+        c.drawString(x, A4[1] - y[0], text)
+        y[0] += step
+
+    put(60, "Selin Korhan", "Helvetica-Bold", 18, 24)
+    put(60, "selin.korhan@example.org · +90 501 555 01 23 · Izmir, Turkey", step=26)
+    put(60, "Education", "Helvetica-Bold", 10, 0)
+    put(150, "B.Sc. - Computer Engineering — Ege Polytechnic (2010 to 2014)", step=26)
+    put(60, "Experience", "Helvetica-Bold", 10, 0)
+    for org, title, dates in (("Marmara Freight", "Backend Developer", "2019 to 2024"), ("Tuzla Data", "Junior Developer", "2014 to 2019")):
+        put(150, f"{org} | {title} | {dates}", "Helvetica-Bold", 11)
+        if org == "Marmara Freight":  # once: not a label repeated under each job
+            put(150, "Work Profile", "Helvetica-Bold", 10, 12)  # in the headings' look
+        put(165, "Built the invoice service used by 40 depots", size=9, step=12)
+        put(165, "Moved the nightly jobs to a queue", size=9, step=12)
+        put(150, "Tech stack: Go, PostgreSQL, Docker", "Helvetica-Bold", 9, 20)
+    put(60, "Skills", "Helvetica-Bold", 10, 0)
+    put(150, "Go | PostgreSQL | Docker | Kafka")
+    c.showPage()
+    c.save()
+    parsed = parse_resume(buf.getvalue())
+    kinds = [s.kind for s in parsed.sections]
+    assert kinds[:3] == ["header", "education", "experience"] and "other" not in kinds
+    assert [(w.name, w.position) for w in parsed.resume.work] == [
+        ("Marmara Freight", "Backend Developer"),
+        ("Tuzla Data", "Junior Developer"),
+    ]
+
+
+def test_an_employer_in_capitals_beside_its_date_cell_is_no_heading():
+    # Each job a table row: a narrow cell of dates ("DEC 2024–" over "TODAY"), then the
+    # employer in bold capitals like the headings, the title and the bullets.
+    import io
+
+    from docx import Document
+
+    from resumeiq.engine import parse_resume
+
+    doc = Document()
+    doc.add_paragraph("Marit Olsen")
+    doc.add_paragraph("marit.olsen@example.org · +61 412 555 019 · Hobart, TAS")
+    for heading, rows in (
+        ("WORK EXPERIENCE:", [("DEC 2024–", "TODAY", "HARBOURLIGHT CAPITAL", "ASSOCIATE ACCOUNTANT"),
+                              ("JUN–", "DEC 2024", "SALAMANCA PRINTING", "JUNIOR STAFF ACCOUNTANT")]),
+        ("EDUCATION:", []),
+    ):
+        doc.add_paragraph().add_run(heading).bold = True
+        for start, end, org, title in rows:
+            cells = doc.add_table(rows=1, cols=2).rows[0].cells
+            cells[0].paragraphs[0].add_run(start)
+            cells[0].add_paragraph(end)
+            cells[1].paragraphs[0].add_run(org).bold = True
+            cells[1].add_paragraph(title)
+            cells[1].add_paragraph("Reconciled the bank accounts of four branches", style="List Bullet")
+    doc.add_paragraph("B.Com - Accounting, Tasman Polytechnic, 2020")
+    buf = io.BytesIO()
+    doc.save(buf)
+    parsed = parse_resume(buf.getvalue())
+    assert [s.kind for s in parsed.sections] == ["header", "experience", "education"]
+    assert [w.name for w in parsed.resume.work] == ["HARBOURLIGHT CAPITAL", "SALAMANCA PRINTING"]
+
+
+@pytest.mark.parametrize("size", [12, 14])
+def test_a_tracked_heading_read_with_spaces_at_some_gaps_is_a_heading(size):
+    # Courier Bold with letter spacing: pdfium finds a space at some letter gaps only
+    # ("Emp l o yme n t H i s t o r y"); the heading is still the work history.
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica-Bold", 18)
+    c.drawString(72, 780, "Yara Lindqvist")
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 762, "yara.lindqvist@example.org")
+    c.setFont("Courier-Bold", size)
+    c.drawString(72, 730, "Employment History", charSpace=size / 4)
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 712, "Data Analyst, Norrsken Freight\tMar 2019 – Present")
+    c.drawString(72, 698, "• Built the weekly freight dashboards for forty depots.")
+    c.showPage()
+    c.save()
+    doc = extract_text(buf.getvalue())
+    assert [s.kind for s in segment_sections(doc)] == ["header", "experience"]
+
+
+@pytest.mark.parametrize("text", ["WORKEXPERIENCE", "EmploymentHistory", "WO R K E X P E R I E N C E"])
+def test_a_heading_run_together_is_known(text):
+    assert heading_kind(text) == "experience"
+
+
+@pytest.mark.parametrize("text", ["ACME", "NORRSKEN", "I am a CEO", "a b c d e f"])
+def test_ordinary_words_are_no_run_together_heading(text):
+    assert heading_kind(text) is None
+
+
+def test_a_label_repeated_under_each_job_is_no_section():
+    # "Achievements" over each job's bullets, the next job's dated header between the repeats.
+    from resumeiq.engine import parse_resume
+
+    jobs = (("QA Engineer, Lakemont Logistics", "Jan 2023 – Apr 2025"), ("Software Tester, Brisk Ferries", "Jun 2020 – Dec 2022"),
+            ("Test Analyst, Kettle Bay Foods", "May 2018 – May 2020"))
+    text = "Amaka Obi\namaka.obi@example.org\n\nEXPERIENCE\n"
+    for head, dates in jobs:
+        text += f"{head}\t{dates}\nAchievements\n• Cut the regression run from two days to four hours\n• Wrote the release test plans\n\n"
+    text += "EDUCATION\nBSc Computer Science, Harlow College, 2018\n"
+    parsed = parse_resume(text.encode(), filename="resume.txt")
+    assert [s.kind for s in parsed.sections] == ["header", "experience", "education"]
+    assert [w.position for w in parsed.resume.work] == ["QA Engineer", "Software Tester", "Test Analyst"]
+
+
+def test_projects_repeated_under_jobs_stay_projects():
+    # "Projects" under each job lists dated projects of its own: those are no jobs.
+    from resumeiq.engine import parse_resume
+
+    text = "Amaka Obi\namaka.obi@example.org\n\nEXPERIENCE\n"
+    for head, dates, project in (("QA Engineer, Lakemont Logistics", "Jan 2023 – Apr 2025", "Ferry booking tests"),
+                                 ("Software Tester, Brisk Ferries", "Jun 2020 – Dec 2022", "Ticket scanner rollout")):
+        text += f"{head}\t{dates}\nProjects\n{project}\t2021 – 2022\n• Wrote the test plans\n\n"
+    text += "EDUCATION\nBSc Computer Science, Harlow College, 2018\n"
+    parsed = parse_resume(text.encode(), filename="resume.txt")
+    assert [s.kind for s in parsed.sections].count("projects") == 2

@@ -300,3 +300,25 @@ def test_a_dash_glued_to_the_title_still_sets_the_place_apart():
         filename="cv.txt",
     )
     assert [(w.position, w.name) for w in parsed.resume.work] == [("Pharmacy Manager", "QUARRENDON HOLDINGS AB")]
+
+
+def test_a_title_the_column_cut_after_its_first_words_is_read_whole():
+    # "Employer — Title" lines in a narrow column: the title runs on to the next line
+    # ("… — Internet" over "Programmer"), which is no title of an entry of its own.
+    B, R = "Helvetica-Bold", "Helvetica"
+    items = [(60, 40, "Wiebke Sommer", B, 18), (60, 60, "wiebke.sommer@example.org", R, 10), (60, 90, "EXPERIENCE", B, 11)]
+    y = 110
+    for org, cut, rest, dates in (
+        ("Tamarisk Data Analytics", "Internet", "Programmer", "2023-04 -- 2023-11"),
+        ("Kettlewood and Brandt", "Graduate Platform", "Engineer", "2022-01 -- 2022-07"),
+    ):
+        items += [(60, y, f"{org} — {cut}", B, 11), (60, y + 14, rest, B, 11), (60, y + 28, dates, R, 10)]
+        items += [(60, y + 42, "– Moved the billing jobs to a queue and", R, 10),
+                  (60, y + 56, "cut the nightly run to forty minutes", R, 10)]
+        y += 80
+    items += [(60, y, "EDUCATION", B, 11), (60, y + 20, "B.Sc. Informatics, Hochschule Emden, 2021", R, 10)]
+    work = parse_resume(_pdf(items)).resume.work
+    assert [(w.name, w.position) for w in work] == [
+        ("Tamarisk Data Analytics", "Internet Programmer"),
+        ("Kettlewood and Brandt", "Graduate Platform Engineer"),
+    ]

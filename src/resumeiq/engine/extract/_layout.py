@@ -81,7 +81,7 @@ def order_pages(pages: list[list[Run]], heights: list[float] | None = None) -> l
     columns: list[int] = []
     weight: dict[int, Counter[int]] = {}
     for runs in pages:
-        gutter = _find_gutter(runs) if runs else None
+        gutter = (_find_gutter(runs) or _gutter_below_header(runs)) if runs else None
         if gutter is None:
             groups: dict[tuple[int, int], list[Run]] = {(0, 0): runs}
         else:
@@ -109,7 +109,30 @@ def order_pages(pages: list[list[Run]], heights: list[float] | None = None) -> l
         out.append((lines, n_columns))
     if heights is not None:
         _running([lines for lines, _ in out], heights)
+    _right_bars_last(out)
     return out
+
+
+def _right_bars_last(pages: list[tuple[list[PageLine], int]]) -> None:
+    """In place: a right-hand sidebar (the right column holding less text than the left) is read
+    after the last page, so that the body on the left runs on into the pages that follow it
+    (a second page without the bar), not into the bar's skills and languages."""
+    moved: list[PageLine] = []
+    for i, (lines, columns) in enumerate(pages[:-1]):
+        if columns != 2:
+            continue
+        right = [ln for ln in lines if ln.column == 1 and not ln.running]
+        left_chars = sum(len(ln.text) for ln in lines if ln.column == 0)
+        if right and sum(len(ln.text) for ln in right) < left_chars and any(pages[j][0] for j in range(i + 1, len(pages))):
+            keep = {id(ln) for ln in right}
+            lines[:] = [ln for ln in lines if id(ln) not in keep]
+            moved.extend(right)
+    if moved:
+        last = pages[-1][0]
+        k = len(last)
+        while k > 0 and last[k - 1].running:
+            k -= 1  # before the running footers
+        last[k:k] = moved
 
 
 _PAGE_NUMBER = re.compile(
@@ -194,6 +217,23 @@ def order_lines(runs: list[Run]) -> tuple[list[PageLine], int]:
     return order_pages([runs])[0]
 
 
+def _gutter_below_header(runs: list[Run]) -> float | None:
+    """The gutter of two columns under a header set across the page's middle (a centred name,
+    headline and contact lines, each crossing the gutter): looked for below the header, the
+    header then read first as a band of full-width lines."""
+    x0 = min(r.x0 for r in runs)
+    mid = (x0 + max(r.x1 for r in runs)) / 2
+    ordered = sorted(runs, key=lambda r: r.top)
+    k = next((i for i, r in enumerate(ordered) if not r.x0 < mid < r.x1), len(ordered))
+    if k < 2 or k == len(ordered) or max(r.bottom for r in ordered[:k]) > ordered[k].top:
+        return None  # (the header's lines stand above everything else)
+    below = ordered[k:]
+    g = _find_gutter(below)
+    if g is None or any(r.x0 < g < r.x1 for r in below[:1]):
+        return None
+    return g
+
+
 def _find_gutter(runs: list[Run]) -> float | None:
     """x of a vertical gutter splitting the page into two text columns, or None."""
     if len(runs) < 10:
@@ -252,7 +292,7 @@ def _find_gutter(runs: list[Run]) -> float | None:
     right_chars = sum(len(r.chars) for r in right)
     if aligned > 0.6 * len(right) and right_chars < 0.35 * total and not _sidebar(right):
         return None
-    if aligned >= 0.9 * len(right) and len(_cluster_lines(right)) <= 10:
+    if aligned >= 0.9 * len(right) and len(_cluster_lines(right)) <= 10 and _paired(left, right):
         return None  # a short table of rows ("Polish · Mother tongue"): read across, row by row
     if _margin_labels(left, right):
         return None
@@ -264,13 +304,41 @@ _DATEISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b(?:present|current|now|toda
 
 def _sidebar(right: list[Run]) -> bool:
     """Right-hand runs that make a sidebar of their own (contact details, skills, languages set
-    on the body's line grid), not the dates and places of a title/date table: many lines, few of
-    them dated."""
+    on the body's line grid), not the dates and places of a title/date table: many lines (or a
+    few set flush left, ragged right), few of them dated."""
     lines = _cluster_lines(right)
-    if len(lines) < 12:
+    if len(lines) < 12 and not (len(lines) >= 6 and _flush_left(lines)):
         return False
     dated = sum(1 for ln in lines if _DATEISH.search(_join_runs(ln)))
     return dated <= 0.25 * len(lines)
+
+
+def _flush_left(lines: list[list[Run]]) -> bool:
+    """Lines set flush left on one edge with ragged right ends, as a column of text is (headings,
+    wrapped prose, lists); the dates and places of a title/date table are flush right instead."""
+    x0s = [ln[0].x0 for ln in lines]
+    x1s = [ln[-1].x1 for ln in lines]
+    edge = min(x0s)
+    width = max(x1s) - edge
+    if width <= 0:
+        return False
+    flush = sum(1 for x in x0s if x - edge <= 2.5)
+    ragged = sum(1 for x in x1s if max(x1s) - x > 0.15 * width)
+    return flush >= 0.8 * len(lines) and ragged >= 0.4 * len(lines)
+
+
+def _paired(left: list[Run], right: list[Run]) -> bool:
+    """Most left-hand lines have a right-hand item on their baseline, as the rows of a table do;
+    beside a short column, most of the body's lines have none."""
+    left_lines = _cluster_lines(left)
+    right_cys = sorted(r.cy for r in right)
+    level = 0
+    for ln in left_lines:
+        cy, h = ln[0].cy, ln[0].height
+        k = bisect_left(right_cys, cy - 0.3 * h)
+        if k < len(right_cys) and right_cys[k] <= cy + 0.3 * h:
+            level += 1
+    return level >= 0.6 * len(left_lines)
 
 
 def _margin_labels(left: list[Run], right: list[Run]) -> bool:

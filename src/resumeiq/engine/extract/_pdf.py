@@ -50,6 +50,19 @@ def _untyped(function: Any, restype: Any) -> Any:
 _GET_UNICODE = _untyped(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
 _GET_LOOSE_CHAR_BOX = _untyped(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
 _GET_CHAR_BOX = _untyped(pdfium_c.FPDFText_GetCharBox, ctypes.c_int)
+_IS_GENERATED = _untyped(pdfium_c.FPDFText_IsGenerated, ctypes.c_int)
+
+
+def _pulled_back(tp: Any, space: int, next_x0: float) -> bool:
+    """The space at index ``space`` is not one the eye sees: pdfium made it up, or the next letter
+    starts back inside the space's own advance (a kerning offset cancelling it, "Presen t")."""
+    if _IS_GENERATED(tp, space) != 0:
+        return True
+    rect = pdfium_c.FS_RECTF()
+    if not _GET_LOOSE_CHAR_BOX(tp, space, ctypes.byref(rect)):
+        return True
+    left, _top, right, _bottom = _FS_RECTF.unpack_from(rect)
+    return next_x0 < left + 0.25 * (right - left)  # an italic letter may lean back a little
 
 
 def _words_apart(chars: list[str], text: str, i: int) -> bool:
@@ -337,6 +350,7 @@ def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[Run]:
     append = runs.append  # rebound to the current run's chars.append with each new run
     c_x1 = c_top = c_bottom = 0.0
     space_pending = False
+    space_i = 0  # the index of the pending space
     pp_i = prev_i = 0  # the last two characters of the current run
     for i, ch in enumerate(text):
         if ch in _SPECIAL:
@@ -351,6 +365,7 @@ def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[Run]:
             if ch not in _PUA_BULLETS:
                 # A space, or an icon font glyph (a map pin, an envelope): not text.
                 space_pending = cur is not None
+                space_i = i
                 continue
         if not get_box(tp, i, rect_ref):
             continue
@@ -375,13 +390,16 @@ def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[Run]:
                     space_pending
                     and gap < 0.15 * ch_h
                     and _ink_gap(tp, prev_i, i) < 0.12 * ch_h + max(0.0, _ink_gap(tp, pp_i, prev_i))
+                    and _pulled_back(tp, space_i, x0)
                     and not _words_apart(cur.chars, text, i)
                 ):
                     # A space pdfium put where no gap shows (a kerning offset inside a word of
                     # tracked text, "Presen t"): the eye reads one word. Loose boxes of a tight
                     # font overlap at a real space ("Structural Engineering"): there the glyphs'
-                    # own boxes show a gap wider than between the letters before it. Words set
-                    # with a narrowed space ("Bachelor of Arts") stay apart (_words_apart).
+                    # own boxes show a gap wider than between the letters before it. A space
+                    # the next letter does not draw back over is one, however close an italic
+                    # "f" leans to the next word ("of Arts"); so are words set with a space
+                    # narrowed until it draws back ("Bachelor of Arts" squeezed: _words_apart).
                     space_pending = False
                 if space_pending:
                     # Between words of letter-spaced text ("A N N A  B E R G"), two spaces.

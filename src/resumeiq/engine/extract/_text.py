@@ -50,14 +50,30 @@ def valid_text(text: str) -> str:
 _SPACED_WORD = re.compile(r"^(?:\S ){2,}\S$")
 
 
+def _unevenly_spaced(group: str) -> bool:
+    """A word of letter-spaced text split at some of its gaps: pieces of one to three letters,
+    half of them single letters, two side by side ("Emp l o yme n t", "His t o ry")."""
+    pieces = group.split(" ")
+    if len(pieces) < 4 or not all(p.isalpha() and len(p) <= 3 for p in pieces):
+        return False
+    single = [len(p) == 1 for p in pieces]
+    return sum(single) >= 0.5 * len(pieces) and not all(single) and any(a and b for a, b in zip(single, single[1:], strict=False))
+
+
 def collapse_letter_spacing(line: str) -> str:
     """Text set with letter spacing, read one letter at a time: "J A N E   D O E" → "JANE DOE",
     "E X P E R I E N C E" → "EXPERIENCE". Words are the runs of letters between wider gaps (two
     spaces or more); a line of single letters with no wider gap is one word. Other lines are kept."""
     stripped = line.strip()
-    if len(stripped) < 7 or "  " not in stripped and not _SPACED_WORD.match(stripped):
+    if len(stripped) < 7:
         return line
     groups = re.split(r"\s{2,}", stripped)
+    if all(_unevenly_spaced(g) or len(g) == 1 for g in groups) and any(_unevenly_spaced(g) for g in groups):
+        # Tracking read with a space at some gaps only ("Emp l o yme n t"): one word per group.
+        lead = line[: len(line) - len(line.lstrip())]
+        return lead + " ".join(g.replace(" ", "") for g in groups)
+    if "  " not in stripped and not _SPACED_WORD.match(stripped):
+        return line
     if not all(_SPACED_WORD.match(g) or len(g) == 1 for g in groups):
         return line
     if sum(len(g) > 1 for g in groups) == 0:

@@ -21,7 +21,8 @@ from resumeiq.engine.parse.segment import heading_kind, iter_body, normalize_hea
 from resumeiq.engine.parse.titles import title_score
 
 _SEPARATORS = re.compile(
-    r"\s*(?:\||•|·|◦|▪|●|■|\t|\s{3,}| - | – | — |;|\b(?:tel|phone|cell|mobile|home|fax|e-?mail)\b\s*[:.#])\s*",
+    r"\s*(?:\||•|·|◦|▪|●|■|\t|\s{3,}| - | – | — |;|(?:^|\s)/(?:\s|$)|"
+    r"\b(?:tel|phone|cell|mobile|home|fax|e-?mail|address|location)\b\s*[:.#])\s*",
     re.IGNORECASE,
 )
 _NAME_TOKEN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ][A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ'’.-]*$")
@@ -164,13 +165,18 @@ def _location_headings() -> frozenset[str]:
 
 
 def _find_location(text: str, spans, name: tuple[int, int] | None = None) -> Location | None:
-    """The first place of the header a places table knows; else the first postcode and town."""
-    return _first_location(text, spans, name, False) or _first_location(text, spans, name, True)
+    """The first place of the header a places table knows; else the first postcode and town; else
+    a place set among e-mails and numbers with spaces only ("Boston, MA zhou@example.com")."""
+    return (
+        _first_location(text, spans, name, False)
+        or _first_location(text, spans, name, True)
+        or _first_location(text, spans, name, False, masked=True)
+    )
 
 
-def _first_location(text: str, spans, name: tuple[int, int] | None, postcodes: bool) -> Location | None:
+def _first_location(text: str, spans, name: tuple[int, int] | None, postcodes: bool, masked: bool = False) -> Location | None:
     for s, e in spans:
-        line = text[s:e]
+        line = _masked(text[s:e]) if masked else text[s:e]
         for piece_m in _iter_pieces(line):
             # Two spaces or a tilde also part the items of a header line ("48 Alder Rd.  Portland, OR").
             pos = 0
@@ -184,6 +190,16 @@ def _first_location(text: str, spans, name: tuple[int, int] | None, postcodes: b
                 if loc:
                     return loc
     return None
+
+
+def _masked(line: str) -> str:
+    """The line with its e-mails, web addresses and phone numbers read as separators, one
+    character for one ("Boston, MA zhou@example.com (503) 555-0152" parted by spaces only)."""
+    if "@" not in line and not any(c.isdigit() for c in line) and "." not in line:
+        return line
+    for pattern in (EMAIL_RE, URL_RE, PHONE_CANDIDATE):
+        line = pattern.sub(lambda m: "|".center(len(m.group(0))), line)
+    return line
 
 
 def _piece_location(raw: str, offset: int, loose: bool = False, postcodes: bool = False) -> Location | None:

@@ -226,7 +226,7 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
             head = (inst, bl) if not degree and not bl.bullet else None
         if degree:
             cur.degree = degree
-            area = _area_after(text, degree[2], bl.end, inst, date)
+            area = _area_after(text, degree[2], bl.end, inst, date) or _area_before(text, bl.start, degree[1], inst, date)
             if area:
                 cur.area = area
             else:
@@ -391,9 +391,14 @@ _NOT_FIELD = re.compile(
 def _field_line(bl, degree, pieces: list[tuple[str, int, int]]) -> bool:
     """A line that can only be the field of the degree above: one short capitalised piece, no
     school, degree, place, grade, date or label."""
-    if bl.bullet or degree or len(pieces) != 1 or pieces[0][0] != bl.text.strip(" .,;"):
+    if bl.bullet or degree or len(pieces) != 1 or pieces[0][0] != bl.text.strip(" .,;").removeprefix("(").removesuffix(")"):
         return False
-    piece = pieces[0][0]
+    return _field_piece(pieces[0][0])
+
+
+def _field_piece(piece: str) -> bool:
+    """A piece that reads as a field of study: a few capitalised words, no school, place, grade,
+    digits or label."""
     words = piece.split()
     if not 1 <= len(words) <= 6 or not piece[:1].isupper() or re.search(r"[\d:@/]", piece):
         return False
@@ -434,6 +439,12 @@ def _stacked_dates(doc: ExtractedDocument, lines) -> tuple[list[DateRange | None
 _A_SCHOOL = r"\s+(?:à\s+l['’]\s*|(?:à\s+la|au|aux|à)\s+)(?=[A-ZÀ-Ý])"
 
 
+@cache
+def _entry_label() -> re.Pattern[str]:
+    words = sorted(load_json("degrees.json")["entry_labels"], key=len, reverse=True)
+    return re.compile(r"^\s*(?:" + "|".join(map(re.escape, words)) + r")\s*:\s*", re.IGNORECASE)
+
+
 def _pieces_without(text, start, end, degree, date) -> list[tuple[str, int, int]]:
     chars = [" " if c in "\r\n" else c for c in text[start:end]]  # a wrapped line joined (join_wrapped_lines)
     dated = (label_start(text, start, date.span[0]), date.span[1]) if date else None  # with its "Dates: "
@@ -447,12 +458,32 @@ def _pieces_without(text, start, end, degree, date) -> list[tuple[str, int, int]
         # "Computer Science at University of X" splits; "University of Calder at Westbrook" does not.
         at = r"\s+(?:at|from)\s+|" + _A_SCHOOL + "|" if not re.search(r"\b(?:university|college|institute|school)\b[^,]*\sat\s", piece, re.I) else r"\s+from\s+|"
         for sub in re.split(at + r"\s*\(\s*|\s*\)\s*", piece):
-            sub = sub.strip(" ,;:-")
+            sub = _entry_label().sub("", sub).strip(" ,;:-")  # "Institution: Onyx University"
             sub = re.sub(r"^(?:at|from|à|chez|an der|am|en|na|no|em)\s+(?=[A-Z])", "", sub)  # "… from Sri Venkatesa College"
             if sub:
                 k = flat.find(sub, s - start, e - start + 1) + start
                 pieces.append((sub, k, k + len(sub)))
     return pieces
+
+
+_FIELD_FIRST = re.compile(r"(?P<field>[^\t,;|()]+?)\s*(?:,|\(|\s[-–—|]|\t)\s*$")
+
+
+def _area_before(text: str, start: int, pos: int, inst, date) -> tuple[str, int, int] | None:
+    """The field written before its degree on the degree's line: "Physics, B.Com",
+    "Computer Engineering (B.A.)", "Business Analytics – B.E."."""
+    if inst and start <= inst[1] < pos:
+        start = max(start, inst[2])
+    if date and start <= date.span[1] <= pos:
+        start = max(start, date.span[1])
+    m = _FIELD_FIRST.fullmatch(text, start, pos)
+    if m is None:
+        return None
+    field = m.group("field").strip(" .,;:-–")
+    if not field or not _field_piece(field):
+        return None
+    a = text.find(field, m.start("field"), pos)
+    return field, a, a + len(field)
 
 
 def _area_after(text: str, pos: int, end: int, inst, date) -> tuple[str, int, int] | None:

@@ -203,8 +203,13 @@ def join_wrapped_lines(doc: ExtractedDocument, lines: list[BodyLine]) -> list[Bo
             and no_room(a, b, bl.text, frame_edge(doc, a))
             and not find_date_ranges(doc.text, bl.start, bl.end)
             and not find_date_ranges(doc.text, prev.start, prev.end)  # a dated header is whole
-            and _continuation(prev.text, bl.text)
-            and (ends_on_joiner(prev.text) or prev.text.rstrip().endswith("/") or title_score(bl.text) < 0.5)  # a title starts a line
+            and (
+                (
+                    _continuation(prev.text, bl.text)
+                    and (ends_on_joiner(prev.text) or prev.text.rstrip().endswith("/") or title_score(bl.text) < 0.5)  # a title starts a line
+                )
+                or _title_cut(prev.text, bl.text)
+            )
         ):
             text = doc.text[prev.start : bl.end]
             out[-1] = replace(prev, end=bl.end, text="".join(" " if c in "\r\n" else c for c in text))
@@ -213,6 +218,25 @@ def join_wrapped_lines(doc: ExtractedDocument, lines: list[BodyLine]) -> list[Bo
         out.append(bl)
         last = b
     return out
+
+
+_TITLE_TAIL = re.compile(r"(?:\s[—–|-]\s|,\s|\s(?:at|bei|en|chez|@)\s)(?P<tail>[^—–|,@]+?)\s*$")
+
+
+def _title_cut(upper: str, lower: str) -> bool:
+    """A job title cut by the column after its first words: the upper line ends on a separator
+    and words that are no title ("Tamarindwater Analytics — Internet" over "Programmer",
+    "… — Graduate Platform" over "Engineer"), which with the lower line make one."""
+    from resumeiq.engine.parse.places import read_location
+    from resumeiq.engine.parse.titles import title_score
+
+    m = _TITLE_TAIL.search(upper)
+    if m is None or len(lower.split()) > 3:
+        return False
+    tail = m.group("tail").strip()
+    if not tail or title_score(tail) >= 0.5 or read_location(tail) is not None:
+        return False
+    return title_score(f"{tail} {lower.strip()}") >= 0.5
 
 
 def _continuation(upper: str, lower: str) -> bool:

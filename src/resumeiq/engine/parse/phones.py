@@ -26,6 +26,7 @@ Span = tuple[int, int]
 PHONE_CANDIDATE = re.compile(r"(?<![\w./])(?:\+|\(?\d)[\d ().\-/]{6,20}\d(?![\w])")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _INTERNATIONAL = re.compile(r"^\s*(?:\+|00(?=[1-9]))")
+_WRAPPED_HEAD = re.compile(r"(?<![\w+])(\+\d[\d ]{0,7}?) ?\n$")
 
 
 @cache
@@ -42,6 +43,12 @@ def find_phone(text: str, spans, countries: tuple[str, ...] = ()) -> tuple[str, 
             if _in_url(text, m.start(), m.end()):
                 continue
             found = _read(m.group(0), m.start(), countries, _labelled(text, s, m.start()))
+            head = _WRAPPED_HEAD.search(text, max(0, m.start() - 12), m.start())
+            if head is not None and not (found and found[0].startswith("+")):
+                # "… Phone: +20 10" / "0123 4567": a number wrapped after its country code
+                joined = _read(f"{head.group(1)} {m.group(0)}", head.start(1), countries)
+                if joined is not None and joined[0].startswith("+"):
+                    found = (joined[0], (head.start(1), m.end()))
             if (found is None or not found[0].startswith("+")) and "/" in m.group(0):
                 # "(312) 555-0142 / 2019", "… / (312) 555-0199": the pieces between slashes
                 # ("0221/1234567" is one number, and stays one when no piece reads better)
@@ -125,18 +132,22 @@ def phone_value(raw: str, countries: tuple[str, ...] = ()) -> str | None:
     return None
 
 
-def phone_in_named_country(raw: str, named: list[str]) -> str | None:
+def phone_in_named_country(raw: str, named: list[str], latest_first: bool = False) -> str | None:
     """A national number in the one country, of those the resume names (by its schools' and
     employers' cities), whose plan reads it as written (valid there, else only fitting there);
-    None when none or several do."""
+    None when none or several do, unless ``latest_first``: ``named`` is then in the order of the
+    entries' dates, latest first, and the first of several countries that read it alike is taken
+    (a Pune and a London number are both "020 …": where the person studied or worked last)."""
     digits = re.sub(r"\D", "", raw)
     if _INTERNATIONAL.match(raw.strip()) or not 7 <= len(digits) <= 15:
         return None
-    fits = [num for c in named if (num := _fit(raw.strip(), digits, c)) is not None and _groups_agree(raw, num)]
-    valid = [num for num in fits if phonenumbers.is_valid_number(num)]
-    # A number of a range the library does not list as in use (a new mobile block, the
-    # numbers kept for drama) still fits its country's plan: taken when only one country fits.
-    num = _only(valid) if valid else _only(fits)
+    fits = [num for c in named if (num := _fit(raw.strip(), digits, c)) is not None]
+    # The countries whose national format groups the digits as written, else all that fit; of
+    # those, the ones where the number is valid. A number of a range the library does not list
+    # as in use (a new mobile block, the numbers kept for drama) still fits its country's plan.
+    fits = [num for num in fits if _groups_agree(raw, num)] or fits
+    fits = [num for num in fits if phonenumbers.is_valid_number(num)] or fits
+    num = _only(fits) or (fits[0] if fits and latest_first else None)
     return phonenumbers.format_number(num, PhoneNumberFormat.INTERNATIONAL) if num is not None else None
 
 
@@ -192,7 +203,11 @@ def _fit(raw: str, digits: str, region: str) -> PhoneNumber | None:
         return None
     if digits == nsn:
         return None if _needs_trunk_prefix(meta, nsn) else num
-    return num if digits.endswith(nsn) else None
+    if digits.endswith(nsn):
+        return num
+    # The plan rewrites a national form into the number ("011 15-2345-9873" in Argentina is
+    # +54 9 11 2345-9873): taken when the rewritten number is valid there.
+    return num if meta.national_prefix_transform_rule and phonenumbers.is_valid_number(num) else None
 
 
 def _formats(meta: PhoneMetadata) -> list:

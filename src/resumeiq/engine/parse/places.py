@@ -56,6 +56,11 @@ def _country_regions() -> frozenset[tuple[str, str]]:
     )
 
 
+# Country names left out of the countries table because a region ends in them ("New Mexico"):
+# a part of its own after a comma still names the country.
+_WHOLE_PART_COUNTRIES = {"mexico": "MX"}
+
+
 def read_location(piece: str, *, unpunctuated: bool = False) -> Location | None:
     """A ``Location`` if the piece names a place, else None. With ``unpunctuated``, a listed city
     followed by a region of its country without a comma ("Frankfurt am Main Hesse") is one too
@@ -105,7 +110,10 @@ def read_location(piece: str, *, unpunctuated: bool = False) -> Location | None:
         home = cities.get(parts[-2].lower())
         if home and home != regions[last][0] and (home, last) in _country_regions():
             country = home  # "Chennai, TN" is Tamil Nadu, not Tennessee
-    if last in countries and not short_region and (len(parts) > 1 or len(last) > 3):
+    if last in _WHOLE_PART_COUNTRIES and len(parts) > 1 and country is None:
+        country = _WHOLE_PART_COUNTRIES[last]  # "Zacatecas, Mexico" (but "Santa Fe, New Mexico")
+        parts = parts[:-1]
+    elif last in countries and not short_region and (len(parts) > 1 or len(last) > 3):
         country = countries[parts[-1].lower()]
         parts = parts[:-1]
         if not parts:
@@ -247,6 +255,11 @@ def _city_of(part: str) -> str | None:
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}")
 
 
+@cache
+def _legal_forms() -> frozenset[str]:
+    return frozenset(load_json("entry_lexicon.json")["legal_forms"])
+
+
 def countries_named(text: str) -> list[str]:
     """Countries the text names, most named first: by a listed city or a country's name written
     with capitals ("University of Edinburgh", "Karlsruhe", "Sydney, Australia")."""
@@ -260,7 +273,7 @@ def countries_named(text: str) -> list[str]:
             for n in range(len(words) - k, 0, -1):
                 key = " ".join(words[k : k + n]).lower()
                 code = cities.get(key) or countries.get(key)
-                if code:
+                if code and not (k and n == 1 and key in _legal_forms()):  # "Zahn KG" names no country
                     counts[code] = counts.get(code, 0) + 1
                     step = n
                     break

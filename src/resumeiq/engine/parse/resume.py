@@ -6,6 +6,8 @@ from resumeiq.engine.model import ExtractedDocument, ResumeData, Section, Skill,
 from resumeiq.engine.parse.contact import parse_basics
 from resumeiq.engine.parse.education import parse_education
 from resumeiq.engine.parse.extras import parse_certificates, parse_languages, parse_projects, parse_summary
+from resumeiq.engine.parse.phones import phone_in_named_country
+from resumeiq.engine.parse.places import countries_named
 from resumeiq.engine.parse.skill_groups import parse_skill_groups
 from resumeiq.engine.parse.skills import find_skills
 from resumeiq.engine.parse.work import parse_work
@@ -43,7 +45,28 @@ def build_resume(doc: ExtractedDocument, sections: list[Section]) -> ResumeData:
             resume.education.extend(parse_education(doc, unheaded))
     resume.skill_mentions = _skill_mentions(doc, sections)
     _add_mentioned_skills(resume)
+    _place_phone(resume, doc)
     return resume
+
+
+def _place_phone(resume: ResumeData, doc: ExtractedDocument) -> None:
+    """A national number left without a country (no location in the header, several countries
+    named): the country of the latest school or employer whose place is known and whose plan
+    reads the number, so an "020 …" of a resume whose last school was in Edinburgh is British."""
+    basics = resume.basics
+    if not basics.phone or basics.phone.startswith("+") or (basics.location and basics.location.countryCode):
+        return
+    entries = [(w.startDate, w.endDate, w.name, w.location) for w in resume.work]
+    entries += [(e.startDate, e.endDate, e.institution, None) for e in resume.education]
+    # An ongoing entry (a start, no end) is the latest; undated ones come last.
+    dated = [(end or ("9999" if start else ""), " ".join(filter(None, (org, place)))) for start, end, org, place in entries]
+    named: list[str] = []
+    for _date, words in sorted(dated, key=lambda d: d[0], reverse=True):
+        named.extend(c for c in countries_named(words) if c not in named)
+    a, b = basics.evidence["phone"]
+    placed = phone_in_named_country(doc.text[a:b], named, latest_first=True) if named else None
+    if placed:
+        basics.phone = placed
 
 
 def _unheaded_education(doc: ExtractedDocument, sections: list[Section]) -> Section | None:

@@ -38,6 +38,12 @@ def heading_map() -> dict[str, str]:
 
 
 @cache
+def _compact_headings() -> dict[str, str]:
+    """Headings of two words or more, keyed by their letters run together ("workexperience")."""
+    return {phrase.replace(" ", ""): kind for phrase, kind in heading_map().items() if " " in phrase}
+
+
+@cache
 def _head_words() -> dict[str, str]:
     table = load_json("headings.json")["head_words"]
     return {w: kind for kind, words in table.items() if not kind.startswith("_") for w in words}
@@ -63,6 +69,13 @@ def heading_kind(text: str, *, fuzzy: bool = True) -> str | None:
     heading that is not listed is judged by its last word ("Retail Experience")."""
     norm = normalize_heading(text)
     words = norm.split()
+    if words and (len(words) == 1 or len(words) >= 4 and all(len(w) <= 3 for w in words)):
+        # Letter-spaced text read with its word gap lost or a space at some letter gaps only
+        # ("WORKEXPERIENCE", "EmploymentHistory", "WO R K E X P E R I E N C E"): the letters of
+        # a heading of two words or more, run together.
+        compact = _compact_headings().get("".join(words))
+        if compact is not None:
+            return compact
     if not words or len(words) > _MAX_HEADING_WORDS:
         return None
     kind = heading_map().get(norm)
@@ -191,6 +204,9 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
             if look in signatures and look != body_look and not _dated_soon(doc, i):
                 found.append((i, "other", (line.start, line.end), line.end))
         found.sort()
+
+    found = _rail_headings_only(lines, found)
+    found = _without_repeated_labels(doc, found)
 
     # Page footers (DOCX) at the end belong to no section of the body.
     body_end = n
@@ -358,6 +374,44 @@ def _lists_programming_languages(doc: ExtractedDocument, i: int) -> bool:
 _ENTRY_KINDS = ("experience", "education", "projects", "volunteer")
 
 
+def _without_repeated_labels(doc: ExtractedDocument, found: list[tuple[int, str, tuple[int, int], int]]) -> list:
+    """A heading text found again and again after a work or education heading, with dated lines
+    between its repeats ("Achievements", "Work Profile" over each job's bullets), is a label of
+    each entry, not a section of its own: all of its repeats are left out."""
+    from resumeiq.engine.parse.dates import find_date_ranges
+
+    groups: dict[str, list[int]] = {}
+    for k, (_i, _kind, span, _b) in enumerate(found):
+        groups.setdefault(normalize_heading(doc.text[span[0] : span[1]]), []).append(k)
+    drop: set[int] = set()
+    for ks in groups.values():
+        if len(ks) < 2 or ks[0] == 0:
+            continue
+        prior, kind = found[ks[0] - 1][1], found[ks[0]][1]
+        if prior not in _ENTRY_KINDS or kind in _ENTRY_KINDS:
+            continue  # (dated items under "Projects" may be projects of their own)
+        lines = doc.lines
+        if all(
+            any(find_date_ranges(doc.text, ln.start, ln.end) for ln in lines[found[a][0] + 1 : found[b][0]])
+            for a, b in zip(ks, ks[1:], strict=False)
+        ):
+            drop.update(ks)
+    return [f for k, f in enumerate(found) if k not in drop]
+
+
+def _rail_headings_only(lines: list[Line], found: list[tuple[int, str, tuple[int, int], int]]) -> list:
+    """When the document sets its headings in a left margin rail (three or more of those found
+    stand there, or two of three), an unknown heading of the body lane beside them is none: a
+    label inside an entry ("Work Profile") set in bold like them."""
+    in_rail = [f for f in found if lines[f[0]].rail == "left"]
+    if len(in_rail) < 3 and not (len(in_rail) == 2 and len(in_rail) >= 0.6 * len(found)):
+        return found
+    first = in_rail[0][0]
+    # Only unknown headings go: a known one in the body lane ("Skills: …" under a rail heading)
+    # may still be a section of its own.
+    return [f for f in found if f[0] <= first or lines[f[0]].rail == "left" or f[1] != "other"]
+
+
 def _inside_entries(doc: ExtractedDocument, i: int, signatures: set[tuple]) -> bool:
     """An inline heading line ("Skills: C++, CMake") inside a list of dated entries, as exports
     write each job's skills under it: more dated entries follow before the next heading, and the
@@ -384,7 +438,11 @@ def _dated_soon(doc: ExtractedDocument, i: int) -> bool:
         return True
     # A date in a left rail is read just before the entry it stands beside.
     prev = doc.lines[i - 1] if i > 0 else None
-    return prev is not None and prev.rail == "left" and bool(find_date_ranges(doc.text, prev.start, prev.end))
+    if prev is not None and prev.rail == "left" and find_date_ranges(doc.text, prev.start, prev.end):
+        return True
+    # A table's date cell before the entry's cell ("DEC 2024–" over "TODAY", then "ACME CAPITAL").
+    above = [ln for ln in doc.lines[max(0, i - 2) : i] if ln.in_table]
+    return bool(doc.lines[i].in_table and above and find_date_ranges(doc.text, above[0].start, above[-1].end))
 
 
 def _known_heading(raw: str, line: Line) -> tuple[str, int, int] | None:
