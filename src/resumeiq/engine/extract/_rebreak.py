@@ -1,7 +1,7 @@
 """Line breaks lost in a plain text: a resume pasted from a form or kept in a CSV cell comes as
 one long line, its old breaks shown as runs of spaces. Such a line is read as several lines, cut
 at those runs and before inline bullets; a run between two dates is the dash of a range that
-was lost with the breaks ("2005  Present", "Jan 2007  Mar 2008") and is no break."""
+was lost with the breaks ("2019  Present", "Apr 2014  Oct 2016") and is no break."""
 
 from __future__ import annotations
 

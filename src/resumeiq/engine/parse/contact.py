@@ -70,7 +70,7 @@ def parse_basics(doc: ExtractedDocument, sections: list[Section]) -> Basics:
 
     labelled = _labelled_name(doc, text, header_spans)
     name_line = None if labelled else _find_name(doc, text, header_spans)
-    location = _find_location(text, header_spans, name_line)
+    location = _find_location(text, header_spans, name_line) or _find_location(text, _without(_address_spans(doc, text), referees))
     if location:
         basics.location = location
     countries = location_countries(location, text[slice(*location.evidence["city"])]) if location else ()
@@ -154,6 +154,31 @@ def _without(spans, holes) -> list[tuple[int, int]]:
 _LOCATION_GAPS = re.compile(r"\s{2,}|\s~\s")
 
 
+@cache
+def _address_label() -> re.Pattern[str]:
+    labels = sorted(load_json("contact.json")["address_labels"], key=len, reverse=True)
+    return re.compile(r"\W{0,3}(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in labels) + r")\s*:\s*(?=\S)", re.IGNORECASE)
+
+
+_ADDRESS_LINES = 60
+
+
+def _address_spans(doc: ExtractedDocument, text: str) -> list[tuple[int, int]]:
+    """The text after an address label ("Home Address: …") on a line near the top, wherever its
+    section (a "Personal details" block read as another section), with the next line when the
+    address runs on after a comma."""
+    spans: list[tuple[int, int]] = []
+    lines = doc.lines[:_ADDRESS_LINES]
+    for k, ln in enumerate(lines):
+        m = _address_label().match(text, ln.start, ln.end)
+        if m is None:
+            continue
+        spans.append((m.end(), ln.end))
+        if text[ln.start : ln.end].rstrip().endswith(",") and k + 1 < len(lines):
+            spans.append((lines[k + 1].start, lines[k + 1].end))
+    return spans
+
+
 def _is_location_heading(section: Section) -> bool:
     """A section headed "Location" or "Region" (kind "other"): where the person lives."""
     return section.kind == "other" and normalize_heading(section.heading or "") in _location_headings()
@@ -232,8 +257,8 @@ _NUMBER_PART = re.compile(r"^[\d\s()+./-]+$")
 def _address_place(piece: str, start: int) -> Location | None:
     """The town of a full address written on one line with commas, read without the parts a
     places table cannot know: the house and street before it, a lone postcode or phone number
-    after it ("No. 4, Birch Building, Elm Street, Tehran, Iran, 12345678" → Tehran, Iran; "12
-    Wattle Grove, Ringwood VIC 3134" → Ringwood, VIC)."""
+    after it ("No. 4, Birch Building, Elm Street, Oslo, Norway, 12345678" → Oslo, Norway; "8
+    Banksia Way, Ringwood VIC 3134" → Ringwood, VIC)."""
     parts = piece.split(",")
     while len(parts) > 1 and _NUMBER_PART.match(parts[-1].strip()):
         parts.pop()
@@ -255,7 +280,7 @@ def _address_place(piece: str, start: int) -> Location | None:
 
 
 def _has_place_words(part: str) -> bool:
-    """A part that names a town with its postcode ("3474 Åros", "Rowville VIC 3178") is no street."""
+    """A part that names a town with its postcode ("8001 Zürich", "Ringwood VIC 3134") is no street."""
     words = [w for w in part.split() if not any(c.isdigit() for c in w)]
     return bool(words) and read_location(" ".join(words)) is not None and not looks_like_street(" ".join(words))
 

@@ -99,7 +99,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     sep = _separator()
     lead = _alternation(load_json("dates.json")["since_words"])
     # A run of two spaces or more between two dates is a dash lost in conversion ("2005  2009");
-    # a slash also parts them ("Feb 2011/Now", "Jan 2015 / Mar 2017").
+    # a slash also parts them ("Mar 2012/Now", "Apr 2014 / Oct 2016").
     rng = re.compile(
         rf"(?<![\w/.-])(?:(?:{lead}):?\s+)?{start}"
         rf"(?:(?:{sep}|[ \t]{{2,}}|\s*/\s*)(?:{end}|(?P<present>{present_alt}))(?![\w])|\s+(?P<onwards>onwards|to date|till date|present)(?![\w]))?(?![\w/%])",

@@ -627,7 +627,7 @@ def _field_label() -> re.Pattern[str]:
 
 
 def _labelled_field(piece: tuple[str, int, int]) -> tuple[str, int, int] | None:
-    """The field of study in "Major: Psychology, Minor: Spanish" (a line of its own under a degree)."""
+    """The field of study in "Major: Geology, Minor: French" (a line of its own under a degree)."""
     m = _field_label().match(piece[0])
     if m is None or len(m.group("area").split()) > 8:
         return None

@@ -8,6 +8,7 @@ Lindqvist and Oduya" or "Staff Nurse, ICU" are not places.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from resumeiq.engine._data import load_json
@@ -66,7 +67,8 @@ def read_location(piece: str, *, unpunctuated: bool = False) -> Location | None:
     followed by a region of its country without a comma ("Frankfurt am Main Hesse") is one too
     (off by default: "Sydney Victoria" may be a person)."""
     countries, regions, cities = _tables()
-    piece = _LABEL.sub("", piece.strip())
+    # Letters written with combining marks ("A" + U+030A ring, as some PDFs give them) are looked up composed.
+    piece = _LABEL.sub("", unicodedata.normalize("NFC", piece.strip()))
     piece = re.sub(r"\s*-\s*email me on indeed.*$", "", piece, flags=re.IGNORECASE).strip(" ,;")
     country = None
     paren = re.search(r"\(([A-Za-z .]{2,30})\)\s*$", piece)

@@ -80,8 +80,8 @@ def heading_kind(text: str, *, fuzzy: bool = True) -> str | None:
         return None
     kind = heading_map().get(norm)
     if kind is None and len(words) > 1 and _broken_caps(text):
-        # Small capitals or letter spacing cut at random letters ("WOR K E XPERI ENCE",
-        # "S KI LL S"): the letters read as one run of a listed heading.
+        # Small capitals or letter spacing cut at random letters ("W OR KEX PER I ENCE",
+        # "ED UC ATI ON"): the letters read as one run of a listed heading.
         kind = _joined_headings().get(norm.replace(" ", ""))
     inner = text.strip().rstrip(":")
     if (
@@ -152,7 +152,11 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
             fuzzy.append((i, kind, (line.start, line.start + h_end), line.start + body_start))
             continue
         inline = body_start < len(raw)
-        if found and found[-1][1] == "skills" and (inline or (kind == "languages" and _lists_programming_languages(doc, i))):
+        if found and found[-1][1] == "skills" and (
+            inline
+            or (kind == "languages" and _lists_programming_languages(doc, i))
+            or (kind not in _BLOCK_KINDS and len(raw.split()) <= 2 and _lists_skills(doc, i))
+        ):
             continue  # "Languages: Java, Go" (or "Languages" over such a line) inside skills is a skill category
         if found and found[-1][1] == kind and not inline and lines[found[-1][0]].size > line.size + 0.5:
             continue  # "Skills" in smaller type under SKILLS: a category of the section, not a heading
@@ -367,11 +371,33 @@ def _run_in_heading(doc: ExtractedDocument, kind: str, taken: set[int]) -> tuple
 def _lists_programming_languages(doc: ExtractedDocument, i: int) -> bool:
     from resumeiq.engine.parse.skills import find_skills
 
+    # The next line, or one of the next few when a table's labels were read before its values
+    # ("Platforms / Databases / Languages" over ": Linux …", ": PostgreSQL …", ": Go, Rust").
+    for ln in doc.lines[i + 1 : i + 6]:
+        raw = doc.text[ln.start : ln.end].strip()
+        if any(h.category == "programming_language" for h in find_skills(doc.text, ln.start, ln.end)):
+            return True
+        if ln is not doc.lines[i + 1] and not raw.startswith(":") or heading_kind(raw, fuzzy=False) is not None:
+            return False
+    return False
+
+
+def _lists_skills(doc: ExtractedDocument, i: int) -> bool:
+    """A heading word over a comma list of known skills, inside a skills block ("Academic" over
+    "Haskell, Prolog, Java"): a category of the skills, not a section of its own."""
+    from resumeiq.engine.parse.skills import find_skills
+
     nxt = doc.lines[i + 1 : i + 2]
-    return bool(nxt) and any(h.category == "programming_language" for h in find_skills(doc.text, nxt[0].start, nxt[0].end))
+    if not nxt:
+        return False
+    raw = doc.text[nxt[0].start : nxt[0].end]
+    items = [p for p in raw.split(",") if p.strip()]
+    return len(items) >= 3 and all(len(p.split()) <= 4 for p in items) and len(find_skills(doc.text, nxt[0].start, nxt[0].end)) >= 2
 
 
 _ENTRY_KINDS = ("experience", "education", "projects", "volunteer")
+# Sections never read as a category of the skills above them.
+_BLOCK_KINDS = ("experience", "projects", "volunteer", "additional", "summary", "references", "publications")
 
 
 def _without_repeated_labels(doc: ExtractedDocument, found: list[tuple[int, str, tuple[int, int], int]]) -> list:

@@ -462,7 +462,7 @@ _LEAD_IN = re.compile(r"^(?P<title>[^.,;:()\d]{3,60}?)(?:\s+[-–—]\s+|:\s+)(?
 
 def _lead_in_title(bl: BodyLine) -> tuple[str, int, int] | None:
     """The title opening the first line of an entry's text, set off by a dash or a colon from
-    the sentence it leads ("Director of Logistics - Took over the planning of …")."""
+    the sentence it leads ("Head of Casting Quality - Took over the sand lab …")."""
     m = _LEAD_IN.match(bl.text)
     if bl.bullet or m is None or bl.words <= 8:
         return None
