@@ -127,3 +127,61 @@ def test_the_degree_said_again_over_its_description_is_one_entry():
         ("Master's Degree", "Ravensholm University"),
         ("Bachelor's Degree", "Quarry Hill University"),
     ]
+
+
+def test_a_school_name_wrapped_in_a_narrow_sidebar_is_one_name():
+    """A left sidebar set 150 pt wide under a longer e-mail line: its wrapped lines break at the
+    list's own edge, not at the e-mail's, and are joined back."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    from resumeiq.engine import parse_resume
+
+    def wrap(text: str, width: float = 150) -> list[str]:
+        lines, line = [], ""
+        for word in text.split():
+            trial = f"{line} {word}".strip()
+            if line and stringWidth(trial, "Helvetica", 10) > width:
+                lines, line = [*lines, line], word
+            else:
+                line = trial
+        return [*lines, line]
+
+    side = [
+        ("Helvetica-Bold", "CONTACT"),
+        ("Helvetica", "marguerite.okonjo-whitfield@example.org"),
+        ("Helvetica", "Leeds, United Kingdom"),
+        ("Helvetica-Bold", "EDUCATION"),
+        *[("Helvetica", t) for t in wrap("Northfield Institute of Marine Technology")],
+        ("Helvetica", "MSc Naval Architecture"),
+        ("Helvetica", "2014 - 2016"),
+        *[("Helvetica", t) for t in wrap("Westmoor College of Applied Sciences")],
+        ("Helvetica", "BSc Mechanical Engineering"),
+        ("Helvetica", "2010 - 2014"),
+    ]
+    body = [
+        ("Helvetica-Bold", "Marguerite Okonjo-Whitfield"),
+        ("Helvetica-Bold", "EXPERIENCE"),
+        ("Helvetica", "Hull Designer, Kestrel Yards Ltd, Leeds"),
+        ("Helvetica", "2016-09 - Present"),
+        ("Helvetica", "- Designed the hulls of four survey vessels and their stability calculations"),
+    ]
+    assert len(wrap("Northfield Institute of Marine Technology")) == 2  # the sidebar wrapped it
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    for x, rows in ((40, side), (230, body)):
+        y = A4[1] - 60
+        for font, text in rows:
+            c.setFont(font, 12 if font.endswith("Bold") and text.isupper() else 10)
+            c.drawString(x, y, text)
+            y -= 16 if text.isupper() else 13
+    c.showPage()
+    c.save()
+    education = parse_resume(buf.getvalue(), filename="cv.pdf").resume.education
+    assert [e.institution for e in education] == [
+        "Northfield Institute of Marine Technology",
+        "Westmoor College of Applied Sciences",
+    ]

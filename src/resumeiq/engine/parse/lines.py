@@ -10,7 +10,7 @@ from resumeiq.engine._data import load_json
 from resumeiq.engine.extract._text import BULLET_RE
 from resumeiq.engine.model import ExtractedDocument, Line, Section
 from resumeiq.engine.parse.segment import iter_body
-from resumeiq.engine.parse.wrap import frame_edge, no_room
+from resumeiq.engine.parse.wrap import frame_edge, in_narrow_column, list_edge, no_room
 
 PIECE_SPLIT = re.compile(r"\t+|\s*\|\s*|\s+[–—•·-]\s+|(?<=[^\W\d])[–—]\s+|\s{3,}|\s+-$")  # "Manager— Lyon" too
 
@@ -183,6 +183,9 @@ def join_wrapped_lines(doc: ExtractedDocument, lines: list[BodyLine]) -> list[Bo
 
     out: list[BodyLine] = [lines[0]]
     last = lines[0].line  # the lowest physical line of out[-1]
+    geometry = [bl.line for bl in lines]
+    # In a sidebar the text wraps at its own lines' edge, short of a longer contact line's.
+    narrow = in_narrow_column(doc, geometry, lines[0].line)
     for bl in lines[1:]:
         prev = out[-1]
         a, b = last, bl.line
@@ -200,7 +203,7 @@ def join_wrapped_lines(doc: ExtractedDocument, lines: list[BodyLine]) -> list[Bo
             and "\t" not in bl.text
             and not ends_sentence(prev.text)
             and doc.text[prev.end : bl.start].strip() == ""
-            and no_room(a, b, bl.text, frame_edge(doc, a))
+            and (no_room(a, b, bl.text, frame_edge(doc, a)) or narrow and no_room(a, b, bl.text, list_edge(doc, geometry, a)))
             and not find_date_ranges(doc.text, bl.start, bl.end)
             and not find_date_ranges(doc.text, prev.start, prev.end)  # a dated header is whole
             and (

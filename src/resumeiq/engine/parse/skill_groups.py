@@ -15,7 +15,7 @@ import re
 from resumeiq.engine.model import ExtractedDocument, Section, Skill
 from resumeiq.engine.parse.lines import BodyLine, body_lines
 from resumeiq.engine.parse.skills import find_skills
-from resumeiq.engine.parse.wrap import frame_edge, no_room
+from resumeiq.engine.parse.wrap import list_edge, no_room
 
 _CATEGORY = re.compile(r"^\s*(?P<cat>[A-Za-z][\w &/+().'-]{1,40}?)\s*[:：]\s*(?=\S)(?!//)")
 _SEP = re.compile(r"\s*(?:,|;|\||•|·|●|▪|◦|■|➢|\t|\s{2,}|/(?=\s)|\s+-\s+)\s*")
@@ -74,21 +74,12 @@ def _join_cut_keywords(doc: ExtractedDocument, lines: list[BodyLine]) -> list[Bo
     last: BodyLine | None = None  # the physical line above
     for bl in lines:
         prev = out[-1] if out else None
-        if prev is not None and last is not None and _cuts_a_keyword(doc, last, bl, _list_edge(doc, lines, last)):
+        if prev is not None and last is not None and _cuts_a_keyword(doc, last, bl, list_edge(doc, [o.line for o in lines], last.line)):
             out[-1] = BodyLine(prev.start, bl.end, doc.text[prev.start : bl.end], prev.bullet, prev.line)
         else:
             out.append(bl)
         last = bl
     return out
-
-
-def _list_edge(doc: ExtractedDocument, lines: list[BodyLine], bl: BodyLine) -> float:
-    """The right edge the list of ``bl`` wraps at: its own lines' furthest end when it has three
-    or more (a sidebar's list may be set narrower than the sidebar's longest line), else that of
-    the column around it."""
-    ln = bl.line
-    own = [o.line.x1 for o in lines if o.line.page == ln.page and o.line.column == ln.column and abs(o.line.x0 - ln.x0) <= 2.0]
-    return max(own) if len(own) >= 3 else frame_edge(doc, ln)
 
 
 def _cuts_a_keyword(doc: ExtractedDocument, upper_line: BodyLine, bl: BodyLine, edge: float) -> bool:
