@@ -286,11 +286,19 @@ async def recruiter(rec: Recorder) -> None:
     await rec.call("GET", "/screenings")
     await rec.call("GET", "/screenings/{screening_id}/results", ids=sid, params={"status": "all"})
     await rec.call("GET", "/screenings/{screening_id}/export.csv", ids=sid)
+    preview = await rec.call(
+        "POST", "/screenings/{screening_id}/emails/preview", ids=sid, json_body={"templates": EMAIL_TEMPLATES}
+    )
     await rec.call(
         "POST",
         "/screenings/{screening_id}/emails",
         ids=sid,
-        json_body={"templates": EMAIL_TEMPLATES, "from_address": "hedda.solberg@example.com"},
+        json_body={
+            "templates": EMAIL_TEMPLATES,
+            "confirm": True,
+            "expected_count": preview["count"],
+            "idempotency_key": "5b0f3c1e-2d4a-4e7b-9a51-1c6d8e2f7a90",
+        },
         expect=202,
     )
     await asyncio.sleep(0.5)
@@ -323,6 +331,7 @@ async def record() -> dict[str, Any]:
                 smtp_from="screening@example.com",
                 rate_limit_analysis="100/minute",
                 worker_pool_size=1,
+                registration_recruiters=True,  # the example recruiter signs up as one
             )
             app = create_app(settings)
             async with app.router.lifespan_context(app):
@@ -385,6 +394,12 @@ def main() -> int:
         print("\n".join(gaps) or "every operation with a JSON body has an example")
         return 1 if gaps else 0
     examples = stable(asyncio.run(record()))
+    kept = {}
+    if EXAMPLES_PATH.exists():  # operations this script does not walk keep the examples written for them
+        kept = {k: v for k, v in json.loads(EXAMPLES_PATH.read_text(encoding="utf-8")).items() if k not in examples}
+    examples |= kept
+    if kept:
+        print(f"kept the earlier examples of {len(kept)} operation(s) not recorded here: {', '.join(sorted(kept))}")
     EXAMPLES_PATH.write_text(json.dumps(examples, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
     print(f"{len(examples)} operations recorded in {EXAMPLES_PATH.relative_to(ROOT)}")
     gaps = missing(examples)

@@ -410,11 +410,14 @@ def test_unknown_industry_raises_with_valid_ids():
 
 def test_empty_inputs_stay_in_range():
     doc, _ = build_doc([])
+    statuses = []
     for parsed in (ParsedDocument(doc, [], ResumeData()), simple_doc([], ResumeData())):
         review = score_resume(parsed)
         for s in (review.overall_score, review.ats_score, review.content_score, review.formatting_score):
             assert isinstance(s, int) and 0 <= s <= 100
-        assert check(review, "extractable_text").status == "failed"
+        statuses.append(check(review, "extractable_text").status)
+    # No text at all is unreadable; a text file holding one heading was read whole (too short).
+    assert statuses == ["failed", "passed"]
 
 
 _dates = st.one_of(st.none(), st.sampled_from(["2020-01", "2019", "Present", "Jan 2018", "13/2020", "garbage",
@@ -554,3 +557,22 @@ def test_one_pronoun_is_a_slip_two_are_a_habit():
     habit = score_resume(resume_doc(roles=with_mine(2), summary=_SUMMARY), "general")
     assert check(habit, "pronouns_and_fillers").status == "failed"
     assert habit.overall_score < slip.overall_score
+
+
+def test_a_short_text_file_is_not_told_its_pdf_fonts_are_unreadable():
+    """Few characters per page is a PDF's or a Word file's warning sign (words that are
+    pictures); a short plain text file gave all it holds, and only the length check speaks of it."""
+    from documents import text_pdf
+
+    from resumeiq.engine import analyze_resume
+
+    short = (
+        "Teodora Vasquez-Lind\nteodora.vl@example.com | +46 70 123 45 67\n\nEXPERIENCE\n"
+        "Barista, Kaffebryggan, Malmö\n2022-05 - Present\n- Served 200 customers a day\n"
+    )
+    for name, data in (("cv.txt", short.encode()), ("cv.md", short.encode())):
+        review = analyze_resume(data, filename=name)[1]
+        assert check(review, "extractable_text").status == "passed", name
+        assert check(review, "length").status == "failed", name
+    sparse_pdf = analyze_resume(text_pdf(short), filename="cv.pdf")[1]
+    assert check(sparse_pdf, "extractable_text").status != "passed"

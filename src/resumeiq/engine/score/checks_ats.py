@@ -35,6 +35,7 @@ _SECTION_NAMES = {
     "volunteer": "Volunteering",
     "publications": "Publications",
 }
+_PLAIN_TEXT = frozenset({"txt", "md"})
 _MIN_CHARS_PER_PAGE = 600  # a sparse but real one-page resume has ~1,500
 _BREADTH_TARGET = 12  # distinct recognised skills for full breadth credit
 _COVERAGE_TARGET = 0.5  # share of a profile's expected skills that earns full coverage credit
@@ -261,14 +262,18 @@ def extractable_text(ctx: Context) -> Check:
     per_page = chars / ctx.pages
     junk = ctx.text.count("\ufffd") + 5 * len(re.findall(r"\(cid:\d+\)", ctx.text))
     junk_share = junk / chars if chars else 0.0
-    if chars == 0 or per_page < _MIN_CHARS_PER_PAGE / 3:
+    pdf = ctx.parsed.document.format not in _PLAIN_TEXT  # a PDF, or a Word file that may hold images
+    if chars == 0 or pdf and per_page < _MIN_CHARS_PER_PAGE / 3:
         return ctx.check(
             "extractable_text", 0.0, f"Only {chars} characters of text could be extracted "
             f"({per_page:.0f} per page).", status="failed",
             suggestion="Save the resume as a text-based PDF or DOCX from your editor (not a scan or "
             "an image), so that its words can be selected and copied.",
         )
-    score = min(1.0, per_page / _MIN_CHARS_PER_PAGE) * (1.0 - min(1.0, junk_share * 10))
+    # Few characters per page says a PDF's (or a Word file's) words may be pictures; a plain text
+    # file has given all it holds (a short one is the length check's business).
+    density = min(1.0, per_page / _MIN_CHARS_PER_PAGE) if pdf else 1.0
+    score = density * (1.0 - min(1.0, junk_share * 10))
     message = f"{chars} characters of text extracted ({per_page:.0f} per page)."
     if junk_share > 0.01:
         message += f" {junk_share:.0%} of the characters are unreadable glyphs."
