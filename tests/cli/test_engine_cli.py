@@ -244,3 +244,16 @@ def test_files_sharing_a_stem_each_keep_their_result(runner, tmp_path, files):
     assert sorted(p.name for p in out.iterdir()) == ["resume.docx.json", "resume.pdf.json"]
     for name in ("resume.docx.json", "resume.pdf.json"):
         assert json.loads((out / name).read_text())["basics"]["name"]
+
+
+def test_the_worker_pool_warms_up_on_a_pdf_of_its_own():
+    # The folder commands' workers are forked after the parent has read a text file and this PDF,
+    # so none of them loads the PDF reader on its own: the PDF must be one the engine reads.
+    from resumeiq.cli.engine import _warm_up_pdf
+    from resumeiq.engine import parse_resume
+
+    parsed = parse_resume(_warm_up_pdf(), filename="warm-up.pdf")
+    assert parsed.document.format == "pdf"
+    data = parsed.resume.to_json_resume()
+    assert data["basics"]["name"] == "Ines Okoro"
+    assert data["work"][0]["name"] == "Orvex Labs" and data["work"][0]["startDate"] == "2019"

@@ -65,14 +65,45 @@ def _run(job: Callable[..., dict[str, Any]], path: str, *args: Any) -> tuple[str
 _WARM_UP = b"Ines Okoro\nines@example.org\n\nEXPERIENCE\nData Analyst, Orvex Labs\t2019 - 2021\n- Built reports in SQL.\n"
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
+def _warm_up_pdf() -> bytes:
+    """A one-page text PDF (standard fonts, nothing embedded) holding the lines of ``_WARM_UP``."""
+    lines = [("F2", 18, 72, 720, "Ines Okoro"), ("F1", 10, 72, 702, "ines@example.org")]
+    lines += [("F2", 12, 72, 670, "EXPERIENCE"), ("F1", 10, 72, 652, "Data Analyst, Orvex Labs")]
+    lines += [("F1", 10, 480, 652, "2019 - 2021"), ("F1", 10, 72, 638, "- Built reports in SQL.")]
+    content = "".join(f"BT /{font} {size} Tf {x} {y} Td ({text}) Tj ET\n" for font, size, x, y, text in lines).encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 6 0 R"
+        b" /Resources << /Font << /F1 4 0 R /F2 5 0 R >> >> >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>",
+        b"<< /Length %d >>\nstream\n%sendstream" % (len(content), content),
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _pool(workers: int, job: Callable[..., dict[str, Any]]) -> ProcessPoolExecutor:
     """Worker processes that start with the engine's data loaded: on Linux the parent reads it
-    once and forks, so each worker shares it (copy-on-write) instead of loading it again."""
+    once and forks, so each worker shares it (copy-on-write) instead of loading it again. The
+    warm-up reads a text file and a PDF with what ``job`` uses (the scoring rules only for
+    ``analyze``), so that no worker pays for the PDF reader's start-up of its own."""
     if sys.platform != "linux":
         return ProcessPoolExecutor(max_workers=workers)
-    from resumeiq.engine import analyze_resume
+    from resumeiq.engine import analyze_resume, parse_resume
 
-    analyze_resume(_WARM_UP, filename="warm-up.txt")
+    warm_up = analyze_resume if job is _analyze_one else parse_resume
+    warm_up(_WARM_UP, filename="warm-up.txt")
+    warm_up(_warm_up_pdf(), filename="warm-up.pdf")
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
 
 
@@ -113,7 +144,7 @@ def _batch(
     failed: list[tuple[str, dict[str, str]]] = []
     workers = max(1, min(jobs or os.cpu_count() or 1, len(files) or 1))
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with _pool(workers) as pool, Progress(*columns, console=err, transient=False) as progress:
+    with _pool(workers, job) as pool, Progress(*columns, console=err, transient=False) as progress:
         task = progress.add_task(label, total=len(files))
         futures = [pool.submit(_run, job, str(p), *args) for p in files]
         for future in as_completed(futures):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
@@ -40,6 +39,8 @@ def serve(
     ),
 ) -> None:
     """Migrate the database, then run the API with its in-process worker."""
+    import asyncio
+
     from resumeiq.db import Database
     from resumeiq.main import create_app
     from resumeiq.migrations import upgrade_database
@@ -146,6 +147,8 @@ def worker(
 @db_app.command("upgrade")
 def db_upgrade(revision: str = typer.Argument("head", help="Target revision.")) -> None:
     """Run the database migrations (SQLite or PostgreSQL, from RESUMEIQ_DATABASE_URL)."""
+    import asyncio
+
     from resumeiq.db import Database
     from resumeiq.migrations import upgrade_database
 
@@ -165,6 +168,8 @@ def _role(value: str):  # noqa: ANN202  (Role, imported lazily)
 
 def run_in_session(work: Callable[[Any], Awaitable[T]]) -> T:
     """Run ``work(session)`` against the configured database, then close it."""
+    import asyncio
+
     from resumeiq.db import Database
 
     settings = _settings()

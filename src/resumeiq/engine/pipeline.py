@@ -6,7 +6,6 @@ from resumeiq.engine.extract import DEFAULT_LIMITS, ExtractLimits, extract_text
 from resumeiq.engine.model import ExtractedDocument, ParsedDocument, Review
 from resumeiq.engine.parse.resume import build_resume
 from resumeiq.engine.parse.segment import segment_sections
-from resumeiq.engine.score import score_resume
 
 
 def parse_document(doc: ExtractedDocument) -> ParsedDocument:
@@ -31,5 +30,7 @@ def analyze_resume(
     limits: ExtractLimits = DEFAULT_LIMITS,
 ) -> tuple[ParsedDocument, Review]:
     """Parse and review one file for a target industry (an id from ``list_industries``)."""
+    from resumeiq.engine.score import score_resume  # parsing alone does not load the scoring rules
+
     parsed = parse_resume(data, filename=filename, limits=limits)
     return parsed, score_resume(parsed, industry=industry)

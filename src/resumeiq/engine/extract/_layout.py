@@ -605,7 +605,9 @@ def _join_runs(runs: list[Run]) -> str:
     for prev, run in zip(runs, runs[1:], strict=False):
         gap = run.x0 - prev.x1
         h = max(prev.height, run.height)
-        if _SPACED.match(parts[-1]) and _SPACED.match(run.text) and gap < 3 * h:
+        # _SPACED needs a space as second character: the test is cheap before the regex.
+        spaced = parts[-1][1:2] == " " and run.chars[1:2] == [" "]
+        if spaced and _SPACED.match(parts[-1]) and _SPACED.match(run.text) and gap < 3 * h:
             parts.append("  ")  # two words of letter-spaced text
         else:
             parts.append("\t" if gap > 1.2 * h else (" " if gap > 0.15 * h else ""))

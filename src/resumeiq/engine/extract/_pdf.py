@@ -51,6 +51,8 @@ _GET_UNICODE = _untyped(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
 _GET_LOOSE_CHAR_BOX = _untyped(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
 _GET_CHAR_BOX = _untyped(pdfium_c.FPDFText_GetCharBox, ctypes.c_int)
 _IS_GENERATED = _untyped(pdfium_c.FPDFText_IsGenerated, ctypes.c_int)
+_GET_FONT_SIZE = _untyped(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+_GET_FONT_WEIGHT = _untyped(pdfium_c.FPDFText_GetFontWeight, ctypes.c_int)
 
 
 def _pulled_back(tp: Any, space: int, next_x0: float) -> bool:
@@ -434,8 +436,8 @@ def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[Run]:
     name_buf = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     for run in runs:
-        run.size = pdfium_c.FPDFText_GetFontSize(raw_tp, run.first_char)
-        weight = pdfium_c.FPDFText_GetFontWeight(raw_tp, run.first_char)
+        run.size = _GET_FONT_SIZE(tp, run.first_char)
+        weight = _GET_FONT_WEIGHT(tp, run.first_char)
         if weight >= 600:
             run.bold = True
         elif weight <= 0 or weight == 400:

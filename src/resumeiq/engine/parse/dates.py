@@ -147,6 +147,7 @@ def _glued() -> re.Pattern[str]:
 
 _DIGIT = re.compile(r"\d")
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_YEARISH = re.compile(rf"{_YEAR}|{_APOS}\d\d")
 
 
 @cache
@@ -210,8 +211,8 @@ def find_date_ranges(text: str, start: int = 0, end: int | None = None) -> list[
         begin = f"{y1}-{int(m.group('m1')):02d}"
         finish = None if m.group("present") else f"{y2}-{int(m.group('m2')):02d}"
         out.append(DateRange(begin, finish, finish is None, (m.start(), m.end())))
-    if out:
-        return out
+    if out or not _YEARISH.search(text, start, stop):
+        return out  # every other form holds a four-digit year or an apostrophe's two digits
     for m in _glued().finditer(text, start, stop):
         # "20132015", "2016present": a range whose dash was lost in conversion.
         a, b = m.group("a"), m.group("b")

@@ -212,9 +212,19 @@ def location_countries(loc: Location, written: str) -> tuple[str, ...]:
             tail = " ".join(words[-k:]).lower()
             if tail in countries and tail != region:
                 return (loc.countryCode,)  # "Austin, TX, USA": the country is written
-    keys = {region, region.replace(".", "")}
-    others = sorted({c for c, key in _country_regions() if key in keys} - {loc.countryCode})
+    by_region = _countries_by_region()
+    found = by_region.get(region, frozenset()) | by_region.get(region.replace(".", ""), frozenset())
+    others = sorted(found - {loc.countryCode})
     return (loc.countryCode, *others)
+
+
+@cache
+def _countries_by_region() -> dict[str, frozenset[str]]:
+    """Region name or code, lower-case → the countries that have it (``_country_regions`` by key)."""
+    out: dict[str, set[str]] = {}
+    for country, key in _country_regions():
+        out.setdefault(key, set()).add(country)
+    return {key: frozenset(found) for key, found in out.items()}
 
 
 def _known_place(text: str, country: str) -> bool:

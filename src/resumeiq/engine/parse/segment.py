@@ -56,7 +56,7 @@ def normalize_heading(text: str) -> str:
         _LETTER_SPACED.match(p) or len(p) == 1 for p in re.split(r"\s{2,}", text)
     ):
         text = " ".join(p.replace(" ", "") for p in re.split(r"\s{2,}", text))
-    if _SMALL_CAPS.search(text) and text.upper() == text:
+    if text.upper() == text and _SMALL_CAPS.search(text):
         # Small capitals extracted as a capital and the rest: "W ORK E XPERIENCE".
         text = _SMALL_CAPS.sub(r"\1\2", text)
     text = fold_accents(text.lower()).replace("&", " and ").replace("/", " and ").replace("+", " and ")

@@ -31,8 +31,19 @@ import ahocorasick
 __all__ = ["SkillHit", "canonical_skill", "find_skills", "skill_category", "skill_names"]
 
 _KEEP = set("+#.&'@_")
-# Maps each separator character to a space; built lazily for the characters actually seen.
-_SEPARATOR_TABLE: dict[int, str] = {}
+
+
+class _SeparatorTable(dict[int, str]):
+    """``str.translate`` table mapping each separator character to a space and every other to
+    itself, filled lazily for the characters actually seen."""
+
+    def __missing__(self, code: int) -> str:
+        c = chr(code)
+        self[code] = out = c if (c.isalnum() or c in _KEEP) else " "
+        return out
+
+
+_SEPARATOR_TABLE = _SeparatorTable()
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +89,7 @@ def _normalise(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a few characters ("İ") lower-case to two; keep offsets aligned
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    table = _SEPARATOR_TABLE
-    missing = {c for c in set(low) if ord(c) not in table}
-    for c in missing:
-        table[ord(c)] = c if (c.isalnum() or c in _KEEP) else " "
-    return low.translate(table)
+    return low.translate(_SEPARATOR_TABLE)
 
 
 def _key(surface: str) -> str:
