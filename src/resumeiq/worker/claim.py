@@ -82,37 +82,37 @@ def _build(model: Any, kind: str) -> Any:
     table, st = model.__table__, states_of(model)
     c = table.c
     if kind == "claim":
-        now = bindparam("now", type_=c.lease_until.type)
+        now = bindparam("b_now", type_=c.lease_until.type)
         claimable = or_(
             (c.status == st.pending) & (c.lease_until.is_(None) | (c.lease_until <= now)),
             (c.status == st.processing) & (c.lease_until < now),
         )
         return (
             update(table)
-            .where(c.id == bindparam("job_id"), claimable, c.attempts < bindparam("max_attempts"))
+            .where(c.id == bindparam("b_job_id"), claimable, c.attempts < bindparam("b_max_attempts"))
             .values(
                 status=st.processing,
                 attempts=c.attempts + 1,
-                lease_until=bindparam("lease_until", type_=c.lease_until.type),
+                lease_until=bindparam("b_lease_until", type_=c.lease_until.type),
                 started_at=now,
-                claimed_by=bindparam("owner", type_=c.claimed_by.type),
+                claimed_by=bindparam("b_owner", type_=c.claimed_by.type),
             )
             .returning(c.attempts)
         )
     held = update(table).where(
-        c.id == bindparam("job_id"), c.status == st.processing, c.attempts == bindparam("token")
+        c.id == bindparam("b_job_id"), c.status == st.processing, c.attempts == bindparam("b_token")
     )
     if kind.startswith("finish:"):
         columns = kind.removeprefix("finish:").split(",") if kind != "finish:" else []
         return held.values(
-            status=bindparam("status", type_=c.status.type),
-            error=bindparam("error", type_=c.error.type),
+            status=bindparam("b_status", type_=c.status.type),
+            error=bindparam("b_error", type_=c.error.type),
             lease_until=None,
-            completed_at=bindparam("now", type_=c.completed_at.type),
+            completed_at=bindparam("b_now", type_=c.completed_at.type),
             **{k: bindparam(f"v_{k}", type_=c[k].type) for k in columns},
         )
     if kind == "renew":
-        return held.values(lease_until=bindparam("lease_until", type_=c.lease_until.type))
+        return held.values(lease_until=bindparam("b_lease_until", type_=c.lease_until.type))
     if kind == "release":
         return held.values(status=st.pending, lease_until=None)
     raise ValueError(kind)
@@ -133,11 +133,11 @@ async def claim(
     token = await session.scalar(
         _statement(model, "claim"),
         {
-            "job_id": job_id,
-            "now": now,
-            "max_attempts": max_attempts,
-            "lease_until": now + timedelta(seconds=lease_seconds),
-            "owner": current_owner(),
+            "b_job_id": job_id,
+            "b_now": now,
+            "b_max_attempts": max_attempts,
+            "b_lease_until": now + timedelta(seconds=lease_seconds),
+            "b_owner": current_owner(),
         },
     )
     if commit:
@@ -151,7 +151,7 @@ async def renew(
     """Extend the lease of a job this worker holds. False if the lease was lost."""
     result = await session.execute(
         _statement(model, "renew"),
-        {"job_id": job_id, "token": token, "lease_until": utcnow() + timedelta(seconds=lease_seconds)},
+        {"b_job_id": job_id, "b_token": token, "b_lease_until": utcnow() + timedelta(seconds=lease_seconds)},
     )
     await session.commit()
     return result.rowcount == 1  # type: ignore[attr-defined]
@@ -159,7 +159,7 @@ async def renew(
 
 async def release(session: AsyncSession, model: Any, job_id: uuid.UUID, token: int) -> bool:
     """Give a held job back (pending, no lease) so that it is picked up again soon."""
-    result = await session.execute(_statement(model, "release"), {"job_id": job_id, "token": token})
+    result = await session.execute(_statement(model, "release"), {"b_job_id": job_id, "b_token": token})
     await session.commit()
     return result.rowcount == 1  # type: ignore[attr-defined]
 
@@ -199,7 +199,14 @@ async def finish(
     params = {f"v_{k}": v for k, v in outcome.items()}
     result = await session.execute(
         _finish_statement(model, frozenset(outcome)),
-        {"job_id": job_id, "token": token, "status": status, "error": error, "now": utcnow(), **params},
+        {
+            "b_job_id": job_id,
+            "b_token": token,
+            "b_status": status,
+            "b_error": error,
+            "b_now": utcnow(),
+            **params,
+        },
     )
     return result.rowcount == 1  # type: ignore[attr-defined]
 
