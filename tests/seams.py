@@ -18,8 +18,8 @@ def slow_reviews(seconds: float) -> None:
 
     run_engine = tasks._run_engine
 
-    async def slow(ctx, request_id):
-        outcome = await run_engine(ctx, request_id)
+    async def slow(ctx, request_id, *rest):
+        outcome = await run_engine(ctx, request_id, *rest)
         await asyncio.sleep(seconds)
         return outcome
 

@@ -114,7 +114,10 @@ async def test_login_and_sign_up_limits_count_apart_and_clear(clock):
     assert "login attempts from your address" in str(await refused(lim, LimitKind.LOGIN_IP, "203.0.113.7"))
     await lim.hit(LimitKind.REGISTER_IP, "203.0.113.7")
     over = await refused(lim, LimitKind.REGISTER_IP, "203.0.113.7")
-    assert str(over) == "Too many registrations from your address (limit 1 per 1 hour)." and over.retry_after == 3600
+    assert (
+        str(over) == "Too many registrations from your address (limit 1 per 1 hour)."
+        and over.retry_after == 3600
+    )
     await lim.hit(LimitKind.UPLOAD, "203.0.113.7")  # every kind counts apart
 
 
@@ -248,3 +251,37 @@ async def test_storage_failure_lets_requests_through(caplog):
     await lim.hit(LimitKind.UPLOAD, "u")
     assert "rate limit storage failed (" in caplog.text
     assert "); letting the request through" in caplog.text
+
+
+# --------------------------------------------------------------------------- the memory storage
+
+
+async def test_the_memory_storage_frees_expired_entries_at_most_once_a_second(clock):
+    """Expired entries are dropped by a pass that runs at most once a second (not after every hit,
+    in a thread per key), and the counts are the same either way."""
+    import asyncio
+
+    from resumeiq.ratelimit.limiter import SweptMemoryStorage
+
+    storage = storage_for(None, key_prefix="t")
+    assert isinstance(storage, SweptMemoryStorage)
+    lim = limiter(storage, upload="2/10 seconds")
+    await lim.hit(LimitKind.UPLOAD, "ana")
+    await lim.hit(LimitKind.UPLOAD, "bruno")
+    await asyncio.sleep(0)  # the pass the first hit started
+    passes = storage.timer
+    clock.advance(0.5)
+    await lim.hit(LimitKind.UPLOAD, "ana")
+    assert storage.timer is passes  # not a second pass within the second
+    await refused(lim, LimitKind.UPLOAD, "ana")
+    assert len(storage.events) == 2
+
+    clock.advance(11)  # every entry expired: the next hit starts a pass that drops them
+    await lim.hit(LimitKind.UPLOAD, "ana")
+    await storage.timer
+    assert storage.timer is not passes
+    assert (
+        list(storage.events) == [next(iter(storage.events))] and len(next(iter(storage.events.values()))) == 1
+    )
+    await lim.hit(LimitKind.UPLOAD, "ana")
+    await refused(lim, LimitKind.UPLOAD, "ana")

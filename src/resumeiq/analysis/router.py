@@ -105,8 +105,7 @@ async def create_analysis(
 )
 async def get_analysis(analysis_id: uuid.UUID, session: SessionDep, user: CurrentUser) -> AnalysisStatus:
     """A review: where it stands; ``result`` is set once it is ``completed``, ``error`` if ``failed``."""
-    request, result = await service.get_review(session=session, user=user, analysis_id=analysis_id)
-    return AnalysisStatus.of(request, result)
+    return await service.review_status(session=session, user=user, analysis_id=analysis_id)
 
 
 @router.get("/analyses", response_model=Page[AnalysisSummary], responses=problems(401, 422))

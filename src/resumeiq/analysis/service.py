@@ -6,11 +6,12 @@ import uuid
 from collections.abc import Callable
 from functools import lru_cache
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import Uuid, bindparam, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resumeiq.analysis.models import ReviewRequest, ReviewResult, ReviewStatus, ReviewType
-from resumeiq.analysis.schemas import AnalysisSummary, Industry
+from resumeiq.analysis.schemas import AnalysisStatus, AnalysisSummary, Industry, ReviewResultOut
+from resumeiq.db import utcnow
 from resumeiq.engine import list_industries
 from resumeiq.errors import NotFound, UnknownIndustryRequested
 from resumeiq.jobs.service import get_owned_job
@@ -34,6 +35,9 @@ def check_industry(industry: str) -> None:
         raise UnknownIndustryRequested(industry, valid)
 
 
+_INSERT_REQUEST = insert(ReviewRequest.__table__)
+
+
 async def request_review(
     *,
     session: AsyncSession,
@@ -51,20 +55,24 @@ async def request_review(
     check_industry(industry)
     await get_ready_resume_id(session=session, user=user, resume_id=resume_id, purpose="review")
     job = await get_owned_job(session=session, user=user, job_id=job_id) if job_id is not None else None
-    request = ReviewRequest(
-        id=uuid.uuid4(),
-        resume_id=resume_id,
-        requested_by_user_id=user.id,
-        job_id=job.id if job is not None else None,
-        target_industry=industry,
-        review_type=ReviewType.REVIEW.value,
-        status=ReviewStatus.PENDING.value,
-    )
-    session.add(request)
+    values = {
+        "id": uuid.uuid4(),
+        "resume_id": resume_id,
+        "requested_by_user_id": user.id,
+        "job_id": job.id if job is not None else None,
+        "target_industry": industry,
+        "review_type": ReviewType.REVIEW.value,
+        "analysis_depth": "standard",
+        "status": ReviewStatus.PENDING.value,
+        "attempts": 0,
+        "requested_at": utcnow(),
+    }
+    # A plain INSERT (no ORM unit of work); the object returned is not attached to the session.
+    await session.execute(_INSERT_REQUEST, values)
+    request = ReviewRequest(**values)
     if charge_credits:
         from resumeiq.credits.service import REVIEW_COST, charge
 
-        await session.flush()
         try:
             await charge(
                 session, user_id=user.id, amount=REVIEW_COST, reason="review", review_request_id=request.id
@@ -97,6 +105,85 @@ async def get_review(
     if row is None:
         raise NotFound.of("Analysis", analysis_id)
     return row[0], row[1]
+
+
+_RQ, _RS = ReviewRequest.__table__, ReviewResult.__table__
+_STATUS_ROW = (
+    select(
+        _RQ.c.id,
+        _RQ.c.resume_id,
+        _RQ.c.status,
+        _RQ.c.target_industry,
+        _RQ.c.job_id,
+        _RQ.c.attempts,
+        _RQ.c.requested_at,
+        _RQ.c.started_at,
+        _RQ.c.completed_at,
+        _RQ.c.error,
+        _RS.c.id.label("result_id"),
+        _RS.c.overall_score,
+        _RS.c.ats_score,
+        _RS.c.content_score,
+        _RS.c.formatting_score,
+        _RS.c.industry,
+        _RS.c.executive_summary,
+        _RS.c.detailed_scores,
+        _RS.c.strengths,
+        _RS.c.weaknesses,
+        _RS.c.recommendations,
+        _RS.c.ai_model_used,
+        _RS.c.processing_time_ms,
+        _RS.c.created_at.label("result_created_at"),
+    )  # fmt: skip
+    .outerjoin(_RS, _RS.c.review_request_id == _RQ.c.id)
+    .where(
+        _RQ.c.id == bindparam("id", type_=Uuid()),
+        _RQ.c.requested_by_user_id == bindparam("owner_id", type_=Uuid()),
+        _RQ.c.review_type == ReviewType.REVIEW.value,
+    )
+)
+
+
+async def review_status(*, session: AsyncSession, user: User, analysis_id: uuid.UUID) -> AnalysisStatus:
+    """``get_review`` as the API answers it, read as one plain row (no ORM objects)."""
+    row = (await session.execute(_STATUS_ROW, {"id": analysis_id, "owner_id": user.id})).one_or_none()
+    await session.commit()
+    if row is None:
+        raise NotFound.of("Analysis", analysis_id)
+    result = None
+    if row.result_id is not None:
+        scores = row.detailed_scores or {}
+        result = ReviewResultOut(
+            analysis_id=row.id,
+            overall_score=row.overall_score,
+            ats_score=row.ats_score,
+            content_score=row.content_score,
+            formatting_score=row.formatting_score,
+            industry=row.industry,
+            band=scores.get("band"),
+            executive_summary=row.executive_summary,
+            detailed_scores=row.detailed_scores,
+            job_match=scores.get("job_match"),
+            strengths=row.strengths,
+            weaknesses=row.weaknesses,
+            recommendations=row.recommendations,
+            ai_model_used=row.ai_model_used,
+            processing_time_ms=row.processing_time_ms,
+            completed_at=row.completed_at or row.result_created_at,
+        )
+    return AnalysisStatus(
+        analysis_id=row.id,
+        resume_id=row.resume_id,
+        status=row.status,
+        industry=row.target_industry,
+        job_id=row.job_id,
+        attempts=row.attempts,
+        requested_at=row.requested_at,
+        started_at=row.started_at,
+        completed_at=row.completed_at,
+        error=row.error,
+        result=result,
+    )
 
 
 async def list_reviews(*, session: AsyncSession, user: User, page: PageParams) -> Page[AnalysisSummary]:

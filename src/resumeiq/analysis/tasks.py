@@ -15,8 +15,9 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, Uuid, bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -60,9 +61,6 @@ async def find_due_reviews(ctx: ReviewContext) -> list[uuid.UUID]:
 async def process_review(request_id: uuid.UUID, *, ctx: ReviewContext) -> str | None:
     """Run one review. Returns the status it ended in, or None if it was not ours to run."""
 
-    async def run() -> Outcome:
-        return await _run_engine(ctx, request_id)
-
     async def save(token: int, outcome: Outcome) -> str | None:
         return await _save(ctx, request_id, token, outcome)
 
@@ -72,7 +70,8 @@ async def process_review(request_id: uuid.UUID, *, ctx: ReviewContext) -> str | 
         request_id,
         lease_seconds=ctx.lease_seconds,
         max_attempts=ctx.max_attempts,
-        run=run,
+        load=lambda session: _load(session, request_id),
+        run=lambda row: _run_engine(ctx, request_id, row),
         save=save,
     )
     if status == ReviewStatus.FAILED.value:  # a charged review is paid back (credits)
@@ -80,25 +79,30 @@ async def process_review(request_id: uuid.UUID, *, ctx: ReviewContext) -> str | 
     return status
 
 
-async def _run_engine(ctx: ReviewContext, request_id: uuid.UUID) -> Outcome:
-    async with ctx.sessionmaker() as session:
-        row = (
-            await session.execute(
-                select(
-                    ReviewRequest.review_type,
-                    ReviewRequest.target_industry,
-                    Resume.storage_key,
-                    Resume.filename,
-                    Job.requirements_key,
-                    Job.requirements,
-                    Job.description,
-                )
-                .join(Resume, Resume.id == ReviewRequest.resume_id)
-                .outerjoin(Job, Job.id == ReviewRequest.job_id)
-                .where(ReviewRequest.id == request_id)
-            )
-        ).one_or_none()
-        await session.commit()
+# Built once: a statement's construction costs more CPU than SQLite's execution of it.
+_REQUEST_WITH_FILE = (
+    select(
+        ReviewRequest.review_type,
+        ReviewRequest.target_industry,
+        Resume.storage_key,
+        Resume.filename,
+        Job.requirements_key,
+        Job.requirements,
+        Job.description,
+    )
+    .join(Resume, Resume.id == ReviewRequest.resume_id)
+    .outerjoin(Job, Job.id == ReviewRequest.job_id)
+    .where(ReviewRequest.id == bindparam("request_id", type_=Uuid()))
+)
+_INSERT_RESULT = insert(ReviewResult.__table__)
+
+
+async def _load(session: AsyncSession, request_id: uuid.UUID) -> Row[Any] | None:
+    """The request's file and job, read in the claim's transaction."""
+    return (await session.execute(_REQUEST_WITH_FILE, {"request_id": request_id})).one_or_none()
+
+
+async def _run_engine(ctx: ReviewContext, request_id: uuid.UUID, row: Row[Any] | None) -> Outcome:
     if row is None:
         return None  # deleted with its resume (or job) meanwhile
     review_type, industry, key, filename, job_key, requirements, job_text = row
@@ -135,11 +139,11 @@ async def _save(ctx: ReviewContext, request_id: uuid.UUID, token: int, outcome: 
             await session.rollback()
             log.warning("review %s: lease lost before saving; the new holder will finish it", request_id)
             return None
-        if isinstance(outcome, ReviewReport):
-            session.add(_result_row(request_id, outcome))
-        elif isinstance(outcome, MatchReport):
-            session.add(_match_row(request_id, outcome))
         try:
+            if isinstance(outcome, ReviewReport):
+                await session.execute(_INSERT_RESULT, _result_row(request_id, outcome))
+            elif isinstance(outcome, MatchReport):
+                await session.execute(_INSERT_RESULT, _match_row(request_id, outcome))
             await session.commit()
         except IntegrityError:  # a result exists already: someone else finished it
             await session.rollback()
@@ -149,9 +153,13 @@ async def _save(ctx: ReviewContext, request_id: uuid.UUID, token: int, outcome: 
     return status
 
 
-def _result_row(request_id: uuid.UUID, outcome: ReviewReport) -> ReviewResult:
+def _result_row(request_id: uuid.UUID, outcome: ReviewReport) -> dict[str, Any]:
+    """The result row's columns (inserted as a plain row: no ORM object is needed)."""
     report = outcome.report
-    return ReviewResult(
+    return dict(
+        id=uuid.uuid4(),
+        match_score=None,
+        category=None,
         review_request_id=request_id,
         overall_score=report["overall_score"],
         ats_score=report["ats_score"],
@@ -176,9 +184,14 @@ def _result_row(request_id: uuid.UUID, outcome: ReviewReport) -> ReviewResult:
     )
 
 
-def _match_row(request_id: uuid.UUID, outcome: MatchReport) -> ReviewResult:
+def _match_row(request_id: uuid.UUID, outcome: MatchReport) -> dict[str, Any]:
     details = outcome.details
-    return ReviewResult(
+    return dict(
+        id=uuid.uuid4(),
+        ats_score=None,
+        content_score=None,
+        formatting_score=None,
+        industry=None,
         review_request_id=request_id,
         overall_score=outcome.score,
         match_score=outcome.score,

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Uuid, bindparam, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -219,3 +219,112 @@ async def candidate_for(
             continue
         return candidate.id, True
     raise Conflict("Too many simultaneous uploads of this person; try again.")
+
+
+# ------------------------------------------------------------------ in the caller's transaction
+
+_T = Candidate.__table__
+# Every candidate of the owner that one of the person's keys names, oldest first: one statement
+# for all the stages of ``find_candidate`` (a key the person lacks is bound as NULL, which equals
+# nothing); the stages are then applied to these rows in order.
+_NAMED_BY = (
+    select(
+        _T.c.id,
+        _T.c.name,
+        _T.c.email,
+        _T.c.phone,
+        _T.c.location,
+        _T.c.email_key,
+        _T.c.phone_key,
+        _T.c.name_key,
+        _T.c.location_key,
+        _T.c.identity_key,
+        _T.c.skills,
+    )  # fmt: skip
+    .where(
+        _T.c.owner_user_id == bindparam("owner_id", type_=Uuid()),
+        _T.c.is_self.is_(False),
+        or_(
+            _T.c.email_key == bindparam("email_key", type_=_T.c.email_key.type),
+            _T.c.phone_key == bindparam("phone_key", type_=_T.c.phone_key.type),
+            (_T.c.name_key == bindparam("name_key", type_=_T.c.name_key.type))
+            & (_T.c.location_key == bindparam("location_key", type_=_T.c.location_key.type)),
+            _T.c.identity_key == bindparam("identity_key", type_=_T.c.identity_key.type),
+        ),
+    )
+    .order_by(_T.c.created_at)
+)
+_INSERT = insert(_T)
+_UPDATE = update(_T).where(_T.c.id == bindparam("candidate_id"))
+
+
+def _pick(rows: list[Any], person: Identity) -> Any | None:
+    """``find_candidate``'s choice among the rows ``_NAMED_BY`` returned."""
+    stages = []
+    if person.email_key:
+        stages.append(lambda r: r.email_key == person.email_key)
+    if person.phone_key:
+        stages.append(lambda r: r.phone_key == person.phone_key)
+    if person.name_key and person.location_key:
+        stages.append(lambda r: r.name_key == person.name_key and r.location_key == person.location_key)
+    for named in stages:
+        for row in rows:
+            if named(row) and _agrees(row, person):
+                return row
+    if person.identity_key:
+        return next((r for r in rows if r.identity_key == person.identity_key), None)
+    return None
+
+
+def _filled_in(row: Any, person: Identity, skills: Iterable[str]) -> dict[str, Any]:
+    """``fill_in``'s changes to a candidate row, as column values."""
+    changes: dict[str, Any] = {}
+    for field in ("name", "email", "phone", "location"):
+        if not getattr(row, field) and getattr(person, field):
+            changes[field], changes[f"{field}_key"] = getattr(person, field), getattr(person, f"{field}_key")
+    merged = merge_skills(row.skills, skills)
+    if merged != row.skills:
+        changes["skills"] = merged
+    return changes
+
+
+async def find_or_add_candidate(
+    *, session: AsyncSession, owner_id: uuid.UUID, json_resume: dict[str, Any] | None
+) -> tuple[uuid.UUID, bool]:
+    """``candidate_for`` in the caller's transaction, not committed, with plain statements (no ORM
+    objects): the id of the owner's candidate this parsed resume belongs to, made if none is
+    found, and whether it was made. An ``IntegrityError`` means the same person was made by
+    another transaction meanwhile: the caller rolls back and tries again (it is found then)."""
+    person = identity_of(json_resume)
+    skills = skill_names(json_resume)
+    rows = list(
+        await session.execute(
+            _NAMED_BY,
+            {
+                "owner_id": owner_id,
+                "email_key": person.email_key,
+                "phone_key": person.phone_key,
+                "name_key": person.name_key,
+                "location_key": person.location_key,
+                "identity_key": person.identity_key,
+            },
+        )
+    )
+    found = _pick(rows, person)
+    if found is not None:
+        changes = _filled_in(found, person, skills)
+        if changes:
+            await session.execute(_UPDATE.values(**changes), {"candidate_id": found.id})
+        return found.id, False
+    candidate_id = uuid.uuid4()
+    await session.execute(
+        _INSERT,
+        {
+            "id": candidate_id, "owner_user_id": owner_id, "is_self": False, "name": person.name,
+            "email": person.email, "phone": person.phone, "location": person.location,
+            "name_key": person.name_key, "email_key": person.email_key, "phone_key": person.phone_key,
+            "location_key": person.location_key, "identity_key": person.identity_key,
+            "skills": merge_skills("|", skills),
+        },
+    )  # fmt: skip
+    return candidate_id, True

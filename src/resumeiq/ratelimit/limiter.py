@@ -27,6 +27,8 @@ limiter must not take the whole API down.
 
 from __future__ import annotations
 
+import asyncio
+import bisect
 import hashlib
 import logging
 import math
@@ -66,10 +68,41 @@ _COUNTED = {
 }
 
 
+class SweptMemoryStorage(MemoryStorage):
+    """``limits``' memory storage, its clean-up of expired entries run at most once a second and
+    on the event loop. The library's starts a pass over every key after each hit whose previous
+    pass ended, each key's cut-off computed in a thread of its own: a sixth of the API's CPU
+    under load. The counts never depend on the pass (reads skip expired entries themselves); it
+    only frees memory."""
+
+    SWEEP_SECONDS = 1.0
+    _next_sweep = 0.0
+
+    async def _MemoryStorage__schedule_expiry(self) -> None:  # the base class's private hook
+        now = time.time()  # (the tests' fake clock moves this one)
+        if now >= self._next_sweep and (self.timer is None or self.timer.done()):
+            self._next_sweep = now + self.SWEEP_SECONDS
+            self.timer = asyncio.create_task(self._sweep())
+
+    async def _sweep(self) -> None:
+        now = time.time()
+        for key in list(self.events):
+            events = self.events.get(key)
+            if events:  # newest first: keep those not expired yet
+                del events[bisect.bisect_left(events, -now, key=lambda event: -event.expiry) :]
+            if not self.events.get(key):
+                self.events.pop(key, None)
+                self.locks.pop(key, None)
+        for key in [k for k, at in self.expirations.items() if at <= now]:
+            self.storage.pop(key, None)
+            self.expirations.pop(key, None)
+            self.locks.pop(key, None)
+
+
 def storage_for(redis_url: str | None, *, key_prefix: str) -> Storage:
     """Memory storage, or Redis (through redis-py's asyncio client) when a URL is given."""
     if not redis_url:
-        return MemoryStorage()
+        return SweptMemoryStorage()
     uri = redis_url if redis_url.startswith("async+") else f"async+{redis_url}"
     return RedisStorage(uri, implementation="redispy", key_prefix=key_prefix, wrap_exceptions=True)
 
@@ -212,7 +245,9 @@ class RateLimiter:
                 # request took the last room meanwhile: the hit decides.
                 if not await self._moving.hit(item, kind.value, user_id, cost=cost):
                     reset = (await self._moving.get_window_stats(item, kind.value, user_id)).reset_time
-                    raise RateLimited(f"Too many {counted} (limit {item}).", retry_after=_seconds_until(reset))
+                    raise RateLimited(
+                        f"Too many {counted} (limit {item}).", retry_after=_seconds_until(reset)
+                    )
 
     async def reset(self) -> None:
         await self.storage.reset()

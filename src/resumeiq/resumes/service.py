@@ -9,9 +9,8 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
-from pathlib import Path
 
-from sqlalchemy import bindparam, exists, func, or_, select, update
+from sqlalchemy import Uuid, bindparam, exists, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -19,6 +18,7 @@ from resumeiq.candidates.identity import (
     Identity,
     candidate_for,
     find_candidate,
+    find_or_add_candidate,
     merge_skills,
     new_candidate,
     skill_key,
@@ -97,7 +97,7 @@ async def get_ready_resume(
 
 # Built once: a statement's construction costs more CPU than SQLite's execution of it.
 _RESUME_STATUS = select(Resume.processing_status).where(
-    Resume.id == bindparam("resume_id"), Resume.owner_user_id == bindparam("owner_id")
+    Resume.id == bindparam("resume_id"), Resume.owner_user_id == bindparam("owner_id", type_=Uuid())
 )
 
 
@@ -341,7 +341,32 @@ async def _insert_version(
     raise Conflict("Too many simultaneous uploads for this candidate; try again.")
 
 
-async def store_parsed_file(
+_R, _C = Resume.__table__, Candidate.__table__
+# A candidate's state for a new version: the resume with these very bytes (if any), the next
+# version number, and whether the default track has a master. One statement.
+_VERSION_STATE = select(
+    select(_R.c.id)
+    .where(_R.c.candidate_id == bindparam("candidate_id", type_=Uuid()), _R.c.sha256 == bindparam("sha256"))
+    .order_by(_R.c.version_number)
+    .limit(1)
+    .scalar_subquery(),
+    select(func.coalesce(func.max(_R.c.version_number), 0) + 1)
+    .where(_R.c.candidate_id == bindparam("candidate_id", type_=Uuid()))
+    .scalar_subquery(),
+    exists().where(
+        _R.c.candidate_id == bindparam("candidate_id", type_=Uuid()),
+        _R.c.track == DEFAULT_TRACK,
+        _R.c.is_master,
+    ),
+)
+_SELF_CANDIDATE = select(_C.c.id).where(
+    _C.c.owner_user_id == bindparam("owner_id", type_=Uuid()), _C.c.is_self
+)
+_INSERT_RESUME = insert(_R)
+_INSERT_CANDIDATE = insert(_C)
+
+
+async def add_parsed_file(
     *,
     session: AsyncSession,
     owner_id: uuid.UUID,
@@ -352,17 +377,49 @@ async def store_parsed_file(
     sha256: str,
     key: str,
     parsed: ParsedFile,
-) -> Resume:
-    """A file already in the store (a screening's), parsed: recorded as a resume of the candidate
-    it names, or the resume of that candidate with these very bytes if there is one."""
-    upload = ReceivedUpload(
-        path=Path("."), filename=filename, content_type="application/octet-stream", size_bytes=size_bytes,
-        sha256=sha256,
+) -> tuple[uuid.UUID, uuid.UUID, bool]:
+    """A file already in the store (a screening's), parsed, recorded in the caller's transaction
+    (not committed) with plain statements: (candidate id, resume id, whether the candidate was
+    made just now). A recruiter's file goes to the candidate it names (the resume of
+    that candidate with these very bytes if there is one), anyone else's to their own. An
+    ``IntegrityError`` means a concurrent transaction took the person, the version number or the
+    master: the caller rolls back and tries again."""
+    made = False
+    if recruiter:
+        candidate_id, made = await find_or_add_candidate(
+            session=session, owner_id=owner_id, json_resume=parsed.json_resume
+        )
+    else:
+        found = await session.scalar(_SELF_CANDIDATE, {"owner_id": owner_id})
+        if found is None:
+            found, made = uuid.uuid4(), True
+            await session.execute(
+                _INSERT_CANDIDATE,
+                {"id": found, "owner_user_id": owner_id, "name": (parsed.name or "")[:200] or None,
+                 "email": owner_email, "is_self": True, "skills": "|"},
+            )  # fmt: skip
+        candidate_id = found
+    version, has_master = 1, False
+    if not made:
+        existing, version, has_master = (
+            await session.execute(_VERSION_STATE, {"candidate_id": candidate_id, "sha256": sha256})
+        ).one()
+        if existing is not None and recruiter:  # the same file for the same person: stored already
+            return candidate_id, existing, False
+    resume_id = uuid.uuid4()
+    await session.execute(
+        _INSERT_RESUME,
+        {
+            "id": resume_id, "candidate_id": candidate_id, "owner_user_id": owner_id,
+            "version_number": version, "filename": filename,
+            "content_type": _MEDIA_TYPES.get(parsed.format, "application/octet-stream"),
+            "size_bytes": size_bytes, "sha256": sha256, "storage_key": key, "format": parsed.format,
+            "page_count": parsed.pages, "extracted_text": parsed.text, "parsed": parsed.json_resume,
+            "warnings": parsed.warnings, "processing_status": ProcessingStatus.READY.value,
+            "is_master": not has_master, "track": DEFAULT_TRACK,
+        },
     )  # fmt: skip
-    owner = _Owner(id=owner_id, email=owner_email, recruiter=recruiter)
-    return await _insert_version(
-        session=session, owner=owner, upload=upload, parsed=parsed, key=key, candidate_id=None
-    )
+    return candidate_id, resume_id, made
 
 
 async def _add_skills(session: AsyncSession, candidate_id: uuid.UUID, json_resume: dict | None) -> None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Uuid, and_, bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resumeiq.db import utcnow
@@ -114,7 +114,9 @@ async def create_screening(
             raise PayloadTooLarge(f"A screening takes at most {max_items} resumes; {total} were given.")
         # A bucket answers each file in a round trip: store several at once (order is kept).
         gate = asyncio.Semaphore(_STORE_CONCURRENCY)
-        sources = list(await asyncio.gather(*(_store(storage, f, max_file_bytes, stored, gate) for f in files)))
+        sources = list(
+            await asyncio.gather(*(_store(storage, f, max_file_bytes, stored, gate) for f in files))
+        )
         sources += [
             _Source(
                 r.filename, r.sha256, r.storage_key, r.size_bytes, resume_id=r.id, candidate_id=r.candidate_id
@@ -143,7 +145,9 @@ async def create_screening(
     return screening, items
 
 
-async def _charge(session: AsyncSession, user_id: uuid.UUID, screening: Screening, items: list[ScreeningItem]) -> None:
+async def _charge(
+    session: AsyncSession, user_id: uuid.UUID, screening: Screening, items: list[ScreeningItem]
+) -> None:
     """One credit per resume, in the screening's transaction; the items refused on arrival (too
     large) are refunded at once, each with its ledger row. Raises ``InsufficientCredits``."""
     from resumeiq.credits.models import LedgerKind
@@ -327,35 +331,63 @@ def _processed(counts: dict[str, int]) -> int:
     return sum(counts.get(s, 0) for s in FINISHED)
 
 
+# Built once (a status is polled several times a second while a screening runs): the screening
+# with its job's title, and its items counted by status and category with their last completion.
+_STATUS_HEAD = (
+    select(
+        Screening.owner_user_id,
+        Screening.job_id,
+        Screening.blind,
+        Screening.total,
+        Screening.created_at,
+        Job.title,
+    )
+    .outerjoin(Job, Job.id == Screening.job_id)
+    .where(Screening.id == bindparam("screening_id", type_=Uuid()))
+)
+_STATUS_COUNTS = (
+    select(ScreeningItem.status, ScreeningItem.category, func.count(), func.max(ScreeningItem.completed_at))
+    .where(ScreeningItem.screening_id == bindparam("screening_id", type_=Uuid()))
+    .group_by(ScreeningItem.status, ScreeningItem.category)
+)
+
+
 async def screening_status(*, session: AsyncSession, user: User, screening_id: uuid.UUID) -> ScreeningStatus:
-    screening = await get_owned_screening(session=session, user=user, screening_id=screening_id)
-    counts = (await _counts(session, [screening.id]))[screening.id]
-    job_title = await session.scalar(select(Job.title).where(Job.id == screening.job_id))
-    processed = _processed(counts)
-    done = processed >= screening.total
-    completed_at: datetime | None = None
-    if done:
-        completed_at = await session.scalar(
-            select(func.max(ScreeningItem.completed_at)).where(ScreeningItem.screening_id == screening.id)
-        )
+    """Progress and counts, in two statements of plain rows."""
+    require_recruiter(user, action="screen resumes")
+    params = {"screening_id": screening_id}
+    head = (await session.execute(_STATUS_HEAD, params)).one_or_none()
+    if head is None or head.owner_user_id != user.id:
+        await session.commit()
+        raise NotFound.of("Screening", screening_id)
+    counts: dict[str, int] = {}
+    last: datetime | None = None
+    for status, category, n, completed_at in await session.execute(_STATUS_COUNTS, params):
+        counts[status] = counts.get(status, 0) + n
+        if status == ItemStatus.COMPLETED and category:
+            counts[f"category:{category}"] = counts.get(f"category:{category}", 0) + n
+        if completed_at is not None and (last is None or completed_at > last):
+            last = completed_at
     await session.commit()
+    processed = _processed(counts)
+    done = processed >= head.total
     return ScreeningStatus(
-        screening_id=screening.id,
-        job_id=screening.job_id,
-        job_title=job_title,
-        blind=screening.blind,
+        screening_id=screening_id,
+        job_id=head.job_id,
+        job_title=head.title,
+        blind=head.blind,
         status="completed" if done else "processing",
-        total=screening.total,
+        total=head.total,
         processed=processed,
-        pending=screening.total - processed,
+        pending=head.total - processed,
         completed=counts.get(ItemStatus.COMPLETED, 0),
         failed=counts.get(ItemStatus.FAILED, 0),
         duplicates=counts.get(ItemStatus.DUPLICATE, 0),
         counts=CategoryCounts(
             **{c: counts.get(f"category:{c}", 0) for c in ("selected", "considered", "rejected")}
         ),
-        created_at=screening.created_at,
-        completed_at=completed_at,
+        created_at=head.created_at,
+        completed_at=last if done else None,
     )
 
 

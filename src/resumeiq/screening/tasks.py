@@ -13,14 +13,15 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Row, bindparam, select, update
+from sqlalchemy import Row, Uuid, bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from resumeiq.credits.service import refund_failures
+from resumeiq.errors import Conflict
 from resumeiq.jobs.models import Job
 from resumeiq.resumes.models import Resume
-from resumeiq.resumes.service import store_parsed_file
+from resumeiq.resumes.service import add_parsed_file
 from resumeiq.screening.models import ItemStatus, Screening, ScreeningItem
 from resumeiq.storage import FileStorage, StoredFileMissing
 from resumeiq.users.models import Role, User
@@ -85,7 +86,7 @@ _ITEM_WITH_JOB = (
     )
     .join(Screening, Screening.id == ScreeningItem.screening_id)
     .join(Job, Job.id == Screening.job_id)
-    .where(ScreeningItem.id == bindparam("item_id"))
+    .where(ScreeningItem.id == bindparam("item_id", type_=Uuid()))
 )
 
 
@@ -106,47 +107,136 @@ async def _run_engine(
     try:
         async with ctx.storage.local_copy(key) as path:
             return await ctx.engine.match_file(
-                path, filename, job_key=job_key, job=requirements, job_text=job_text, thresholds=ctx.match_thresholds
+                path,
+                filename,
+                job_key=job_key,
+                job=requirements,
+                job_text=job_text,
+                thresholds=ctx.match_thresholds,
             )
     except StoredFileMissing:
         return missing
 
 
+_SAVE_ATTEMPTS = 6
+_I = ScreeningItem.__table__
+# What saving an item needs besides the outcome: the item's file and person, and its owner.
+_ITEM_AND_OWNER = (
+    select(
+        _I.c.screening_id,
+        _I.c.candidate_id,
+        _I.c.resume_id,
+        _I.c.filename,
+        _I.c.size_bytes,
+        _I.c.sha256,
+        _I.c.storage_key,
+        User.id,
+        User.email,
+        User.role,
+    )  # fmt: skip
+    .join(Screening, Screening.id == _I.c.screening_id)
+    .join(User, User.id == Screening.owner_user_id)
+    .where(_I.c.id == bindparam("item_id", type_=Uuid()))
+)
+_RESUME_CANDIDATE = select(Resume.candidate_id).where(Resume.id == bindparam("resume_id"))
+# The completed item of the screening that is this person already (ranked once per screening).
+_RANKED_ALREADY = (
+    select(_I.c.id)
+    .where(
+        _I.c.screening_id == bindparam("screening_id", type_=Uuid()),
+        _I.c.candidate_id == bindparam("candidate_id", type_=Uuid()),
+        _I.c.status == ItemStatus.COMPLETED.value,
+        _I.c.id != bindparam("item_id", type_=Uuid()),
+    )
+    .limit(1)
+)
+# The items that are byte-for-byte copies of this one (made duplicates at upload) learn who it is.
+_COPIES_LEARN = (
+    update(_I)
+    .where(
+        _I.c.screening_id == bindparam("of_screening", type_=Uuid()),
+        _I.c.status == ItemStatus.DUPLICATE.value,
+        _I.c.duplicate_of_id == bindparam("of_item", type_=Uuid()),
+    )
+    .values(
+        candidate_id=bindparam("person_id", type_=_I.c.candidate_id.type),
+        resume_id=bindparam("as_resume_id", type_=Uuid()),
+    )
+)
+
+
 async def _save(
     ctx: ScreeningContext, item_id: uuid.UUID, token: int, outcome: MatchReport | EngineFailure | None
 ) -> str | None:
+    """Write the outcome, fenced by the claim. A match is written in one transaction with the
+    file kept as a resume of its candidate (found by identity, or made) so that a lost lease
+    leaves nothing behind; a conflict with a concurrent transaction (the same new person, version
+    number or ranking) rolls it back and tries again against what that one committed."""
     if outcome is None:
         return None
     if isinstance(outcome, EngineFailure):
         return await _finish(
             ctx, item_id, token, status=ItemStatus.FAILED.value, error=f"{outcome.code}: {outcome.message}"
         )
-    person = await _keep_as_resume(ctx, item_id, outcome)
-    if person is None:
-        return None  # deleted meanwhile
-    candidate_id, resume_id = person
+    for _ in range(_SAVE_ATTEMPTS):
+        async with ctx.sessionmaker() as session:
+            try:
+                status = await _save_match(session, item_id, token, outcome)
+                if status is None:
+                    await session.rollback()
+                else:
+                    await session.commit()
+                return status
+            except IntegrityError:
+                await session.rollback()
+    raise Conflict("Too many simultaneous saves of this person; try again.")
+
+
+async def _save_match(
+    session: AsyncSession, item_id: uuid.UUID, token: int, outcome: MatchReport
+) -> str | None:
+    row = (await session.execute(_ITEM_AND_OWNER, {"item_id": item_id})).one_or_none()
+    if row is None:
+        return None  # deleted with its screening meanwhile
+    screening_id, candidate_id, resume_id, filename, size, sha256, key, owner_id, owner_email, role = row
+    made = False
+    if resume_id is not None:  # a stored resume: its person is known
+        if candidate_id is None:
+            candidate_id = await session.scalar(_RESUME_CANDIDATE, {"resume_id": resume_id})
+    elif outcome.parsed is not None and sha256 is not None and key is not None:
+        candidate_id, resume_id, made = await add_parsed_file(
+            session=session, owner_id=owner_id, owner_email=owner_email,
+            recruiter=role in (Role.RECRUITER, Role.ADMIN), filename=filename, size_bytes=size or 0,
+            sha256=sha256, key=key, parsed=outcome.parsed,
+        )  # fmt: skip
     values = _result_values(outcome) | {"candidate_id": candidate_id, "resume_id": resume_id}
-    try:
-        return await _finish(ctx, item_id, token, status=ItemStatus.COMPLETED.value, values=values)
-    except IntegrityError:
-        pass  # another item of this screening is this person, completed first: this one is its duplicate
-    async with ctx.sessionmaker() as session:
+    status = ItemStatus.COMPLETED.value
+    if candidate_id is not None and not made:  # (a person made just now is ranked by no other item)
         original = await session.scalar(
-            select(ScreeningItem.id).where(
-                ScreeningItem.screening_id
-                == select(ScreeningItem.screening_id).where(ScreeningItem.id == item_id).scalar_subquery(),
-                ScreeningItem.candidate_id == candidate_id,
-                ScreeningItem.status == ItemStatus.COMPLETED,
-            )
+            _RANKED_ALREADY, {"screening_id": screening_id, "candidate_id": candidate_id, "item_id": item_id}
         )
-        await session.commit()
-    contact = {
-        k: values[k] for k in ("candidate_name", "candidate_email", "candidate_phone", "candidate_location")
-    }
-    return await _finish(
-        ctx, item_id, token, status=ItemStatus.DUPLICATE.value,
-        values=contact | {"candidate_id": candidate_id, "resume_id": resume_id, "duplicate_of_id": original},
-    )  # fmt: skip
+        if original is not None:  # another item of this screening is this person, completed first
+            status = ItemStatus.DUPLICATE.value
+            values = {k: values[k] for k in _CONTACT} | {
+                "candidate_id": candidate_id, "resume_id": resume_id, "duplicate_of_id": original,
+            }  # fmt: skip
+    if not await claim.finish(session, ScreeningItem, item_id, token, status=status, **values):
+        log.warning("screening item %s: lease lost before saving; the new holder will finish it", item_id)
+        return None
+    if candidate_id is not None:
+        await session.execute(
+            _COPIES_LEARN,
+            {
+                "of_screening": screening_id,
+                "of_item": item_id,
+                "person_id": candidate_id,
+                "as_resume_id": resume_id,
+            },
+        )
+    return status
+
+
+_CONTACT = ("candidate_name", "candidate_email", "candidate_phone", "candidate_location")
 
 
 def _result_values(outcome: MatchReport) -> dict[str, Any]:
@@ -164,82 +254,14 @@ def _result_values(outcome: MatchReport) -> dict[str, Any]:
     }
 
 
-async def _keep_as_resume(
-    ctx: ScreeningContext, item_id: uuid.UUID, outcome: MatchReport
-) -> tuple[uuid.UUID | None, uuid.UUID | None] | None:
-    """The item's (candidate, resume): those it was made with (a stored resume), or, for an
-    uploaded file, the resume it is stored as now, of the candidate it names (found by identity)."""
-    async with ctx.sessionmaker() as session:
-        row = (
-            await session.execute(
-                select(
-                    ScreeningItem.candidate_id,
-                    ScreeningItem.resume_id,
-                    ScreeningItem.filename,
-                    ScreeningItem.size_bytes,
-                    ScreeningItem.sha256,
-                    ScreeningItem.storage_key,
-                    User.id,
-                    User.email,
-                    User.role,
-                )  # fmt: skip
-                .join(Screening, Screening.id == ScreeningItem.screening_id)
-                .join(User, User.id == Screening.owner_user_id)
-                .where(ScreeningItem.id == item_id)
-            )
-        ).one_or_none()
-        await session.commit()
-        if row is None:
-            return None
-        candidate_id, resume_id, filename, size, sha256, key, owner_id, owner_email, role = row
-        if resume_id is not None or outcome.parsed is None or sha256 is None or key is None:
-            if resume_id is not None and candidate_id is None:
-                candidate_id = await session.scalar(select(Resume.candidate_id).where(Resume.id == resume_id))
-                await session.commit()
-            return candidate_id, resume_id
-        resume = await store_parsed_file(
-            session=session, owner_id=owner_id, owner_email=owner_email,
-            recruiter=role in (Role.RECRUITER, Role.ADMIN), filename=filename, size_bytes=size or 0,
-            sha256=sha256, key=key, parsed=outcome.parsed,
-        )  # fmt: skip
-        return resume.candidate_id, resume.id
-
-
 async def _finish(
-    ctx: ScreeningContext,
-    item_id: uuid.UUID,
-    token: int,
-    *,
-    status: str,
-    error: str | None = None,
-    values: dict[str, Any] | None = None,
+    ctx: ScreeningContext, item_id: uuid.UUID, token: int, *, status: str, error: str
 ) -> str | None:
-    """Write the outcome fenced by the claim; the items that are byte-for-byte copies of this one
-    learn who it is. Raises ``IntegrityError`` if a completed item of the screening is this person."""
+    """Write a failure fenced by the claim."""
     async with ctx.sessionmaker() as session:
-        try:
-            if not await claim.finish(session, ScreeningItem, item_id, token, status=status, error=error):
-                await session.rollback()
-                log.warning(
-                    "screening item %s: lease lost before saving; the new holder will finish it", item_id
-                )
-                return None
-            if values:
-                await session.execute(
-                    update(ScreeningItem)
-                    .where(ScreeningItem.id == item_id)
-                    .values(**values)
-                    .execution_options(synchronize_session=False)
-                )
-                if values.get("candidate_id") is not None:
-                    await session.execute(
-                        update(ScreeningItem)
-                        .where(ScreeningItem.duplicate_of_id == item_id)
-                        .values(candidate_id=values["candidate_id"], resume_id=values.get("resume_id"))
-                        .execution_options(synchronize_session=False)
-                    )
-            await session.commit()
-        except IntegrityError:
+        if not await claim.finish(session, ScreeningItem, item_id, token, status=status, error=error):
             await session.rollback()
-            raise
+            log.warning("screening item %s: lease lost before saving; the new holder will finish it", item_id)
+            return None
+        await session.commit()
     return status

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from resumeiq.db import utcnow
@@ -61,6 +61,63 @@ def _claimable(model: Any, now: Any) -> Any:
     )
 
 
+# The per-job statements, built once per model on its table (not the ORM entity: an ORM UPDATE
+# goes through the bulk-update machinery; building a statement costs more CPU than SQLite's
+# execution of it). Values that vary are bound parameters.
+_STATEMENTS: dict[tuple[Any, str], Any] = {}
+
+
+def _statement(model: Any, kind: str) -> Any:
+    found = _STATEMENTS.get((model, kind))
+    if found is None:
+        found = _STATEMENTS[(model, kind)] = _build(model, kind)
+    return found
+
+
+def _finish_statement(model: Any, columns: frozenset[str]) -> Any:
+    return _statement(model, "finish:" + ",".join(sorted(columns)))
+
+
+def _build(model: Any, kind: str) -> Any:
+    table, st = model.__table__, states_of(model)
+    c = table.c
+    if kind == "claim":
+        now = bindparam("b_now", type_=c.lease_until.type)
+        claimable = or_(
+            (c.status == st.pending) & (c.lease_until.is_(None) | (c.lease_until <= now)),
+            (c.status == st.processing) & (c.lease_until < now),
+        )
+        return (
+            update(table)
+            .where(c.id == bindparam("b_job_id"), claimable, c.attempts < bindparam("b_max_attempts"))
+            .values(
+                status=st.processing,
+                attempts=c.attempts + 1,
+                lease_until=bindparam("b_lease_until", type_=c.lease_until.type),
+                started_at=now,
+                claimed_by=bindparam("b_owner", type_=c.claimed_by.type),
+            )
+            .returning(c.attempts)
+        )
+    held = update(table).where(
+        c.id == bindparam("b_job_id"), c.status == st.processing, c.attempts == bindparam("b_token")
+    )
+    if kind.startswith("finish:"):
+        columns = kind.removeprefix("finish:").split(",") if kind != "finish:" else []
+        return held.values(
+            status=bindparam("b_status", type_=c.status.type),
+            error=bindparam("b_error", type_=c.error.type),
+            lease_until=None,
+            completed_at=bindparam("b_now", type_=c.completed_at.type),
+            **{k: bindparam(f"v_{k}", type_=c[k].type) for k in columns},
+        )
+    if kind == "renew":
+        return held.values(lease_until=bindparam("b_lease_until", type_=c.lease_until.type))
+    if kind == "release":
+        return held.values(status=st.pending, lease_until=None)
+    raise ValueError(kind)
+
+
 async def claim(
     session: AsyncSession,
     model: Any,
@@ -74,17 +131,14 @@ async def claim(
     needs in the same transaction). Returns the fencing token, or None if it is not claimable."""
     now = utcnow()
     token = await session.scalar(
-        update(model)
-        .where(model.id == job_id, _claimable(model, now), model.attempts < max_attempts)
-        .values(
-            status=states_of(model).processing,
-            attempts=model.attempts + 1,
-            lease_until=now + timedelta(seconds=lease_seconds),
-            started_at=now,
-            claimed_by=current_owner(),
-        )
-        .returning(model.attempts)
-        .execution_options(synchronize_session=False)
+        _statement(model, "claim"),
+        {
+            "b_job_id": job_id,
+            "b_now": now,
+            "b_max_attempts": max_attempts,
+            "b_lease_until": now + timedelta(seconds=lease_seconds),
+            "b_owner": current_owner(),
+        },
     )
     if commit:
         await session.commit()
@@ -96,10 +150,8 @@ async def renew(
 ) -> bool:
     """Extend the lease of a job this worker holds. False if the lease was lost."""
     result = await session.execute(
-        update(model)
-        .where(model.id == job_id, model.status == states_of(model).processing, model.attempts == token)
-        .values(lease_until=utcnow() + timedelta(seconds=lease_seconds))
-        .execution_options(synchronize_session=False)
+        _statement(model, "renew"),
+        {"b_job_id": job_id, "b_token": token, "b_lease_until": utcnow() + timedelta(seconds=lease_seconds)},
     )
     await session.commit()
     return result.rowcount == 1  # type: ignore[attr-defined]
@@ -107,12 +159,7 @@ async def renew(
 
 async def release(session: AsyncSession, model: Any, job_id: uuid.UUID, token: int) -> bool:
     """Give a held job back (pending, no lease) so that it is picked up again soon."""
-    result = await session.execute(
-        update(model)
-        .where(model.id == job_id, model.status == states_of(model).processing, model.attempts == token)
-        .values(status=states_of(model).pending, lease_until=None)
-        .execution_options(synchronize_session=False)
-    )
+    result = await session.execute(_statement(model, "release"), {"b_job_id": job_id, "b_token": token})
     await session.commit()
     return result.rowcount == 1  # type: ignore[attr-defined]
 
@@ -149,11 +196,17 @@ async def finish(
     """Mark a held job completed or failed, in the caller's transaction (not committed here, so
     that a result row can be written in the same transaction); ``outcome``: more columns of the
     job's row to set in the same fenced UPDATE. False if the lease was lost."""
+    params = {f"v_{k}": v for k, v in outcome.items()}
     result = await session.execute(
-        update(model)
-        .where(model.id == job_id, model.status == states_of(model).processing, model.attempts == token)
-        .values(status=status, error=error, lease_until=None, completed_at=utcnow(), **outcome)
-        .execution_options(synchronize_session=False)
+        _finish_statement(model, frozenset(outcome)),
+        {
+            "b_job_id": job_id,
+            "b_token": token,
+            "b_status": status,
+            "b_error": error,
+            "b_now": utcnow(),
+            **params,
+        },
     )
     return result.rowcount == 1  # type: ignore[attr-defined]
 

@@ -43,11 +43,19 @@ def _start_time(pid: int) -> str | None:
     return fields[19].decode()
 
 
+_OWNERS: dict[int, str] = {}
+
+
 def current_owner() -> str:
-    """This process, as written on the rows it claims (computed per call: a forked worker is
-    another process with another pid)."""
+    """This process, as written on the rows it claims (kept per pid, not per process: a forked
+    worker is another process with another pid; the value is read from /proc once)."""
     pid = os.getpid()
-    return f"{_machine()}/{pid}/{_start_time(pid) or '?'}"[:OWNER_MAX_CHARS]
+    found = _OWNERS.get(pid)
+    if found is None:
+        found = f"{_machine()}/{pid}/{_start_time(pid) or '?'}"[:OWNER_MAX_CHARS]
+        if "?" not in found.rsplit("/", 1)[1]:
+            _OWNERS[pid] = found
+    return found
 
 
 def owner_gone(owner: str | None) -> bool:
