@@ -60,6 +60,7 @@ def sign_up(page: Any, base: str, email: str) -> None:
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     nav = page.get_by_role("navigation", name="Main")
+    nav.wait_for()  # the sign-in's redirect may still be loading (is_visible does not wait)
     for name in ("Resumes", "Jobs", "Screenings"):
         assert nav.get_by_role("link", name=name).is_visible()
 

@@ -113,6 +113,7 @@ async def test_a_candidates_page_shows_versions_screenings_and_matches_and_saves
                             (await b.client.get(f"/candidates/{other}")).text).group(1)  # fmt: skip
     r = await b.post(f"/candidates/{cid}", {**values, "email": other_email}, token_from=f"/candidates/{cid}")
     assert r.status_code == 409 and "conflict" in r.text
+    assert f'<a href="/candidates/{other}">Open the candidate who has them</a>' in r.text
     assert "Harrogate" in (await b.client.get(f"/candidates/{cid}")).text  # the good change stayed
 
 

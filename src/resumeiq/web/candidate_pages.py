@@ -15,6 +15,7 @@ from starlette.responses import Response
 from resumeiq.candidates import service as candidates_service
 from resumeiq.candidates.schemas import CandidatePatch
 from resumeiq.db import SessionDep
+from resumeiq.errors import ServiceError
 from resumeiq.jobs import service as jobs_service
 from resumeiq.pagination import PageParams
 from resumeiq.resumes import service as resumes_service
@@ -109,7 +110,10 @@ async def update_candidate(
         user = await reload_user(request, session, web)
         context = await _detail_context(session, user, candidate_id)
         context["values"] = values  # what was typed, to correct it
-        return render(request, "candidate.html", status_code=failure.status, error=failure, **context)
+        clash = exc.extra.get("candidate_id") if isinstance(exc, ServiceError) else None
+        return render(
+            request, "candidate.html", status_code=failure.status, error=failure, clash=clash, **context
+        )
     return redirect(request, f"/candidates/{candidate_id}?saved=true")
 
 
