@@ -87,7 +87,7 @@ async def test_a_model_that_fails_leaves_the_deterministic_preview_and_says_why(
             page = (await b.client.get(await make_preview(b, resume_id, job_id, mode="llm"))).text
     assert made_by(page).startswith("Mode: deterministic (resumeiq's own rules")
     warnings = html.unescape(page.split('id="warn-h"', 1)[1].split("</section>", 1)[0])
-    assert f"The language model {MODEL} could not be used" in warnings and "HTTP 500" in warnings
+    assert f"The language model {MODEL} could not be used" in warnings and "HTTP 500 (1 attempt)" in warnings
     assert re.search(r"\d+ warnings?\.$", made_by(page))  # the top of the page points to them
     assert ORIGINAL in right_column(page)
 
