@@ -264,7 +264,7 @@ def test_pages_fit_a_375px_screen_and_work_by_keyboard(server, new_page, tmp_pat
     page.get_by_label("Resume file").set_input_files(str(pdf))
     page.get_by_role("button", name="Upload").click()
     page.get_by_role("status").wait_for()
-    for path in ("/resumes", "/jobs", "/screenings", "/tailoring"):
+    for path in ("/resumes", "/jobs", "/screenings", "/candidates", "/tailoring"):  # /candidates: for recruiters
         page.goto(base + path)
         fits_width(page)
         check_page(page)

@@ -143,7 +143,7 @@ def test_the_candidate_pages_work_at_375px_without_javascript(server, new_page, 
     page.goto(base + "/candidates")
     fits_width(page)
     check_page(page)
-    shoot(page, "375px-candidates")
+    shoot(page, "375px-candidates-recruiter")
     page.get_by_role("link", name=person(2)).click()
     fits_width(page)
     check_page(page)
