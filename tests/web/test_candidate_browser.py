@@ -145,6 +145,18 @@ def test_the_candidate_pages_work_at_375px_without_javascript(server, new_page, 
     check_page(page)
     shoot(page, "375px-candidates-recruiter")
     page.get_by_role("link", name=person(2)).click()
+    page.get_by_label("New version's file").set_input_files(
+        files=[
+            {
+                "name": "ilse-2026.txt",
+                "mimeType": "text/plain",
+                "buffer": applicants(3)[2][1] + b"\nFigma, Sketch\n",
+            }
+        ]
+    )
+    page.get_by_role("button", name="Upload version").click()
+    assert f"as version 2 of {person(2)}: ready" in page.get_by_role("status").inner_text()
+    assert page.get_by_role("heading", name="Resume versions (2)").is_visible()
     fits_width(page)
     check_page(page)
     shoot(page, "375px-candidate")

@@ -12,7 +12,7 @@ import re
 import uuid
 
 import openpyxl
-from web_people import FIRST, JOB, LAST, applicants
+from web_people import FIRST, JOB, LAST, STRONG, applicants, resume
 from webclient import Browser
 
 _ROW_LINK = re.compile(r'<a href="/candidates/([0-9a-f-]{36})">([^<]+)</a>')
@@ -215,3 +215,37 @@ async def test_a_job_seeker_cannot_screen_a_pool(web):
     await b.sign_up_and_in()
     r = await b.post("/screenings/pool", {"job_id": str(uuid.uuid4()), "pool": "all"}, token_from="/resumes")
     assert r.status_code == 403 and "role_required" in r.text
+
+
+async def test_a_new_version_is_uploaded_from_the_candidates_page(web):
+    b = web()
+    _, pool = await recruiter_with_pool(b, n=2)
+    name, cid = next((n, c) for n, c in pool.items() if n == person(0))
+    newer = resume(name, "orla.0@example.org", title="Staff Software Engineer", skills=STRONG, years=10)
+    token = await b.token(f"/candidates/{cid}")
+    r = await b.client.post(
+        f"/candidates/{cid}/resumes",
+        data={"csrf_token": token},
+        files={"file": ("orla-2026.txt", newer.encode())},
+    )
+    assert r.status_code == 303 and r.headers["location"].startswith(f"/candidates/{cid}?uploaded=")
+    page = html.unescape(re.sub(r"<[^>]+>", "", (await b.client.get(r.headers["location"])).text))
+    assert f"Uploaded orla-2026.txt as version 2 of {name}: ready." in page and "Resume versions (2)" in page
+    # A file that cannot be read: the candidate's page says why, with the engine's code.
+    r = await b.client.post(
+        f"/candidates/{cid}/resumes", data={"csrf_token": token}, files={"file": ("blank.txt", b"")}
+    )
+    assert r.status_code == 422 and "empty_file" in r.text and "The upload failed" in r.text
+    assert "Resume versions (2)" in r.text
+    r = await b.client.post(
+        f"/candidates/{cid}/resumes", data={"csrf_token": "forged"}, files={"file": ("x.txt", newer.encode())}
+    )
+    assert r.status_code == 403 and "csrf_failed" in r.text
+    stranger = web()
+    await stranger.sign_up_and_in(role="recruiter")
+    token = await stranger.token("/candidates")
+    r = await stranger.client.post(
+        f"/candidates/{cid}/resumes", data={"csrf_token": token}, files={"file": ("x.txt", newer.encode())}
+    )
+    assert r.status_code == 404
+    assert "Resume versions (2)" in (await b.client.get(f"/candidates/{cid}")).text

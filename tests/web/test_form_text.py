@@ -59,6 +59,8 @@ async def setting(b: Browser) -> dict[str, str]:
     )
     assert r.status_code == 303, r.text
     screening = r.headers["location"].rsplit("/", 1)[1]
+    # Done before the tests count resumes: the screened file becomes a stored resume when processed.
+    await b.wait_for(f"/screenings/{screening}", "1 of 1 processed")
     r = await b.post("/tailoring", {"resume_id": resume, "job_id": job})
     assert r.status_code == 303, r.text
     preview = r.headers["location"].rsplit("/", 1)[1]
@@ -136,6 +138,7 @@ async def test_bad_text_in_any_multipart_form_field_is_a_4xx_that_says_why(web, 
         ("/resumes", {"csrf_token": token}, [("file", TAILOR_SEEKER.encode())]),
         ("/jobs/file", {"csrf_token": token, "title": "Engineer", "company": "Quillmoor"}, [("file", JOB.encode())]),
         ("/screenings", {"csrf_token": token, "job_id": ids["job"], "blind": "true"}, [("files", JOB.encode())]),
+        (f"/candidates/{ids['candidate']}/resumes", {"csrf_token": token}, [("file", TAILOR_SEEKER.encode())]),
     ]  # fmt: skip
     for path, fields, files in cases:
         for name in [*fields, "note"]:

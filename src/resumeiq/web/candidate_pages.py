@@ -18,10 +18,14 @@ from resumeiq.db import SessionDep
 from resumeiq.errors import ServiceError
 from resumeiq.jobs import service as jobs_service
 from resumeiq.pagination import PageParams
+from resumeiq.ratelimit.limiter import LimitKind, RateLimiter
 from resumeiq.resumes import service as resumes_service
-from resumeiq.resumes.dependencies import StorageDep
+from resumeiq.resumes.dependencies import EnginePoolDep, StorageDep
+from resumeiq.resumes.upload import receive_upload
+from resumeiq.users.dependencies import SettingsDep
 from resumeiq.users.models import User
 from resumeiq.users.roles import is_recruiter
+from resumeiq.web.forms import check_fields
 from resumeiq.web.pages import (
     USER_ERRORS,
     WebRoute,
@@ -32,7 +36,7 @@ from resumeiq.web.pages import (
     reload_user,
     render,
 )
-from resumeiq.web.session import check_csrf
+from resumeiq.web.session import CSRF_FIELD, check_csrf, check_origin
 
 router = APIRouter(route_class=WebRoute, include_in_schema=False)
 
@@ -78,10 +82,60 @@ async def _detail_context(session: Any, user: User, candidate_id: uuid.UUID) -> 
 
 @router.get("/candidates/{candidate_id}")
 async def candidate_page(
-    request: Request, candidate_id: uuid.UUID, session: SessionDep, user: WebUser, saved: bool = False
+    request: Request,
+    candidate_id: uuid.UUID,
+    session: SessionDep,
+    user: WebUser,
+    saved: bool = False,
+    uploaded: uuid.UUID | None = None,
 ) -> Response:
+    """``saved``, ``uploaded`` (a resume id): set by the redirects after a form, to say so."""
     context = await _detail_context(session, user, candidate_id)
-    return render(request, "candidate.html", saved=saved, **context)
+    just_uploaded = next((v for v in context["c"].versions if v.id == uploaded), None)
+    return render(request, "candidate.html", saved=saved, uploaded=just_uploaded, **context)
+
+
+@router.post("/candidates/{candidate_id}/resumes")
+async def upload_version(
+    request: Request,
+    candidate_id: uuid.UUID,
+    session: SessionDep,
+    user: WebUser,
+    web: WebSessionDep,
+    settings: SettingsDep,
+    storage: StorageDep,
+    engine: EnginePoolDep,
+) -> Response:
+    """A new resume version of this candidate (``POST /api/v1/resumes`` with ``candidate_id``)."""
+    check_origin(request)
+    try:
+        await resumes_service.get_owned_candidate(session=session, user=user, candidate_id=candidate_id)
+        await session.commit()  # hold no connection while the file streams in
+        limiter: RateLimiter = request.app.state.rate_limiter
+        await limiter.hit(LimitKind.UPLOAD, str(user.id))
+        upload = await receive_upload(
+            request, temp_path=storage.new_temp_path(), max_bytes=settings.upload_max_bytes
+        )
+        try:
+            check_fields(upload.fields)
+            check_csrf(request, web, upload.fields.get(CSRF_FIELD))
+        except BaseException:
+            upload.path.unlink(missing_ok=True)
+            raise
+        resume = await resumes_service.upload_resume(
+            session=session,
+            storage=storage,
+            engine=engine,
+            user=user,
+            upload=upload,
+            candidate_id=candidate_id,
+        )
+    except USER_ERRORS as exc:
+        failure = failure_of(exc)
+        user = await reload_user(request, session, web)
+        context = await _detail_context(session, user, candidate_id)
+        return render(request, "candidate.html", status_code=failure.status, upload_error=failure, **context)
+    return redirect(request, f"/candidates/{candidate_id}?uploaded={resume.id}#versions-h")
 
 
 @router.post("/candidates/{candidate_id}")
