@@ -370,6 +370,7 @@ def test_job_seeker_tailors_a_resume_reviews_each_change_and_downloads_a_docx(se
 
     # The new version is on the resumes page, with its parent's candidate.
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Resumes").click()
+    page.get_by_role("heading", name="Resumes", exact=True).wait_for()  # count() does not wait for the page
     assert page.get_by_role("cell", name=re.compile(r"^v2")).count() == 1
 
 
