@@ -56,7 +56,7 @@ def sign_up(page: Any, base: str, email: str) -> None:
     shoot(page, "02-create-account")
     page.get_by_role("button", name="Create account").click()
     # No enumeration: the answer tells to sign in, whether the address had an account or not.
-    assert page.get_by_role("status").is_visible()
+    page.get_by_role("status").wait_for()  # waits for the answer page (is_visible does not wait)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     nav = page.get_by_role("navigation", name="Main")
@@ -311,7 +311,7 @@ def test_job_seeker_tailors_a_resume_reviews_each_change_and_downloads_a_docx(se
     page.get_by_role("heading", name="What the posting asks for").wait_for()
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Tailoring").click()
-    assert page.get_by_role("heading", name="Tailoring", exact=True).is_visible()
+    page.get_by_role("heading", name="Tailoring", exact=True).wait_for()
     check_page(page)
     shoot(page, "11-tailoring")
     page.get_by_label("Resume", exact=True).select_option(index=0)
