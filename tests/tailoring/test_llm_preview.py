@@ -217,12 +217,12 @@ async def test_a_slow_model_does_not_block_other_requests(start_api, make_settin
 async def test_a_failure_inside_resumeiq_while_asking_still_answers_deterministically(
     start_api, make_settings, monkeypatch
 ):
-    import resumeiq.tailoring.service as service
+    import resumeiq.tailoring.modes as modes
 
     async def broken(*args, **kwargs):
         raise RuntimeError("a bug in the prompt code")
 
-    monkeypatch.setattr(service, "propose_rewrites", broken)
+    monkeypatch.setattr(modes, "propose_rewrites", broken)
     with FakeLLM([reply(GOOD)]) as server:
         async with start_api(llm_settings(make_settings, server)) as api:
             _, _, _, r = await mira_preview(api)

@@ -56,10 +56,11 @@ def sign_up(page: Any, base: str, email: str) -> None:
     shoot(page, "02-create-account")
     page.get_by_role("button", name="Create account").click()
     # No enumeration: the answer tells to sign in, whether the address had an account or not.
-    assert page.get_by_role("status").is_visible()
+    page.get_by_role("status").wait_for()  # waits for the answer page (is_visible does not wait)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     nav = page.get_by_role("navigation", name="Main")
+    nav.wait_for()  # the sign-in's redirect may still be loading (is_visible does not wait)
     for name in ("Resumes", "Jobs", "Screenings"):
         assert nav.get_by_role("link", name=name).is_visible()
 
@@ -263,7 +264,7 @@ def test_pages_fit_a_375px_screen_and_work_by_keyboard(server, new_page, tmp_pat
     page.get_by_label("Resume file").set_input_files(str(pdf))
     page.get_by_role("button", name="Upload").click()
     page.get_by_role("status").wait_for()
-    for path in ("/resumes", "/jobs", "/screenings", "/tailoring"):
+    for path in ("/resumes", "/jobs", "/screenings", "/candidates", "/tailoring"):  # /candidates: for recruiters
         page.goto(base + path)
         fits_width(page)
         check_page(page)
@@ -310,7 +311,7 @@ def test_job_seeker_tailors_a_resume_reviews_each_change_and_downloads_a_docx(se
     page.get_by_role("heading", name="What the posting asks for").wait_for()
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Tailoring").click()
-    assert page.get_by_role("heading", name="Tailoring", exact=True).is_visible()
+    page.get_by_role("heading", name="Tailoring", exact=True).wait_for()
     check_page(page)
     shoot(page, "11-tailoring")
     page.get_by_label("Resume", exact=True).select_option(index=0)
@@ -369,6 +370,7 @@ def test_job_seeker_tailors_a_resume_reviews_each_change_and_downloads_a_docx(se
 
     # The new version is on the resumes page, with its parent's candidate.
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Resumes").click()
+    page.get_by_role("heading", name="Resumes", exact=True).wait_for()  # count() does not wait for the page
     assert page.get_by_role("cell", name=re.compile(r"^v2")).count() == 1
 
 

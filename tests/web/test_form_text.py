@@ -23,9 +23,7 @@ BAD = {
 
 
 def urlencoded(fields: dict[str, str], bad_field: str, bad: str) -> bytes:
-    parts = [
-        f"{quote(k)}={quote(v) + (bad if k == bad_field else '')}" for k, v in fields.items()
-    ]
+    parts = [f"{quote(k)}={quote(v) + (bad if k == bad_field else '')}" for k, v in fields.items()]
     if bad_field not in fields:
         parts.append(f"{quote(bad_field)}=x{bad}")
     return "&".join(parts).encode("ascii")
@@ -39,13 +37,17 @@ def multipart(fields: dict[str, str], bad_field: str, bad: bytes, files: list[tu
         out += b"--B0undary\r\n" + f'Content-Disposition: form-data; name="{name}"\r\n\r\n'.encode()
         out += value + b"\r\n"
     for name, content in files:
-        out += b"--B0undary\r\n" + f'Content-Disposition: form-data; name="{name}"; filename="f.txt"\r\n'.encode()
+        out += (
+            b"--B0undary\r\n"
+            + f'Content-Disposition: form-data; name="{name}"; filename="f.txt"\r\n'.encode()
+        )
         out += b"Content-Type: text/plain\r\n\r\n" + content + b"\r\n"
     return out + b"--B0undary--\r\n"
 
 
 async def setting(b: Browser) -> dict[str, str]:
-    """A signed-in recruiter with a resume, a job, a screening and a tailoring preview."""
+    """A signed-in recruiter with a resume (and so a candidate), a job, a screening and a
+    tailoring preview."""
     await b.sign_up_and_in(role="recruiter")
     r = await b.upload("anselm.txt", TAILOR_SEEKER.encode())
     resume = r.headers["location"].split("uploaded=")[1]
@@ -57,15 +59,20 @@ async def setting(b: Browser) -> dict[str, str]:
     )
     assert r.status_code == 303, r.text
     screening = r.headers["location"].rsplit("/", 1)[1]
+    # Done before the tests count resumes: the screened file becomes a stored resume when processed.
+    await b.wait_for(f"/screenings/{screening}", "1 of 1 processed")
     r = await b.post("/tailoring", {"resume_id": resume, "job_id": job})
     assert r.status_code == 303, r.text
     preview = r.headers["location"].rsplit("/", 1)[1]
-    return {"resume": resume, "job": job, "screening": screening, "preview": preview}
+    candidate = re.search(
+        r'href="/candidates/([0-9a-f-]{36})"', (await b.client.get("/candidates")).text
+    ).group(1)
+    return {"resume": resume, "job": job, "screening": screening, "preview": preview, "candidate": candidate}
 
 
 def form_cases(ids: dict[str, str]) -> list[tuple[str, dict[str, str]]]:
     """Every URL-encoded page form with valid values (its CSRF token added when posted)."""
-    r, j, s, p = ids["resume"], ids["job"], ids["screening"], ids["preview"]
+    r, j, s, p, c = ids["resume"], ids["job"], ids["screening"], ids["preview"], ids["candidate"]
     return [
         ("/sign-in", {"email": "someone@example.com", "password": "a long passphrase here", "next": "/jobs"}),
         ("/create-account", {"email": "someone@example.com", "password": "a long passphrase here", "role": "job_seeker"}),
@@ -79,6 +86,9 @@ def form_cases(ids: dict[str, str]) -> list[tuple[str, dict[str, str]]]:
         (f"/screenings/{s}/emails", {"action": "preview", "subject_selected": "Hello", "body_selected": "Dear {first_name}"}),
         ("/tailoring", {"resume_id": r, "job_id": j, "cover_letter": "true", "outreach": "true"}),
         (f"/tailoring/{p}", {"preview_hash": "0" * 64, "change-d1": "reject", "action": "show"}),
+        (f"/candidates/{c}", {"name": "Anselm", "email": "anselm@example.net", "phone": "", "location": ""}),
+        (f"/candidates/{c}/delete", {}),
+        ("/screenings/pool", {"job_id": j, "pool": "chosen", "candidate_id": c}),
     ]  # fmt: skip
 
 
@@ -106,7 +116,10 @@ async def test_bad_text_in_any_urlencoded_form_field_is_a_422_naming_it(web, kin
             )
             assert r.status_code == 422, (path, name, r.status_code, r.text[-800:])
             text = html.unescape(r.text)
-            assert "validation_error" in text and f"{name}: must be text: no NUL characters" in text, (path, name)
+            assert "validation_error" in text and f"{name}: must be text: no NUL characters" in text, (
+                path,
+                name,
+            )
             assert "text/html" in r.headers["content-type"]
             seen += 1
     assert seen >= 40
@@ -125,6 +138,7 @@ async def test_bad_text_in_any_multipart_form_field_is_a_4xx_that_says_why(web, 
         ("/resumes", {"csrf_token": token}, [("file", TAILOR_SEEKER.encode())]),
         ("/jobs/file", {"csrf_token": token, "title": "Engineer", "company": "Quillmoor"}, [("file", JOB.encode())]),
         ("/screenings", {"csrf_token": token, "job_id": ids["job"], "blind": "true"}, [("files", JOB.encode())]),
+        (f"/candidates/{ids['candidate']}/resumes", {"csrf_token": token}, [("file", TAILOR_SEEKER.encode())]),
     ]  # fmt: skip
     for path, fields, files in cases:
         for name in [*fields, "note"]:

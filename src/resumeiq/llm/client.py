@@ -117,17 +117,18 @@ class ChatClient:
                 status = exc.status_code
                 if status != 429 and status < 500:
                     raise LLMRefused(_refusal(status, self.model), status) from None
+                tries = _attempts(attempt + 1)
                 reason = (
-                    f"the model server kept answering 429 Too Many Requests ({attempt + 1} attempts)"
+                    f"the model server kept answering 429 Too Many Requests ({tries})"
                     if status == 429
-                    else f"the model server answered HTTP {status} ({attempt + 1} attempts)"
+                    else f"the model server answered HTTP {status} ({tries})"
                 )
                 wait = _retry_after(exc.response.headers.get("retry-after"))
             except openai.APITimeoutError:
                 reason = f"the model server gave no answer within {self.timeout:g} s"
                 wait = None
             except openai.APIConnectionError:
-                reason = f"the model server could not be reached ({attempt + 1} attempts)"
+                reason = f"the model server could not be reached ({_attempts(attempt + 1)})"
                 wait = None
             except openai.OpenAIError as exc:  # e.g. an answer that is not Chat Completions JSON
                 raise LLMBadAnswer(
@@ -157,6 +158,10 @@ def _refusal(status: int, model: str) -> str:
             f"and that it serves the model {model!r}"
         )
     return f"the model server rejected the request (HTTP {status})"
+
+
+def _attempts(n: int) -> str:
+    return "1 attempt" if n == 1 else f"{n} attempts"
 
 
 def _retry_after(value: str | None) -> float | None:

@@ -26,7 +26,6 @@ from resumeiq.errors import (
     Conflict,
     InvalidInput,
     InvalidTailoredResume,
-    LLMNotConfigured,
     NoCoverLetter,
     NotFound,
     NothingToTailor,
@@ -35,7 +34,6 @@ from resumeiq.errors import (
 )
 from resumeiq.jobs.models import Job
 from resumeiq.jobs.service import get_owned_job
-from resumeiq.llm import ChatClient, LLMError
 from resumeiq.pagination import Page, PageParams
 from resumeiq.resumes.models import DEFAULT_TRACK, ProcessingStatus, Resume
 from resumeiq.resumes.service import file_in_use, get_ready_resume, raise_engine_failure
@@ -43,8 +41,9 @@ from resumeiq.storage import FileStorage, StoredFileMissing
 from resumeiq.tailoring import work
 from resumeiq.tailoring.changes import Change, PointerError, apply_changes, set_value
 from resumeiq.tailoring.guarantees import Guard
-from resumeiq.tailoring.llm import LLMSettings, has_rewritable_text, propose_rewrites
+from resumeiq.tailoring.llm import LLMSettings
 from resumeiq.tailoring.models import Tailoring
+from resumeiq.tailoring.modes import choose_mode, model_rewrites, settle_mode
 from resumeiq.tailoring.render import UnsupportedCharacters, render_letter, render_resume
 from resumeiq.tailoring.schemas import ConfirmRequest, JsonResume, PreviewRequest
 from resumeiq.users.models import User
@@ -91,13 +90,7 @@ async def preview(
     """``llm``: the configured language model, if any; ``mode`` defaults to ``llm`` with one. When
     the model cannot be used (down, slow, garbage, or every rewrite dropped) the preview is the
     deterministic one, ``mode: "deterministic"``, with a warning saying why."""
-    mode = body.mode or ("llm" if llm is not None else "deterministic")
-    if mode == "llm" and llm is None:
-        raise LLMNotConfigured(
-            "mode 'llm' is not available: this resumeiq has no language model configured "
-            "(RESUMEIQ_LLM_BASE_URL and RESUMEIQ_LLM_MODEL). Leave mode out (or use 'deterministic') "
-            "for the offline tailoring."
-        )
+    mode = choose_mode(body.mode, llm)
     owner = user.id
     resume = await get_ready_resume(session=session, user=user, resume_id=body.resume_id, purpose="tailoring")
     job = await get_owned_job(session=session, user=user, job_id=body.job_id)
@@ -112,20 +105,18 @@ async def preview(
     key, filename, parsed = resume.storage_key, resume.filename, resume.parsed
     job_args = (job.requirements_key, job.requirements, job.description, job.title, job.company)
     await session.commit()  # hold nothing while the engine works
-    llm_warnings: list[str] = []
-    rewrites: list[dict[str, Any]] = []
-    if mode == "llm" and llm is not None:
-        if has_rewritable_text(parsed):
-            rewrites, llm_warnings = await _ask_model(llm, parsed, *job_args[1:])
-        else:
-            llm_warnings.append(
-                "The resume has no summary or bullets for the language model to reword, so it was not "
-                "asked; this is the deterministic tailoring (mode 'deterministic')."
-            )
+    rewrites, llm_warnings = await model_rewrites(mode, llm, parsed, *job_args[1:])
     try:
         async with storage.local_copy(key) as path:
             outcome = await engine.call(
-                work.preview_llm, str(path), filename, parsed, *job_args, body.cover_letter, body.outreach, rewrites
+                work.preview_llm,
+                str(path),
+                filename,
+                parsed,
+                *job_args,
+                body.cover_letter,
+                body.outreach,
+                rewrites,
             )
     except StoredFileMissing as exc:
         raise NotFound(f"The original file of resume {body.resume_id} is missing from storage.") from exc
@@ -135,16 +126,8 @@ async def preview(
         raise_engine_failure(outcome)
     assert isinstance(outcome, dict)
     outcome.pop("processing_time_ms", None)
-    kept = outcome.pop("llm_kept", 0)
-    used_model = llm.model if (mode == "llm" and llm is not None and kept) else None
-    if mode == "llm" and llm is not None and rewrites and not kept:
-        llm_warnings.append(
-            f"The language model {llm.model} was used, but none of its rewrites kept the tailoring "
-            "guarantees, so this is the deterministic tailoring (mode 'deterministic')."
-        )
-    outcome["warnings"] = [*llm_warnings, *outcome.get("warnings", [])]
-    final_mode = "llm" if used_model else "deterministic"
-    output = {**outcome, "mode": final_mode, "ai_model_used": used_model}
+    output = settle_mode(outcome, mode, llm, rewrites, llm_warnings)
+    final_mode, used_model = output["mode"], output["ai_model_used"]
     row = Tailoring(
         owner_user_id=owner,
         resume_id=inputs["resume_id"],
@@ -165,57 +148,6 @@ async def preview(
         await session.rollback()
         raise NotFound("The resume or the job was deleted while the preview was being made.") from exc
     return row
-
-
-async def _ask_model(
-    llm: LLMSettings,
-    resume_doc: dict[str, Any],
-    requirements: dict[str, Any],
-    description: str,
-    title: str | None,
-    company: str | None,
-) -> tuple[list[dict[str, Any]], list[str]]:
-    """The model's rewrites, and warnings; a model that cannot be used gives no rewrites and a
-    warning saying why (the preview then is the deterministic one). Never raises ``LLMError``."""
-    skills = [
-        s["name"]
-        for s in (requirements or {}).get("required_skills") or []
-        if isinstance(s, dict) and s.get("name")
-    ]
-    try:
-        async with ChatClient(
-            base_url=llm.base_url,
-            model=llm.model,
-            api_key=llm.api_key,
-            timeout=llm.timeout_seconds,
-            max_retries=llm.max_retries,
-        ) as client:
-            proposal = await propose_rewrites(
-                client,
-                resume_doc,
-                job_title=title,
-                company=company,
-                job_text=description or "",
-                skills=skills,
-            )
-    except LLMError as exc:
-        log.warning("tailoring: the language model %s could not be used: %s", llm.model, exc.reason)
-        return [], [
-            f"The language model {llm.model} could not be used: {exc.reason}. This is the deterministic "
-            "tailoring (mode 'deterministic')."
-        ]
-    except Exception as exc:  # noqa: BLE001  (a bug must not cost the user the preview)
-        log.error("tailoring: the language model step failed: %s", type(exc).__name__, exc_info=True)
-        return [], [
-            f"The language model {llm.model} could not be used: resumeiq failed while asking it "
-            f"({type(exc).__name__}). This is the deterministic tailoring (mode 'deterministic')."
-        ]
-    if not proposal.changes:
-        proposal.warnings.append(
-            f"The language model {llm.model} proposed no rewrite, so this is the deterministic tailoring "
-            "(mode 'deterministic')."
-        )
-    return proposal.changes, proposal.warnings
 
 
 async def get_owned_tailoring(*, session: AsyncSession, user: User, tailoring_id: uuid.UUID) -> Tailoring:

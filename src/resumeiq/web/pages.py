@@ -23,12 +23,14 @@ from resumeiq.errors import ServiceError
 from resumeiq.problems import ENGINE_STATUS, status_of
 from resumeiq.users import service as users_service
 from resumeiq.users.models import User
+from resumeiq.users.roles import is_recruiter
 from resumeiq.web.forms import check_text_input
 from resumeiq.web.session import WebSession, anonymous_session, read_session, set_cookie
 from resumeiq.worker.fairshare import set_engine_share
 
 HERE = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
+templates.env.globals["is_recruiter"] = is_recruiter  # the navigation shows "Candidates" to recruiters
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -163,6 +165,17 @@ async def get_web_user(request: Request, session: SessionDep, web: WebSessionDep
 
 
 WebUser = Annotated[User, Depends(get_web_user)]
+
+
+async def reload_user(request: Request, session: Any, web: WebSession) -> User:
+    """The signed-in user again, after a service rolled the session back (which expires every
+    row it holds: reading the old ``User`` would need I/O the page cannot do)."""
+    user = await users_service.get_by_id(session=session, user_id=web.user_id) if web.user_id else None
+    await session.commit()
+    if user is None:
+        raise SignInRequired
+    request.state.web_user = user
+    return user
 
 
 def safe_next(raw: str | None) -> str:

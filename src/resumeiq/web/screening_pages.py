@@ -4,9 +4,10 @@ a score chart, CSV export, a blind view, and e-mails by category with a preview.
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from collections.abc import Sequence
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from pydantic import ValidationError
 from starlette.responses import JSONResponse, Response
 
@@ -14,13 +15,15 @@ from resumeiq.db import SessionDep
 from resumeiq.emails import service as emails_service
 from resumeiq.emails.schemas import EmailRequest
 from resumeiq.emails.templates import PLACEHOLDERS
-from resumeiq.errors import InvalidInput
+from resumeiq.errors import InvalidInput, NotFound
+from resumeiq.exports import XLSX_MEDIA_TYPE
 from resumeiq.jobs import service as jobs_service
 from resumeiq.pagination import PageParams
 from resumeiq.ratelimit.limiter import LimitKind, RateLimiter
+from resumeiq.resumes import service as resumes_service
 from resumeiq.resumes.dependencies import StorageDep
 from resumeiq.screening import service as screening_service
-from resumeiq.screening.export import screening_csv
+from resumeiq.screening.export import screening_csv, screening_xlsx
 from resumeiq.screening.upload import ReceivedBatch, receive_batch
 from resumeiq.users.dependencies import SettingsDep
 from resumeiq.users.models import User
@@ -36,6 +39,7 @@ from resumeiq.web.pages import (
     failure_of,
     finish,
     redirect,
+    reload_user,
     render,
 )
 from resumeiq.web.session import CSRF_FIELD, check_csrf, check_origin
@@ -43,21 +47,103 @@ from resumeiq.web.session import CSRF_FIELD, check_csrf, check_origin
 router = APIRouter(route_class=WebRoute, include_in_schema=False)
 
 _ALL = PageParams(limit=100, offset=0)
+POOL_SHOWN = 200  # candidates listed to tick on the pool form ("all" takes every one)
+_POOL = PageParams(limit=POOL_SHOWN, offset=0)
 CATEGORIES = ("selected", "considered", "rejected")
 
 
-async def _list_context(session: Any, user: User) -> dict[str, Any]:
+async def _list_context(
+    session: Any, user: User, *, chosen: Sequence[uuid.UUID] = (), pool_job: uuid.UUID | None = None
+) -> dict[str, Any]:
+    """The forms' choices: jobs, and the pool (the newest ``POOL_SHOWN`` candidates to tick, and
+    those ``chosen`` before, first), and the screenings so far."""
     jobs = (await jobs_service.list_jobs(session=session, user=user, page=_ALL)).items
     screenings = (await screening_service.list_screenings(session=session, user=user, page=_ALL)).items
+    pool = await resumes_service.list_candidates(session=session, user=user, page=_POOL)
     await session.commit()
-    return {"jobs": jobs, "screenings": screenings, "titles": {j.id: j.title or "Untitled job" for j in jobs}}
+    people = [c for c in pool.items if not c.is_self]
+    shown = {c.id for c in people}
+    for candidate_id in chosen:  # ticked on an older candidate's page: listed too, first
+        if candidate_id not in shown:
+            try:
+                found = await resumes_service.get_owned_candidate(
+                    session=session, user=user, candidate_id=candidate_id
+                )
+            except NotFound:
+                continue
+            people.insert(0, found)
+            shown.add(found.id)
+    await session.commit()
+    return {
+        "jobs": jobs,
+        "screenings": screenings,
+        "titles": {j.id: j.title or "Untitled job" for j in jobs},
+        "pool": people,
+        "pool_total": pool.total - sum(c.is_self for c in pool.items),
+        "chosen": set(chosen),
+        "pool_job": pool_job,
+    }
 
 
 @router.get("/screenings")
-async def screenings_page(request: Request, session: SessionDep, user: WebUser) -> Response:
+async def screenings_page(
+    request: Request,
+    session: SessionDep,
+    user: WebUser,
+    candidate_id: Annotated[list[uuid.UUID], Query(max_length=POOL_SHOWN)] = [],  # noqa: B006
+) -> Response:
+    """``candidate_id`` (repeated): candidates to tick in the pool form (a candidate's page links
+    here with theirs)."""
     if not is_recruiter(user):  # says what the page is for, instead of a bare 403
         return render(request, "screenings.html", recruiters_only=True, jobs=[], screenings=[], titles={})
-    return render(request, "screenings.html", **await _list_context(session, user))
+    return render(request, "screenings.html", **await _list_context(session, user, chosen=candidate_id))
+
+
+@router.post("/screenings/pool")
+async def screen_pool(
+    request: Request,
+    session: SessionDep,
+    user: WebUser,
+    web: WebSessionDep,
+    settings: SettingsDep,
+    storage: StorageDep,
+) -> Response:
+    """Screen candidates already in the pool (each by their master resume, else their newest
+    ready one) against a job, nothing uploaded: ``pool=all`` every candidate, ``pool=chosen``
+    the ticked ``candidate_id`` ones. The same service call as ``POST /api/v1/screenings`` with
+    ``all_candidates`` or ``candidate_ids``."""
+    form = await request.form(max_fields=POOL_SHOWN + 10, max_files=0)
+    check_csrf(request, web, str(form.get(CSRF_FIELD, "")))
+    chosen: list[uuid.UUID] = []
+    job_id: uuid.UUID | None = None
+    try:
+        try:
+            chosen = [uuid.UUID(str(v)) for v in form.getlist("candidate_id")]
+        except ValueError as exc:
+            raise InvalidInput("Candidates: tick candidates of yours.") from exc
+        try:
+            job_id = uuid.UUID(str(form.get("job_id", "")).strip())
+        except ValueError as exc:
+            raise InvalidInput("Job for your candidates: choose one of your jobs.") from exc
+        everyone = form.get("pool") == "all"
+        if not everyone and not chosen:
+            raise InvalidInput("Candidates: tick at least one candidate, or screen all of them.")
+        limiter: RateLimiter = request.app.state.rate_limiter
+        await limiter.check(LimitKind.SCREENING_FILES, str(user.id), role=user.role)
+        screening, _ = await screening_service.create_screening(
+            session=session, storage=storage, user=user, job_id=job_id, resume_ids=[],
+            batch=None, blind=form.get("blind") == "true", candidate_ids=[] if everyone else chosen,
+            all_candidates=everyone, max_items=settings.screening_max_files,
+            max_file_bytes=settings.upload_max_bytes, dispatch=request.app.state.screening_dispatcher.submit,
+            charge_credits=settings.credits_enabled,
+        )  # fmt: skip
+        await limiter.count(LimitKind.SCREENING_FILES, str(user.id), role=user.role, cost=screening.total)
+    except USER_ERRORS as exc:
+        failure = failure_of(exc)
+        user = await reload_user(request, session, web)
+        context = await _list_context(session, user, chosen=chosen, pool_job=job_id)
+        return render(request, "screenings.html", status_code=failure.status, pool_error=failure, **context)
+    return redirect(request, f"/screenings/{screening.id}")
 
 
 def _form(batch: ReceivedBatch) -> tuple[uuid.UUID, bool]:
@@ -119,6 +205,7 @@ async def start_screening(
         )  # fmt: skip
     except USER_ERRORS as exc:
         failure = failure_of(exc)
+        user = await reload_user(request, session, web)
         context = await _list_context(session, user)
         return render(request, "screenings.html", status_code=failure.status, error=failure, **context)
     return redirect(request, f"/screenings/{screening.id}")
@@ -220,6 +307,24 @@ async def export_csv(
     )
 
 
+@router.get("/screenings/{screening_id}/export.xlsx")
+async def export_xlsx(
+    request: Request, screening_id: uuid.UUID, session: SessionDep, user: WebUser
+) -> Response:
+    """The same workbook as ``GET /api/v1/screenings/{id}/results?format=xlsx``."""
+    screening, items, positions = await screening_service.all_items(
+        session=session, user=user, screening_id=screening_id
+    )
+    return finish(
+        request,
+        Response(
+            content=screening_xlsx(screening, items, positions),
+            media_type=XLSX_MEDIA_TYPE,
+            headers={"Content-Disposition": f'attachment; filename="screening-{screening.id}.xlsx"'},
+        ),
+    )
+
+
 def _email_request(form: Any) -> tuple[dict[str, dict[str, str]], EmailRequest]:
     templates = {
         c: {"subject": str(form.get(f"subject_{c}", "")), "body": str(form.get(f"body_{c}", ""))}
@@ -266,12 +371,8 @@ async def emails(
             extra = {"previews": preview.messages, "preview_count": preview.count}
     except (ValidationError, *USER_ERRORS) as exc:
         failure: Failure = failure_of(exc)
-        context = await _board(
-            request, session, user, screening_id, templates=templates
-        )
+        context = await _board(request, session, user, screening_id, templates=templates)
         return render(request, "screening.html", status_code=failure.status, section="screenings",
                       email_error=failure, **context)  # fmt: skip
-    context = await _board(
-        request, session, user, screening_id, templates=templates
-    )
+    context = await _board(request, session, user, screening_id, templates=templates)
     return render(request, "screening.html", section="screenings", **extra, **context)

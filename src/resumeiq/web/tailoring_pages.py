@@ -22,6 +22,7 @@ from resumeiq.resumes.dependencies import EnginePoolDep, StorageDep
 from resumeiq.resumes.models import ProcessingStatus
 from resumeiq.tailoring import service as tailoring_service
 from resumeiq.tailoring.changes import PointerError
+from resumeiq.tailoring.llm import LLMSettings
 from resumeiq.tailoring.models import Tailoring
 from resumeiq.tailoring.render import MEDIA_TYPES, render_resume
 from resumeiq.tailoring.schemas import ConfirmRequest, Edit, PreviewRequest
@@ -98,14 +99,21 @@ async def _start_context(session: Any, user: User) -> dict[str, Any]:
     return {"resumes": ready, "labels": labels, "jobs": jobs, "titles": titles, "previews": previews}
 
 
+def _llm_model(request: Request) -> str | None:
+    """The language model this server is configured with (the form offers mode "llm"), or None."""
+    llm = LLMSettings.from_settings(request.app.state.settings)
+    return llm.model if llm else None
+
+
 @router.get("/tailoring")
 async def tailoring_page(
     request: Request, session: SessionDep, user: WebUser, resume_id: uuid.UUID | None = None
 ) -> Response:
     context = await _start_context(session, user)
+    model = _llm_model(request)
     return render(
         request, "tailoring.html", chosen_resume=resume_id, chosen_job=None, cover_letter=True, outreach=True,
-        **context,
+        llm_model=model, chosen_mode="llm" if model else "deterministic", **context,
     )  # fmt: skip
 
 
@@ -134,10 +142,12 @@ async def make_preview(
             job_id=_uuid(fields.get("job_id", ""), "Job"),
             cover_letter=fields.get("cover_letter") == "true",
             outreach=fields.get("outreach") == "true",
+            mode=fields.get("mode") or None,
         )
         row = await tailoring_service.preview(
-            session=session, engine=engine, storage=storage, user=user, body=body
-        )
+            session=session, engine=engine, storage=storage, user=user, body=body,
+            llm=LLMSettings.from_settings(request.app.state.settings),
+        )  # fmt: skip
     except USER_ERRORS as exc:
         failure = failure_of(exc)
         context = await _start_context(session, user)
@@ -145,7 +155,7 @@ async def make_preview(
             request, "tailoring.html", status_code=failure.status, error=failure,
             chosen_resume=_maybe_uuid(fields.get("resume_id")), chosen_job=_maybe_uuid(fields.get("job_id")),
             cover_letter=fields.get("cover_letter") == "true", outreach=fields.get("outreach") == "true",
-            **context,
+            llm_model=_llm_model(request), chosen_mode=fields.get("mode") or None, **context,
         )  # fmt: skip
     return redirect(request, f"/tailoring/{row.id}")
 
