@@ -18,14 +18,11 @@ from resumeiq.db import SessionDep
 from resumeiq.errors import ServiceError
 from resumeiq.jobs import service as jobs_service
 from resumeiq.pagination import PageParams
-from resumeiq.ratelimit.limiter import LimitKind, RateLimiter
 from resumeiq.resumes import service as resumes_service
 from resumeiq.resumes.dependencies import EnginePoolDep, StorageDep
-from resumeiq.resumes.upload import receive_upload
 from resumeiq.users.dependencies import SettingsDep
 from resumeiq.users.models import User
 from resumeiq.users.roles import is_recruiter
-from resumeiq.web.forms import check_fields
 from resumeiq.web.pages import (
     USER_ERRORS,
     WebRoute,
@@ -36,7 +33,8 @@ from resumeiq.web.pages import (
     reload_user,
     render,
 )
-from resumeiq.web.session import CSRF_FIELD, check_csrf, check_origin
+from resumeiq.web.resume_pages import receive_checked_upload
+from resumeiq.web.session import check_csrf, check_origin
 
 router = APIRouter(route_class=WebRoute, include_in_schema=False)
 
@@ -111,17 +109,7 @@ async def upload_version(
     try:
         await resumes_service.get_owned_candidate(session=session, user=user, candidate_id=candidate_id)
         await session.commit()  # hold no connection while the file streams in
-        limiter: RateLimiter = request.app.state.rate_limiter
-        await limiter.hit(LimitKind.UPLOAD, str(user.id))
-        upload = await receive_upload(
-            request, temp_path=storage.new_temp_path(), max_bytes=settings.upload_max_bytes
-        )
-        try:
-            check_fields(upload.fields)
-            check_csrf(request, web, upload.fields.get(CSRF_FIELD))
-        except BaseException:
-            upload.path.unlink(missing_ok=True)
-            raise
+        upload = await receive_checked_upload(request, web, settings, storage, user)
         resume = await resumes_service.upload_resume(
             session=session,
             storage=storage,

@@ -41,6 +41,21 @@ Text = Annotated[str, Form(max_length=1000)]
 _ALL = PageParams(limit=100, offset=0)
 
 
+async def receive_checked_upload(request: Request, web: Any, settings: Any, storage: Any, user: User) -> Any:
+    """A resume file sent by a page's form: counted against the upload limit, streamed to a
+    temporary file, its form fields and CSRF token checked (the file removed if they fail)."""
+    limiter: RateLimiter = request.app.state.rate_limiter
+    await limiter.hit(LimitKind.UPLOAD, str(user.id))
+    upload = await receive_upload(request, temp_path=storage.new_temp_path(), max_bytes=settings.upload_max_bytes)
+    try:
+        check_fields(upload.fields)
+        check_csrf(request, web, upload.fields.get(CSRF_FIELD))
+    except BaseException:
+        upload.path.unlink(missing_ok=True)
+        raise
+    return upload
+
+
 async def _resumes_context(session: Any, user: User) -> dict[str, Any]:
     """The user's resumes grouped by candidate (newest version first)."""
     resumes = (
@@ -84,17 +99,7 @@ async def upload_resume(
 ) -> Response:
     check_origin(request)
     try:
-        limiter: RateLimiter = request.app.state.rate_limiter
-        await limiter.hit(LimitKind.UPLOAD, str(user.id))
-        upload = await receive_upload(
-            request, temp_path=storage.new_temp_path(), max_bytes=settings.upload_max_bytes
-        )
-        try:
-            check_fields(upload.fields)
-            check_csrf(request, web, upload.fields.get(CSRF_FIELD))
-        except BaseException:
-            upload.path.unlink(missing_ok=True)
-            raise
+        upload = await receive_checked_upload(request, web, settings, storage, user)
         resume = await resumes_service.upload_resume(
             session=session, storage=storage, engine=engine, user=user, upload=upload, candidate_id=None
         )
