@@ -563,7 +563,6 @@ def test_a_short_text_file_is_not_told_its_pdf_fonts_are_unreadable():
     """Few characters per page is a PDF's or a Word file's warning sign (words that are
     pictures); a short plain text file gave all it holds, and only the length check speaks of it."""
     from documents import text_pdf
-
     from resumeiq.engine import analyze_resume
 
     short = (
