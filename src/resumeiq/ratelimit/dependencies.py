@@ -10,6 +10,7 @@ from fastapi import Depends, Request
 
 from resumeiq.ratelimit.limiter import LimitKind, RateLimiter
 from resumeiq.users.dependencies import CurrentUser
+from resumeiq.users.models import User
 
 
 async def get_limiter(request: Request) -> RateLimiter:
@@ -17,6 +18,19 @@ async def get_limiter(request: Request) -> RateLimiter:
 
 
 LimiterDep = Annotated[RateLimiter, Depends(get_limiter)]
+
+
+async def check_limit(request: Request, kind: LimitKind, user: User, cost: int = 1) -> None:
+    """For a web page's request: refuse it (``RateLimited``) if the user's (role's) limit of
+    ``kind`` is used up; counts nothing: ``count_limit`` does once the work succeeded, so that a
+    request refused for bad input costs nothing, as with the API's ``rate_limit``."""
+    limiter: RateLimiter = request.app.state.rate_limiter
+    await limiter.check(kind, str(user.id), role=user.role, cost=cost)
+
+
+async def count_limit(request: Request, kind: LimitKind, user: User, cost: int = 1) -> None:
+    limiter: RateLimiter = request.app.state.rate_limiter
+    await limiter.count(kind, str(user.id), role=user.role, cost=cost)
 
 
 def client_address(request: Request) -> str:

@@ -18,6 +18,8 @@ from resumeiq.db import SessionDep
 from resumeiq.errors import ServiceError
 from resumeiq.jobs import service as jobs_service
 from resumeiq.pagination import PageParams
+from resumeiq.ratelimit.dependencies import count_limit
+from resumeiq.ratelimit.limiter import LimitKind
 from resumeiq.resumes import service as resumes_service
 from resumeiq.resumes.dependencies import EnginePoolDep, StorageDep
 from resumeiq.users.dependencies import SettingsDep
@@ -118,6 +120,7 @@ async def upload_version(
             upload=upload,
             candidate_id=candidate_id,
         )
+        await count_limit(request, LimitKind.UPLOAD, user)
     except USER_ERRORS as exc:
         failure = failure_of(exc)
         user = await reload_user(request, session, web)

@@ -16,7 +16,8 @@ from resumeiq.jobs import service as jobs_service
 from resumeiq.jobs.schemas import MAX_JOB_TEXT_CHARS, JobCreate, JobFileFields, JobKeywords
 from resumeiq.matches import service as matches_service
 from resumeiq.pagination import PageParams
-from resumeiq.ratelimit.limiter import LimitKind, RateLimiter
+from resumeiq.ratelimit.dependencies import check_limit, count_limit
+from resumeiq.ratelimit.limiter import LimitKind
 from resumeiq.resumes import service as resumes_service
 from resumeiq.resumes.dependencies import EnginePoolDep, StorageDep
 from resumeiq.resumes.upload import receive_upload
@@ -101,8 +102,7 @@ async def create_job_from_file(
     """From a PDF, DOCX or TXT file (multipart)."""
     try:
         check_origin(request)
-        limiter: RateLimiter = request.app.state.rate_limiter
-        await limiter.hit(LimitKind.UPLOAD, str(user.id))
+        await check_limit(request, LimitKind.UPLOAD, user)  # counted once the job is made
         upload = await receive_upload(
             request, temp_path=storage.new_temp_path(), max_bytes=settings.upload_max_bytes
         )
@@ -117,6 +117,7 @@ async def create_job_from_file(
             session=session, engine=engine, user=user, upload=upload,
             title=fields.title[:300] or None, company=fields.company[:200] or None,
         )  # fmt: skip
+        await count_limit(request, LimitKind.UPLOAD, user)
     except USER_ERRORS as exc:
         failure = failure_of(exc)
         return render(
@@ -224,8 +225,7 @@ async def request_match(
         from resumeiq.errors import InvalidInput
 
         raise InvalidInput("Job: choose one of your jobs.") from None
-    limiter: RateLimiter = request.app.state.rate_limiter
-    await limiter.hit(LimitKind.ANALYSIS, str(user.id))
+    await check_limit(request, LimitKind.ANALYSIS, user)
     created = await matches_service.request_match(
         session=session,
         user=user,
@@ -233,6 +233,7 @@ async def request_match(
         job_id=job,
         dispatch=request.app.state.dispatcher.submit,
     )
+    await count_limit(request, LimitKind.ANALYSIS, user)
     return redirect(request, f"/resumes/{resume_id}/match?match={created.id}")
 
 

@@ -14,7 +14,8 @@ from resumeiq.db import SessionDep
 from resumeiq.errors import InvalidInput
 from resumeiq.jobs import service as jobs_service
 from resumeiq.pagination import PageParams
-from resumeiq.ratelimit.limiter import LimitKind, RateLimiter
+from resumeiq.ratelimit.dependencies import check_limit, count_limit
+from resumeiq.ratelimit.limiter import LimitKind
 from resumeiq.resumes import service as resumes_service
 from resumeiq.resumes.dependencies import EnginePoolDep, StorageDep
 from resumeiq.resumes.upload import receive_upload
@@ -44,8 +45,7 @@ _ALL = PageParams(limit=100, offset=0)
 async def receive_checked_upload(request: Request, web: Any, settings: Any, storage: Any, user: User) -> Any:
     """A resume file sent by a page's form: counted against the upload limit, streamed to a
     temporary file, its form fields and CSRF token checked (the file removed if they fail)."""
-    limiter: RateLimiter = request.app.state.rate_limiter
-    await limiter.hit(LimitKind.UPLOAD, str(user.id))
+    await check_limit(request, LimitKind.UPLOAD, user)  # counted by the caller once stored
     upload = await receive_upload(request, temp_path=storage.new_temp_path(), max_bytes=settings.upload_max_bytes)
     try:
         check_fields(upload.fields)
@@ -103,6 +103,7 @@ async def upload_resume(
         resume = await resumes_service.upload_resume(
             session=session, storage=storage, engine=engine, user=user, upload=upload, candidate_id=None
         )
+        await count_limit(request, LimitKind.UPLOAD, user)
     except USER_ERRORS as exc:
         failure = failure_of(exc)
         context = await _resumes_context(session, user)
@@ -265,8 +266,7 @@ async def request_review(
         job = uuid.UUID(job_id) if job_id.strip() else None
     except ValueError:
         raise InvalidInput("Job: choose one of your jobs, or none.") from None
-    limiter: RateLimiter = request.app.state.rate_limiter
-    await limiter.hit(LimitKind.ANALYSIS, str(user.id))
+    await check_limit(request, LimitKind.ANALYSIS, user)
     review = await analysis_service.request_review(
         session=session,
         user=user,
@@ -276,6 +276,7 @@ async def request_review(
         charge_credits=request.app.state.settings.credits_enabled,
         job_id=job,
     )
+    await count_limit(request, LimitKind.ANALYSIS, user)
     return redirect(request, f"/resumes/{resume_id}/review?analysis={review.id}")
 
 

@@ -19,6 +19,7 @@ from resumeiq.errors import InvalidInput, NotFound
 from resumeiq.exports import XLSX_MEDIA_TYPE
 from resumeiq.jobs import service as jobs_service
 from resumeiq.pagination import PageParams
+from resumeiq.ratelimit.dependencies import check_limit, count_limit
 from resumeiq.ratelimit.limiter import LimitKind, RateLimiter
 from resumeiq.resumes import service as resumes_service
 from resumeiq.resumes.dependencies import StorageDep
@@ -165,8 +166,8 @@ async def start_screening(
 ) -> Response:
     try:
         check_origin(request)
-        limiter: RateLimiter = request.app.state.rate_limiter
-        await limiter.hit(LimitKind.UPLOAD, str(user.id))
+        # The day's budget of screened resumes, as the API holds it; counted (each file) once accepted.
+        await check_limit(request, LimitKind.SCREENING_FILES, user)
 
         async def check_job(raw: str) -> None:  # before any file is written
             try:
@@ -203,6 +204,7 @@ async def start_screening(
             dispatch=request.app.state.screening_dispatcher.submit,
             charge_credits=settings.credits_enabled,
         )  # fmt: skip
+        await count_limit(request, LimitKind.SCREENING_FILES, user, cost=screening.total)
     except USER_ERRORS as exc:
         failure = failure_of(exc)
         user = await reload_user(request, session, web)
