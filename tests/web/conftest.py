@@ -66,10 +66,9 @@ class Server(CliProcess):
         raise AssertionError(f"the service did not become ready:\n{self.output()}")
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """The whole service (SQLite, in-process worker) on a free loopback port."""
-    tmp = tmp_path_factory.mktemp("web-server")
+def running_server(tmp: Path, **extra_env: str) -> Iterator[Server]:
+    """The whole service (SQLite, in-process worker) on a free loopback port, with the limits
+    raised for a test's many sign-ups and uploads, and ``extra_env`` on top; stopped at the end."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("RESUMEIQ_")}
     env |= {
         "RESUMEIQ_DATA_DIR": str(tmp / "data"),
@@ -80,13 +79,19 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         "RESUMEIQ_RATE_LIMIT_REGISTER_IP": "1000/minute",
         "RESUMEIQ_RATE_LIMIT_LOGIN_IP": "1000/minute",
         "RESUMEIQ_LOG_LEVEL": "WARNING",
-    }
+    } | extra_env
     server = Server(env, tmp / "service.log")
     try:
         server.wait_ready()
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The whole service (SQLite, in-process worker) on a free loopback port."""
+    yield from running_server(tmp_path_factory.mktemp("web-server"))
 
 
 @pytest.fixture(scope="module")

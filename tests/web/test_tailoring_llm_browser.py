@@ -6,8 +6,6 @@ preview with the reason. At 375 px without JavaScript too; screenshots under ``t
 
 from __future__ import annotations
 
-import os
-import secrets
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -18,7 +16,7 @@ from test_browser import sign_up
 from web_people import TAILOR_JOB, TAILOR_SEEKER
 from webtools import shoot
 
-from conftest import Server
+from conftest import Server, running_server
 from llm_server import FakeLLM, reply, status
 
 MODEL = "fake-web-model-3b"
@@ -37,28 +35,14 @@ def llm() -> Iterator[FakeLLM]:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, llm: FakeLLM) -> Iterator[Server]:
     """The whole service, as in ``conftest.server``, with the fake model configured."""
-    tmp = tmp_path_factory.mktemp("web-llm-server")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RESUMEIQ_")}
-    env |= {
-        "RESUMEIQ_DATA_DIR": str(tmp / "data"),
-        "RESUMEIQ_JWT_SECRET": secrets.token_urlsafe(32),
-        "RESUMEIQ_WORKER_POOL_SIZE": "2",
-        "RESUMEIQ_RATE_LIMIT_UPLOAD": "1000/minute",
-        "RESUMEIQ_RATE_LIMIT_REGISTER_IP": "1000/minute",
-        "RESUMEIQ_RATE_LIMIT_LOGIN_IP": "1000/minute",
-        "RESUMEIQ_LOG_LEVEL": "WARNING",
-        "RESUMEIQ_LLM_BASE_URL": llm.base_url,
-        "RESUMEIQ_LLM_MODEL": MODEL,
-        "RESUMEIQ_LLM_API_KEY": "sk-invented-browser-5eed-never-shown",
-        "RESUMEIQ_LLM_TIMEOUT_SECONDS": "5",
-        "RESUMEIQ_LLM_MAX_RETRIES": "0",
-    }
-    server = Server(env, tmp / "service.log")
-    try:
-        server.wait_ready()
-        yield server
-    finally:
-        server.stop()
+    yield from running_server(
+        tmp_path_factory.mktemp("web-llm-server"),
+        RESUMEIQ_LLM_BASE_URL=llm.base_url,
+        RESUMEIQ_LLM_MODEL=MODEL,
+        RESUMEIQ_LLM_API_KEY="sk-invented-browser-5eed-never-shown",
+        RESUMEIQ_LLM_TIMEOUT_SECONDS="5",
+        RESUMEIQ_LLM_MAX_RETRIES="0",
+    )
 
 
 def seeker_with_job(page: Any, server: Server) -> None:
