@@ -139,43 +139,17 @@ def _agrees(candidate: Candidate, person: Identity) -> bool:
 
 
 async def find_candidate(*, session: AsyncSession, owner_id: uuid.UUID, person: Identity) -> Candidate | None:
-    """The owner's candidate (never ``is_self``) that ``person`` is, or None."""
-    mine = [Candidate.owner_user_id == owner_id, Candidate.is_self.is_(False)]
-    stages = []
-    if person.email_key:
-        stages.append(Candidate.email_key == person.email_key)
-    if person.phone_key:
-        stages.append(Candidate.phone_key == person.phone_key)
-    if person.name_key and person.location_key:
-        stages.append(
-            (Candidate.name_key == person.name_key) & (Candidate.location_key == person.location_key)
-        )
-    for where in stages:
-        rows = await session.scalars(select(Candidate).where(*mine, where).order_by(Candidate.created_at))
-        for candidate in rows:
-            if _agrees(candidate, person):
-                return candidate
-    if person.identity_key:  # the row holding this key (made from it; fields edited since)
-        return await session.scalar(
-            select(Candidate).where(*mine, Candidate.identity_key == person.identity_key)
-        )
-    return None
+    """The owner's candidate (never ``is_self``) that ``person`` is, or None: the rows any of
+    its keys names, in one statement, chosen by ``_pick``."""
+    found = _pick(await _named_rows(session, owner_id, person), person)
+    return await session.get(Candidate, found.id) if found is not None else None
 
 
 def fill_in(candidate: Candidate, person: Identity, skills: Iterable[str] = ()) -> None:
     """Add what the candidate lacks from a new resume of theirs (never overwrite: the recruiter
     may have corrected it) and its skills."""
-    if not candidate.name and person.name:
-        candidate.name, candidate.name_key = person.name, person.name_key
-    if not candidate.email and person.email:
-        candidate.email, candidate.email_key = person.email, person.email_key
-    if not candidate.phone and person.phone:
-        candidate.phone, candidate.phone_key = person.phone, person.phone_key
-    if not candidate.location and person.location:
-        candidate.location, candidate.location_key = person.location, person.location_key
-    merged = merge_skills(candidate.skills, skills)
-    if merged != candidate.skills:
-        candidate.skills = merged
+    for column, value in _filled_in(candidate, person, skills).items():
+        setattr(candidate, column, value)
 
 
 def new_candidate(owner_id: uuid.UUID, person: Identity, skills: Iterable[str] = ()) -> Candidate:
@@ -258,8 +232,22 @@ _INSERT = insert(_T)
 _UPDATE = update(_T).where(_T.c.id == bindparam("candidate_id"))
 
 
+async def _named_rows(session: AsyncSession, owner_id: uuid.UUID, person: Identity) -> list[Any]:
+    params = {
+        "owner_id": owner_id,
+        "email_key": person.email_key,
+        "phone_key": person.phone_key,
+        "name_key": person.name_key,
+        "location_key": person.location_key,
+        "identity_key": person.identity_key,
+    }
+    return list(await session.execute(_NAMED_BY, params))
+
+
 def _pick(rows: list[Any], person: Identity) -> Any | None:
-    """``find_candidate``'s choice among the rows ``_NAMED_BY`` returned."""
+    """The candidate ``person`` is among the rows ``_NAMED_BY`` returned: by e-mail, else phone,
+    else name and location (a stronger key both have must agree), else the row holding its
+    identity key (made from it, fields edited since)."""
     stages = []
     if person.email_key:
         stages.append(lambda r: r.email_key == person.email_key)
@@ -297,20 +285,7 @@ async def find_or_add_candidate(
     another transaction meanwhile: the caller rolls back and tries again (it is found then)."""
     person = identity_of(json_resume)
     skills = skill_names(json_resume)
-    rows = list(
-        await session.execute(
-            _NAMED_BY,
-            {
-                "owner_id": owner_id,
-                "email_key": person.email_key,
-                "phone_key": person.phone_key,
-                "name_key": person.name_key,
-                "location_key": person.location_key,
-                "identity_key": person.identity_key,
-            },
-        )
-    )
-    found = _pick(rows, person)
+    found = _pick(await _named_rows(session, owner_id, person), person)
     if found is not None:
         changes = _filled_in(found, person, skills)
         if changes:
