@@ -121,6 +121,8 @@ async def test_the_periodic_task_purges_at_start_and_then_every_interval(start_a
         # A resume that becomes too old while the service runs goes at a later round.
         await backdate(settings, [new_id], days=9)
         await poll(lambda: snapshot_database(database_url), lambda t: len(t["resumes"]) == 0)
+        # The round goes on to the screening's reference to the file, and then the file.
+        await poll(lambda: stored_files(settings), lambda files: files == set())
     assert (await stored_files(settings)) == set()
 
 
