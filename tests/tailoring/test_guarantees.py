@@ -10,6 +10,7 @@ from resumeiq.tailoring import work
 from resumeiq.tailoring.changes import Change, PointerError, apply_changes
 from resumeiq.tailoring.guarantees import violations
 from resumeiq.tailoring.tailor import Tailored
+from resumeiq.worker.engine_jobs import EngineFailure
 from tailoring.people import FULL_STACK_JOB, MIRA
 
 ORIGINAL = parse_resume(MIRA, filename="m.txt").resume.to_json_resume()
@@ -131,3 +132,24 @@ def test_api_004_a_change_that_breaks_a_guarantee_is_dropped_and_reported(tmp_pa
     assert len(dropped) == 2
     assert "/work/0/name" in dropped[0] and "Globex" in dropped[0]
     assert "/work/1/highlights/1" in dropped[1] and "500" in dropped[1]
+
+
+def test_api_008_a_step_that_fails_inside_the_preview_fails_the_preview(tmp_path, monkeypatch):
+    """API-008 of the earlier system: a step that failed half-way (the diff, the read-back) still
+    answered "success" with what it had. Here a failure inside any step is the preview's failure:
+    a typed engine failure (the API answers it as a problem), never a result with success parts."""
+    import resumeiq.tailoring.render as render_module
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the renderer broke")
+
+    monkeypatch.setattr(render_module, "render_resume", broken)
+    path = tmp_path / "m.txt"
+    path.write_bytes(MIRA)
+    job = parse_job(FULL_STACK_JOB)
+    out = work.preview(
+        str(path), "m.txt", ORIGINAL, "k", job.model_dump(mode="json"), FULL_STACK_JOB, job.title, None,
+        True, True, ExtractLimits(),
+    )
+    assert isinstance(out, EngineFailure), out
+    assert out.internal and "the renderer broke" in out.message

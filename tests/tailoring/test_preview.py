@@ -209,3 +209,25 @@ async def test_bad_preview_requests_are_422(user):
     assert r.status_code == 422 and r.json()["code"] == "validation_error"
     r = await user.post("/api/v1/tailorings/preview", json={})
     assert r.status_code == 422
+
+
+async def test_api_009_a_preview_that_cannot_be_stored_is_not_reported_as_made(user, monkeypatch):
+    """API-009 of the earlier system: a failed write of the result (its cache) was logged and the
+    answer still said success. Here the job is deleted while the preview is being made, so its row
+    cannot be written: the answer is a 404 that says so, and no preview is listed afterwards."""
+    import resumeiq.tailoring.service as service_module
+
+    resume = await upload(user)
+    job = await create_job(user)
+    real = service_module.model_rewrites
+
+    async def delete_the_job_meanwhile(*args, **kwargs):
+        r = await user.delete(f"/api/v1/jobs/{job['id']}")
+        assert r.status_code == 204, r.text
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(service_module, "model_rewrites", delete_the_job_meanwhile)
+    r = await preview(user, resume["resume_id"], job["id"])
+    assert r.status_code == 404, r.text
+    assert "deleted while the preview was being made" in r.json()["detail"]
+    assert (await user.get("/api/v1/tailorings")).json()["total"] == 0
