@@ -575,3 +575,25 @@ def test_a_short_text_file_is_not_told_its_pdf_fonts_are_unreadable():
         assert check(review, "length").status == "failed", name
     sparse_pdf = analyze_resume(text_pdf(short), filename="cv.pdf")[1]
     assert check(sparse_pdf, "extractable_text").status != "passed"
+
+
+def test_a_failed_check_that_gets_worse_lowers_a_capped_score():
+    """More first-person bullets on a resume that already failed the check, under the no-e-mail
+    cap: the weighted share it loses is compressed by the cap and lost in the rounding, so the
+    finding's own cost must grow as the check misses more (a point more past half)."""
+    from resumeiq.engine.model import Check
+    from resumeiq.engine.score import calibrate
+
+    def checks(pronouns: float) -> list[Check]:
+        def make(id_: str, group: str, status: str, score: float) -> Check:
+            return Check(id=id_, group=group, title=id_, status=status, score=score, weight=1.0, message="")
+
+        return [
+            make("contact_email", "ats", "failed", 0.0),
+            make("pronouns_and_fillers", "content", "failed", pronouns),
+        ]
+
+    # The mix loses 0.3 points (the check's weighted share) when the check drops from 0.5 to 0.25.
+    better = calibrate(0.862, checks(0.5), None)[0]
+    worse = calibrate(0.859, checks(0.25), None)[0]
+    assert round(100 * worse) < round(100 * better), (better, worse)

@@ -28,9 +28,10 @@ Calibration (``calibrate``), applied to that mix in this order:
 A cap is soft (``soft_cap``): scores from 25 points under it are compressed towards it rather
 than cut, so a capped resume with one more defect still scores lower.
 
-Then each finding costs whole points of its own (``weights.FINDING_COST``: partial 1, failed 2),
-so fixing any recommendation raises the score by at least a point and a check that gets worse
-always lowers it, whatever a cap compresses or the rounding hides.
+Then each finding costs whole points of its own (``finding_cost``: partial 1, failed 2, failed
+with under half of its measure 3), so fixing any recommendation raises the score by at least a
+point, and a check that gets worse by a step (passed → partial → failed → under half) lowers it,
+whatever a cap compresses or the rounding hides.
 
 Bands (``band``): poor < 50 ≤ fair < 70 ≤ good < 85 ≤ strong. Recommendations come by
 ``summary.tier`` (blocking problems, failed ATS structure, errors in the document, partly met
@@ -48,13 +49,23 @@ from resumeiq.engine.score.checks_ats import CHECKS_ATS, IndustryFit, industry_f
 from resumeiq.engine.score.checks_content import CHECKS_CONTENT
 from resumeiq.engine.score.checks_formatting import CHECKS_FORMATTING, TOO_LONG
 from resumeiq.engine.score.industries import DEFAULT_INDUSTRY, get_industry
-from resumeiq.engine.score.weights import ATS_ALSO_COUNTS, CHECKS, FINDING_COST, STRUCTURAL
+from resumeiq.engine.score.weights import ATS_ALSO_COUNTS, CHECKS, FINDING_COST, SHORTFALL_STEPS, STRUCTURAL
 
-__all__ = ["ATS_ALSO_COUNTS", "CHECKS", "band", "calibrate", "run_checks", "score_resume"]
+__all__ = ["ATS_ALSO_COUNTS", "CHECKS", "band", "calibrate", "finding_cost", "run_checks", "score_resume"]
 
 
 def _to_int(value: float) -> int:
     return max(0, min(100, math.floor(100 * value + 0.5)))
+
+
+def finding_cost(check: Check) -> float:
+    """Whole points a finding costs: its status's cost (``FINDING_COST``: partial 1, failed 2); a
+    failed check that misses more than half of its measure costs 3 (``SHORTFALL_STEPS`` = 2
+    steps of half a check each, one point per step begun, plus one)."""
+    cost = FINDING_COST[check.status]
+    if check.status == "failed":
+        cost = max(cost, 1 + math.ceil(SHORTFALL_STEPS * (1.0 - check.score) - 1e-9))
+    return cost
 
 
 def run_checks(parsed: ParsedDocument, industry: str = DEFAULT_INDUSTRY) -> list[Check]:
@@ -120,9 +131,9 @@ def calibrate(mix: float, checks: list[Check], fit: IndustryFit | None) -> tuple
         if overall > cap - CAP_KNEE:
             overall = soft_cap(overall, cap)
             reasons.append(reason)
-    # Each finding costs whole points of its own (``FINDING_COST``), after the caps, so that no cap's
+    # Each finding costs whole points of its own (``finding_cost``), after the caps, so that no cap's
     # compression or rounding can hide a check that got worse.
-    overall -= sum(FINDING_COST[c.status] for c in checks) / 100
+    overall -= sum(finding_cost(c) for c in checks) / 100
     return max(0.0, overall), reasons
 
 

@@ -111,3 +111,7 @@ DEFECT_CHECKS: frozenset[str] = frozenset({
 # or partial check raises the score by at least this much, and a check that gets worse (passed →
 # partial → failed) always lowers it, whatever the rounding or a cap's compression.
 FINDING_COST: dict[str, float] = {"passed": 0.0, "partial": 1.0, "failed": 2.0}
+# A failed check that misses more than half of its measure costs a point more (3): one that gets
+# worse still (more first-person bullets, more pages) past half costs more, so a cap near which the
+# weighted share is compressed cannot hide it.
+SHORTFALL_STEPS = 2
