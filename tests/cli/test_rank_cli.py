@@ -171,6 +171,8 @@ def test_xlsx_has_the_csv_columns_and_lists_unreadable_files(runner, inbox, jobs
     assert len(rows) == len(csv_rows) == 7  # five ranked, one unreadable, the header
     by_file = {r[EXPORT_COLUMNS.index("File") + 1]: dict(zip(rows[0], r, strict=True)) for r in rows[1:]}
     assert by_file["torn.pdf"]["Rank"] is None and by_file["torn.pdf"]["Error"].startswith("corrupt_file:")
+    # A file name is never shown as a person's name: the nameless resume and the torn file say so.
+    assert by_file[risky]["Name"] == "(no name found)" and by_file["torn.pdf"]["Name"] == "(not read)"
     copy, original = by_file["ana-copy.txt"], by_file["ana.txt"]
     assert (copy["Duplicate of"] or original["Duplicate of"]).startswith(("ana (#", "ana-copy (#"))
     assert isinstance(original["Rank"], int) and isinstance(original["Score"], float)
@@ -293,3 +295,11 @@ def test_the_table_names_people_and_what_they_have_and_lack(runner, inbox, jobs)
     ben = next(line for line in result.stdout.splitlines() if "Ben Okafor" in line)
     assert "Terraform, Kubernetes, Python" in ana and "ana.txt" in ana
     assert "Terraform, Kubernetes" in ben and ben.rstrip(" │").endswith("Python")  # what Ben lacks, last
+
+
+def test_the_table_never_shows_a_file_name_as_a_persons_name(runner, inbox, jobs):
+    (inbox / "cara-2024.txt").write_text(RESUMES["ana.txt"].replace("Ana Silva\n", "").replace("ana@", "c@"))
+    result = runner.invoke(app, ["rank", "--job", str(jobs["sre"]), str(inbox)], env={"COLUMNS": "220"})
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.stdout.splitlines() if "cara-2024.txt" in line)
+    assert "(no name found)" in row and row.count("cara-2024") == 1, row

@@ -10,8 +10,9 @@ job file stem → that list); ``--out`` writes ``OUTDIR/<job file stem>.ranking.
 ``--csv`` and ``--xlsx`` write one row per job × resume in the columns of the screening export
 (``resumeiq.exports``: rank, name, e-mail, …, after the job), then the files that could not be
 read with their error; no cell is a formula. A resume's id is its file stem (its whole file name when
-two files share a stem); its ``name`` the candidate's name as parsed (the tables show it, or the
-file stem when none was found); ``duplicate_of`` the id of a better-ranked file with the same bytes.
+two files share a stem); its ``name`` the candidate's name as parsed (the tables show it, or
+"(no name found)", a file that could not be read "(not read)": a file name is never shown as a
+person's name); ``duplicate_of`` the id of a better-ranked file with the same bytes.
 Files that cannot be read are listed on stderr with their error code and left out of the ranking.
 
 Exit codes (``cli.common``): 0 ok, 2 usage error, 3 any resume or job posting could not be read
@@ -45,6 +46,8 @@ from resumeiq.cli.common import (
 )
 from resumeiq.cli.engine import output_stems
 
+NO_NAME = "(no name found)"
+NOT_READ = "(not read)"
 _SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".markdown", ".doc", ".rtf", ".odt", ""}
 
 
@@ -326,7 +329,7 @@ def _table(
             duplicate = e["duplicate_of"]
             row = CandidateRow(
                 rank=rank,
-                name=e["name"] or e["id"],
+                name=e["name"] or NO_NAME,
                 score=round(e["score"], 2),
                 category=e["category"],
                 years=e["years"],
@@ -345,7 +348,7 @@ def _table(
         for path, error in failed:
             row = CandidateRow(
                 rank=None,
-                name=path.stem,
+                name=NOT_READ,
                 score=None,
                 category="failed",
                 file=path.name,
@@ -380,7 +383,7 @@ def _print_tables(lists: dict[str, list[dict[str, Any]]]) -> None:
         for rank, e in enumerate(items, 1):
             table.add_row(
                 str(rank),
-                escape(e["name"] or e["id"]),
+                escape(e["name"]) if e["name"] else f"[dim]{NO_NAME}[/dim]",
                 escape(e["file"]) + (f" [dim](same file as {escape(e['duplicate_of'])})[/dim]" if e["duplicate_of"] else ""),
                 f"{e['score']:.1f}",
                 f"[{colours[e['category']]}]{e['category']}[/]",
