@@ -1,6 +1,7 @@
 """What a review says is true of the document and reads as English: logical bullets, contact and
 boilerplate lines, unheaded summaries, PDF links, advice that fits the field, and every template
-checked with the grammar rules of ``tests/grammar.py`` over generated resumes (invented people)."""
+checked with the grammar rules of ``tests/grammar.py`` over generated resumes (invented people) and
+over the shared development and real sets (read, never quoted)."""
 
 from __future__ import annotations
 
@@ -230,3 +231,56 @@ def test_every_generated_sentence_follows_the_grammar_rules(text, industry):
     _, review = review_of(text, industry)
     bad = review_problems(review)
     assert not bad, bad
+
+
+def _shared_texts() -> tuple[list[Path], list[Path]]:
+    """The readable resumes of eval-dev, and the texts of eval-real (read, never quoted here)."""
+    from evalset import SHARED_DIR, expected_error_code, required_eval_files
+
+    files = [p for p in required_eval_files() if expected_error_code(p) is None]
+    real = sorted((SHARED_DIR / "eval-real").glob("*.txt"))
+    if not real:
+        from availability import unavailable
+
+        unavailable(f"the shared real set is not at {SHARED_DIR / 'eval-real'} (set RESUMEIQ_TEST_SHARED_DIR)")
+    return files, real
+
+
+def test_every_sentence_said_about_the_shared_sets_follows_the_grammar_rules():
+    """Every template the review has, filled from development resumes (eval-dev, for every
+    industry profile: the advice differs by field) and real ones (eval-real, for the general
+    profile and one other): no sentence breaks a rule of tests/grammar.py."""
+    from resumeiq.engine.errors import EngineError
+    from resumeiq.engine.score.industries import list_industries
+
+    industries = [p.id for p in list_industries()]
+    dev, real = _shared_texts()
+    bad = []
+    for path in dev + real:
+        try:
+            parsed = parse_resume(path.read_bytes(), filename=path.name)
+        except EngineError:
+            continue
+        for industry in industries if path in dev else ("general", "software_engineering"):
+            for where, text, rules in review_problems(score_resume(parsed, industry)):
+                bad.append(f"{path.parent.name}/{path.name} [{industry}] {where}: {rules}")
+    assert not bad, "\n".join(bad[:20])
+
+
+def test_the_pronoun_advice_quotes_the_words_around_the_pronoun():
+    """A long summary line with its "I" near the end: the quote is cut around the pronoun, so the
+    example shows what it is an example of."""
+    summary = ("Detail-minded payroll specialist with 9 years of experience in ADP and Workday. "
+               "I turn messy timesheets into clean pay runs.")
+    _, review = review_of(resume_text(summary=summary))
+    advice = check(review, "pronouns_and_fillers").suggestion
+    quoted = advice.split("as in '", 1)[1].split("':", 1)[0]
+    assert " I turn" in quoted and len(quoted) <= 82 and quoted.startswith("…"), advice
+
+
+def test_quoted_resume_text_keeps_its_apostrophes_apart_from_the_quotes():
+    bullets = ["I ran payroll for the Americas' region (North) and Europe for 4 years"]
+    _, review = review_of(resume_text(bullets=bullets))
+    sentences = [c.suggestion or "" for c in review.checks] + [r.text for r in review.recommendations]
+    quoting = [s for s in sentences if "Americas" in s]
+    assert quoting and all("Americas’ region" in s for s in quoting), quoting

@@ -50,8 +50,9 @@ def plural(n: int, noun: str, plural_form: str | None = None) -> str:
 
 
 def quote(text: str, limit: int = 90) -> str:
-    """A short, single-line quote of resume text."""
-    flat = " ".join(text.split())
+    """A short, single-line quote of resume text. Its apostrophes are typographic (’), so the
+    straight quotes around a quote are never confused with one inside it ("the Americas’ region")."""
+    flat = " ".join(text.split()).replace("'", "’")
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 

@@ -113,10 +113,35 @@ def filler_words(ctx: Context) -> int:
 _CONTACT_MARK = re.compile(r"[\w.+-]+@[\w-]+\.\w|https?://|www\.|linkedin\.com|github\.com", re.IGNORECASE)
 
 
-def line_around(text: str, a: int, b: int) -> str:
+def line_around(text: str, a: int, b: int, limit: int = 80) -> str:
+    """A quote of the line that holds ``text[a:b]``, cut to whole words around that span when the
+    line is longer than ``limit``, so the quote always shows what it is quoted for."""
     line_start = text.rfind("\n", 0, a) + 1
     line_end = text.find("\n", b)
-    return quote(strip_bullet(text[line_start : line_end if line_end >= 0 else len(text)]), 80)
+    flat = " ".join(strip_bullet(text[line_start : line_end if line_end >= 0 else len(text)]).split())
+    flat = flat.replace("'", "’")
+    if len(flat) <= limit:
+        return quote(flat, limit)
+    words = flat.split(" ")
+    first = text[a:b].split()[0] if text[a:b].split() else ""
+    # The span's word: the one holding its first word nearest to as many words in as the span is.
+    near = len(text[line_start:a].split())
+    hits = [i for i, w in enumerate(words) if first and first in w]
+    if not hits:
+        return quote(flat, limit)
+    i = min(hits, key=lambda k: abs(k - near))
+    lo, hi = i, i + 1
+    size = len(words[i])
+    while True:  # grow the window a word at a time, left and right in turn, while it fits
+        grown = False
+        for side in ("left", "right"):
+            if side == "left" and lo > 0 and size + 1 + len(words[lo - 1]) <= limit - 2:
+                lo, size, grown = lo - 1, size + 1 + len(words[lo - 1]), True
+            elif side == "right" and hi < len(words) and size + 1 + len(words[hi]) <= limit - 2:
+                hi, size, grown = hi + 1, size + 1 + len(words[hi]), True
+        if not grown:
+            break
+    return ("…" if lo > 0 else "") + " ".join(words[lo:hi]) + ("…" if hi < len(words) else "")
 
 
 _DATED = re.compile(r"\b(?:19|20)\d\d\b")
