@@ -270,7 +270,7 @@ def test_every_sentence_said_about_the_shared_sets_follows_the_grammar_rules():
 def test_the_pronoun_advice_quotes_the_words_around_the_pronoun():
     """A long summary line with its "I" near the end: the quote is cut around the pronoun, so the
     example shows what it is an example of."""
-    summary = ("Detail-minded payroll specialist with 9 years of experience in ADP and Workday. "
+    summary = ("Payroll specialist, nine seasons on ADP and Workday pay runs across three countries. "
                "I turn messy timesheets into clean pay runs.")
     _, review = review_of(resume_text(summary=summary))
     advice = check(review, "pronouns_and_fillers").suggestion
