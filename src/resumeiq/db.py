@@ -7,6 +7,11 @@ SQLite notes: the file runs in WAL mode with a busy timeout, and every transacti
 "database is locked"; within one process a single connection is shared through the pool queue,
 which serialises writers without lock polling. Its statements go to aiosqlite's thread in one
 trip each (``db_sqlite``).
+
+A request that only reads (a status poll) says so with ``read_only(session)`` before its first
+statement: its statements then run without a transaction of their own (SQLite: no ``BEGIN
+IMMEDIATE``, so it neither takes nor waits for the write lock; PostgreSQL: autocommit, no BEGIN
+and COMMIT round trips). Each statement still reads one consistent snapshot.
 """
 
 from __future__ import annotations
@@ -65,6 +70,22 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+# The execution option that makes a SQLite connection's transaction begin without BEGIN IMMEDIATE
+# (see ``read_only``).
+_SQLITE_READ_ONLY = "resumeiq_read_only"
+
+
+async def read_only(session: AsyncSession) -> None:
+    """Begin ``session``'s transaction as a read: each of its statements then runs on its own,
+    without BEGIN/COMMIT (see the module doc). Only for work that writes nothing; a session that
+    already began (for instance to load the current user) goes on in its transaction."""
+    if session.in_transaction():
+        return
+    name = session.get_bind().dialect.name
+    options = {_SQLITE_READ_ONLY: True} if name == "sqlite" else {"isolation_level": "AUTOCOMMIT"}
+    await session.connection(execution_options=options)
+
+
 class UUIDPrimaryKey:
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
 
@@ -110,7 +131,8 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        if not connection.get_execution_options().get(_SQLITE_READ_ONLY):
+            connection.exec_driver_sql(db_sqlite.BEGIN)  # sent with the first statement
 
     return engine
 

@@ -20,6 +20,7 @@ of any size. So here:
 from __future__ import annotations
 
 import asyncio
+import gc
 from typing import Any
 
 import h11
@@ -127,5 +128,18 @@ def server_config(app: Any, settings: Settings, *, host: str, port: int, access_
     )
 
 
+class Server(uvicorn.Server):
+    """uvicorn's server, which before it starts the app hands every object that exists by then
+    (the modules, the app and its routes: a quarter of a million objects) to the garbage
+    collector's permanent generation (``gc.freeze``). They live as long as the process; left in
+    the collector's oldest generation, every full collection walked all of them again (0.1-0.5 s
+    on this machine's cores), in the middle of the requests that happened to trigger it."""
+
+    async def startup(self, sockets: Any = None) -> None:
+        gc.collect()  # what the imports left behind is freed, not frozen
+        gc.freeze()
+        await super().startup(sockets=sockets)
+
+
 def serve(app: Any, settings: Settings, *, host: str, port: int, access_log: bool) -> None:
-    uvicorn.Server(server_config(app, settings, host=host, port=port, access_log=access_log)).run()
+    Server(server_config(app, settings, host=host, port=port, access_log=access_log)).run()

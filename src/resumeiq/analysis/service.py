@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from resumeiq.analysis.models import ReviewRequest, ReviewResult, ReviewStatus, ReviewType
 from resumeiq.analysis.schemas import AnalysisStatus, AnalysisSummary, Industry, ReviewResultOut
-from resumeiq.db import utcnow
+from resumeiq.db import read_only, utcnow
 from resumeiq.engine import list_industries
 from resumeiq.errors import NotFound, UnknownIndustryRequested
 from resumeiq.jobs.service import get_owned_job
@@ -146,6 +146,7 @@ _STATUS_ROW = (
 
 async def review_status(*, session: AsyncSession, user: User, analysis_id: uuid.UUID) -> AnalysisStatus:
     """``get_review`` as the API answers it, read as one plain row (no ORM objects)."""
+    await read_only(session)
     row = (await session.execute(_STATUS_ROW, {"id": analysis_id, "owner_id": user.id})).one_or_none()
     await session.commit()
     if row is None:

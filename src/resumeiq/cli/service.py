@@ -79,11 +79,9 @@ def _api_processes(settings, workers: int) -> int:  # noqa: ANN001
 def _serve_workers(settings, *, host: str, port: int, access_log: bool, processes: int, base: str) -> None:  # noqa: ANN001
     """``processes`` API processes on one socket (``resumeiq.supervisor``); each gets its share of
     the engine processes, at least one."""
-    import uvicorn
-
     from resumeiq.logging import configure_logging
     from resumeiq.main import create_app
-    from resumeiq.server import server_config
+    from resumeiq.server import Server, server_config
     from resumeiq.supervisor import bind, run_workers
 
     configure_logging(settings.log_level)
@@ -95,7 +93,7 @@ def _serve_workers(settings, *, host: str, port: int, access_log: bool, processe
         app = create_app(per_process)
         # The same server as one process (resumeiq.server), on the inherited socket.
         config = server_config(app, settings, host=host, port=port, access_log=access_log)
-        uvicorn.Server(config).run(sockets=[sock])
+        Server(config).run(sockets=[sock])
 
     typer.echo(
         f"resumeiq: serving on {base} with {processes} API processes, {pool} engine process(es) each "

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Uuid, and_, bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from resumeiq.db import utcnow
+from resumeiq.db import read_only, utcnow
 from resumeiq.errors import InvalidInput, NotFound, PayloadTooLarge
 from resumeiq.jobs.models import Job
 from resumeiq.jobs.service import get_owned_job
@@ -355,6 +355,7 @@ _STATUS_COUNTS = (
 async def screening_status(*, session: AsyncSession, user: User, screening_id: uuid.UUID) -> ScreeningStatus:
     """Progress and counts, in two statements of plain rows."""
     require_recruiter(user, action="screen resumes")
+    await read_only(session)
     params = {"screening_id": screening_id}
     head = (await session.execute(_STATUS_HEAD, params)).one_or_none()
     if head is None or head.owner_user_id != user.id:
