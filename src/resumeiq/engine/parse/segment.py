@@ -72,8 +72,11 @@ def heading_kind(text: str, *, fuzzy: bool = True) -> str | None:
     if words and (len(words) == 1 or len(words) >= 4 and all(len(w) <= 3 for w in words)):
         # Letter-spaced text read with its word gap lost or a space at some letter gaps only
         # ("WORKEXPERIENCE", "EmploymentHistory", "WO R K E X P E R I E N C E"): the letters of
-        # a heading of two words or more, run together.
+        # a heading of two words or more, run together; spaced letters of a one-word heading
+        # whose accented tail kept together ("F O R M A C IÓN", "E D U C A ÇÃO").
         compact = _compact_headings().get("".join(words))
+        if compact is None and len(words) >= 4:
+            compact = heading_map().get("".join(words))
         if compact is not None:
             return compact
     if not words or len(words) > _MAX_HEADING_WORDS:
@@ -205,7 +208,7 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
             if not (1 <= len(words) <= 3) or any(c.isdigit() for c in raw) or "\t" in raw or "@" in raw:
                 continue
             look = _signature(doc, line, underline[i])
-            if look in signatures and look != body_look and not _dated_soon(doc, i):
+            if look in signatures and look != body_look and not _dated_soon(doc, i) and not _school_in_education(found, i, raw):
                 found.append((i, "other", (line.start, line.end), line.end))
         found.sort()
 
@@ -453,6 +456,15 @@ def _inside_entries(doc: ExtractedDocument, i: int, signatures: set[tuple]) -> b
         if find_date_ranges(doc.text, ln.start, ln.end):
             return True
     return False
+
+
+def _school_in_education(found: list[tuple[int, str, tuple[int, int], int]], i: int, raw: str) -> bool:
+    """A school's name set like the headings ("BROOK COLLEGE" under EDUCATION) is an entry of
+    the education section it stands in, not a section of its own."""
+    from resumeiq.engine.parse.education import is_institution
+
+    above = [f for f in found if f[0] < i]
+    return bool(above) and above[-1][1] == "education" and is_institution(raw.strip(_DECOR))
 
 
 def _dated_soon(doc: ExtractedDocument, i: int) -> bool:
