@@ -63,3 +63,68 @@ def test_school_set_in_the_headings_type_is_an_entry_not_a_section():
         ("Master of Engineering", "Geomatics", "Harlow State University"),
         ("BSc", "Surveying", "Fenwick Polytechnic"),
     ]
+
+
+def test_school_cut_by_the_column_before_its_generic_words():
+    body = (
+        "EDUCATION\nBachelor of Arts in Finance — Merrow\nState University (Sep 2015–Jun 2019)\n"
+        "Master of Engineering - Civil Engineering, Tallis\nMetropolitan University\n"
+        "High School Diploma — Dunmore High\nSchool (2011–2015)\n"
+    )
+    assert _rows(_txt(body)) == [
+        ("Bachelor of Arts", "Finance", "Merrow State University"),
+        ("Master of Engineering", "Civil Engineering", "Tallis Metropolitan University"),
+        ("High School Diploma", None, "Dunmore High School"),
+    ]
+
+
+def test_field_right_after_the_degree_is_not_joined_to_the_school_below():
+    body = "EDUCATION\nBS - Information Systems\nState University of Ravensmoor\n2013 – 2016\n"
+    assert _rows(_txt(body)) == [("BS", "Information Systems", "State University of Ravensmoor")]
+
+
+def test_school_and_field_cut_before_a_date_set_right():
+    body = (
+        "EDUCATION\nPhysics, MA, Universidade Federal de\t2022 – 2024\nCaravela\n"
+        "Master of Engineering, Pharmaceutical\t2014 – 2016\nSciences\nKelso Technical Institute\n"
+    )
+    education = _txt(body)
+    assert _rows(education) == [
+        ("MA", "Physics", "Universidade Federal de Caravela"),
+        ("Master of Engineering", "Pharmaceutical Sciences", "Kelso Technical Institute"),
+    ]
+    assert [(e.startDate, e.endDate) for e in education] == [("2022", "2024"), ("2014", "2016")]
+
+
+def test_degree_and_field_cut_over_lines_and_in_brackets():
+    body = (
+        "EDUCATION\nOstrava College\nBachelor of Business\nAdministration - Computer\nScience\n2019\n"
+        "Bachelor of Business Administration (Human Resource\nManagement)\nQuarry Institute\n2016\n"
+    )
+    assert _rows(_txt(body)) == [
+        ("Bachelor of Business Administration", "Computer Science", "Ostrava College"),
+        ("Bachelor of Business Administration", "Human Resource Management", "Quarry Institute"),
+    ]
+
+
+def test_a_cut_school_keeps_evidence_in_the_document_text():
+    parsed = parse_resume((HEAD + "EDUCATION\nMSc in Ecology, Universidade Estadual de\t2018 – 2020\nLagoa\n").encode(), filename="r.txt")
+    ed = parsed.resume.education[0]
+    assert ed.institution == "Universidade Estadual de Lagoa"
+    a, b = ed.evidence["institution"]
+    assert parsed.document.text[a:b].startswith("Universidade Estadual de") and parsed.document.text[a:b].endswith("Lagoa")
+    a, b = ed.evidence["startDate"]
+    assert parsed.document.text[a:b] == "2018 – 2020"
+
+
+def test_school_written_in_lower_case():
+    body = "EDUCATION\nuniversity of kessing\nMaster of Science (Marine Biology)\n2018\nBachelor of Arts in History — harrow school of music (2014)\n"
+    assert _rows(_txt(body)) == [
+        ("Master of Science", "Marine Biology", "university of kessing"),
+        ("Bachelor of Arts", "History", "harrow school of music"),
+    ]
+
+
+def test_master_of_arts_before_a_school_is_no_state_code():
+    body = "EDUCATION\nBiology, MA, College of Penrith\nHistory, BA, Arden University\n"
+    assert _rows(_txt(body)) == [("MA", "Biology", "College of Penrith"), ("BA", "History", "Arden University")]

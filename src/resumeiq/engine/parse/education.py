@@ -119,8 +119,11 @@ def _search_abbr(pattern: re.Pattern[str], text: str, start: int, end: int) -> r
         ):
             if re.fullmatch(r"(?:[A-Z]\.){2,3}", surface) and _in_name_list(text, start, end, m.start()):
                 continue  # an author's initials, not a degree
-            if len(surface) == 2 and _state_after_city(text, start, m.start(), surface) and not re.match(
-                r"\s+(?:in|of)\b|\s*\(", text[m.end() : end]
+            if (
+                len(surface) == 2
+                and _state_after_city(text, start, m.start(), surface)
+                and not re.match(r"\s+(?:in|of)\b|\s*\(", text[m.end() : end])
+                and not _could_hold_school(text[m.end() : end].split("\t")[0])
             ):
                 continue  # "Cambridge, MA", "Orono, ME": a state, not a degree
             return m
@@ -191,7 +194,8 @@ def is_institution(piece: str) -> bool:
 def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]:
     drafts: list[_Draft] = []
     cur = _Draft()
-    lines = _degree_column(doc.text, _grid_columns(doc.text, join_wrapped_lines(doc, body_lines(doc, section))))
+    lines, doc, back = _join_cut_lines(doc, join_wrapped_lines(doc, body_lines(doc, section)))
+    lines = _degree_column(doc.text, _grid_columns(doc.text, lines))
     line_dates, shown = _stacked_dates(doc, lines)
     open_degree = False  # the line before ended with a degree and no field
     head = None  # a school's own line, and the school, while the degrees under it are listed
@@ -211,6 +215,8 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
         if degree is None:
             degree = next(((p[0], p[1], p[2], "high_school") for p in pieces if _school_level(p[0])), None)
         inst = next((p for p in pieces if not _school_level(p[0]) and _names_school(p[0])), None)
+        if inst is None and not bl.bullet:
+            inst = next((p for p in pieces if _lowercase_school(p[0])), None)
         if degree and cur.degree and not inst and date is None and _same_text(bl.text, cur_degree_line):
             continue  # the entry's degree said again over its description
         if degree:
@@ -249,7 +255,136 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
                 cur.loose.append(p)
     drafts.append(cur)
     entries = [_finish(d) for d in drafts if d.degree or d.institution]
+    if back is not None:
+        for ed in entries:  # spans in the text as the document has it
+            ed.evidence = {k: (min(back[a:b]), max(back[a:b]) + 1) for k, (a, b) in ed.evidence.items()}
     return entries
+
+
+def _join_cut_lines(doc: ExtractedDocument, lines: list[BodyLine]) -> tuple[list[BodyLine], ExtractedDocument, list[int] | None]:
+    """An entry's school, degree or field cut over two lines by a narrow column, read as one line.
+
+    "… — Amaigbo State" over "University (2018)", "Universidade Federal de" over "Amora",
+    "Bachelor of Science - Data" over "Science", "Bachelor of Business" over "Administration",
+    "(Human Resource" over "Management)". A line whose date was set right of its cut text
+    ("Master of Engineering, Pharmaceutical<tab>2014 – 2016" over "Sciences") keeps the date after
+    the joined text: the section is read from a copy of the text in which the lower line's words
+    follow the upper line's before its date (same length; ``back`` maps each of its positions to
+    the document's, for the evidence spans). Nothing is joined when no line was cut."""
+    buf: list[str] | None = None
+    back: list[int] | None = None
+    out: list[BodyLine] = []
+    last = None  # the lowest physical line of out[-1]
+    for bl in lines:
+        prev = out[-1] if out else None
+        cur = "".join(buf[prev.start : prev.end]) if prev is not None and buf is not None else (doc.text[prev.start : prev.end] if prev else "")
+        if prev is None or not _cut_between(doc, prev, last, cur, bl):
+            out.append(bl)
+            last = bl.line
+            continue
+        if buf is None:
+            buf, back = list(doc.text), list(range(len(doc.text)))
+        us, ue, ls, le = prev.start, prev.end, bl.start, bl.end
+        tab = cur.find("\t")
+        tab = us + tab if tab >= 0 else ue
+        gap = ls - ue
+        if gap < 1:
+            out.append(bl)
+            last = bl.line
+            continue
+        new = buf[us:tab] + [" "] + buf[ls:le] + buf[tab:ue] + [" "] * (gap - 1)
+        pos = back[us:tab] + [back[ue]] + back[ls:le] + back[tab:ue] + [back[ue]] * (gap - 1)
+        buf[us:le], back[us:le] = new, pos
+        out[-1] = replace(prev, end=le, text="".join(" " if c in "\r\n" else c for c in new))
+        last = bl.line
+    if buf is None:
+        return lines, doc, None
+    return out, replace(doc, text="".join(buf)), back
+
+
+_TAIL = re.compile(r"(?:,\s+|\s+[-–—|]\s+|\s+(?:at|from)\s+|\()\s*(?P<t>[^,()|–—]+?)\s*$")
+_HEAD = re.compile(r"\s*(?P<h>[^,()|\t]+?)\s*(?=$|[,(|\t]|\s[-–—]\s)")
+
+
+@cache
+def _cut_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    data = load_json("degrees.json")
+    return frozenset(data["school_qualifiers"]), frozenset(data["field_tails"]), frozenset(data["cut_line_joiners"])
+
+
+def _cut_between(doc: ExtractedDocument, prev: BodyLine, last, upper: str, bl: BodyLine) -> bool:
+    """Whether ``bl`` carries on the entry line above it (text ``upper``), cut by its column."""
+    from resumeiq.engine.parse.places import read_location
+
+    a, b = last, bl.line
+    if prev.bullet or bl.bullet or a.page != b.page or a.column != b.column or abs(a.x0 - b.x0) > 3.0:
+        return False
+    ua, _, utail = upper.partition("\t")
+    lh, _, ltail = bl.text.partition("\t")
+    ua, lh = ua.rstrip(), lh.strip()
+    for tail in (utail, ltail):
+        if tail.strip() and not (find_date_ranges(tail, 0, len(tail)) and "\t" not in tail.strip()):
+            return False  # cells of a table, not a line's date
+    if not ua or not lh or len(lh.split()) > 8 or not re.search(r"[^\W\d_]", lh):
+        return False
+    ld = find_date_ranges(lh, 0, len(lh))
+    if ld and not lh[: ld[0].span[0]].strip(" ,(-–—|"):
+        return False  # the lower line starts with its date
+    hit = find_degree(lh, 0, len(lh))
+    if hit is not None and not lh[: hit[1]].strip(" ,"):
+        return False  # the lower line starts a degree
+    qualifiers, tails, joiners = _cut_words()
+    if ua.count("(") > ua.count(")") and ")" in lh:
+        return True  # "(Human Resource" over "Management)"
+    if lh.startswith(","):
+        return True  # ", Universidade Estadual de Funchal"
+    last_word = ua.split()[-1].casefold()
+    if last_word in joiners or ua[-1] in ",&-–—":
+        return True  # "Universidade Federal de" over "Amora", "Bachelor of Commerce -" over the field
+    m = _HEAD.match(lh)
+    head = m.group("h") if m else lh
+    hwords = head.split()
+    if not hwords:
+        return False
+    if hwords[0].casefold() in ("of", "de", "for", "and", "&") and len(hwords) >= 2:
+        return is_institution(f"{ua} {head}")  # "GUADALAJARA INSTITUTE" over "OF TECHNOLOGY"
+    tm = _TAIL.search(ua)
+    tail, t0 = (tm.group("t"), tm.start("t")) if tm else (ua.strip(), 0)
+    degree = find_degree(ua, 0, len(ua))
+    _, _, _, words = _degree_patterns()
+    generic = all(w.strip(".,").casefold() in words or w.strip(".,").casefold() in qualifiers for w in hwords)
+    if generic and any(w.strip(".,").casefold() in words for w in hwords):
+        # "… — Omaha" over "State University (2021)": a school named by its words alone is cut
+        if 1 <= len(tail.split()) <= 3 and not re.search(r"\d", tail) and tail[:1].isupper() and not is_institution(tail):
+            named = tail.split()[-1].casefold() in qualifiers  # "Orlando High", "Amaigbo State"
+            if degree is None or degree[2] <= t0 and (named or not _field_right_after(ua, degree, t0)):
+                return True
+        return False
+    if degree is not None:
+        longer = find_degree(f"{ua} {lh}", 0, len(ua) + 1 + len(lh))
+        if longer is not None and longer[1] == degree[1] and longer[2] > len(ua):
+            return True  # "Bachelor of Business" over "Administration"
+        rest = ua[degree[2] :]
+        rest = re.sub(r"^(?:['’]s)?[\s,:;–—-]*(?:(?:in|of)\s+)?", "", rest)
+        if (
+            rest
+            and rest == ua[len(ua) - len(rest) :]
+            and len(rest.split()) <= 3
+            and not re.search(r"[,;()|–—\d]|\s-\s", rest)
+            and not any(w.casefold() in words for w in rest.split())
+            and len(hwords) <= 2
+            and hwords[0].casefold().strip(".,") in tails
+            and not any(w.casefold() in words for w in hwords)
+            and read_location(head) is None
+        ):
+            return True  # "Bachelor of Science - Data" over "Science"
+    return False
+
+
+def _field_right_after(ua: str, degree, t0: int) -> bool:
+    """The piece at ``t0`` is the degree's field: only a separator between them ("BS - Information Systems")."""
+    between = ua[degree[2] : t0]
+    return not re.sub(r"['’]s|[\s,:;–—|(-]|\b(?:in|of)\b", "", between)
 
 
 def _grid_columns(text: str, lines: list[BodyLine]) -> list[BodyLine]:
@@ -283,6 +418,27 @@ def _grid_columns(text: str, lines: list[BodyLine]) -> list[BodyLine]:
             out.append(lines[k])
             k += 1
     return out
+
+
+_SCHOOL_LINK_WORDS = frozenset({"of", "and", "for", "the", "de", "da", "do", "di", "del", "des", "du"})
+
+
+def _lowercase_school(piece: str) -> bool:
+    """A school written all in lower case ("university of lugo", "summit college"): a few
+    words, an institution word first or last, no word a sentence would need ("at", "the local")."""
+    words = piece.split(", ")[0].split()  # "indianapolis institute of technology, Indianapolis"
+    if not 2 <= len(words) <= 6 or not all(w.isalpha() and w.islower() for w in words):
+        return False
+    _, _, _, inst_words = _degree_patterns()
+    if words[0] in _SCHOOL_LINK_WORDS or words[-1] in _SCHOOL_LINK_WORDS or not any(w in inst_words for w in words):
+        return False
+    function = _function_words()
+    return all(w in inst_words or w in _SCHOOL_LINK_WORDS or w not in function for w in words)
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(load_json("entry_lexicon.json")["function_words"])
 
 
 def _names_school(piece: str) -> bool:
