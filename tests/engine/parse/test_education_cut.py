@@ -50,7 +50,9 @@ def test_school_set_in_the_headings_type_is_an_entry_not_a_section():
         (40, 80, "tomas.reyl@example.org", "Helvetica", 10),
         (40, 120, "Experience", "Helvetica-Bold", 13),
         (40, 140, "Surveyor, Brantwick Maps\t2019 – 2023", "Helvetica", 10),
-        (40, 180, "Education", "Helvetica-Bold", 13),
+        (40, 160, "Mapping Corner", "Helvetica-Bold", 13),
+        (40, 170, "Ran a weekly map club.", "Helvetica", 10),
+        (40, 190, "Education", "Helvetica-Bold", 13),
         (40, 200, "Harlow State University", "Helvetica-Bold", 13),
         (40, 216, "Master of Engineering in Geomatics", "Helvetica", 10),
         (40, 240, "Fenwick Polytechnic", "Helvetica-Bold", 13),
@@ -128,3 +130,29 @@ def test_school_written_in_lower_case():
 def test_master_of_arts_before_a_school_is_no_state_code():
     body = "EDUCATION\nBiology, MA, College of Penrith\nHistory, BA, Arden University\n"
     assert _rows(_txt(body)) == [("MA", "Biology", "College of Penrith"), ("BA", "History", "Arden University")]
+
+
+def test_field_before_a_grade_label_and_in_brackets():
+    body = (
+        "EDUCATION\nMirren Institute of Technology\nAug 2010 - May 2013\nB.S. - Information Technology GPA: CGPA 8.2/10\n"
+        "Bachelor of Engineering (Hydrology) | Caskey School of Mines | Graduated 2009\n"
+        "Degree: Economics (BEng)\nInstitution: Corlen State University\n"
+    )
+    assert _rows(_txt(body)) == [
+        ("B.S.", "Information Technology", "Mirren Institute of Technology"),
+        ("Bachelor of Engineering", "Hydrology", "Caskey School of Mines"),
+        ("BEng", "Economics", "Corlen State University"),
+    ]
+
+
+def test_field_cut_before_its_grade_label():
+    body = "EDUCATION\nTarrow Institute of Technology\n2004 - 2008\nBachelor of Business Administration - Business\nAdministration GPA: magna cum laude\n"
+    assert _rows(_txt(body)) == [("Bachelor of Business Administration", "Business Administration", "Tarrow Institute of Technology")]
+
+
+def test_school_named_after_its_level_is_the_school():
+    body = "EDUCATION\nBachelor of Arts, Economics\nKITE UNIVERSITY\nHigher Secondary\nDELMORE HIGHER SECONDARY SCHOOL\n"
+    assert _rows(_txt(body)) == [
+        ("Bachelor of Arts", "Economics", "KITE UNIVERSITY"),
+        ("Higher Secondary", None, "DELMORE HIGHER SECONDARY SCHOOL"),
+    ]

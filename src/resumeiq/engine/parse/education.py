@@ -203,6 +203,8 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
     for bl, date, blank in zip(lines, line_dates, shown, strict=True):
         text = doc.text
         degree = find_degree(text, bl.start, bl.end) or section_degree(text, bl.start, bl.end)
+        if degree and _school_named_by_level(text, bl, degree):
+            degree = None  # "Ramgundam Higher Secondary School": a school's name, not its level
         if degree and date is None and bl.words > 8 and len(text[bl.start : degree[1]].split()) >= 2 and not _could_hold_school(bl.text):
             degree = None  # "… Projet de Master sur …": a degree mentioned in a sentence
         pieces = _pieces_without(text, bl.start, bl.end, degree, blank)
@@ -341,7 +343,7 @@ def _cut_between(doc: ExtractedDocument, prev: BodyLine, last, upper: str, bl: B
     last_word = ua.split()[-1].casefold()
     if last_word in joiners or ua[-1] in ",&-–—":
         return True  # "Universidade Federal de" over "Amora", "Bachelor of Commerce -" over the field
-    m = _HEAD.match(lh)
+    m = _HEAD.match(re.split(r"\s+(?i:c?gpa|grade)\b", lh)[0])
     head = m.group("h") if m else lh
     hwords = head.split()
     if not hwords:
@@ -385,6 +387,17 @@ def _field_right_after(ua: str, degree, t0: int) -> bool:
     """The piece at ``t0`` is the degree's field: only a separator between them ("BS - Information Systems")."""
     between = ua[degree[2] : t0]
     return not re.sub(r"['’]s|[\s,:;–—|(-]|\b(?:in|of)\b", "", between)
+
+
+def _school_named_by_level(text: str, bl: BodyLine, degree: tuple[str, int, int, str]) -> bool:
+    """A degree alias ending in an institution word ("Higher Secondary School") after a name on
+    the same piece ("Noida Higher Secondary School"): the school's name."""
+    _, _, _, words = _degree_patterns()
+    if degree[0].split()[-1].lower().strip(".,") not in words:
+        return False
+    before = text[bl.start : degree[1]]
+    m = re.search(r"([A-ZÀ-Ý][\w'’.-]*)\s+$", before)
+    return m is not None and not find_degree(m.group(1), 0, len(m.group(1))) and not re.search(r"(?:^|\s)(?:in|at|from|of)\s+$", before, re.I)
 
 
 def _grid_columns(text: str, lines: list[BodyLine]) -> list[BodyLine]:
@@ -632,6 +645,9 @@ def _area_before(text: str, start: int, pos: int, inst, date) -> tuple[str, int,
         start = max(start, inst[2])
     if date and start <= date.span[1] <= pos:
         start = max(start, date.span[1])
+    label = _entry_label().match(text[start:pos])
+    if label:
+        start += label.end()  # "Degree: Economics (BEng)"
     m = _FIELD_FIRST.fullmatch(text, start, pos)
     if m is None:
         return None
@@ -653,6 +669,9 @@ def _area_after(text: str, pos: int, end: int, inst, date) -> tuple[str, int, in
     if stream and find_degree(stream.group(1), 0, len(stream.group(1))) is None:
         # "Intermediate (MPC) from …": initials of a stream, not of the degree ("MBA (MBA)")
         return stream.group(1), pos + stream.start(1), pos + stream.end(1)
+    initials = re.match(r"^(?:['’]s)?\s*\(([A-Z][A-Za-z.]{1,8})\)", seg)
+    if initials and find_degree(initials.group(1), 0, len(initials.group(1))) is None and not initials.group(1).isupper():
+        seg = re.sub(r"[()]", " ", seg, count=2)  # "Bachelor of Engineering (Marketing)": the field in brackets
     m = re.match(
         r"^(?:['’]s)?\s*(?:\([A-Z][A-Za-z.]{1,8}\)\s*)?(?:\(|-|–|:|,)?\s*"  # skip "(MBA)" after the degree name
         r"(?:(?:in|of|(?i:majoring in|major in|with a major in|specialization in|specialisation in))\s+)?",
@@ -664,7 +683,8 @@ def _area_after(text: str, pos: int, end: int, inst, date) -> tuple[str, int, in
         return None  # "Bachelor of Technology from Nallamala College": a school, no field
     # The field ends at a separator, a bracket ("B.Sc. (Computer Science)") or a grade
     # ("Economics; 3.7 GPA", "Economics GPA 3.7/4.0").
-    cut = re.search(r"\s+(?:at|from)\s+|" + _A_SCHOOL + r"|[,;]|\t|\||[()]|\s[-–—]\s|\s{3,}", rest)
+    # A grade's label ends it too, whatever follows the label ("Finance GPA: CGPA 8.8/10").
+    cut = re.search(r"\s+(?:at|from)\s+|" + _A_SCHOOL + r"|[,;]|\t|\||[()]|\s[-–—]\s|\s{3,}|\s+(?i:c?gpa)\b", rest)
     area = rest[: cut.start()] if cut else rest
     grade = _GRADE.search(area)
     if grade and not area[: grade.start()].strip():

@@ -463,8 +463,8 @@ def _school_in_education(found: list[tuple[int, str, tuple[int, int], int]], i: 
     the education section it stands in, not a section of its own."""
     from resumeiq.engine.parse.education import is_institution
 
-    above = [f for f in found if f[0] < i]
-    return bool(above) and above[-1][1] == "education" and is_institution(raw.strip(_DECOR))
+    above = max((f for f in found if f[0] < i), default=None, key=lambda f: f[0])
+    return above is not None and above[1] == "education" and is_institution(raw.strip(_DECOR))
 
 
 def _dated_soon(doc: ExtractedDocument, i: int) -> bool:
