@@ -156,3 +156,72 @@ def test_school_named_after_its_level_is_the_school():
         ("Bachelor of Arts", "Economics", "KITE UNIVERSITY"),
         ("Higher Secondary", None, "DELMORE HIGHER SECONDARY SCHOOL"),
     ]
+
+
+def test_german_and_cyrillic_education_headings():
+    body = "BILDUNGSABSCHLÜSSE\nMaster Elektrotechnik — Hochschule Lindenau (2021)\n"
+    assert _rows(_txt(body)) == [("Master", "Elektrotechnik", "Hochschule Lindenau")]
+    body = "Образование\nKaspian University\nмагистр\n2019 - 2021\n"
+    assert _rows(_txt(body)) == [("магистр", None, "Kaspian University")]
+
+
+def test_school_initials_beside_the_entry_dates():
+    body = "EDUCATION\nIFTQ (2018 - 2022)\nBacharel em Física\nCETR (2015 - 2017)\nLicenciatura em Química\n"
+    assert [(e.studyType, e.institution, e.startDate) for e in _txt(body)] == [("Bacharel", "IFTQ", "2018"), ("Licenciatura", "CETR", "2015")]
+    assert [e.area for e in _txt(body)] == ["Física", "Química"]
+
+
+def test_line_carried_on_by_a_joining_word_or_in_lower_case():
+    body = (
+        "EDUCATION\n2012 - 2014\nTechnician Diploma\nHöhere Fachschule Brenner für Elektronik\nund Informatik Lienz\n"
+        "2010 - 2012\nBachelor systèmes\nembarqués & robotique\nÉcole Varenne\n"
+    )
+    assert [(e.studyType, e.area, e.institution) for e in _txt(body)] == [
+        ("Diploma", None, "Höhere Fachschule Brenner für Elektronik und Informatik Lienz"),
+        ("Bachelor", "systèmes embarqués & robotique", "École Varenne"),
+    ]
+
+
+def test_centred_entry_lines_cut_by_the_column():
+    rows = [
+        (40, 60, "Lucie Armand", "Helvetica-Bold", 18),
+        (40, 80, "lucie.armand@example.org", "Helvetica", 10),
+        (40, 120, "FORMATIONS", "Helvetica-Bold", 12),
+    ]
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def centred(y, text, font="Helvetica-Bold"):
+        return (120 - stringWidth(text, font, 10) / 2, y, text, font, 10)
+
+    rows += [
+        centred(140, "2016 - 2017"),
+        centred(152, "Bachelor systèmes"),
+        centred(164, "embarqués & robotique"),
+        centred(176, "École Varenne - Tarbes", "Helvetica"),
+        (40, 220, "COMPÉTENCES", "Helvetica-Bold", 12),
+        (40, 236, "C, Python", "Helvetica", 10),
+    ]
+    education = parse_resume(_pdf(rows)).resume.education
+    assert [(e.studyType, e.area) for e in education] == [("Bachelor", "systèmes embarqués & robotique")]
+
+
+def test_long_field_ends_before_its_specialisation():
+    body = "EDUCATION\nB.Tech in Electrical and Electronics Engineering with a minor in Robotics and Control - 8.9 CGPA\nHarwell Institute of Technology\n"
+    assert _rows(_txt(body)) == [("B.Tech", "Electrical and Electronics Engineering", "Harwell Institute of Technology")]
+
+
+def test_degree_set_in_the_headings_type_inside_education_is_an_entry():
+    rows = [
+        (40, 60, "Jonas Feld", "Helvetica-Bold", 18),
+        (40, 80, "jonas.feld@example.org", "Helvetica", 10),
+        (40, 120, "Erfahrung", "Helvetica-Bold", 13),
+        (40, 140, "Techniker, Ostwerk AG\t2019 – 2023", "Helvetica", 10),
+        (40, 170, "Ausbildung", "Helvetica-Bold", 13),
+        (40, 190, "10/2016 - 07/2019", "Helvetica", 10),
+        (40, 206, "Master Regelungstechnik", "Helvetica-Bold", 13),
+        (40, 222, "Hochschule Amberg", "Helvetica", 10),
+        (40, 260, "Kenntnisse", "Helvetica-Bold", 13),
+        (40, 280, "MATLAB, Python", "Helvetica", 10),
+    ]
+    education = parse_resume(_pdf(rows)).resume.education
+    assert _rows(education) == [("Master", "Regelungstechnik", "Hochschule Amberg")]

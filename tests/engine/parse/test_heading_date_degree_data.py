@@ -181,4 +181,4 @@ def test_places_and_school_names_are_not_degrees(text):
 def test_degree_aliases_are_letters_or_documented_forms():
     for d in load_json("degrees.json")["degrees"]:
         for a in d["aliases"]:
-            assert re.fullmatch(r"[a-zà-ÿ'’ ]+|[a-z. ]+ \(hons\)|m\.d|[a-z ]+, [a-z ]+", a), a
+            assert re.fullmatch(r"[a-zà-ÿ\u0430-\u044f'’ ]+|[a-z. ]+ \(hons\)|m\.d|[a-z ]+, [a-z ]+", a), a

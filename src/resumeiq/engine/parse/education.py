@@ -16,7 +16,7 @@ from resumeiq.engine._data import load_json
 from resumeiq.engine.model import Education, ExtractedDocument, Section
 from resumeiq.engine.parse.dates import DateRange, find_date_ranges, label_start, stacked_range
 from resumeiq.engine.parse.fold import fold_in_place
-from resumeiq.engine.parse.lines import BodyLine, body_lines, join_wrapped_lines, split_pieces
+from resumeiq.engine.parse.lines import BodyLine, body_lines, ends_sentence, join_wrapped_lines, split_pieces
 
 _GRADE = re.compile(
     r"(?:\b(?:c?gpa|grade|score|percentage|marks)\b\s*[:\-]?\s*(?P<a>\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?\s*%?(?:\s*(?:c?gpa))?)"
@@ -249,7 +249,9 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
             if "gpa" in grade.group(0).lower() and "gpa" not in g.lower():
                 cur.score = (f"{g.strip()} GPA", gs, gs + len(g.strip()))
         if cur.acronym is None and not inst:
-            cur.acronym = _school_initials(text, bl, pieces, field_read=bool(degree and cur.area and len(cur.area[0]) > 3))
+            cur.acronym = _school_initials(
+                text, bl, pieces, field_read=bool(degree and cur.area and len(cur.area[0]) > 3), bare=degree is None
+            )
         for p in pieces:
             in_area = cur.area and p[1] >= cur.area[1] and p[2] <= cur.area[2] + 1
             in_grade = grade and grade.start() <= p[1] < grade.end()
@@ -319,8 +321,13 @@ def _cut_between(doc: ExtractedDocument, prev: BodyLine, last, upper: str, bl: B
     from resumeiq.engine.parse.places import read_location
 
     a, b = last, bl.line
-    if prev.bullet or bl.bullet or a.page != b.page or a.column != b.column or abs(a.x0 - b.x0) > 3.0:
+    if a.page != b.page or a.column != b.column:
         return False
+    centred = abs(a.x0 - b.x0) > 3.0 and abs((a.x0 + a.x1) - (b.x0 + b.x1)) <= 6.0 < a.x1 - a.x0
+    if abs(a.x0 - b.x0) > 3.0 and not centred:
+        return False  # neither set at the same left edge nor centred on the same axis
+    if any(x.bullet and not (centred and x.indented) for x in (prev, bl)):
+        return False  # list items (a centred line is "indented" only by its centring)
     ua, _, utail = upper.partition("\t")
     lh, _, ltail = bl.text.partition("\t")
     ua, lh = ua.rstrip(), lh.strip()
@@ -343,13 +350,16 @@ def _cut_between(doc: ExtractedDocument, prev: BodyLine, last, upper: str, bl: B
     last_word = ua.split()[-1].casefold()
     if last_word in joiners or ua[-1] in ",&-–—":
         return True  # "Universidade Federal de" over "Amora", "Bachelor of Commerce -" over the field
+    if lh[:1].islower() and lh[:1].isalpha() and not ends_sentence(ua) and (find_degree(ua, 0, len(ua)) or is_institution(ua)):
+        return True  # "Bachelor systèmes" over "embarqués & robotique": the line carries on
     m = _HEAD.match(re.split(r"\s+(?i:c?gpa|grade)\b", lh)[0])
     head = m.group("h") if m else lh
     hwords = head.split()
     if not hwords:
         return False
-    if hwords[0].casefold() in ("of", "de", "for", "and", "&") and len(hwords) >= 2:
-        return is_institution(f"{ua} {head}")  # "GUADALAJARA INSTITUTE" over "OF TECHNOLOGY"
+    first = hwords[0]
+    if len(hwords) >= 2 and first.casefold() in joiners and first.isalpha() and (first.islower() or first.isupper() and ua.split()[-1].isupper()):
+        return True  # "GUADALAJARA INSTITUTE" over "OF TECHNOLOGY", "… Elektronik" over "und Informatik"
     tm = _TAIL.search(ua)
     tail, t0 = (tm.group("t"), tm.start("t")) if tm else (ua.strip(), 0)
     degree = find_degree(ua, 0, len(ua))
@@ -674,7 +684,7 @@ def _area_after(text: str, pos: int, end: int, inst, date) -> tuple[str, int, in
         seg = re.sub(r"[()]", " ", seg, count=2)  # "Bachelor of Engineering (Marketing)": the field in brackets
     m = re.match(
         r"^(?:['’]s)?\s*(?:\([A-Z][A-Za-z.]{1,8}\)\s*)?(?:\(|-|–|:|,)?\s*"  # skip "(MBA)" after the degree name
-        r"(?:(?:in|of|(?i:majoring in|major in|with a major in|specialization in|specialisation in))\s+)?",
+        r"(?:(?:in|of|em|en|(?i:majoring in|major in|with a major in|specialization in|specialisation in))\s+)?",
         seg,
     )
     a = start = pos + (m.end() if m else 0)
@@ -697,6 +707,8 @@ def _area_after(text: str, pos: int, end: int, inst, date) -> tuple[str, int, in
         area = area[: grade.start()]
     a += len(area) - len(area.lstrip(" .,;:-–"))
     area = re.sub(r"\s+(?:at|from|à\s+l['’]|à\s+la|à|au|aux)\s*$", "", area.strip(" .,;:-–"))  # "… au" before the school
+    if len(area.split()) > 8:
+        area = re.split(r"\s+with\s+", area)[0]  # "Computer Science and Engineering with a specialisation in …"
     if not area or len(area.split()) > 8 or not area[:1].isalpha() or is_institution(area):
         return None
     if area.lower() in ("degree", "certificate", "diploma", "program", "programme", "course"):
@@ -737,7 +749,7 @@ _INITIALS = re.compile(r"[A-Z][A-Z0-9&]{1,7}(?:\s*/\s*[A-Z][\w-]+)?")
 
 
 def _school_initials(
-    text: str, bl, pieces: list[tuple[str, int, int]], *, field_read: bool = False
+    text: str, bl, pieces: list[tuple[str, int, int]], *, field_read: bool = False, bare: bool = False
 ) -> tuple[str, int, int] | None:
     """A school named by its initials: a line of its own ("ESTEI / Ynov - Bordeaux") or initials
     followed by a place ("Master Data Science, EPFL, Lausanne"), not a track after a degree
@@ -753,7 +765,8 @@ def _school_initials(
     for k, (part, s, e) in enumerate(parts):
         if not _INITIALS.fullmatch(part) or find_degree(part, 0, len(part)) or read_location(part) is not None:
             continue
-        alone = text[bl.start : bl.end].strip(" ,.-–—") == part
+        # on a line of its own, or with only the entry's dates beside it ("IFSP (2020 - 2024)")
+        alone = text[bl.start : bl.end].strip(" ,.-–—") == part or bare and len(pieces) == 1 and pieces[0][0] == part
         before_place = k + 1 < len(parts) and _place_like(parts[k + 1][0], last=k + 2 == len(parts))
         after_at = re.search(r"(?:\bat|\bfrom|\bà\s+l['’]|\bà|\bau)\s*$", text[bl.start : s]) is not None
         # "BSc Marine Robotics - KWMU - 2009": initials set apart after a field (not a track's
@@ -781,9 +794,9 @@ def _could_hold_school(line: str) -> bool:
 def _could_be_school(piece: str) -> bool:
     """An unlabelled piece next to a degree: "Ad School" yes; "CGPA", "Mathematics", "Boston, MA" no."""
     words = piece.split()
-    if not 2 <= len(words) <= 8 or not all(w[:1].isupper() or w.lower() in ("of", "and", "for", "the", "&") for w in words):
+    if not 2 <= len(words) <= 8 or not all(w[:1].isupper() or w.lower() in _SCHOOL_LINK_WORDS or w in ("&", "für", "und", "et", "y") for w in words):
         return False
-    if _GRADE.search(piece) or re.search(r"\d", piece):
+    if _GRADE.search(piece) or re.search(r"[\d:]", piece):  # a label ("Schwerpunkte: …") names no school
         return False
     from resumeiq.engine.parse.places import read_location
 

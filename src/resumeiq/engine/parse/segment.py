@@ -22,7 +22,7 @@ from resumeiq.engine.parse.wrap import frame_edge, no_room
 
 _DECOR = " \t#*_=~|•·:;.-–—>»<«()[]{}\"'：【】「」"
 # Chinese, Japanese and Korean characters are kept: their headings (工作经历, 教育背景) are words.
-_NON_WORD = re.compile(r"[^a-z0-9 \u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
+_NON_WORD = re.compile(r"[^a-z0-9 \u0430-\u045f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")  # Cyrillic lower case too
 _LETTER_SPACED = re.compile(r"^(?:\w ){2,}\w$")
 _SMALL_CAPS = re.compile(r"\b([A-Z]) ([A-Z]{2,})\b")
 _RULE = re.compile(r"^\s*[-=_~*#]{3,}\s*$")
@@ -459,12 +459,16 @@ def _inside_entries(doc: ExtractedDocument, i: int, signatures: set[tuple]) -> b
 
 
 def _school_in_education(found: list[tuple[int, str, tuple[int, int], int]], i: int, raw: str) -> bool:
-    """A school's name set like the headings ("BROOK COLLEGE" under EDUCATION) is an entry of
-    the education section it stands in, not a section of its own."""
-    from resumeiq.engine.parse.education import is_institution
+    """A school's name or a degree set like the headings ("BROOK COLLEGE", "Master Systems
+    Engineering" under EDUCATION) is an entry of the education section it stands in, not a
+    section of its own."""
+    from resumeiq.engine.parse.education import find_degree, is_institution
 
     above = max((f for f in found if f[0] < i), default=None, key=lambda f: f[0])
-    return above is not None and above[1] == "education" and is_institution(raw.strip(_DECOR))
+    if above is None or above[1] != "education":
+        return False
+    text = raw.strip(_DECOR)
+    return is_institution(text) or find_degree(text, 0, len(text)) is not None
 
 
 def _dated_soon(doc: ExtractedDocument, i: int) -> bool:
