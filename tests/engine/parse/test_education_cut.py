@@ -225,3 +225,31 @@ def test_degree_set_in_the_headings_type_inside_education_is_an_entry():
     ]
     education = parse_resume(_pdf(rows)).resume.education
     assert _rows(education) == [("Master", "Regelungstechnik", "Hochschule Amberg")]
+
+
+def test_town_the_school_name_already_says_is_left_out():
+    body = "EDUCATION\nUNIVERSITY OF WARRENVALE, Warrenvale\nBachelor of Arts in History\nUniversity of Calder, Westbrook\nMSc in Ecology\n"
+    assert [e.institution for e in _txt(body)] == ["UNIVERSITY OF WARRENVALE", "University of Calder, Westbrook"]
+
+
+def test_school_name_broken_at_the_column_edge():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    upper = "Bachelor of Science in Supply Chain Management — University of Port Ellery New"
+    size = 10
+    while stringWidth(upper, "Helvetica", size) < 470:
+        size += 0.1
+    rows = [
+        (40, 60, "Anselm Okoro", "Helvetica-Bold", 18),
+        (40, 80, "anselm.okoro@example.org", "Helvetica", 10),
+        (40, 120, "EXPERIENCE", "Helvetica-Bold", 13),
+        (40, 140, "Planner, Bexley Freight\t2019 – 2023", "Helvetica", size),
+        (40, 154, "Planned the routes of a fleet of forty lorries and the depots that served them all", "Helvetica", size),
+        (40, 190, "EDUCATION", "Helvetica-Bold", 13),
+        (40, 210, upper, "Helvetica", size),
+        (40, 224, "Harbour (2016)", "Helvetica", size),
+        (40, 260, "SKILLS", "Helvetica-Bold", 13),
+        (40, 280, "SAP, Excel", "Helvetica", size),
+    ]
+    education = parse_resume(_pdf(rows)).resume.education
+    assert [e.institution for e in education] == ["University of Port Ellery New Harbour"]

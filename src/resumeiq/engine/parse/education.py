@@ -17,6 +17,7 @@ from resumeiq.engine.model import Education, ExtractedDocument, Section
 from resumeiq.engine.parse.dates import DateRange, find_date_ranges, label_start, stacked_range
 from resumeiq.engine.parse.fold import fold_in_place
 from resumeiq.engine.parse.lines import BodyLine, body_lines, ends_sentence, join_wrapped_lines, split_pieces
+from resumeiq.engine.parse.wrap import frame_edge, no_room
 
 _GRADE = re.compile(
     r"(?:\b(?:c?gpa|grade|score|percentage|marks)\b\s*[:\-]?\s*(?P<a>\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?\s*%?(?:\s*(?:c?gpa))?)"
@@ -390,7 +391,25 @@ def _cut_between(doc: ExtractedDocument, prev: BodyLine, last, upper: str, bl: B
             and read_location(head) is None
         ):
             return True  # "Bachelor of Science - Data" over "Science"
+    if doc.format == "pdf" and "\t" not in upper and no_room(a, b, bl.text, frame_edge(doc, a)):
+        # The column's edge broke the line (the lower line's first word would not have fitted):
+        # "University of Yishun New" over "Town (2016)", "Technische" over "Universität Speyer".
+        plain = all(w[:1].isupper() for w in hwords) and not any(w.casefold().strip(".,") in words for w in hwords)
+        if len(hwords) <= 2 and plain and is_institution(tail) and read_location(head) is None:
+            return find_degree(head, 0, len(head)) is None
+        if (
+            degree is None
+            and len(ua.split()) <= 2
+            and ua[:1].isupper()
+            and a.bold == b.bold
+            and not is_institution(ua)
+            and read_location(ua) is None
+            and is_institution(head)
+            and is_institution(f"{ua} {head}")
+        ):
+            return True
     return False
+
 
 
 def _field_right_after(ua: str, degree, t0: int) -> bool:
@@ -736,6 +755,8 @@ def _institution(inst: tuple[str, int, int]) -> tuple[str, int, int]:
     first = next((i for i, p in enumerate(parts) if is_institution(p)), 0)
     keep = [parts[first]]
     for p in parts[first + 1 :]:
+        if p.casefold() in keep[0].casefold().split() or p.casefold() in keep[0].casefold().removeprefix("university of "):
+            break  # "University of Townsville, Townsville": the town the name already says
         if is_institution(p) or (keep[0].lower().startswith("university of") and len(keep) == 1 and len(p.split()) <= 2):
             keep.append(p)
         else:
