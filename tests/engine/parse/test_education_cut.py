@@ -253,3 +253,11 @@ def test_school_name_broken_at_the_column_edge():
     ]
     education = parse_resume(_pdf(rows)).resume.education
     assert [e.institution for e in education] == ["University of Port Ellery New Harbour"]
+
+
+def test_a_sentence_about_the_school_and_the_next_french_heading_are_no_school():
+    body = (
+        "FORMATIONS\nMaster informatique\t2016 - 2018\nÉcole qui forme des ingénieurs logiciels, avec des projets\n"
+        "Université de Valdrôme\n\nEXPÉRIENCES DE BÉNÉVOLAT\nFestival des Lanternes\t2017\n"
+    )
+    assert _rows(_txt(body)) == [("Master", "informatique", "Université de Valdrôme")]

@@ -15,9 +15,18 @@ from functools import cache
 from resumeiq.engine._data import load_json
 from resumeiq.engine.model import Education, ExtractedDocument, Section
 from resumeiq.engine.parse.dates import DateRange, find_date_ranges, label_start, stacked_range
+from resumeiq.engine.parse.degrees import (
+    could_hold_school,
+    degree_level,
+    degree_patterns,
+    find_degree,
+    is_institution,
+)
 from resumeiq.engine.parse.fold import fold_in_place
 from resumeiq.engine.parse.lines import BodyLine, body_lines, ends_sentence, join_wrapped_lines, split_pieces
 from resumeiq.engine.parse.wrap import frame_edge, no_room
+
+__all__ = ["degree_level", "find_degree", "is_institution", "parse_education", "section_degree"]
 
 _GRADE = re.compile(
     r"(?:\b(?:c?gpa|grade|score|percentage|marks)\b\s*[:\-]?\s*(?P<a>\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?\s*%?(?:\s*(?:c?gpa))?)"
@@ -41,52 +50,6 @@ class _Draft:
 
 
 @cache
-def _degree_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], frozenset[str]]:
-    data = load_json("degrees.json")
-    full: list[str] = []
-    abbr: list[str] = []
-    levels: dict[str, str] = {}
-    for deg in data["degrees"]:
-        for alias in deg["aliases"]:
-            key = alias.replace(" ", "")
-            levels[key] = deg["level"]
-            if " " in alias and len(key) > 5 or len(key) > 6:
-                full.append(r"[\s-]+".join(re.escape(w) for w in alias.split()))  # "A-Levels"
-            elif alias.isalpha() and len(alias) <= 2 and alias not in ("ba", "bs", "ms", "ma", "be", "me", "as", "aa", "jd", "md"):
-                continue
-            else:
-                letters = [c for c in alias if c != " "]
-                abbr.append(r"[.\-]?\s?".join(re.escape(c.upper()) if c.isalpha() else re.escape(c) for c in letters))
-    full_re = re.compile(r"(?<![\w])(?:" + "|".join(sorted(full, key=len, reverse=True)) + r")(?:'s)?(?![\w])", re.IGNORECASE)
-    # Abbreviations: capitals with optional dots ("B.Sc.", "BSc", "M.B.A."); mixed-case tails allowed ("BTech", "MSc").
-    abbr_re = re.compile(
-        r"(?<![\w.])(?:" + "|".join(sorted(abbr, key=len, reverse=True)) + r")\.?(?![\w])",
-        re.IGNORECASE,
-    )
-    words = frozenset(w.lower() for w in data["institution_words"])
-    return full_re, abbr_re, levels, words
-
-
-def find_degree(text: str, start: int, end: int) -> tuple[str, int, int, str] | None:
-    """The first degree named in ``text[start:end]``: (surface as written, start, end, level).
-    Accents are folded for the match ("Baccalauréat", "Licenciatura em Ciências")."""
-    full_re, abbr_re, levels, _ = _degree_patterns()
-    line = text[start:end]
-    folded = fold_in_place(line)
-    best = None
-    for pattern in (full_re, abbr_re):
-        m = pattern.search(folded) if pattern is full_re else _search_abbr(abbr_re, folded, 0, len(folded))
-        if m and (best is None or start + m.start() < best[1]):
-            surface = line[m.start() : m.end()].strip()
-            after = line[m.start() + len(surface) : m.start() + len(surface) + 2]
-            if after in ("'s", "’s"):
-                surface += after  # "Master's"
-            key = re.sub(r"[^a-z]", "", fold_in_place(surface).lower().removesuffix("'s").removesuffix("’s"))
-            best = (surface, start + m.start(), start + m.start() + len(surface), levels.get(key, _level_guess(key)))
-    return best
-
-
-@cache
 def _section_degree_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     entries = load_json("degrees.json")["section_degrees"]
     levels = {e["alias"]: e["level"] for e in entries}
@@ -107,91 +70,6 @@ def section_degree(text: str, start: int, end: int) -> tuple[str, int, int, str]
     return text[a:b], a, b, levels[" ".join(m.group("d").lower().split())]
 
 
-# Abbreviations that are no English word, so also read written "Bsc", "Msc", "Phd".
-_PLAIN_ABBR = frozenset({"bsc", "msc", "phd", "mba", "bba", "bca", "mca"})
-
-
-def _search_abbr(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
-    # The pattern ignores case; a match counts only when written with capitals ("BSc", "B.Tech", "MBA").
-    for m in pattern.finditer(text, start, end):
-        surface = m.group(0)
-        if surface[:1].isupper() and (
-            sum(c.isupper() for c in surface) >= 2 or len(surface.replace(".", "")) > 3 or surface.lower() in _PLAIN_ABBR
-        ):
-            if re.fullmatch(r"(?:[A-Z]\.){2,3}", surface) and _in_name_list(text, start, end, m.start()):
-                continue  # an author's initials, not a degree
-            if (
-                len(surface) == 2
-                and _state_after_city(text, start, m.start(), surface)
-                and not re.match(r"\s+(?:in|of)\b|\s*\(", text[m.end() : end])
-                and not _could_hold_school(text[m.end() : end].split("\t")[0])
-            ):
-                continue  # "Cambridge, MA", "Orono, ME": a state, not a degree
-            return m
-    return None
-
-
-# A surname with its initials in a list of authors or names: "Okafor, B.E.," "Rao C. and",
-# "Lindqvist, A.M. (2019)" — the initials end the name (a comma, "and", a bracket or the end).
-_NAME_INITIALS = re.compile(
-    r"\b[A-Z][a-z][\w'’-]*,?\s(?P<ini>(?:[A-Z]\.\s?){1,3})(?=\s*(?:[,;&(]|and\b|et\b|$))"
-)
-
-
-def _in_name_list(text: str, start: int, end: int, at: int) -> bool:
-    """The initials at ``at`` belong to a list of names ("Lindqvist, A.M., Okafor, B.E. and Rao,
-    C."): a line with two or more surnames followed by their initials, one of them these; or one
-    author of a citation ("Okafor, B.E. (2019)", "Okafor, B.E. et al.")."""
-    line, k = text[start:end], at - start
-    found = {m.start("ini"): m.end("ini") for m in _NAME_INITIALS.finditer(line)}
-    if k in found:
-        return len(found) >= 2 or bool(re.match(r"\s*(?:\((?:19|20)\d\d[a-z]?\)|et al\b)", line[found[k] :]))
-    # the last of the names, before the title: "…; Varga, M.S. Grain growth in alloys"
-    return len(found) >= 2 and bool(re.search(r"[,;&]\s*[A-Z][a-z][\w'’-]*,?\s$", line[:k]))
-
-
-def _state_after_city(text: str, start: int, at: int, code: str) -> bool:
-    before = text[start:at]
-    m = re.search(r"([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}),\s*$", before)
-    if not m:
-        return False
-    from resumeiq.engine.parse.places import read_location
-
-    if is_institution(m.group(1)):
-        return False  # "Harvard University, MA"
-    loc = read_location(f"{m.group(1)}, {code}")
-    return loc is not None and loc.city is not None and loc.region == code
-
-
-def _level_guess(key: str) -> str:
-    if key.startswith(("phd", "doctor")):
-        return "doctorate"
-    if key.startswith(("m", "master")):
-        return "master"
-    if key.startswith(("b", "bachelor")):
-        return "bachelor"
-    return "other"
-
-
-def degree_level(study_type: str | None) -> str | None:
-    if not study_type:
-        return None
-    hit = find_degree(study_type, 0, len(study_type))
-    return hit[3] if hit else None
-
-
-def is_institution(piece: str) -> bool:
-    """A short, capitalised piece naming a school ("Delft University of Technology"), not a
-    sentence that mentions one ("Organised trips for the pupils of the school")."""
-    _, _, _, words = _degree_patterns()
-    tokens = piece.split()
-    if not tokens or len(tokens) > 9 or not (piece[:1].isupper() or piece[:1].isdigit()):
-        return False
-    if ":" in piece or piece.rstrip().endswith((".", ";")) and not piece.rstrip().endswith(("Inc.", "Tech.")):
-        return False
-    return any(w.strip(".,()") in words for w in piece.lower().split())
-
-
 def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]:
     drafts: list[_Draft] = []
     cur = _Draft()
@@ -206,7 +84,7 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
         degree = find_degree(text, bl.start, bl.end) or section_degree(text, bl.start, bl.end)
         if degree and _school_named_by_level(text, bl, degree):
             degree = None  # "Ramgundam Higher Secondary School": a school's name, not its level
-        if degree and date is None and bl.words > 8 and len(text[bl.start : degree[1]].split()) >= 2 and not _could_hold_school(bl.text):
+        if degree and date is None and bl.words > 8 and len(text[bl.start : degree[1]].split()) >= 2 and not could_hold_school(bl.text):
             degree = None  # "… Projet de Master sur …": a degree mentioned in a sentence
         pieces = _pieces_without(text, bl.start, bl.end, degree, blank)
         if open_degree and date is None and blank is None and _field_line(bl, degree, pieces):
@@ -364,7 +242,7 @@ def _cut_between(doc: ExtractedDocument, prev: BodyLine, last, upper: str, bl: B
     tm = _TAIL.search(ua)
     tail, t0 = (tm.group("t"), tm.start("t")) if tm else (ua.strip(), 0)
     degree = find_degree(ua, 0, len(ua))
-    _, _, _, words = _degree_patterns()
+    _, _, _, words = degree_patterns()
     generic = all(w.strip(".,").casefold() in words or w.strip(".,").casefold() in qualifiers for w in hwords)
     if generic and any(w.strip(".,").casefold() in words for w in hwords):
         # "… — Omaha" over "State University (2021)": a school named by its words alone is cut
@@ -421,7 +299,7 @@ def _field_right_after(ua: str, degree, t0: int) -> bool:
 def _school_named_by_level(text: str, bl: BodyLine, degree: tuple[str, int, int, str]) -> bool:
     """A degree alias ending in an institution word ("Higher Secondary School") after a name on
     the same piece ("Noida Higher Secondary School"): the school's name."""
-    _, _, _, words = _degree_patterns()
+    _, _, _, words = degree_patterns()
     if degree[0].split()[-1].lower().strip(".,") not in words:
         return False
     before = text[bl.start : degree[1]]
@@ -471,7 +349,7 @@ def _lowercase_school(piece: str) -> bool:
     words = piece.split(", ")[0].split()  # "indianapolis institute of technology, Indianapolis"
     if not 2 <= len(words) <= 6 or not all(w.isalpha() and w.islower() for w in words):
         return False
-    _, _, _, inst_words = _degree_patterns()
+    _, _, _, inst_words = degree_patterns()
     if words[0] in _SCHOOL_LINK_WORDS or words[-1] in _SCHOOL_LINK_WORDS or not any(w in inst_words for w in words):
         return False
     function = _function_words()
@@ -806,10 +684,6 @@ def _place_like(part: str, *, last: bool) -> bool:
     if read_location(part) is not None:
         return True
     return last and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’-]{2,}", part) is not None
-
-
-def _could_hold_school(line: str) -> bool:
-    return any(is_institution(part.strip()) for part in re.split(r"[,;|\t]|\s[-–—]\s|\s(?:at|from)\s", line))
 
 
 def _could_be_school(piece: str) -> bool:

@@ -462,7 +462,7 @@ def _school_in_education(found: list[tuple[int, str, tuple[int, int], int]], i: 
     """A school's name or a degree set like the headings ("BROOK COLLEGE", "Master Systems
     Engineering" under EDUCATION) is an entry of the education section it stands in, not a
     section of its own."""
-    from resumeiq.engine.parse.education import find_degree, is_institution
+    from resumeiq.engine.parse.degrees import find_degree, is_institution
 
     above = max((f for f in found if f[0] < i), default=None, key=lambda f: f[0])
     if above is None or above[1] != "education":
