@@ -261,3 +261,34 @@ def test_a_sentence_about_the_school_and_the_next_french_heading_are_no_school()
         "Université de Valdrôme\n\nEXPÉRIENCES DE BÉNÉVOLAT\nFestival des Lanternes\t2017\n"
     )
     assert _rows(_txt(body)) == [("Master", "informatique", "Université de Valdrôme")]
+
+
+def test_school_cut_before_a_date_closing_the_line_or_after_its_adjective():
+    body = (
+        "EDUCATION\nBachelor of Arts History at University Sept 2015 - Jun 2019\nof Lower Saxony\n"
+        "Master of Science Geology at Tarrant Academy of Higher\tAug 2019 - May 2021\nLearning\n"
+    )
+    assert [(e.institution, e.startDate) for e in _txt(body)] == [
+        ("University of Lower Saxony", "2015-09"),
+        ("Tarrant Academy of Higher Learning", "2019-08"),
+    ]
+
+
+def test_a_line_closed_by_its_date_is_whole():
+    body = (
+        "EDUCATION\nTeachers Academy, Harlan University\nMaster of Arts in Adult Education, Expected May 2024\n"
+        "State University, Dover, DE\nBachelor of Arts in History, May 2020\n"
+        "Degree: M.Eng., Process Engineering\nInstitution: ONYX UNIVERSITY\nYear: Class of 2018\n"
+        "Degree: BSc, Physics\nInstitution: Tallis University\nYear: Class of 2015\n"
+    )
+    assert [(e.studyType, e.institution, e.endDate) for e in _txt(body)] == [
+        ("Master of Arts", "Teachers Academy, Harlan University", "2024-05"),
+        ("Bachelor of Arts", "State University", "2020-05"),
+        ("M.Eng.", "ONYX UNIVERSITY", "2018"),
+        ("BSc", "Tallis University", "2015"),
+    ]
+
+
+def test_field_ends_before_its_average():
+    body = "EDUCATION\nBachelor of Arts in French Literature with average of 81.5%\nUniversity of Lorne\nHigh school diploma from Pellan high school with\naverage of 90 percent.\n"
+    assert _rows(_txt(body)) == [("Bachelor of Arts", "French Literature", "University of Lorne"), ("High school diploma", None, "Pellan high school")]

@@ -168,8 +168,7 @@ def _join_cut_lines(doc: ExtractedDocument, lines: list[BodyLine]) -> tuple[list
         if buf is None:
             buf, back = list(doc.text), list(range(len(doc.text)))
         us, ue, ls, le = prev.start, prev.end, bl.start, bl.end
-        tab = cur.find("\t")
-        tab = us + tab if tab >= 0 else ue
+        tab = us + _text_end(cur)
         gap = ls - ue
         if gap < 1:
             out.append(bl)
@@ -183,6 +182,18 @@ def _join_cut_lines(doc: ExtractedDocument, lines: list[BodyLine]) -> tuple[list
     if buf is None:
         return lines, doc, None
     return out, replace(doc, text="".join(buf)), back
+
+
+def _text_end(line: str) -> int:
+    """Where a line's entry text ends: at its first tab, or where a date closing the line starts
+    ("… at University Sept 2019 - Jun 2023")."""
+    tab = line.find("\t")
+    if tab >= 0:
+        return tab
+    dates = find_date_ranges(line, 0, len(line))
+    if dates and not line[dates[-1].span[1] :].strip(" )]") and line[: dates[-1].span[0]].strip(" ([,–—-"):
+        return len(line[: dates[-1].span[0]].rstrip(" ([,–—-"))
+    return len(line)
 
 
 _TAIL = re.compile(r"(?:,\s+|\s+[-–—|]\s+|\s+(?:at|from)\s+|\()\s*(?P<t>[^,()|–—]+?)\s*$")
@@ -208,6 +219,9 @@ def _cut_between(doc: ExtractedDocument, prev: BodyLine, last, upper: str, bl: B
     if any(x.bullet and not (centred and x.indented) for x in (prev, bl)):
         return False  # list items (a centred line is "indented" only by its centring)
     ua, _, utail = upper.partition("\t")
+    # Before a date that closes the line without a tab ("… at University Sept 2019 - Jun 2023"):
+    # only a lower line that can but carry on the text is joined there.
+    ua_text = upper[: _text_end(upper)].rstrip()
     lh, _, ltail = bl.text.partition("\t")
     ua, lh = ua.rstrip(), lh.strip()
     for tail in (utail, ltail):
@@ -229,7 +243,14 @@ def _cut_between(doc: ExtractedDocument, prev: BodyLine, last, upper: str, bl: B
     last_word = ua.split()[-1].casefold()
     if last_word in joiners or ua[-1] in ",&-–—":
         return True  # "Universidade Federal de" over "Amora", "Bachelor of Commerce -" over the field
-    if lh[:1].islower() and lh[:1].isalpha() and not ends_sentence(ua) and (find_degree(ua, 0, len(ua)) or is_institution(ua)):
+    if (
+        lh[:1].islower()
+        and lh[:1].isalpha()
+        and len(lh.split()) <= 5
+        and not ends_sentence(ua_text)
+        and not ends_sentence(lh)
+        and (find_degree(ua_text, 0, len(ua_text)) or _names_school(ua_text))
+    ):
         return True  # "Bachelor systèmes" over "embarqués & robotique": the line carries on
     m = _HEAD.match(re.split(r"\s+(?i:c?gpa|grade)\b", lh)[0])
     head = m.group("h") if m else lh
@@ -237,7 +258,7 @@ def _cut_between(doc: ExtractedDocument, prev: BodyLine, last, upper: str, bl: B
     if not hwords:
         return False
     first = hwords[0]
-    if len(hwords) >= 2 and first.casefold() in joiners and first.isalpha() and (first.islower() or first.isupper() and ua.split()[-1].isupper()):
+    if len(hwords) >= 2 and first.casefold() in joiners and first.isalpha() and (first.islower() or first.isupper() and ua_text.split()[-1].isupper()):
         return True  # "GUADALAJARA INSTITUTE" over "OF TECHNOLOGY", "… Elektronik" over "und Informatik"
     tm = _TAIL.search(ua)
     tail, t0 = (tm.group("t"), tm.start("t")) if tm else (ua.strip(), 0)
@@ -251,6 +272,16 @@ def _cut_between(doc: ExtractedDocument, prev: BodyLine, last, upper: str, bl: B
             if degree is None or degree[2] <= t0 and (named or not _field_right_after(ua, degree, t0)):
                 return True
         return False
+    if (
+        len(hwords) == 1
+        and lh == head
+        and head[:1].isupper()
+        and is_institution(tail)
+        and tail.split()[-1].casefold() in qualifiers
+        and read_location(head) is None
+        and find_degree(head, 0, len(head)) is None
+    ):
+        return True  # "… at Manipal Academy of Higher" over "Education": a name cut after its adjective
     if degree is not None:
         longer = find_degree(f"{ua} {lh}", 0, len(ua) + 1 + len(lh))
         if longer is not None and longer[1] == degree[1] and longer[2] > len(ua):
@@ -604,8 +635,10 @@ def _area_after(text: str, pos: int, end: int, inst, date) -> tuple[str, int, in
         area = area[: grade.start()]
     a += len(area) - len(area.lstrip(" .,;:-–"))
     area = re.sub(r"\s+(?:at|from|à\s+l['’]|à\s+la|à|au|aux)\s*$", "", area.strip(" .,;:-–"))  # "… au" before the school
+    # "… with average of 80%", and a long field before "with a specialisation in …"
+    area = re.split(r"\s+with\s+(?:an?\s+)?(?i:average|aggregate|c?gpa|grade|score|percentage|marks)\b", area)[0]
     if len(area.split()) > 8:
-        area = re.split(r"\s+with\s+", area)[0]  # "Computer Science and Engineering with a specialisation in …"
+        area = re.split(r"\s+with\s+", area)[0]
     if not area or len(area.split()) > 8 or not area[:1].isalpha() or is_institution(area):
         return None
     if area.lower() in ("degree", "certificate", "diploma", "program", "programme", "course"):
@@ -641,6 +674,7 @@ def _institution(inst: tuple[str, int, int]) -> tuple[str, int, int]:
             break
     offset = sum(len(p) + 2 for p in parts[:first])
     name = ", ".join(keep)
+    name = re.sub(r"\s+(?:with|in|at|from|since)$", "", name)  # "… high school with" over the rest of a sentence
     return name, s + offset, s + offset + len(name)
 
 
