@@ -134,20 +134,20 @@ def test_master_of_arts_before_a_school_is_no_state_code():
 
 def test_field_before_a_grade_label_and_in_brackets():
     body = (
-        "EDUCATION\nMirren Institute of Technology\nAug 2010 - May 2013\nB.S. - Information Technology GPA: CGPA 8.2/10\n"
+        "EDUCATION\nMirren Institute of Technology\nFeb 2011 - Nov 2014\nB.S. - Soil Chemistry GPA: CGPA 7.6/10\n"
         "Bachelor of Engineering (Hydrology) | Caskey School of Mines | Graduated 2009\n"
         "Degree: Economics (BEng)\nInstitution: Corlen State University\n"
     )
     assert _rows(_txt(body)) == [
-        ("B.S.", "Information Technology", "Mirren Institute of Technology"),
+        ("B.S.", "Soil Chemistry", "Mirren Institute of Technology"),
         ("Bachelor of Engineering", "Hydrology", "Caskey School of Mines"),
         ("BEng", "Economics", "Corlen State University"),
     ]
 
 
 def test_field_cut_before_its_grade_label():
-    body = "EDUCATION\nTarrow Institute of Technology\n2004 - 2008\nBachelor of Business Administration - Business\nAdministration GPA: magna cum laude\n"
-    assert _rows(_txt(body)) == [("Bachelor of Business Administration", "Business Administration", "Tarrow Institute of Technology")]
+    body = "EDUCATION\nTarrow Institute of Technology\n2003 - 2007\nBachelor of Business Administration - Retail\nManagement GPA: summa cum laude\n"
+    assert _rows(_txt(body)) == [("Bachelor of Business Administration", "Retail Management", "Tarrow Institute of Technology")]
 
 
 def test_school_named_after_its_level_is_the_school():
@@ -206,8 +206,8 @@ def test_centred_entry_lines_cut_by_the_column():
 
 
 def test_long_field_ends_before_its_specialisation():
-    body = "EDUCATION\nB.Tech in Electrical and Electronics Engineering with a minor in Robotics and Control - 8.9 CGPA\nHarwell Institute of Technology\n"
-    assert _rows(_txt(body)) == [("B.Tech", "Electrical and Electronics Engineering", "Harwell Institute of Technology")]
+    body = "EDUCATION\nB.Tech in Marine and Offshore Structural Engineering with a minor in Robotics and Control - 8.9 CGPA\nHarwell Institute of Technology\n"
+    assert _rows(_txt(body)) == [("B.Tech", "Marine and Offshore Structural Engineering", "Harwell Institute of Technology")]
 
 
 def test_degree_set_in_the_headings_type_inside_education_is_an_entry():

@@ -186,7 +186,7 @@ def _join_cut_lines(doc: ExtractedDocument, lines: list[BodyLine]) -> tuple[list
 
 def _text_end(line: str) -> int:
     """Where a line's entry text ends: at its first tab, or where a date closing the line starts
-    ("… at University Sept 2019 - Jun 2023")."""
+    ("Diploma in Forestry at College Mar 2011 – Feb 2013")."""
     tab = line.find("\t")
     if tab >= 0:
         return tab
@@ -219,7 +219,7 @@ def _cut_between(doc: ExtractedDocument, prev: BodyLine, last, upper: str, bl: B
     if any(x.bullet and not (centred and x.indented) for x in (prev, bl)):
         return False  # list items (a centred line is "indented" only by its centring)
     ua, _, utail = upper.partition("\t")
-    # Before a date that closes the line without a tab ("… at University Sept 2019 - Jun 2023"):
+    # Before a date that closes the line without a tab ("Diploma in Forestry at College Mar 2011 – …"):
     # only a lower line that can but carry on the text is joined there.
     ua_text = upper[: _text_end(upper)].rstrip()
     lh, _, ltail = bl.text.partition("\t")
@@ -621,7 +621,7 @@ def _area_after(text: str, pos: int, end: int, inst, date) -> tuple[str, int, in
         return None  # "Bachelor of Technology from Nallamala College": a school, no field
     # The field ends at a separator, a bracket ("B.Sc. (Computer Science)") or a grade
     # ("Economics; 3.7 GPA", "Economics GPA 3.7/4.0").
-    # A grade's label ends it too, whatever follows the label ("Finance GPA: CGPA 8.8/10").
+    # A grade's label ends it too, whatever follows the label ("Geography GPA: CGPA 7.9/10").
     cut = re.search(r"\s+(?:at|from)\s+|" + _A_SCHOOL + r"|[,;]|\t|\||[()]|\s[-–—]\s|\s{3,}|\s+(?i:c?gpa)\b", rest)
     area = rest[: cut.start()] if cut else rest
     grade = _GRADE.search(area)
