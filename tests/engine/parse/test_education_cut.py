@@ -292,3 +292,8 @@ def test_a_line_closed_by_its_date_is_whole():
 def test_field_ends_before_its_average():
     body = "EDUCATION\nBachelor of Arts in French Literature with average of 81.5%\nUniversity of Lorne\nHigh school diploma from Pellan high school with\naverage of 90 percent.\n"
     assert _rows(_txt(body)) == [("Bachelor of Arts", "French Literature", "University of Lorne"), ("High school diploma", None, "Pellan high school")]
+
+
+def test_two_schools_of_a_joint_degree_are_one_institution():
+    body = "EDUCATION\nPhD in Acoustics\nUNIVERSITÉ DE VALDRÔME – TARROW INSTITUTE OF TECHNOLOGY\t2016 – 2020\n"
+    assert _rows(_txt(body)) == [("PhD", "Acoustics", "UNIVERSITÉ DE VALDRÔME – TARROW INSTITUTE OF TECHNOLOGY")]

@@ -98,6 +98,8 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
         inst = next((p for p in pieces if not _school_level(p[0]) and _names_school(p[0])), None)
         if inst is None and not bl.bullet:
             inst = next((p for p in pieces if _lowercase_school(p[0])), None)
+        if inst is not None and degree is None:
+            inst = _joint_schools(text, inst, pieces)
         if degree and cur.degree and not inst and date is None and _same_text(bl.text, cur_degree_line):
             continue  # the entry's degree said again over its description
         if degree:
@@ -325,6 +327,17 @@ def _field_right_after(ua: str, degree, t0: int) -> bool:
     """The piece at ``t0`` is the degree's field: only a separator between them ("BS - Information Systems")."""
     between = ua[degree[2] : t0]
     return not re.sub(r"['’]s|[\s,:;–—|(-]|\b(?:in|of)\b", "", between)
+
+
+def _joint_schools(text: str, inst: tuple[str, int, int], pieces: list[tuple[str, int, int]]) -> tuple[str, int, int]:
+    """Two schools of one degree set side by side ("Université de Valdrôme – Tarrow Institute of
+    Technology", a joint programme): one institution."""
+    k = pieces.index(inst)
+    if k + 1 < len(pieces):
+        nxt = pieces[k + 1]
+        if re.fullmatch(r"\s+[–—/&-]\s+", text[inst[2] : nxt[1]]) and "," not in inst[0] and _names_school(nxt[0]) and "," not in nxt[0]:
+            return text[inst[1] : nxt[2]], inst[1], nxt[2]
+    return inst
 
 
 def _school_named_by_level(text: str, bl: BodyLine, degree: tuple[str, int, int, str]) -> bool:
