@@ -297,3 +297,8 @@ def test_field_ends_before_its_average():
 def test_two_schools_of_a_joint_degree_are_one_institution():
     body = "EDUCATION\nPhD in Acoustics\nUNIVERSITÉ DE VALDRÔME – TARROW INSTITUTE OF TECHNOLOGY\t2016 – 2020\n"
     assert _rows(_txt(body)) == [("PhD", "Acoustics", "UNIVERSITÉ DE VALDRÔME – TARROW INSTITUTE OF TECHNOLOGY")]
+
+
+def test_school_word_at_the_end_of_a_hyphenated_compound():
+    body = "AUSBILDUNG\n09/2010 – 10/2013\nBachelor Logistik\nHandels-Akademie zu Ebersfeld\n"
+    assert _rows(_txt(body)) == [("Bachelor", "Logistik", "Handels-Akademie zu Ebersfeld")]

@@ -149,7 +149,7 @@ def is_institution(piece: str) -> bool:
     lowered = [w.strip(".,()") for w in piece.lower().split()]
     if any(w in _RELATIVE_WORDS for w in lowered):
         return False  # a sentence about a school: "École qui forme des ingénieurs", "a school that trains"
-    return any(w in words for w in lowered)
+    return any(w in words or "-" in w and w.rsplit("-", 1)[1] in words for w in lowered)  # "Wirtschafts-Akademie"
 
 
 _RELATIVE_WORDS = frozenset({"qui", "que", "which", "that", "who", "whose", "where", "où", "welche", "dove", "donde", "onde"})
