@@ -302,3 +302,15 @@ def test_two_schools_of_a_joint_degree_are_one_institution():
 def test_school_word_at_the_end_of_a_hyphenated_compound():
     body = "AUSBILDUNG\n09/2010 – 10/2013\nBachelor Logistik\nHandels-Akademie zu Ebersfeld\n"
     assert _rows(_txt(body)) == [("Bachelor", "Logistik", "Handels-Akademie zu Ebersfeld")]
+
+
+def test_abbreviated_degree_beside_its_school_without_an_education_heading():
+    text = (
+        "Petra Lindqvist\npetra.lindqvist@example.org\n\n"
+        "Geography Teacher\tSep 2012 – Jun 2020\nHollin Park Academy\nTaught physical geography to years 9 to 11.\n"
+        "University of Marrowby\tSep 2008 – Jun 2012\nB.Ed. in Geography\n"
+    )
+    education = parse_resume(text.encode(), filename="resume.txt").resume.education
+    assert [(e.studyType, e.area, e.institution, e.startDate) for e in education] == [
+        ("B.Ed.", "Geography", "University of Marrowby", "2008-09")
+    ]

@@ -73,18 +73,30 @@ def _unheaded_education(doc: ExtractedDocument, sections: list[Section]) -> Sect
     """Degrees listed at the top without an "Education" heading ("Master of Science in Reading
     Education / May 2009 / Bramwell University"): from the header's first line naming a degree in
     full to the header's end."""
-    from resumeiq.engine.parse.education import find_degree
+    from resumeiq.engine.parse.education import find_degree, is_institution
 
     header = next((s for s in sections if s.kind == "header"), None)
     if header is None:
         return None
+
+    def school_line(j: int) -> bool:
+        if not header.first_line <= j < header.end_line:
+            return False
+        ln = doc.lines[j]
+        return is_institution(doc.text[ln.start : ln.end].split("\t")[0].strip())
+
     for i in range(header.first_line, header.end_line):
         line = doc.lines[i]
         hit = find_degree(doc.text, line.start, line.end)
-        if hit and len(hit[0].replace(".", "")) > 6 and hit[3] in ("bachelor", "master", "doctorate", "associate"):
+        if not hit or hit[3] not in ("bachelor", "master", "doctorate", "associate"):
+            continue
+        # A degree named in full, or abbreviated ("B.Ed. in …") under or over its school's line.
+        first = i if len(hit[0].replace(".", "")) > 6 else next((j for j in (i - 1, i + 1) if school_line(j)), None)
+        if first is not None:
+            first = min(first, i)
             return Section(
-                kind="education", heading=None, heading_span=None, first_line=i, end_line=header.end_line,
-                start=line.start, end=header.end,
+                kind="education", heading=None, heading_span=None, first_line=first, end_line=header.end_line,
+                start=doc.lines[first].start, end=header.end,
             )
     return None
 
