@@ -314,3 +314,37 @@ def test_abbreviated_degree_beside_its_school_without_an_education_heading():
     assert [(e.studyType, e.area, e.institution, e.startDate) for e in education] == [
         ("B.Ed.", "Geography", "University of Marrowby", "2008-09")
     ]
+
+
+def test_school_cut_after_its_kind_word_or_before_its_place_cell():
+    body = (
+        "EDUCATION\nBA in History — Universidad\nAutónoma de Lorcana (2011–2014)\n"
+        "Tarrow School\tLeeds, UK\nof Business\nBachelor of Science (Applied Mathematics)\n"
+        "BCom in Commerce 3.4/4.0 — Ellery College\n"
+    )
+    assert _rows(_txt(body)) == [
+        ("BA", "History", "Universidad Autónoma de Lorcana"),
+        ("Bachelor of Science", "Applied Mathematics", "Tarrow School of Business"),
+        ("BCom", "Commerce", "Ellery College"),
+    ]
+
+
+def test_school_in_bold_over_the_rest_of_its_name_but_not_over_its_field():
+    rows = [
+        (40, 60, "Ines Calvo", "Helvetica-Bold", 18),
+        (40, 80, "ines.calvo@example.org", "Helvetica", 10),
+        (40, 120, "EXPERIENCIA", "Helvetica-Bold", 12),
+        (40, 140, "Hydraulic Engineer, Cauce SA\t2019 – 2023", "Helvetica", 10),
+        (40, 152, "Designed the spillways of two river dams and the canals that feed the valley farms", "Helvetica", 10),
+        (40, 180, "ESTUDIOS", "Helvetica-Bold", 12),
+        (40, 200, "Universidad Politécnica de Ribamar", "Helvetica-Bold", 10),
+        (40, 212, "Tocantins", "Helvetica-Bold", 10),
+        (40, 224, "MEng Hydraulics", "Helvetica", 10),
+        (40, 244, "Instituto Tecnológico de Olmedo", "Helvetica-Bold", 10),
+        (40, 256, "Geology (M.A.)", "Helvetica", 10),
+    ]
+    education = parse_resume(_pdf(rows, width=595)).resume.education
+    assert _rows(education) == [
+        ("MEng", "Hydraulics", "Universidad Politécnica de Ribamar Tocantins"),
+        ("M.A.", "Geology", "Instituto Tecnológico de Olmedo"),
+    ]

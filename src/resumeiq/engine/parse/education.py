@@ -24,6 +24,7 @@ from resumeiq.engine.parse.degrees import (
 )
 from resumeiq.engine.parse.fold import fold_in_place
 from resumeiq.engine.parse.lines import BodyLine, body_lines, ends_sentence, join_wrapped_lines, split_pieces
+from resumeiq.engine.parse.segment import heading_kind
 from resumeiq.engine.parse.wrap import frame_edge, no_room
 
 __all__ = ["degree_level", "find_degree", "is_institution", "parse_education", "section_degree"]
@@ -203,6 +204,11 @@ _HEAD = re.compile(r"\s*(?P<h>[^,()|\t]+?)\s*(?=$|[,(|\t]|\s[-–—]\s)")
 
 
 @cache
+def _name_adjectives() -> frozenset[str]:
+    return frozenset(load_json("degrees.json")["school_name_adjectives"])
+
+
+@cache
 def _cut_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     data = load_json("degrees.json")
     return frozenset(data["school_qualifiers"]), frozenset(data["field_tails"]), frozenset(data["cut_line_joiners"])
@@ -227,8 +233,9 @@ def _cut_between(doc: ExtractedDocument, prev: BodyLine, last, upper: str, bl: B
     lh, _, ltail = bl.text.partition("\t")
     ua, lh = ua.rstrip(), lh.strip()
     for tail in (utail, ltail):
-        if tail.strip() and not (find_date_ranges(tail, 0, len(tail)) and "\t" not in tail.strip()):
-            return False  # cells of a table, not a line's date
+        cell = tail.strip()
+        if cell and ("\t" in cell or not (find_date_ranges(cell, 0, len(cell)) or read_location(cell) is not None)):
+            return False  # cells of a table, not a line's date or place
     if not ua or not lh or len(lh.split()) > 8 or not re.search(r"[^\W\d_]", lh):
         return False
     ld = find_date_ranges(lh, 0, len(lh))
@@ -237,6 +244,8 @@ def _cut_between(doc: ExtractedDocument, prev: BodyLine, last, upper: str, bl: B
     hit = find_degree(lh, 0, len(lh))
     if hit is not None and not lh[: hit[1]].strip(" ,"):
         return False  # the lower line starts a degree
+    if lh.isupper() and heading_kind(lh) is not None:
+        return False  # the next section's heading
     qualifiers, tails, joiners = _cut_words()
     if ua.count("(") > ua.count(")") and ")" in lh:
         return True  # "(Human Resource" over "Management)"
@@ -251,6 +260,7 @@ def _cut_between(doc: ExtractedDocument, prev: BodyLine, last, upper: str, bl: B
         and len(lh.split()) <= 5
         and not ends_sentence(ua_text)
         and not ends_sentence(lh)
+        and not _lowercase_school(lh)  # "zhangji institute of technology": the next school
         and (find_degree(ua_text, 0, len(ua_text)) or _names_school(ua_text))
     ):
         return True  # "Bachelor systèmes" over "embarqués & robotique": the line carries on
@@ -267,6 +277,15 @@ def _cut_between(doc: ExtractedDocument, prev: BodyLine, last, upper: str, bl: B
     degree = find_degree(ua, 0, len(ua))
     _, _, _, words = degree_patterns()
     generic = all(w.strip(".,").casefold() in words or w.strip(".,").casefold() in qualifiers for w in hwords)
+    if (
+        len(tail.split()) == 1
+        and tail.casefold() in words
+        and head[:1].isupper()
+        and not is_institution(head)
+        and hit is None
+        and (degree is None or degree[2] <= t0)
+    ):
+        return True  # "BA in History — Universidad" over "Autónoma de Girón (2014)": a school's name cut after its kind
     if generic and any(w.strip(".,").casefold() in words for w in hwords):
         # "… — Omaha" over "State University (2021)": a school named by its words alone is cut
         if 1 <= len(tail.split()) <= 3 and not re.search(r"\d", tail) and tail[:1].isupper() and not is_institution(tail):
@@ -279,9 +298,9 @@ def _cut_between(doc: ExtractedDocument, prev: BodyLine, last, upper: str, bl: B
         and lh == head
         and head[:1].isupper()
         and is_institution(tail)
-        and tail.split()[-1].casefold() in qualifiers
+        and tail.split()[-1].casefold() in _name_adjectives()
         and read_location(head) is None
-        and find_degree(head, 0, len(head)) is None
+        and hit is None
     ):
         return True  # "… at Manipal Academy of Higher" over "Education": a name cut after its adjective
     if degree is not None:
@@ -302,12 +321,25 @@ def _cut_between(doc: ExtractedDocument, prev: BodyLine, last, upper: str, bl: B
             and read_location(head) is None
         ):
             return True  # "Bachelor of Science - Data" over "Science"
+    if (
+        doc.format == "pdf"
+        and len(hwords) == 1
+        and lh == head
+        and is_institution(ua)
+        and a.bold
+        and b.bold
+        and abs(a.size - b.size) <= 0.5
+        and head[:1].isupper()
+        and head.casefold() not in words
+        and hit is None
+    ):
+        return True  # "Universidad Politécnica de Heroica" over "Caborca", both in the school's bold type
     if doc.format == "pdf" and "\t" not in upper and no_room(a, b, bl.text, frame_edge(doc, a)):
         # The column's edge broke the line (the lower line's first word would not have fitted):
         # "University of Yishun New" over "Town (2016)", "Technische" over "Universität Speyer".
         plain = all(w[:1].isupper() for w in hwords) and not any(w.casefold().strip(".,") in words for w in hwords)
         if len(hwords) <= 2 and plain and is_institution(tail) and read_location(head) is None:
-            return find_degree(head, 0, len(head)) is None
+            return hit is None  # not "Mathematics (M.A.)", a field and degree under the school
         if (
             degree is None
             and len(ua.split()) <= 2
@@ -635,7 +667,7 @@ def _area_after(text: str, pos: int, end: int, inst, date) -> tuple[str, int, in
     # The field ends at a separator, a bracket ("B.Sc. (Computer Science)") or a grade
     # ("Economics; 3.7 GPA", "Economics GPA 3.7/4.0").
     # A grade's label ends it too, whatever follows the label ("Geography GPA: CGPA 7.9/10").
-    cut = re.search(r"\s+(?:at|from)\s+|" + _A_SCHOOL + r"|[,;]|\t|\||[()]|\s[-–—]\s|\s{3,}|\s+(?i:c?gpa)\b", rest)
+    cut = re.search(r"\s+(?:at|from)\s+|" + _A_SCHOOL + r"|[,;]|\t|\||[()]|\s[-–—]\s|\s{3,}|\s+(?i:c?gpa)\b|\s+\d+(?:\.\d+)?\s*/\s*\d+(?:\.\d+)?(?!\S)", rest)
     area = rest[: cut.start()] if cut else rest
     grade = _GRADE.search(area)
     if grade and not area[: grade.start()].strip():
