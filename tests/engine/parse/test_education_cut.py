@@ -348,3 +348,17 @@ def test_school_in_bold_over_the_rest_of_its_name_but_not_over_its_field():
         ("MEng", "Hydraulics", "Universidad Politécnica de Ribamar Tocantins"),
         ("M.A.", "Geology", "Instituto Tecnológico de Olmedo"),
     ]
+
+
+def test_heading_with_a_colon_under_a_line_dated_at_the_edge():
+    rows = [
+        (40, 60, "Oren Bask", "Helvetica-Bold", 18),
+        (40, 80, "oren.bask@example.org", "Helvetica", 10),
+        (40, 120, "Work History:", "Helvetica-Bold", 12.5),
+        (40, 140, "Tallow Works — Intern\t2024", "Helvetica-Bold", 12),
+        (40, 170, "Education & Training:", "Helvetica-Bold", 12.5),
+        (40, 190, "Fenwick Polytechnic", "Helvetica-Bold", 12),
+        (40, 206, "Bachelor of Science (Geodesy)", "Helvetica", 10.5),
+    ]
+    education = parse_resume(_pdf(rows)).resume.education
+    assert _rows(education) == [("Bachelor of Science", "Geodesy", "Fenwick Polytechnic")]

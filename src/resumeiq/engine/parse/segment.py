@@ -337,6 +337,8 @@ def _wrapped_by_column(doc: ExtractedDocument, i: int, raw: str) -> bool:
     above = doc.text[prev.start : prev.end].rstrip()
     if not above or above.endswith((".", ":", "!", "?")) or heading_kind(above.strip(_DECOR)) is not None:
         return False
+    if raw.endswith(":") and "\t" in above:
+        return False  # "Education & Training:" under a line whose date is set at the edge: a heading
     return no_room(prev, line, raw, frame_edge(doc, prev))
 
 
