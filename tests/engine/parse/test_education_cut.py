@@ -362,3 +362,17 @@ def test_heading_with_a_colon_under_a_line_dated_at_the_edge():
     ]
     education = parse_resume(_pdf(rows)).resume.education
     assert _rows(education) == [("Bachelor of Science", "Geodesy", "Fenwick Polytechnic")]
+
+def test_board_beside_a_school_level_is_no_field_and_initials_after_an_entry_start_the_next():
+    body = (
+        "EDUCATION\nCOLLEGE OF KALVAN\nBachelor of Science, Botany\n2013\n"
+        "CSEB\nHigher Secondary Certificate\n2009\n"
+        "HSC, Varanda State Board\t2007\n"
+    )
+    education = _txt(body)
+    assert [e.area for e in education] == ["Botany", None, None]
+    assert [(e.studyType, e.institution, e.endDate) for e in education] == [
+        ("Bachelor of Science", "COLLEGE OF KALVAN", "2013"),
+        ("Higher Secondary Certificate", "CSEB", "2009"),
+        ("HSC", "Varanda State Board", "2007"),
+    ]

@@ -110,6 +110,9 @@ def parse_education(doc: ExtractedDocument, section: Section) -> list[Education]
             cur = _Draft()
             if degree and not inst and head is not None and head[0] == drafts[-1].institution and _under(bl, head[1]):
                 cur.institution = head[0]  # a second degree listed under the same school
+        if not degree and not inst and date is None and cur.degree and cur.institution and _initials_line(bl.text):
+            drafts.append(cur)  # "CBSE" over "10th" after a whole entry: the next entry's school
+            cur = _Draft()
         if inst:
             inst = _institution(inst)
             cur.institution = inst
@@ -201,6 +204,11 @@ def _text_end(line: str) -> int:
 
 _TAIL = re.compile(r"(?:,\s+|\s+[-–—|]\s+|\s+(?:at|from)\s+|\()\s*(?P<t>[^,()|–—]+?)\s*$")
 _HEAD = re.compile(r"\s*(?P<h>[^,()|\t]+?)\s*(?=$|[,(|\t]|\s[-–—]\s)")
+
+
+@cache
+def _boards() -> frozenset[str]:
+    return frozenset(load_json("degrees.json")["school_boards"])
 
 
 @cache
@@ -686,7 +694,9 @@ def _area_after(text: str, pos: int, end: int, inst, date) -> tuple[str, int, in
         area = re.split(r"\s+with\s+", area)[0]
     if not area or len(area.split()) > 8 or not area[:1].isalpha() or is_institution(area):
         return None
-    if area.lower() in ("degree", "certificate", "diploma", "program", "programme", "course"):
+    if area.split()[-1].lower() == "board" or area.lower() in _boards():
+        return None  # "10th, CBSE", "HSC, Maharashtra State Board": the examining board, not a field
+    if area.lower() in ("degree", "certificate", "diploma", "program", "programme", "course", "standard", "std", "grade", "class"):
         return None  # "Senior Secondary School Degree": the degree's own word, no field
     if area.lower() in ("candidate", "student"):
         # "MBA Candidate": a status, not a field; one may follow ("MBA Candidate; Major in Finance")
@@ -755,6 +765,13 @@ def _school_initials(
     return None
 
 
+def _initials_line(line: str) -> bool:
+    text = line.strip(" ,.-–—")
+    from resumeiq.engine.parse.places import read_location
+
+    return bool(_INITIALS.fullmatch(text)) and find_degree(text, 0, len(text)) is None and read_location(text) is None
+
+
 def _place_like(part: str, *, last: bool) -> bool:
     """A place after a school's initials: one the places data knows, or the line's last piece
     being one capitalised word ("ESNV, Valdoux": a town the places data does not know, or a city named in another language)."""
@@ -805,6 +822,8 @@ def _finish(d: _Draft) -> Education:
         # Without a school named, the line under the degree may be the school ("MSc" over "Carnegie
         # Mellon"): it is left to the fallback below, as any unclassified piece.
         d.loose.append(d.area)
+        if d.acronym is None and _INITIALS.fullmatch(d.area[0]) and find_degree(d.area[0], 0, len(d.area[0])) is None:
+            d.acronym = d.area  # "10th" over "ICSE": the school (or its board) by its initials
         d.area = None
     if d.degree:
         ed.studyType, ed.evidence["studyType"] = d.degree[0], (d.degree[1], d.degree[2])
