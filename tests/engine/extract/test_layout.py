@@ -425,7 +425,7 @@ def _timeline_page() -> list[Item]:
         (42, 60, "odile.marchetti@example.net", R, 10),
         (42, 90, "SUMMARY", B, 13),
         (42, 108, "Warehouse lead who keeps forty pickers busy and the dock on time, season after season.", R, 10),
-        (42, 140, "EXPERIENCE", B, 13),
+        (42, 140, "RELEVANT EXPERIENCE", B, 13),
         (42, 160, "March", R, 11),
         (42, 174, "2021-Present", R, 11),
         (160, 160, "Shift Lead", R, 11),
@@ -438,7 +438,7 @@ def _timeline_page() -> list[Item]:
         (160, 230, "Picker", R, 11),
         (160, 244, "Brno Parcel Hub", R, 11),
         (172, 258, "• Picked 900 lines a shift at 99.8% accuracy", R, 10),
-        (42, 290, "EDUCATION", B, 13),
+        (42, 290, "EDUCATION AND TRAINING", B, 13),
         (42, 308, "Vocational Certificate in Logistics, Zlin Technical School   2015-2017", R, 10),
     ]
 
@@ -453,7 +453,7 @@ def test_dates_in_a_timeline_at_the_margin_are_a_rail_read_before_their_entry():
     assert texts[picker + 1] == "Brno Parcel Hub"
     rails = dict(lines)
     assert rails["March"] == rails["2021-Present"] == rails["2021"] == "left" and rails["SUMMARY"] == ""
-    assert texts.index("SUMMARY") < texts.index("EXPERIENCE") < texts.index("March")
+    assert texts.index("SUMMARY") < texts.index("RELEVANT EXPERIENCE") < texts.index("March")
 
 
 def test_a_range_wrapped_in_the_timeline_is_read_whole():
