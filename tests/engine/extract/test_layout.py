@@ -415,3 +415,68 @@ def test_tracking_read_with_a_space_at_some_gaps_is_one_word():
     assert collapse_letter_spacing("Emp l o yme n t") == "Employment"
     for line in ("I am a CEO", "Work at A B C", "Skills: C, R, Go", "Data Analyst at Fjord AB"):
         assert collapse_letter_spacing(line) == line
+
+
+def _timeline_page() -> list[Item]:
+    """A timeline: headings, the summary and the dates at the margin (x=42), the entries indented
+    (x=160), each range wrapped in its narrow column, one line level with its bullet."""
+    return [
+        (42, 40, "Odile Marchetti", B, 20),
+        (42, 60, "odile.marchetti@example.net", R, 10),
+        (42, 90, "SUMMARY", B, 13),
+        (42, 108, "Warehouse lead who keeps forty pickers busy and the dock on time, season after season.", R, 10),
+        (42, 140, "RELEVANT EXPERIENCE", B, 13),
+        (42, 160, "March", R, 11),
+        (42, 174, "2021-Present", R, 11),
+        (160, 160, "Shift Lead", R, 11),
+        (160, 174, "Ostrava Cold Chain", R, 11),
+        (172, 188, "• Cut late dock departures by 30% in one winter", R, 10),
+        (172, 202, "• Trained 12 new pickers on the scanners", R, 10),
+        (42, 230, "July", R, 11),
+        (42, 244, "2017-February", R, 11),
+        (42, 258, "2021", R, 11),
+        (160, 230, "Picker", R, 11),
+        (160, 244, "Brno Parcel Hub", R, 11),
+        (172, 258, "• Picked 900 lines a shift at 99.8% accuracy", R, 10),
+        (42, 290, "EDUCATION AND TRAINING", B, 13),
+        (42, 308, "Vocational Certificate in Logistics, Zlin Technical School   2015-2017", R, 10),
+    ]
+
+
+def test_dates_in_a_timeline_at_the_margin_are_a_rail_read_before_their_entry():
+    lines = _lines(_pdf(_timeline_page()))
+    texts = [t for t, _ in lines]
+    lead = texts.index("Shift Lead")
+    assert texts[lead - 2 : lead] == ["March", "2021-Present"]
+    picker = texts.index("Picker")
+    assert texts[picker - 3 : picker] == ["July", "2017-February", "2021"]
+    assert texts[picker + 1] == "Brno Parcel Hub"
+    rails = dict(lines)
+    assert rails["March"] == rails["2021-Present"] == rails["2021"] == "left" and rails["SUMMARY"] == ""
+    assert texts.index("SUMMARY") < texts.index("RELEVANT EXPERIENCE") < texts.index("March")
+
+
+def test_a_range_wrapped_in_the_timeline_is_read_whole():
+    from resumeiq.engine import parse_resume
+
+    work = parse_resume(_pdf(_timeline_page()), filename="odile.pdf").resume.work
+    assert [(w.name, w.position, w.startDate, w.endDate) for w in work] == [
+        ("Ostrava Cold Chain", "Shift Lead", "2021-03", None),
+        ("Brno Parcel Hub", "Picker", "2017-07", "2021-02"),
+    ]
+
+
+def test_a_wrapped_word_at_the_margin_is_no_timeline():
+    """Short lines at the margin without dates (a paragraph's last word) stay where they are."""
+    page = [
+        (42, 40, "Odile Marchetti", B, 20),
+        (42, 90, "PROFILE", B, 13),
+        (160, 110, "Warehouse lead who keeps forty pickers busy and the", R, 10),
+        (42, 124, "docks.", R, 10),
+        (160, 138, "Known for calm winters and quick", R, 10),
+        (42, 152, "shifts.", R, 10),
+        (160, 166, "Forklift licence, first aid and a", R, 10),
+        (42, 180, "smile.", R, 10),
+    ]
+    texts = [t for t, _ in _lines(_pdf(page))]
+    assert texts.index("docks.") < texts.index("Known for calm winters and quick") < texts.index("shifts.")

@@ -385,7 +385,7 @@ def _read_lanes(lines: list[list[Run]], column: int, body_x0: float | None = Non
         return []
     if body_x0 is not None:
         lines = [_cut_at(runs, body_x0) for runs in lines]
-    left = _left_rail(lines, body_x0)
+    left = _left_rail(lines, body_x0) or _timeline_rail(lines)
     if not left:
         return _move_right_rail([PageLine(_join_runs(runs), runs, column) for runs in lines])
     body: list[PageLine] = []
@@ -515,6 +515,41 @@ def _left_rail(lines: list[list[Run]], body_x0: float | None = None) -> set[int]
     rail_lines = sum(1 for line in lines if any(id(r) in ids for r in line))
     if beside < max(1, 0.4 * rail_lines):
         return set()
+    return ids
+
+
+def _timeline_rail(lines: list[list[Run]]) -> set[int]:
+    """ids of the runs of a rail that only part of the column has: dates set at the page's margin
+    beside entries indented from it ("June" over "2022-November" over "2023" beside "Marketing
+    Analyst", "Glen Insurance" and its bullets), while the headings and the summary start at that
+    margin too, so the body's edge over the document is the margin. The indent is where the text
+    after a short first item starts on three lines or more; each stretch of lines that no run
+    crosses at that indent (a heading or a paragraph across it ends one) is tested as a rail, and
+    kept when at least half of its runs hold a digit."""
+    starts: Counter[int] = Counter()
+    for runs in lines:
+        ordered = sorted(runs, key=lambda r: r.x0)
+        if len(ordered) >= 2 and len(ordered[0].chars) <= 30 and ordered[1].x0 - ordered[0].x1 >= 20:
+            starts[round(ordered[1].x0)] += 1
+    if not starts:
+        return set()
+    indent, count = starts.most_common(1)[0]
+    if count < 3:
+        return set()
+    ids: set[int] = set()
+    stretch: list[list[Run]] = []
+    for runs in [*lines, None]:
+        if runs is not None and not any(r.x0 < indent - 10 and r.x1 > indent + 5 for r in runs):
+            stretch.append(runs)
+            continue
+        if len(stretch) >= 3:
+            found = _left_rail(stretch, float(indent))
+            rail = [r for line in stretch for r in line if id(r) in found]
+            # A timeline holds dates: at least half of its items have a digit (a wrapped last
+            # word of a paragraph at the margin, "programmes.", is no rail).
+            if rail and sum(1 for r in rail if any(c.isdigit() for c in r.chars)) >= 0.5 * len(rail):
+                ids |= found
+        stretch = []
     return ids
 
 

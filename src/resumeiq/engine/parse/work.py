@@ -213,7 +213,7 @@ def _rest_of_line(doc: ExtractedDocument, bl: BodyLine, date: DateRange) -> str:
 def _join_split_ranges(doc: ExtractedDocument, lines: list[BodyLine], dates: list[DateRange | None]) -> set[int]:
     """"Apr 2015" over "current" is one range: the first line gets it, the second joins the
     header. Returns the indexes of such second lines."""
-    cont: set[int] = set()
+    cont = _join_rail_ranges(doc, lines, dates)
     for i in range(len(lines) - 1):
         d = dates[i]
         below = dates[i + 1]
@@ -231,6 +231,31 @@ def _join_split_ranges(doc: ExtractedDocument, lines: list[BodyLine], dates: lis
             for k in range(i + 1, i + 1 + stacked[1]):
                 dates[k] = None
                 cont.add(k)
+    return cont
+
+
+def _join_rail_ranges(doc: ExtractedDocument, lines: list[BodyLine], dates: list[DateRange | None]) -> set[int]:
+    """A range wrapped inside a narrow rail of dates ("June" over "2022-November" over "2023", or
+    "December" over "2023-Present"): up to three rail lines in a row read as one text, and a
+    range that runs across their breaks goes to the first of them; the others join it. Ranges
+    each rail line holds whole are left as they are. Returns the indexes of the joined lines."""
+    cont: set[int] = set()
+    i = 0
+    while i < len(lines):
+        j = i
+        while lines[i].line.rail == "left" and j + 1 < len(lines) and j - i < 2 and lines[j + 1].line.rail == "left":
+            j += 1
+        if j > i:
+            for d in find_date_ranges(doc.text, lines[i].start, lines[j].end):
+                if not d.single and d.span[0] < lines[i].end and d.span[1] > lines[i + 1].start:
+                    last = max(k for k in range(i, j + 1) if lines[k].start < d.span[1])
+                    dates[i] = d
+                    for k in range(i + 1, last + 1):
+                        dates[k] = None
+                        cont.add(k)
+                    j = last
+                    break
+        i = j + 1
     return cont
 
 
