@@ -111,6 +111,11 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
     if not anchors:
         return []
     blocks: list[tuple[int, int, int]] = []  # (header start, anchor, header end exclusive)
+
+    def roles(i: int, j: int) -> set[str | None]:
+        """The fields labelled on lines[i:j] ("Designation:" → position, "Company:" → employer)."""
+        return {_label_role(bl.text)[0] for bl in lines[i:j]}
+
     listed = _labelled_lists(lines)
     prev_end = 0
     # A section that opens with a date line writes each entry's dates first: its header lies below.
@@ -126,6 +131,7 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
             and dates[start - 1] is None
             and start - 1 not in listed
             and not (start < a and _whole_header(lines[start].text))
+            and not {"position", "employer"} <= roles(start, a + 1)
         ):
             start -= 1
         joined = sum(1 for k in (a + 1, a + 2) if k in cont and (k == a + 1 or a + 1 in cont))  # lines of a stacked range
@@ -133,6 +139,9 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
         # The line just above a next anchor that holds nothing but its dates is that entry's header.
         limit = nxt - 1 if nxt < len(lines) and not dates_lead and dates[nxt] and not _rest_of_line(doc, lines[nxt], dates[nxt]) else nxt
         while end < limit and end - a <= 2 + joined and _headerish(lines[end]) and not _prose(lines[end]):
+            # (a second "Designation:" or "Company:" opens the next entry)
+            if (role := _label_role(lines[end].text)[0]) is not None and role in roles(start, end):
+                break
             end += 1
         if blocks and start <= blocks[-1][2]:
             start = blocks[-1][2]
@@ -290,7 +299,8 @@ def _placeholder_date(doc: ExtractedDocument, bl: BodyLine) -> DateRange | None:
 
 
 def _headerish(bl: BodyLine) -> bool:
-    return not bl.bullet and bl.words <= _HEADER_MAX_WORDS and (not ends_sentence(bl.text) or _dotted_header(bl.text))
+    # (a labelled line, "Company: Orvex Holdings Ltd. Sti.", is a header line however it ends)
+    return not bl.bullet and bl.words <= _HEADER_MAX_WORDS and (not ends_sentence(bl.text) or _dotted_header(bl.text) or bool(_LABEL.match(bl.text)))
 
 
 def _dotted_header(text: str) -> bool:
@@ -342,18 +352,26 @@ def _entry(
             work.endDate = date.start
     by_line: list[list[tuple[str, int, int]]] = []
     employer: set[int] = set()  # starts of pieces written as "Employer – City" or "Employer –"
+    titled: set[int] = set()  # starts of pieces labelled as the position ("Designation: …")
     for bl in lines[start:end]:
         text, offset = bl.text, bl.start
         if date is not None and date.span[0] < bl.end and bl.start < date.span[1]:
             ds, de = max(date.span[0], bl.start), min(date.span[1], bl.end)
             ds = label_start(doc.text, bl.start, ds) if ds == date.span[0] else ds  # "Dates: Jan 2019 – …"
             text = doc.text[bl.start:ds] + " " * (de - ds) + doc.text[de:bl.end]
-        found = _split_header(text, offset)
-        if _employer_line(text):
+        role, cut = _label_role(text)
+        if role == "position" and (found := split_pieces(text[cut:], offset + cut)):
+            # "Designation: Financial Analyst, Payments": the labelled value is the title, whole
+            titled.add(found[0][1])
+        elif role == "employer" and (found := _split_header(text[cut:], offset + cut)):
             employer.add(found[0][1])
+        else:
+            found = _split_header(text, offset)
+            if found and _employer_line(text):
+                employer.add(found[0][1])
         by_line.append(found)
     pieces, qualified = _qualified_titles(doc, by_line)
-    _assign(work, pieces, employer, qualified)
+    _assign(work, pieces, employer, qualified, titled)
     late = _late_title(lines, end, body_end) if work.position is None and work.name else None
     if late is not None:
         k, (title, ts, te) = late
@@ -668,6 +686,22 @@ _JUNK = re.compile(
 )
 
 
+@functools.cache
+def _label_roles() -> dict[str, str]:
+    lex = load_json("entry_lexicon.json")
+    return {**{w: "employer" for w in lex["employer_labels"]}, **{w: "position" for w in lex["position_labels"]}}
+
+
+def _label_role(text: str) -> tuple[str | None, int]:
+    """("position" | "employer" | None, where the value starts) for a line opened by a field
+    label: "Designation: …" names the title, "Company: …" the employer."""
+    m = _LABEL.match(text)
+    if m is None:
+        return None, 0
+    word = " ".join(text[: m.end()].strip(" \t:-–").lower().split())
+    return _label_roles().get(word), m.end()
+
+
 _PROSE = re.compile(r"[\"“”]|\w: |^(?:as|to|in|at|for|from|and|the|a|an|with|during|used|was|were)\b|\($|^\W")
 
 
@@ -770,15 +804,25 @@ def _region_code(text: str) -> bool:
     return bool(re.fullmatch(r"[A-Z]\.?[A-Z]\.?", text.strip())) and _is_place(text.strip())
 
 
-def _assign(work: Work, pieces: list[tuple[str, int, int]], employer: set[int] = frozenset(), qualified: set[int] = frozenset()) -> None:
+def _assign(
+    work: Work,
+    pieces: list[tuple[str, int, int]],
+    employer: set[int] = frozenset(),
+    qualified: set[int] = frozenset(),
+    titled: set[int] = frozenset(),
+) -> None:
     """Position, employer and place from an entry's header pieces. ``employer``: starts of pieces
     written as an employer's line; ``qualified``: starts of "Title, Qualifier" pieces, scored as
-    titles by the part before the comma."""
+    titles by the part before the comma; ``titled``: starts of pieces labelled as the title."""
     remaining = []
     marked = None
     for p in _clean_pieces(pieces):
         if p[1] in employer and marked is None and plausible_employer(p[0]):
             marked = p
+            continue
+        if p[1] in titled and work.position is None:
+            work.position = p[0]
+            work.evidence["position"] = (p[1], p[2])
             continue
         if work.location is None and _is_place(p[0]) and title_score(p[0]) < 0.5 and (not _COMPANY_HINT.search(p[0]) or _place_tail(p[0])):
             work.location = p[0]
@@ -803,7 +847,7 @@ def _assign(work: Work, pieces: list[tuple[str, int, int]], employer: set[int] =
     # A title holding an employer word ("Assistant Bank Manager") needs a clear lead over the rest.
     clear = not _COMPANY_HINT.search(best[0]) or ts >= 0.7 or ts >= 0.5 and ts - second >= 0.4
     lone = len(remaining) == 1 and _lone_role(best[0])
-    if ts >= 0.35 and clear or marked is not None and lone:
+    if work.position is None and (ts >= 0.35 and clear or marked is not None and lone):
         # With the employer known, a lone short piece beside it is the position ("App Developer").
         work.position = best[0]
         work.evidence["position"] = (best[1], best[2])
