@@ -412,6 +412,34 @@ def _entry(
     return work
 
 
+def _unit_like(text: str) -> bool:
+    """A team or department's name ("Retail Banking", "Growth", "Data Platform"): a unit word, no
+    legal form, not a title or a place, at most four words."""
+    units, _organisations, legal = _unit_words()
+    words = {w.strip(".,").lower() for w in text.split()}
+    return 1 <= len(words) <= 4 and bool(words & units) and not words & legal and title_score(text) < 0.5 and not _is_place(text)
+
+
+def _org_words(text: str) -> bool:
+    return bool({w.strip(".,").lower() for w in text.split()} & _unit_words()[1])
+
+
+def _qualifies_before(q: str, y: str) -> bool:
+    """Whether ``q``, between a title and ``y`` on one line, is the title's team rather than the
+    employer: a team's name before a part that is not one, or a part without an organisation
+    word before one with ("Growth, Dune Granite Media")."""
+    if not q[:1].isupper() or len(q.split()) > 4 or _is_place(q) or _only_date_words(q):
+        return False
+    return not _org_words(q) and (_unit_like(q) and not _unit_like(y) or _org_words(y) and not _is_place(y))
+
+
+def _title_and_qualifier(text: str) -> bool:
+    """"HR Specialist, Mobile" before "at …": a title and, after its comma, a short qualifier."""
+    head, _, rest = text.partition(", ")
+    rest = rest.strip()
+    return bool(rest) and "," not in rest and len(rest.split()) <= 4 and title_score(head) >= 0.5 and title_score(rest) < 0.5 and not _is_place(rest)
+
+
 @functools.cache
 def _unit_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(team and department words, organisation words, legal forms) of ``entry_lexicon.json``."""
@@ -427,20 +455,20 @@ def _qualified_titles(doc: ExtractedDocument, by_line: list[list[tuple[str, int,
     flat = [p for found in by_line for p in found]
     qualified: set[int] = set()
     units, organisations, legal = _unit_words()
-    for k, found in enumerate(by_line):
-        if len(found) != 2:
-            continue
-        (t, ts, te), (q, qs, qe) = found
+    for found, i in ((f, i) for f in by_line for i in range(len(f) - 1)):
+        (t, ts, te), (q, qs, qe) = found[i], found[i + 1]
+        if len(found) != 2 and not _unit_like(q):
+            continue  # (on a line of more pieces, "Title, Team | Employer | City", a team's name only)
         if doc.text[te:qs].strip() != "," or not q[:1].isupper() or "," in q or title_score(t) < 0.5 or title_score(q) >= 0.5:
             continue
         q_words = {w.strip(".").lower() for w in q.split()}
         if _is_place(q) or _only_date_words(q) or q_words & legal:
             continue
-        others = [p for j, f in enumerate(by_line) if j != k for p in f]
+        others = [p for j, f in enumerate(by_line) for p in f if p not in (found[i], found[i + 1])]
         employers = [o for o in others if plausible_employer(o[0]) and title_score(o[0]) < 0.5 and not _is_place(o[0]) and not _JUNK.match(o[0])]
         named = any({w.strip(".,").lower() for w in o[0].split()} & organisations for o in employers)
         if employers and (q_words & units or named and not q_words & organisations):
-            flat = [p for p in flat if p not in found] + [(doc.text[ts:qe], ts, qe)]
+            flat = [p for p in flat if p not in (found[i], found[i + 1])] + [(doc.text[ts:qe], ts, qe)]
             flat.sort(key=lambda p: p[1])
             qualified.add(ts)
     return flat, qualified
@@ -538,7 +566,7 @@ def _split_header(text: str, offset: int) -> list[tuple[str, int, int]]:
             out.append((piece[:c], s, s + c))
             piece, s = piece[c + 2 :], s + c + 2
         m = _AT.search(piece)
-        if m and title_score(piece[: m.start()]) >= 0.4:
+        if m and (title_score(piece[: m.start()]) >= 0.4 or _title_and_qualifier(piece[: m.start()])):
             out.append((piece[: m.start()], s, s + m.start()))
             out.append((piece[m.end() :], s + m.end(), e))
             continue
@@ -623,6 +651,14 @@ def _split_commas(piece: str, s: int) -> list[tuple[str, int, int]]:
                 place = (tail, parts[-k][1], parts[-1][2])
                 parts, titles = parts[:-k], titles[:-k]
                 break
+    # "Analyst, Retail Banking, Orvex Ventures": a team between the title and the employer is the title's
+    k = 0
+    while k + 2 < len(parts):
+        (t, ts, _te), (q, _qs, qe), (y, _ys, _ye) = parts[k : k + 3]
+        if titles[k] and not titles[k + 1] and not titles[k + 2] and _qualifies_before(q, y):
+            parts[k : k + 2] = [(f"{t}, {q}", ts, qe)]
+            titles[k : k + 2] = [True]
+        k += 1
     out: list[tuple[str, int, int]] = []
     run: list[tuple[str, int, int]] = []
     for part, is_title in zip(parts, titles, strict=True):
