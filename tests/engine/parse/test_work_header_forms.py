@@ -49,3 +49,28 @@ def test_a_labelled_title_keeps_its_team_beside_the_employers_own_line():
     assert _work("Financial Analyst, Infrastructure\nCelwyn & Marr\nDec 2016 - Aug 2021\n- Reviewed capital plans\n") == [
         ("Financial Analyst, Infrastructure", "Celwyn & Marr")
     ]
+
+
+def test_a_bulleted_label_line_opens_the_entry():
+    assert _work(
+        "  • Company: Brisa, Olmo & Vidal\nDesignation: Process Engineer\nDuration: May 2024 - Apr 2025\n"
+        "  • Built tolerance stack-ups\n  • Company: Quellant Dynamics Corp.\nDesignation: Test Engineer\n"
+        "Duration: Jun 2022 - Mar 2023\n  • Ran the test rigs\n"
+    ) == [("Process Engineer", "Brisa, Olmo & Vidal"), ("Test Engineer", "Quellant Dynamics Corp")]
+
+
+def test_a_name_closed_by_its_legal_forms_point_is_no_sentence_and_no_place():
+    assert _work("Jun 2022 - Apr 2024\nStaff Nurse\nAlvorada Lda.\nRole and Responsibilities\n- Ran the ward rounds\n") == [
+        ("Staff Nurse", "Alvorada Lda")
+    ]
+    work = parse_resume(
+        b"Mara Quist\nmara.quist@example.com\n\nEXPERIENCE\nLarchmont Software S.A.\nMobile Developer\t08.2019 - 05.2022\n- Shipped the app\n",
+        filename="cv.txt",
+    ).resume.work
+    assert [(w.position, w.name, w.location) for w in work] == [("Mobile Developer", "Larchmont Software S.A.", None)]
+
+
+def test_an_employer_opened_by_a_surname_particle():
+    assert _work("Applied Scientist\tJan 2016 - Sep 2018\nda Ribeira Analytics, Noida, Uttar Pradesh\n- Priced the plans\n") == [
+        ("Applied Scientist", "da Ribeira Analytics")
+    ]

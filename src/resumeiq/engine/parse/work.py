@@ -300,7 +300,10 @@ def _placeholder_date(doc: ExtractedDocument, bl: BodyLine) -> DateRange | None:
 
 def _headerish(bl: BodyLine) -> bool:
     # (a labelled line, "Company: Orvex Holdings Ltd. Sti.", is a header line however it ends)
-    return not bl.bullet and bl.words <= _HEADER_MAX_WORDS and (not ends_sentence(bl.text) or _dotted_header(bl.text) or bool(_LABEL.match(bl.text)))
+    # (so is one that names the title or the employer behind a bullet, "• Company: Orvex Labs")
+    if bl.bullet and _label_role(bl.text)[0] is None:
+        return False
+    return bl.words <= _HEADER_MAX_WORDS and (not ends_sentence(bl.text) or _dotted_header(bl.text) or bool(_LABEL.match(bl.text)))
 
 
 def _dotted_header(text: str) -> bool:
@@ -700,7 +703,7 @@ def _is_place(piece: str) -> bool:
     """A place, also with a note in brackets after it ("Lyon (remote)", "Paris (télétravail)");
     not a company whose legal form reads as a region code ("Orvex Holdings AB", but "Calgary, AB")."""
     words = piece.split()
-    if len(words) >= 2 and not words[-2].endswith(",") and words[-1].strip(".").lower() in legal_forms():
+    if len(words) >= 2 and not words[-2].endswith(",") and words[-1].replace(".", "").lower() in legal_forms():
         return False
     if read_location(piece) is not None:
         return True
@@ -776,6 +779,8 @@ _DURATION = re.compile(r"^\d+\+?\s*(?:years?|yrs?|months?|mos?)\b", re.IGNORECAS
 _NAME_PARTICLES = frozenset(
     ["of", "and", "for", "the", "in", "at", "on", "de", "du", "des", "la", "le", "les", "da", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "y", "e", "et", "und", "&", "an", "a"]
 )
+# Particles of surnames, written in lower case also where they open a name ("da Costa Analytics").
+_SURNAME_PARTICLES = frozenset(["da", "de", "di", "do", "dos", "das", "du", "del", "della", "van", "von", "der", "den", "la", "le"])
 _CONNECTOR_WORDS = frozenset({"to", "till", "until", "and", "-", "–", "—", "through", "thru"})
 
 
@@ -795,8 +800,11 @@ def _skill_list(text: str) -> bool:
 def plausible_employer(text: str) -> bool:
     """An employer's name starts with a capital or a digit ("3M"), or is a brand such as "eBay";
     it is not a fragment of a sentence, a duration, a run of month names or a section heading."""
-    first = text.split()[0]
-    if not (first[0].isupper() or first[0].isdigit() or re.match(r"[a-z]{1,2}[A-Z]", first)):
+    words = text.split()
+    first = words[0]
+    # (a surname's particle may open it: "da Costa Analytics", "van der Berg Institute")
+    lead = next((w for w in words if w not in _SURNAME_PARTICLES), first) if first in _SURNAME_PARTICLES else first
+    if not (lead[0].isupper() or lead[0].isdigit() or re.match(r"[a-z]{1,2}[A-Z]", first)):
         return False
     if "•" in text or _DURATION.match(text) or _JOB_LABEL.match(text) or re.fullmatch(r"[Xx]{3,}", text):
         return False
