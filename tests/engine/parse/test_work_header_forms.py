@@ -74,3 +74,24 @@ def test_an_employer_opened_by_a_surname_particle():
     assert _work("Applied Scientist\tJan 2016 - Sep 2018\nda Ribeira Analytics, Noida, Uttar Pradesh\n- Priced the plans\n") == [
         ("Applied Scientist", "da Ribeira Analytics")
     ]
+
+
+def test_roles_listed_under_one_employers_line_share_the_employer():
+    assert _work(
+        "Corvane Tech\nSenior Platform Engineer\t2018 - 2022\n- Ran the clusters\n- Cut the cloud bill\n"
+        "Site Reliability Engineer\t2014 - 2018\n- Kept the pager quiet\n"
+    ) == [("Senior Platform Engineer", "Corvane Tech"), ("Site Reliability Engineer", "Corvane Tech")]
+
+
+def test_an_employers_line_above_the_next_title_opens_the_next_entry():
+    assert _work(
+        "Brisk & Hale — Tampere, Finland\nLayout Artist\nMAR 2024 — PRESENT\nNorvalic\tTurku, Finland\n"
+        "Junior Designer\tNOV 2022 — JAN 2024\n- Drew the report\n"
+    ) == [("Layout Artist", "Brisk & Hale"), ("Junior Designer", "Norvalic")]
+
+
+def test_an_employers_line_behind_a_bullet_glyph_above_a_title():
+    assert _work(
+        "– Pellmore Steel\t2021 - 2025\nLead Planner\n– Cut the lead times\n– Ran the audits.\n"
+        "– Quarrow Data\tStroud\nSenior Data Modeler\t2018 - 2021\n– Modelled the warehouse\n"
+    ) == [("Lead Planner", "Pellmore Steel"), ("Senior Data Modeler", "Quarrow Data")]

@@ -127,7 +127,7 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
             not dates_lead
             and start - 1 >= prev_end
             and a - (start - 1) <= 3
-            and _headerish(lines[start - 1])
+            and (_headerish(lines[start - 1]) or start == a and _bulleted_name_line(lines[start - 1]))
             and dates[start - 1] is None
             and start - 1 not in listed
             and not (start < a and _whole_header(lines[start].text))
@@ -137,7 +137,15 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
         joined = sum(1 for k in (a + 1, a + 2) if k in cont and (k == a + 1 or a + 1 in cont))  # lines of a stacked range
         end = a + 1 + joined
         # The line just above a next anchor that holds nothing but its dates is that entry's header.
-        limit = nxt - 1 if nxt < len(lines) and not dates_lead and dates[nxt] and not _rest_of_line(doc, lines[nxt], dates[nxt]) else nxt
+        # So is a line without a title just above a next anchor when this entry's header stood
+        # whole above a line of dates ("Employer — City", "Title", "dates"; then "Employer2",
+        # "Title2  dates").
+        above = (
+            a - start >= 2
+            and not _rest_of_line(doc, lines[a], dates[a])
+            and max((title_score(p[0]) for p in _split_header(lines[nxt - 1].text, 0)), default=0.0) < 0.5
+        ) if nxt < len(lines) else False
+        limit = nxt - 1 if nxt < len(lines) and not dates_lead and dates[nxt] and (above or not _rest_of_line(doc, lines[nxt], dates[nxt])) else nxt
         while end < limit and end - a <= 2 + joined and _headerish(lines[end]) and not _prose(lines[end]):
             # (a second "Designation:" or "Company:" opens the next entry)
             if (role := _label_role(lines[end].text)[0]) is not None and role in roles(start, end):
@@ -154,6 +162,7 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
         body_end = blocks[k + 1][0] if k + 1 < len(blocks) else len(lines)
         entries.append(_entry(doc, lines, start, a, end, body_end, dates[a], edges))
     _inherit_employers(entries)
+    _grouped_roles(doc, lines, blocks, entries)
     return [w for w in entries if w.name or w.position]
 
 
@@ -201,6 +210,37 @@ def _inherit_employers(entries: list[Work]) -> None:
             w.name = parent.name
             if "name" in parent.evidence:
                 w.evidence["name"] = parent.evidence["name"]
+
+
+def _grouped_roles(doc: ExtractedDocument, lines: list[BodyLine], blocks: list[tuple[int, int, int]], entries: list[Work]) -> None:
+    """Roles listed under one employer's line: "Orvex Labs" over "Senior Engineer  2019 – 2022",
+    its bullets, then "Engineer  2016 – 2019" (a line of a title and dates, nothing else, as the
+    role above wrote it): the role carries the employer of the role above."""
+    grouped = [False] * len(entries)
+    for k, (w, (start, a, end)) in enumerate(zip(entries, blocks, strict=True)):
+        spans = [w.evidence[f] for f in ("startDate", "endDate", "location", "position") if f in w.evidence]
+        titled = w.position is not None and "position" in w.evidence and end == a + 1 and _bare(doc, lines[a], spans)
+        if w.name and "name" in w.evidence and titled and start == a - 1:
+            # the employer's line alone just above the role's title-and-dates line
+            ns = w.evidence["name"][0]
+            grouped[k] = lines[start].start <= ns < lines[start].end and _bare(doc, lines[start], [*spans, w.evidence["name"]])
+        elif k and titled and start == a and grouped[k - 1] and w.evidence.get("name", entries[k - 1].evidence["name"]) == entries[k - 1].evidence["name"]:
+            # (also a role that took the employer already, its dates within the role's above)
+            w.name = entries[k - 1].name
+            w.evidence["name"] = entries[k - 1].evidence["name"]
+            grouped[k] = True
+
+
+def _bare(doc: ExtractedDocument, bl: BodyLine, spans: list[tuple[int, int]]) -> bool:
+    """The line holds nothing besides the given spans (and punctuation, a label)."""
+    chars = list(doc.text[bl.start : bl.end])
+    for s0, e0 in spans:
+        for i in range(max(s0, bl.start), min(e0, bl.end)):
+            chars[i - bl.start] = " "
+    rest = "".join(chars)
+    m = _LABEL.match(rest.strip())
+    rest = rest.strip()[m.end() :] if m else rest
+    return not re.search(r"[^\W\d_]{2}", rest)
 
 
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
@@ -304,6 +344,25 @@ def _headerish(bl: BodyLine) -> bool:
     if bl.bullet and _label_role(bl.text)[0] is None:
         return False
     return bl.words <= _HEADER_MAX_WORDS and (not ends_sentence(bl.text) or _dotted_header(bl.text) or bool(_LABEL.match(bl.text)))
+
+
+def _bulleted_name_line(bl: BodyLine) -> bool:
+    """"– Orvex Data <tab> Stroud" just above a title and its dates: a name and, after a tab, a
+    short capitalised place, behind a bullet glyph the layout gives every line."""
+    parts = bl.text.split("\t")
+    if not bl.bullet or len(parts) != 2 or bl.words > 8 or ends_sentence(bl.text):
+        return False
+    name, place = parts[0].strip(), parts[1].strip()
+    words = place.replace(",", " ").split()
+    return (
+        bool(name)
+        and 1 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and not re.search(r"\d", place)
+        and plausible_employer(name)
+        and title_score(name) < 0.5
+        and title_score(place) < 0.5
+    )
 
 
 def _dotted_header(text: str) -> bool:
