@@ -95,3 +95,15 @@ def test_an_employers_line_behind_a_bullet_glyph_above_a_title():
         "– Pellmore Steel\t2021 - 2025\nLead Planner\n– Cut the lead times\n– Ran the audits.\n"
         "– Quarrow Data\tStroud\nSenior Data Modeler\t2018 - 2021\n– Modelled the warehouse\n"
     ) == [("Lead Planner", "Pellmore Steel"), ("Senior Data Modeler", "Quarrow Data")]
+
+
+def test_a_spanish_or_portuguese_at_joins_the_title_and_the_employer():
+    assert _work(
+        "Senior Product Lead en Solmarra\n06/2023 – Actualidad\n- Ran the roadmap\n\n"
+        "Professora na van der Berg Academy\n02/2021 — 05/2023 | Recife\n- Taught the sciences\n"
+        "Coordenadora na Escola Talvio\n06/2019 — 02/2021 | Olinda\n- Ran the department\n"
+    ) == [("Senior Product Lead", "Solmarra"), ("Professora", "van der Berg Academy"), ("Coordenadora", "Escola Talvio")]
+
+
+def test_a_title_and_its_subject_stay_whole_beside_an_employer():
+    assert _work("Ingeniero en Sistemas | Orvalia SA | 2019 - 2021\n- Kept the servers\n") == [("Ingeniero en Sistemas", "Orvalia SA")]

@@ -50,6 +50,7 @@ def _at_pattern() -> re.Pattern[str]:
 
 
 _AT = _at_pattern()
+_WEAK_AT = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in load_json("entry_lexicon.json")["weak_at_words"]) + r")\s+(?=\S)")
 _HEADER_MAX_WORDS = 14
 _COMPANY_HINT = re.compile(
     r"\b(?:inc|llc|ltd|limited|corp|corporation|company|co|gmbh|ag|sa|plc|llp|pvt|group|bank|university|"
@@ -145,7 +146,7 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
             and not _rest_of_line(doc, lines[a], dates[a])
             and max((title_score(p[0]) for p in _split_header(lines[nxt - 1].text, 0)), default=0.0) < 0.5
         ) if nxt < len(lines) else False
-        limit = nxt - 1 if nxt < len(lines) and not dates_lead and dates[nxt] and (above or not _rest_of_line(doc, lines[nxt], dates[nxt])) else nxt
+        limit = nxt - 1 if nxt < len(lines) and not dates_lead and dates[nxt] and (above or _dates_only(doc, lines[nxt], dates[nxt])) else nxt
         while end < limit and end - a <= 2 + joined and _headerish(lines[end]) and not _prose(lines[end]):
             # (a second "Designation:" or "Company:" opens the next entry)
             if (role := _label_role(lines[end].text)[0]) is not None and role in roles(start, end):
@@ -212,6 +213,33 @@ def _inherit_employers(entries: list[Work]) -> None:
                 w.evidence["name"] = parent.evidence["name"]
 
 
+def _weak_at_split(by_line: list[list[tuple[str, int, int]]], employer: set[int]) -> list[list[tuple[str, int, int]]]:
+    """"Senior Product Lead en Orvex", "Professora na Escola Talvio": a title, a weak "at" and a
+    name, where no other piece of the header can be the employer, are the title and the
+    employer (whose start joins ``employer``); "Ingeniero en Sistemas | Orvex SA" stays whole."""
+    flat = [p for found in by_line for p in found]
+
+    def candidate(p: tuple[str, int, int]) -> bool:
+        text = p[0]
+        return bool(text) and plausible_employer(text) and title_score(text) < 0.5 and not _is_place(text) and not _unit_like(text) and not _JUNK.match(text)
+
+    out = []
+    for found in by_line:
+        line = []
+        for p in found:
+            m = _WEAK_AT.search(p[0])
+            if m and not any(candidate(q) for q in flat if q is not p):
+                title, name = p[0][: m.start()], p[0][m.end() :]
+                if title_score(title) >= 0.5 and plausible_employer(name) and title_score(name) < 0.5 and not _is_place(name):
+                    line.append((title, p[1], p[1] + m.start()))
+                    line.append((name, p[1] + m.end(), p[2]))
+                    employer.add(p[1] + m.end())
+                    continue
+            line.append(p)
+        out.append(line)
+    return out
+
+
 def _grouped_roles(doc: ExtractedDocument, lines: list[BodyLine], blocks: list[tuple[int, int, int]], entries: list[Work]) -> None:
     """Roles listed under one employer's line: "Orvex Labs" over "Senior Engineer  2019 – 2022",
     its bullets, then "Engineer  2016 – 2019" (a line of a title and dates, nothing else, as the
@@ -257,6 +285,12 @@ def _rest_of_line(doc: ExtractedDocument, bl: BodyLine, date: DateRange) -> str:
     """The line's text besides its date (and a label before it, "Dates: ")."""
     before = doc.text[bl.start : label_start(doc.text, bl.start, date.span[0])] if date.span[0] >= bl.start else ""
     return (before + " " + doc.text[date.span[1] : bl.end]).strip(f" \t|,:;(){DASHES}")
+
+
+def _dates_only(doc: ExtractedDocument, bl: BodyLine, date: DateRange) -> bool:
+    """The line holds its dates and nothing else but a place ("06/2022 — 02/2023 | Surubim")."""
+    rest = _rest_of_line(doc, bl, date)
+    return not rest or _is_place(rest) or bool(re.fullmatch(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?", rest)) and title_score(rest) < 0.3
 
 
 def _join_split_ranges(doc: ExtractedDocument, lines: list[BodyLine], dates: list[DateRange | None]) -> set[int]:
@@ -432,6 +466,7 @@ def _entry(
             if found and _employer_line(text):
                 employer.add(found[0][1])
         by_line.append(found)
+    by_line = _weak_at_split(by_line, employer)
     pieces, qualified = _qualified_titles(doc, by_line)
     _assign(work, pieces, employer, qualified, titled)
     late = _late_title(lines, end, body_end) if work.position is None and work.name else None
