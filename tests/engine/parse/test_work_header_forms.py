@@ -107,3 +107,18 @@ def test_a_spanish_or_portuguese_at_joins_the_title_and_the_employer():
 
 def test_a_title_and_its_subject_stay_whole_beside_an_employer():
     assert _work("Ingeniero en Sistemas | Orvalia SA | 2019 - 2021\n- Kept the servers\n") == [("Ingeniero en Sistemas", "Orvalia SA")]
+
+
+def test_a_templates_employer_label_before_a_place_names_no_employer():
+    work = parse_resume(
+        b"Mara Quist\nmara.quist@example.com\n\nCAREER HISTORY\nAIRCRAFT TECHNICIAN\nJanuary 2010 - present\n"
+        b"Employers name - Coventry\nInspected the airframes.\n",
+        filename="cv.txt",
+    ).resume.work
+    assert [(w.position, w.name) for w in work] == [("AIRCRAFT TECHNICIAN", None)]
+
+
+def test_a_projects_label_names_neither_title_nor_employer():
+    assert _work("Designation: Data Analyst\nCompany: Quorvel Systems\nProject: Risk Ledger\nDuration: 2019 - 2021\n  Built the ledger\n") == [
+        ("Data Analyst", "Quorvel Systems")
+    ]

@@ -149,7 +149,7 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
         limit = nxt - 1 if nxt < len(lines) and not dates_lead and dates[nxt] and (above or _dates_only(doc, lines[nxt], dates[nxt])) else nxt
         while end < limit and end - a <= 2 + joined and _headerish(lines[end]) and not _prose(lines[end]):
             # (a second "Designation:" or "Company:" opens the next entry)
-            if (role := _label_role(lines[end].text)[0]) is not None and role in roles(start, end):
+            if (role := _label_role(lines[end].text)[0]) in ("position", "employer") and role in roles(start, end):
                 break
             end += 1
         if blocks and start <= blocks[-1][2]:
@@ -375,7 +375,7 @@ def _placeholder_date(doc: ExtractedDocument, bl: BodyLine) -> DateRange | None:
 def _headerish(bl: BodyLine) -> bool:
     # (a labelled line, "Company: Orvex Holdings Ltd. Sti.", is a header line however it ends)
     # (so is one that names the title or the employer behind a bullet, "• Company: Orvex Labs")
-    if bl.bullet and _label_role(bl.text)[0] is None:
+    if bl.bullet and _label_role(bl.text)[0] not in ("position", "employer"):
         return False
     return bl.words <= _HEADER_MAX_WORDS and (not ends_sentence(bl.text) or _dotted_header(bl.text) or bool(_LABEL.match(bl.text)))
 
@@ -460,7 +460,10 @@ def _entry(
             # "Designation: Financial Analyst, Payments": the labelled value is the title, whole
             titled.add(found[0][1])
         elif role == "employer" and (found := _split_header(text[cut:], offset + cut)):
-            employer.add(found[0][1])
+            if not _is_place(found[0][0]):  # (a template's "Employer's name - Leeds" names a place)
+                employer.add(found[0][1])
+        elif role == "project":
+            found = []  # "Project: Risk Reporting" names neither the title nor the employer
         else:
             found = _split_header(text, offset)
             if found and _employer_line(text):
@@ -822,12 +825,17 @@ _JUNK = re.compile(
 @functools.cache
 def _label_roles() -> dict[str, str]:
     lex = load_json("entry_lexicon.json")
-    return {**{w: "employer" for w in lex["employer_labels"]}, **{w: "position" for w in lex["position_labels"]}}
+    return {
+        **{w: "project" for w in lex["project_labels"]},
+        **{w: "employer" for w in lex["employer_labels"]},
+        **{w: "position" for w in lex["position_labels"]},
+    }
 
 
 def _label_role(text: str) -> tuple[str | None, int]:
-    """("position" | "employer" | None, where the value starts) for a line opened by a field
-    label: "Designation: …" names the title, "Company: …" the employer."""
+    """("position" | "employer" | "project" | None, where the value starts) for a line opened by
+    a field label: "Designation: …" names the title, "Company: …" the employer, "Project: …" a
+    project."""
     m = _LABEL.match(text)
     if m is None:
         return None, 0
