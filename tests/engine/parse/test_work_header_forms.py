@@ -122,3 +122,27 @@ def test_a_projects_label_names_neither_title_nor_employer():
     assert _work("Designation: Data Analyst\nCompany: Quorvel Systems\nProject: Risk Ledger\nDuration: 2019 - 2021\n  Built the ledger\n") == [
         ("Data Analyst", "Quorvel Systems")
     ]
+
+
+def test_a_projects_label_under_each_job_is_no_section():
+    body = "".join(
+        f"Designation: {t}\nCompany: {c}\nDuration: {d}\nKey Projects:\n  Built the {w} pipeline\n\n"
+        for t, c, d, w in (
+            ("Sales Manager", "Quorvel Partners", "Nov 2022 to Present", "outbound"),
+            ("Sales Representative", "Brisa Packaging", "Dec 2020 to Oct 2022", "renewal"),
+            ("Account Manager", "Talvane Bank", "Jan 2019 to Nov 2020", "partner"),
+        )
+    )
+    assert _work(body) == [("Sales Manager", "Quorvel Partners"), ("Sales Representative", "Brisa Packaging"), ("Account Manager", "Talvane Bank")]
+
+
+def test_a_title_ending_on_at_has_its_employer_on_the_next_line():
+    assert _work(
+        "Client Services Manager bei\nHeronwald Technik GmbH & Co. KG\n2023-06 – 2024-05 | Düren, Germany\n– Rebuilt the playbooks\n"
+    ) == [("Client Services Manager", "Heronwald Technik GmbH & Co. KG")]
+
+
+def test_a_place_behind_a_dash_under_the_header_stays_in_it():
+    assert _work("Software Engineer, Marzec and Wolny\n— Walbrzych, Poland\nApr 2021 — Dec 2024\nShipped the billing service.\n") == [
+        ("Software Engineer", "Marzec and Wolny")
+    ]

@@ -50,6 +50,11 @@ def _at_pattern() -> re.Pattern[str]:
 
 
 _AT = _at_pattern()
+_AT_END = re.compile(
+    r"\s+(?:"
+    + "|".join(re.escape(w) for w in [*load_json("entry_lexicon.json")["at_words"], *load_json("entry_lexicon.json")["weak_at_words"]] if w[-1] not in "'’")
+    + r")\s*$"
+)
 _WEAK_AT = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in load_json("entry_lexicon.json")["weak_at_words"]) + r")\s+(?=\S)")
 _HEADER_MAX_WORDS = 14
 _COMPANY_HINT = re.compile(
@@ -375,7 +380,8 @@ def _placeholder_date(doc: ExtractedDocument, bl: BodyLine) -> DateRange | None:
 def _headerish(bl: BodyLine) -> bool:
     # (a labelled line, "Company: Orvex Holdings Ltd. Sti.", is a header line however it ends)
     # (so is one that names the title or the employer behind a bullet, "• Company: Orvex Labs")
-    if bl.bullet and _label_role(bl.text)[0] not in ("position", "employer"):
+    # (and a place behind a dash the line above wrapped before: "— Walbrzych, Poland")
+    if bl.bullet and _label_role(bl.text)[0] not in ("position", "employer") and not (bl.words <= 4 and _is_place(bl.text)):
         return False
     return bl.words <= _HEADER_MAX_WORDS and (not ends_sentence(bl.text) or _dotted_header(bl.text) or bool(_LABEL.match(bl.text)))
 
@@ -449,8 +455,12 @@ def _entry(
     by_line: list[list[tuple[str, int, int]]] = []
     employer: set[int] = set()  # starts of pieces written as "Employer – City" or "Employer –"
     titled: set[int] = set()  # starts of pieces labelled as the position ("Designation: …")
+    joined = False  # the line above ended on "at" ("Sales Manager bei" over "Orvex GmbH")
     for bl in lines[start:end]:
         text, offset = bl.text, bl.start
+        after_at, joined = joined, False
+        if (m := _AT_END.search(text)) and title_score(text[: m.start()]) >= 0.5:
+            text, joined = text[: m.start()], True
         if date is not None and date.span[0] < bl.end and bl.start < date.span[1]:
             ds, de = max(date.span[0], bl.start), min(date.span[1], bl.end)
             ds = label_start(doc.text, bl.start, ds) if ds == date.span[0] else ds  # "Dates: Jan 2019 – …"
@@ -466,7 +476,7 @@ def _entry(
             found = []  # "Project: Risk Reporting" names neither the title nor the employer
         else:
             found = _split_header(text, offset)
-            if found and _employer_line(text):
+            if found and (_employer_line(text) or after_at and plausible_employer(found[0][0])):
                 employer.add(found[0][1])
         by_line.append(found)
     by_line = _weak_at_split(by_line, employer)
