@@ -146,3 +146,16 @@ def test_a_place_behind_a_dash_under_the_header_stays_in_it():
     assert _work("Software Engineer, Marzec and Wolny\n— Walbrzych, Poland\nApr 2021 — Dec 2024\nShipped the billing service.\n") == [
         ("Software Engineer", "Marzec and Wolny")
     ]
+
+
+def test_an_employer_written_in_lower_case_beside_the_title():
+    assert _work(
+        "hartwell & sons, Pharmacist — Brixton, United Kingdom\t09.2020 – 04.2022\n– Checked the scripts\n\n"
+        "HR Specialist at corvane energy corp.\n2018 - 2020 | Girona\n- Ran the reviews\n"
+    ) == [("Pharmacist", "hartwell & sons"), ("HR Specialist", "corvane energy corp")]
+
+
+def test_two_titles_joined_by_a_slash_are_one_title_beside_the_employer():
+    assert _work("Quellmoor Clinic, Registered Pharmacist / Community Pharmacist\t2016 - 2020\n- Ran the dispensary\n") == [
+        ("Registered Pharmacist / Community Pharmacist", "Quellmoor Clinic")
+    ]

@@ -81,6 +81,10 @@ def title_score(text: str) -> float:
     Engineer" scores as "Engineer", "Health Services Manager" as "Health Manager". A name ending
     in such a word or a legal form ("Acme Systems", "Bank of America", "Initech Ltd") stays low."""
     score = _base_title_score(text)
+    parts = [p.strip() for p in text.split("/")]
+    if score < 0.5 and 2 <= len(parts) <= 3 and all(1 <= len(p.split()) <= 6 for p in parts):
+        # "Registered Pharmacist / Community Pharmacist": two titles held together
+        score = max(score, min(_base_title_score(p) for p in parts))
     if score < 0.5 and (m := _PLACEMENT.search(text)):
         # "Data Engineering Internship", "Electrical Technician Apprenticeship": a trainee role
         score = max(score, _base_title_score(text[: m.start()] + " Intern"), 0.6 if m.start() == 0 else 0.0)
@@ -481,7 +485,14 @@ def _entry(
         by_line.append(found)
     by_line = _weak_at_split(by_line, employer)
     pieces, qualified = _qualified_titles(doc, by_line)
-    _assign(work, pieces, employer, qualified, titled)
+    # starts of the pieces of a line that holds a title and one other piece ("hargreaves & sons, Pharmacist")
+    paired = {
+        p[1]
+        for found in ([q for q in f if not _is_place(q[0])] for f in by_line)
+        if len(found) == 2 and max(title_score(q[0]) for q in found) >= 0.5
+        for p in found
+    }
+    _assign(work, pieces, employer, qualified, titled, paired)
     late = _late_title(lines, end, body_end) if work.position is None and work.name else None
     if late is not None:
         k, (title, ts, te) = late
@@ -909,6 +920,22 @@ def _skill_list(text: str) -> bool:
     return sum(1 for t in items if any(h.end - h.start >= 0.8 * len(t) for h in find_skills(t))) >= 0.6 * len(items)
 
 
+def _lower_case_name(text: str) -> bool:
+    """A name written all in lower case ("hargreaves & sons", "cabrera energy corp."): two to
+    five words, no function word of a sentence but a name's own, no title, date or place."""
+    words = text.split()
+    if not 2 <= len(words) <= 5 or text != text.lower() or not text[:1].isalpha() or words[0].endswith(("ed", "ing")):
+        return False  # (a lower-case sentence opens on a verb: "managed the rota")
+    if any(w in _unit_words_function() and w not in _NAME_PARTICLES for w in words):
+        return False
+    return title_score(text) < 0.3 and not _is_place(text) and not _only_date_words(text) and not _JUNK.match(text)
+
+
+@functools.cache
+def _unit_words_function() -> frozenset[str]:
+    return frozenset(load_json("entry_lexicon.json")["function_words"])
+
+
 def plausible_employer(text: str) -> bool:
     """An employer's name starts with a capital or a digit ("3M"), or is a brand such as "eBay";
     it is not a fragment of a sentence, a duration, a run of month names or a section heading."""
@@ -966,10 +993,12 @@ def _assign(
     employer: set[int] = frozenset(),
     qualified: set[int] = frozenset(),
     titled: set[int] = frozenset(),
+    paired: set[int] = frozenset(),
 ) -> None:
     """Position, employer and place from an entry's header pieces. ``employer``: starts of pieces
     written as an employer's line; ``qualified``: starts of "Title, Qualifier" pieces, scored as
-    titles by the part before the comma; ``titled``: starts of pieces labelled as the title."""
+    titles by the part before the comma; ``titled``: starts of pieces labelled as the title;
+    ``paired``: starts of the pieces of a line of a title and one other piece."""
     remaining = []
     marked = None
     for p in _clean_pieces(pieces):
@@ -1011,7 +1040,10 @@ def _assign(
     if marked is not None:
         return
     # Longer than ten words: a sentence, not an employer.
+    lowered = [p for p in remaining if work.position is not None and p[1] in paired and _lower_case_name(p[0])]
     remaining = [p for p in remaining if len(p[0].split()) <= 10 and plausible_employer(p[0])]
+    if not remaining and len(lowered) == 1:
+        remaining = lowered  # "hargreaves & sons, Pharmacist": a name written in lower case beside the title
     if remaining:
         company = next((p for p in remaining if _COMPANY_HINT.search(p[0])), remaining[0])
         others = [p for p in remaining if p is not company]
