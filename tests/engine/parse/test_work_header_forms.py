@@ -159,3 +159,10 @@ def test_two_titles_joined_by_a_slash_are_one_title_beside_the_employer():
     assert _work("Quellmoor Clinic, Registered Pharmacist / Community Pharmacist\t2016 - 2020\n- Ran the dispensary\n") == [
         ("Registered Pharmacist / Community Pharmacist", "Quellmoor Clinic")
     ]
+
+
+def test_a_title_behind_a_bullet_above_the_employers_line():
+    assert _work(
+        "• Senior Reporting Analyst\tPune, Maharashtra\nQuorvel Group LLP\tNOV 2019 - MAY 2022\n• Rebuilt the weekly dashboards\n"
+        "• Audited the survey data\n• Data Analyst\nBrisa & Talvane LLP\tJUN 2016 - OCT 2019\n• Cleaned the sales data\n"
+    ) == [("Senior Reporting Analyst", "Quorvel Group LLP"), ("Data Analyst", "Brisa & Talvane LLP")]

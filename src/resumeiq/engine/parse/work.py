@@ -137,7 +137,7 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
             not dates_lead
             and start - 1 >= prev_end
             and a - (start - 1) <= 3
-            and (_headerish(lines[start - 1]) or start == a and _bulleted_name_line(lines[start - 1]))
+            and (_headerish(lines[start - 1]) or start == a and _bulleted_name_line(lines[start - 1]) or _bulleted_title_line(lines[start - 1]))
             and dates[start - 1] is None
             and start - 1 not in listed
             and not (start < a and _whole_header(lines[start].text))
@@ -388,6 +388,16 @@ def _headerish(bl: BodyLine) -> bool:
     if bl.bullet and _label_role(bl.text)[0] not in ("position", "employer") and not (bl.words <= 4 and _is_place(bl.text)):
         return False
     return bl.words <= _HEADER_MAX_WORDS and (not ends_sentence(bl.text) or _dotted_header(bl.text) or bool(_LABEL.match(bl.text)))
+
+
+def _bulleted_title_line(bl: BodyLine) -> bool:
+    """"• Senior Reporting Analyst <tab> Pune" over the employer's line and its dates: a job
+    title behind a bullet glyph (the layout sets one before each entry's title)."""
+    if not bl.bullet or not 2 <= bl.words <= 8 or ends_sentence(bl.text):
+        return False
+    head = bl.text.split("\t")[0].strip()
+    rest = bl.text[len(head) :].strip()
+    return title_score(head.split(", ")[0]) >= 0.6 and (not rest or _is_place(rest))
 
 
 def _bulleted_name_line(bl: BodyLine) -> bool:
