@@ -4,7 +4,26 @@ and employer joined by another language's "at". The people and employers are inv
 
 from __future__ import annotations
 
+import io
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
 from resumeiq.engine import parse_resume
+
+B, R = "Helvetica-Bold", "Helvetica"
+
+
+def _pdf_work(items) -> list[tuple[str | None, str | None]]:
+    """``items``: (x, y from the top, text, font, size) on one A4 page."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    for x, y, text, font, size in [(60, 50, "Mara Quist", B, 18), (60, 70, "mara.quist@example.com", R, 9), (60, 100, "EXPERIENCE", B, 12), *items]:
+        c.setFont(font, size)
+        c.drawString(x, A4[1] - y, text)
+    c.showPage()
+    c.save()
+    return [(w.position, w.name) for w in parse_resume(buf.getvalue(), filename="cv.pdf").resume.work]
 
 
 def _work(body: str):
@@ -166,3 +185,32 @@ def test_a_title_behind_a_bullet_above_the_employers_line():
         "• Senior Reporting Analyst\tPune, Maharashtra\nQuorvel Group LLP\tNOV 2019 - MAY 2022\n• Rebuilt the weekly dashboards\n"
         "• Audited the survey data\n• Data Analyst\nBrisa & Talvane LLP\tJUN 2016 - OCT 2019\n• Cleaned the sales data\n"
     ) == [("Senior Reporting Analyst", "Quorvel Group LLP"), ("Data Analyst", "Brisa & Talvane LLP")]
+
+
+def test_partners_names_in_capitals_are_no_name_and_a_state():
+    assert _work("QUINN, WALD AND MA — Java Developer\tSep 2020 – Dec 2021\nSan Diego, CA\n- Built the API\n") == [
+        ("Java Developer", "QUINN, WALD AND MA")
+    ]
+
+
+def test_a_header_line_the_column_cut_is_read_whole():
+    # the employer's name carried over on "& …", a capitals' name under "at NAME", a title's last word before "at"
+    assert _pdf_work(
+        [
+            (60, 130, "Community Pharmacist, Customer Insights | HALLORAN", B, 11),
+            (60, 143, "& SONS | 07/2018 – 10/2022", R, 11),
+            (72, 158, "Checked the prescriptions of the ward", R, 9),
+            (60, 185, "ML ENGINEER I at CORVANTE", B, 10.5),
+            (60, 198, "SOFTWARE", B, 10.5),
+            (60, 211, "Sep 2016 to Jun 2018 | Bromma", R, 9),
+            (72, 226, "Trained the ranking models", R, 9),
+            (60, 253, "TRAINEE BUSINESS INTELLIGENCE", B, 10.5),
+            (60, 266, "ANALYST at QUELL MINING", B, 10.5),
+            (60, 279, "Dec 2013 to Jun 2016 | Lund", R, 9),
+            (72, 294, "Built the weekly reports", R, 9),
+        ]
+    ) == [
+        ("Community Pharmacist, Customer Insights", "HALLORAN & SONS"),
+        ("ML ENGINEER I", "CORVANTE SOFTWARE"),
+        ("TRAINEE BUSINESS INTELLIGENCE ANALYST", "QUELL MINING"),
+    ]

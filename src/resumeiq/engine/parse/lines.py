@@ -196,6 +196,11 @@ def join_wrapped_lines(doc: ExtractedDocument, lines: list[BodyLine]) -> list[Bo
     for bl in lines[1:]:
         prev = out[-1]
         a, b = last, bl.line
+        if _name_carried_over(doc, prev, bl, a, b, find_date_ranges):
+            text = doc.text[prev.start : bl.end]
+            out[-1] = replace(prev, end=bl.end, text="".join(" " if c in "\r\n" else c for c in text))
+            last = b
+            continue
         if (
             not prev.bullet
             and not bl.bullet
@@ -228,6 +233,39 @@ def join_wrapped_lines(doc: ExtractedDocument, lines: list[BodyLine]) -> list[Bo
         out.append(bl)
         last = b
     return out
+
+
+_AT_NAME_END = re.compile(r"\s(?:at|bei|chez|@)\s+[A-Z][A-Z0-9&'’.-]*(?:\s+[A-Z][A-Z0-9&'’.-]*)*$")
+
+
+def _name_carried_over(doc: ExtractedDocument, prev: BodyLine, bl: BodyLine, a: Line, b: Line, find_date_ranges) -> bool:
+    """A header line the column cut: the lower line, in the same size at the same x, opens on
+    "&" ("… | KENDRICK" over "& SONS | 07/2018 – 10/2022", "… at Stanhope" over "& Thackeray
+    Ltd"), holds one or two capitals' words under "… at VANTAGEGATE" ("SOFTWARE"), or ends a
+    title the upper line began before its "at"."""
+    if prev.bullet or bl.bullet or a.rail or b.rail or a.page != b.page or a.column != b.column:
+        return False
+    if abs(a.x0 - b.x0) > 1.0 or abs(a.size - b.size) > 0.5 or ends_sentence(prev.text):
+        return False
+    if doc.text[prev.end : bl.start].strip() or find_date_ranges(doc.text, prev.start, prev.end):
+        return False
+    text = bl.text.strip()
+    if text.startswith("& ") and len(text.split("|")[0].split("\t")[0].split()) <= 4:
+        return True
+    cut = re.match(r"^(\S+(?:\s\S+)?)\s(?:at|bei|chez|@)\s", text)
+    if cut and a.bold == b.bold and "\t" not in prev.text and len(prev.text.split()) <= 6:
+        # "ASSOCIATE DATA MANAGEMENT" over "MANAGER at PRISM ANALYTICS AB": the title's last words
+        from resumeiq.engine.parse.titles import title_score
+
+        return title_score(f"{prev.text.strip()} {cut.group(1)}") >= 0.5 and title_score(prev.text) < 0.5
+    words = text.split()
+    return (
+        1 <= len(words) <= 2
+        and text.isupper()
+        and bool(_AT_NAME_END.search(prev.text.rstrip()))
+        and prev.text.rstrip().rsplit(" ", 1)[-1].isupper()
+        and not find_date_ranges(doc.text, bl.start, bl.end)
+    )
 
 
 _TITLE_TAIL = re.compile(r"(?:\s[—–|-]\s|,\s|\s(?:at|bei|en|chez|@)\s)(?P<tail>[^—–|,@]+?)\s*$")

@@ -478,7 +478,7 @@ def _entry(
         if date is not None and date.span[0] < bl.end and bl.start < date.span[1]:
             ds, de = max(date.span[0], bl.start), min(date.span[1], bl.end)
             ds = label_start(doc.text, bl.start, ds) if ds == date.span[0] else ds  # "Dates: Jan 2019 – …"
-            text = doc.text[bl.start:ds] + " " * (de - ds) + doc.text[de:bl.end]
+            text = bl.text[: ds - bl.start] + " " * (de - ds) + bl.text[de - bl.start :]  # (a joined line's break reads as a space)
         role, cut = _label_role(text)
         if role == "position" and (found := split_pieces(text[cut:], offset + cut)):
             # "Designation: Financial Analyst, Payments": the labelled value is the title, whole
@@ -758,7 +758,7 @@ def _employer_before_place(piece: str) -> int | None:
     return None
 
 
-_FIRM = re.compile(r"^[A-Z][\w'’-]+(?:, [A-Z][\w'’-]+)*,? (?:and|&) [A-Z][\w'’-]+\.?$")
+_FIRM = re.compile(r"^[A-Z][\w'’-]+(?:, [A-Z][\w'’-]+)*,? (?:and|AND|&) [A-Z][\w'’-]+\.?$")
 
 
 def _split_commas(piece: str, s: int) -> list[tuple[str, int, int]]:
@@ -811,6 +811,8 @@ def _split_trailing_place(company: str) -> tuple[str, str | None]:
     """"Quillfeather Technologies, New York, NY" → ("Quillfeather Technologies", "New York, NY");
     a tail of one or two capitalised words after an employer word counts too ("… School District,
     Hollins")."""
+    if _FIRM.match(company):
+        return company, None  # "CHEN, WU AND MA": partners' names, not a name and a state
     parts = company.split(", ")
     while len(parts) > 1 and _only_date_words(parts[-1]):
         parts.pop()  # "…, January-May"
