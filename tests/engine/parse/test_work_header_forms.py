@@ -14,11 +14,13 @@ from resumeiq.engine import parse_resume
 B, R = "Helvetica-Bold", "Helvetica"
 
 
-def _pdf_work(items) -> list[tuple[str | None, str | None]]:
-    """``items``: (x, y from the top, text, font, size) on one A4 page."""
+def _pdf_work(items, heading: bool = True) -> list[tuple[str | None, str | None]]:
+    """``items``: (x, y from the top, text, font, size) on one A4 page, under a name, an e-mail
+    and (``heading``) an EXPERIENCE heading at y 100."""
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4)
-    for x, y, text, font, size in [(60, 50, "Mara Quist", B, 18), (60, 70, "mara.quist@example.com", R, 9), (60, 100, "EXPERIENCE", B, 12), *items]:
+    head = [(60, 50, "Mara Quist", B, 18), (60, 70, "mara.quist@example.com", R, 9)] + ([(60, 100, "EXPERIENCE", B, 12)] if heading else [])
+    for x, y, text, font, size in [*head, *items]:
         c.setFont(font, size)
         c.drawString(x, A4[1] - y, text)
     c.showPage()
@@ -214,3 +216,24 @@ def test_a_header_line_the_column_cut_is_read_whole():
         ("ML ENGINEER I", "CORVANTE SOFTWARE"),
         ("TRAINEE BUSINESS INTELLIGENCE ANALYST", "QUELL MINING"),
     ]
+
+
+def test_a_tech_stack_line_under_each_job_stays_in_the_entries_beside_a_label_repeated_per_job():
+    # headings in a left rail; under each job a "Work Profile" label and a "Tech stack:" line in bold
+    items = [
+        (40, 100, "Education", B, 10),
+        (150, 100, "BSc Computer Science — Northfield University (2011 to 2015)", B, 11),
+        (40, 130, "Experience", B, 9.3),
+    ]
+    for y, header in (
+        (130, "Quorvel Bank | Senior Software Engineer | Kahta | 2022 to Current"),
+        (180, "Bristow Interactive | Software Engineer II | 2020 to 2022"),
+        (230, "Harrowgate Networks | Software Developer I | 2015 to 2020"),
+    ):
+        items += [
+            (150, y, header, B, 11),
+            (150, y + 12, "Work Profile", B, 9),
+            (170, y + 23, "Ran the notification service", R, 9),
+            (150, y + 34, "Tech stack: Flask, Docker, Linux", B, 9),
+        ]
+    assert [w[1] for w in _pdf_work(items, heading=False)] == ["Quorvel Bank", "Bristow Interactive", "Harrowgate Networks"]
