@@ -237,3 +237,7 @@ def test_a_tech_stack_line_under_each_job_stays_in_the_entries_beside_a_label_re
             (150, y + 34, "Tech stack: Flask, Docker, Linux", B, 9),
         ]
     assert [w[1] for w in _pdf_work(items, heading=False)] == ["Quorvel Bank", "Bristow Interactive", "Harrowgate Networks"]
+
+
+def test_a_label_on_a_line_of_its_own_names_the_value_below():
+    assert _work("Technology Analyst\tJun 2006 - Jul 2011\nProject\n: Ledger Reporting\n  Built the reports\n") == [("Technology Analyst", None)]

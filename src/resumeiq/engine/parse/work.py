@@ -470,7 +470,7 @@ def _entry(
     employer: set[int] = set()  # starts of pieces written as "Employer – City" or "Employer –"
     titled: set[int] = set()  # starts of pieces labelled as the position ("Designation: …")
     joined = False  # the line above ended on "at" ("Sales Manager bei" over "Orvex GmbH")
-    for bl in lines[start:end]:
+    for k_line, bl in enumerate(lines[start:end], start=start):
         text, offset = bl.text, bl.start
         after_at, joined = joined, False
         if (m := _AT_END.search(text)) and title_score(text[: m.start()]) >= 0.5:
@@ -480,7 +480,14 @@ def _entry(
             ds = label_start(doc.text, bl.start, ds) if ds == date.span[0] else ds  # "Dates: Jan 2019 – …"
             text = bl.text[: ds - bl.start] + " " * (de - ds) + bl.text[de - bl.start :]  # (a joined line's break reads as a space)
         role, cut = _label_role(text)
-        if role == "position" and (found := split_pieces(text[cut:], offset + cut)):
+        if role is None and text.lstrip().startswith(":") and k_line > 0:
+            # a label the layout set on a line of its own ("Role" over ": Lead Data Analyst")
+            label = lines[k_line - 1].text.strip()
+            if _label_role(label + text.lstrip())[0] is not None and len(label.split()) <= 3:
+                role, cut = _label_role(label + text.lstrip())[0], text.find(":") + 1
+        if k_line + 1 < len(lines) and lines[k_line + 1].text.lstrip().startswith(":") and _label_role(text.strip() + ": x")[1]:
+            found = []  # the label of the value below ("Project" over ": Risk Ledger")
+        elif role == "position" and (found := split_pieces(text[cut:], offset + cut)):
             # "Designation: Financial Analyst, Payments": the labelled value is the title, whole
             titled.add(found[0][1])
         elif role == "employer" and (found := _split_header(text[cut:], offset + cut)):
