@@ -241,3 +241,9 @@ def test_a_tech_stack_line_under_each_job_stays_in_the_entries_beside_a_label_re
 
 def test_a_label_on_a_line_of_its_own_names_the_value_below():
     assert _work("Technology Analyst\tJun 2006 - Jul 2011\nProject\n: Ledger Reporting\n  Built the reports\n") == [("Technology Analyst", None)]
+
+
+def test_a_team_in_lower_case_after_a_sentence_case_title_is_the_titles():
+    assert _work("Indigo Harrow Capital Corp. — HR coordinator, clinical operations\nJun 2022 - May 2025\n- Ran the hiring\n") == [
+        ("HR coordinator, clinical operations", "Indigo Harrow Capital Corp")
+    ]

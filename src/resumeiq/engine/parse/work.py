@@ -789,6 +789,14 @@ def _split_commas(piece: str, s: int) -> list[tuple[str, int, int]]:
                 place = (tail, parts[-k][1], parts[-1][2])
                 parts, titles = parts[:-k], titles[:-k]
                 break
+    # "HR coordinator, clinical operations": a team's name in lower case after a title is the title's
+    k = 0
+    while k + 1 < len(parts):
+        (t, ts, _te), (q, _qs, qe) = parts[k], parts[k + 1]
+        if titles[k] and not titles[k + 1] and q == q.lower() and q[:1].isalpha() and _unit_like(q):
+            parts[k : k + 2] = [(f"{t}, {q}", ts, qe)]
+            titles[k : k + 2] = [True]
+        k += 1
     # "Analyst, Retail Banking, Orvex Ventures": a team between the title and the employer is the title's
     k = 0
     while k + 2 < len(parts):
