@@ -132,11 +132,11 @@ def test_a_title_and_its_subject_stay_whole_beside_an_employer():
 
 def test_a_templates_employer_label_before_a_place_names_no_employer():
     work = parse_resume(
-        b"Mara Quist\nmara.quist@example.com\n\nCAREER HISTORY\nAIRCRAFT TECHNICIAN\nJanuary 2010 - present\n"
-        b"Employers name - Coventry\nInspected the airframes.\n",
+        b"Mara Quist\nmara.quist@example.com\n\nEXPERIENCE\nWarehouse Supervisor\nMarch 2016 - June 2019\n"
+        b"Employer name - Leeds\nRan the night shift.\n",
         filename="cv.txt",
     ).resume.work
-    assert [(w.position, w.name) for w in work] == [("AIRCRAFT TECHNICIAN", None)]
+    assert [(w.position, w.name) for w in work] == [("Warehouse Supervisor", None)]
 
 
 def test_a_projects_label_names_neither_title_nor_employer():
