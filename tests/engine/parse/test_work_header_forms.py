@@ -247,3 +247,4 @@ def test_a_team_in_lower_case_after_a_sentence_case_title_is_the_titles():
     assert _work("Indigo Harrow Capital Corp. — HR coordinator, clinical operations\nJun 2022 - May 2025\n- Ran the hiring\n") == [
         ("HR coordinator, clinical operations", "Indigo Harrow Capital Corp")
     ]
+

@@ -252,6 +252,8 @@ def _name_carried_over(doc: ExtractedDocument, prev: BodyLine, bl: BodyLine, a: 
     text = bl.text.strip()
     if text.startswith("& ") and len(text.split("|")[0].split("\t")[0].split()) <= 4:
         return True
+    if _school_carried_over(prev.text, text):
+        return True
     cut = re.match(r"^(\S+(?:\s\S+)?)\s(?:at|bei|chez|@)\s", text)
     if cut and a.bold == b.bold and "\t" not in prev.text and len(prev.text.split()) <= 6:
         # "ASSOCIATE DATA MANAGEMENT" over "MANAGER at PRISM ANALYTICS AB": the title's last words
@@ -266,6 +268,29 @@ def _name_carried_over(doc: ExtractedDocument, prev: BodyLine, bl: BodyLine, a: 
         and prev.text.rstrip().rsplit(" ", 1)[-1].isupper()
         and not find_date_ranges(doc.text, bl.start, bl.end)
     )
+
+
+_NAME_TAIL = re.compile(r"(?:\s[—–-]|,)\s+(?P<tail>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})$")
+
+
+def _school_carried_over(upper: str, lower: str) -> bool:
+    """"Bachelor of Arts in Finance — Omaha" over "State University (Sep 2017–Sept 2021)": the
+    school's name the column cut, its first words at the end of the upper line (after a dash or
+    a comma) and the rest, a few words and a school's word last, opening the lower one."""
+    from resumeiq.engine.parse.education import is_institution
+
+    m = _NAME_TAIL.search(upper.rstrip())
+    head = re.sub(r"\s*\([^()]*\)\s*$", "", lower).strip()
+    if m is None or not 1 <= len(head.split()) <= 3 or not head[:1].isupper() or is_institution(m.group("tail")):
+        return False
+    last = head.split()[-1].lower()
+    return last in _school_words() and is_institution(f"{m.group('tail')} {head}")
+
+
+@cache
+def _school_words() -> frozenset[str]:
+    lex = load_json("entry_lexicon.json")["organisation_words"]
+    return frozenset(w for w in lex if w in ("university", "college", "school", "institute", "academy", "polytechnic") or w.startswith(("univers", "hochschule", "escola", "escuela", "école", "instituto", "institut")))
 
 
 _TITLE_TAIL = re.compile(r"(?:\s[—–|-]\s|,\s|\s(?:at|bei|en|chez|@)\s)(?P<tail>[^—–|,@]+?)\s*$")

@@ -1,0 +1,35 @@
+"""A school's name the column cut between its first words (after the degree and a dash) and
+the rest, with the dates, on the next line. The people and schools are invented."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from resumeiq.engine import parse_resume
+
+B, R = "Helvetica-Bold", "Helvetica"
+
+
+def _pdf_education(items) -> list[str | None]:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    for x, y, text, font, size in [(60, 50, "Mara Quist", B, 18), (60, 70, "mara.quist@example.com", R, 9), (60, 100, "EDUCATION", B, 12), *items]:
+        c.setFont(font, size)
+        c.drawString(x, A4[1] - y, text)
+    c.showPage()
+    c.save()
+    return [e.institution for e in parse_resume(buf.getvalue(), filename="cv.pdf").resume.education]
+
+
+def test_a_schools_name_the_column_cut_is_read_whole():
+    assert _pdf_education(
+        [
+            (60, 125, "Bachelor of Arts in Finance — Tullamore", B, 11),
+            (60, 138, "State University (Sep 2017–Sep 2021)", R, 11),
+            (60, 160, "High School Diploma — Ballycastle High", B, 11),
+            (60, 173, "School (Sep 2015–Sep 2017)", R, 11),
+        ]
+    ) == ["Tullamore State University", "Ballycastle High School"]
