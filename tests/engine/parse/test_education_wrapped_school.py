@@ -1,5 +1,6 @@
-"""A school's name the column cut between its first words (after the degree and a dash) and
-the rest, with the dates, on the next line. The people and schools are invented."""
+"""Schools' names as layouts write them: cut by the column between its first words (after the
+degree and a dash) and the rest with the dates on the next line; written all in lower case.
+The people and schools are invented."""
 
 from __future__ import annotations
 
@@ -33,3 +34,20 @@ def test_a_schools_name_the_column_cut_is_read_whole():
             (60, 173, "School (Sep 2015–Sep 2017)", R, 11),
         ]
     ) == ["Tullamore State University", "Ballycastle High School"]
+
+
+def test_a_school_named_in_lower_case():
+    work = parse_resume(
+        "Mara Quist\nmara.quist@example.com\n\nEDUCATION\n"
+        "Master of Business Administration - Finance — college of tullamore (2017)\n"
+        "Bachelor of Commerce - Accounting — ballycastle school of business (2014)\n".encode(),
+        filename="cv.txt",
+    ).resume.education
+    assert [e.institution for e in work] == ["college of tullamore", "ballycastle school of business"]
+
+
+def test_a_lower_case_phrase_about_schooling_is_no_school():
+    from resumeiq.engine.parse.education import is_institution
+
+    assert not is_institution("their high school education")
+    assert not is_institution("organised trips for the pupils of the school")
