@@ -277,14 +277,15 @@ def _school_carried_over(upper: str, lower: str) -> bool:
     """"Bachelor of Arts in Finance — Omaha" over "State University (Sep 2017–Sept 2021)": the
     school's name the column cut, its first words at the end of the upper line (after a dash or
     a comma) and the rest, a few words and a school's word last, opening the lower one."""
-    from resumeiq.engine.parse.education import is_institution
-
     m = _NAME_TAIL.search(upper.rstrip())
     head = re.sub(r"\s*\([^()]*\)\s*$", "", lower).strip()
-    if m is None or not 1 <= len(head.split()) <= 3 or not head[:1].isupper() or is_institution(m.group("tail")):
+    if m is None or not 1 <= len(head.split()) <= 3 or not head[:1].isupper():
         return False
-    last = head.split()[-1].lower()
-    return last in _school_words() and is_institution(f"{m.group('tail')} {head}")
+    schools = _school_words()
+    # (the upper line's tail is no school of its own: "Omaha", "Fukuyama State", "Orlando High")
+    if any(w.strip(".,").lower() in schools for w in m.group("tail").split()):
+        return False
+    return head.split()[-1].lower() in schools
 
 
 @cache
