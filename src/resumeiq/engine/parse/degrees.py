@@ -142,6 +142,12 @@ def is_institution(piece: str) -> bool:
     sentence that mentions one ("Organised trips for the pupils of the school")."""
     _, _, _, words = degree_patterns()
     tokens = piece.split()
+    if tokens and piece == piece.lower() and piece[:1].isalpha():
+        # a name written all in lower case ("college of kolkata"): short, no sentence's words
+        if len(tokens) > 6 or tokens[0].endswith(("ed", "ing")) or any(t in _SENTENCE_WORDS for t in tokens):
+            return False
+        # (named as a school is: "summit college", "college of kolkata", "hollow school of business")
+        return tokens[-1] in _SCHOOL_NOUNS or bool(re.search(r"\b(?:" + "|".join(_SCHOOL_NOUNS) + r") of \w", piece))
     if not tokens or len(tokens) > 9 or not (piece[:1].isupper() or piece[:1].isdigit()):
         return False
     if ":" in piece or piece.rstrip().endswith((".", ";")) and not piece.rstrip().endswith(("Inc.", "Tech.")):
@@ -152,6 +158,8 @@ def is_institution(piece: str) -> bool:
     return any(w in words or "-" in w and w.rsplit("-", 1)[1] in words for w in lowered)  # "Wirtschafts-Akademie"
 
 
+_SCHOOL_NOUNS = ("university", "college", "school", "institute", "academy", "polytechnic")
+_SENTENCE_WORDS = frozenset(["for", "with", "to", "in", "at", "on", "by", "from", "as", "the", "a", "an", "my", "our", "was", "were", "is", "are"])
 _RELATIVE_WORDS = frozenset({"qui", "que", "which", "that", "who", "whose", "where", "où", "welche", "dove", "donde", "onde"})
 
 

@@ -127,6 +127,13 @@ _DOTTED_END = re.compile(_DOTTED + "$")
 _ABBREVIATION_END = re.compile(r"(?:\b(?:Inc|Ltd|Co|Corp|LLC|Jr|Sr|St|Bros|Pty|Pvt|Plc)\.|" + _DOTTED + ")$", re.IGNORECASE)
 
 
+@cache
+def _legal_form_end() -> re.Pattern[str]:
+    """A name closed by its legal form's point ("Almeida Lda.", "Orvex Holdings Ltd. Şti.")."""
+    forms = sorted(legal_forms(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\.$", re.IGNORECASE)
+
+
 def ends_in_dotted_abbreviation(text: str) -> bool:
     """ "S.L.", "B.V.", "S.p.A.": the last point is part of the name."""
     return bool(_DOTTED_END.search(text.rstrip()))
@@ -134,7 +141,7 @@ def ends_in_dotted_abbreviation(text: str) -> bool:
 
 def ends_sentence(text: str) -> bool:
     text = text.rstrip()
-    return text.endswith((".", "!", "?", ";")) and not _ABBREVIATION_END.search(text)
+    return text.endswith((".", "!", "?", ";")) and not _ABBREVIATION_END.search(text) and not _legal_form_end().search(text)
 
 
 def carries_on(prev: BodyLine, bl: BodyLine, right_edge: float) -> bool:
@@ -189,6 +196,11 @@ def join_wrapped_lines(doc: ExtractedDocument, lines: list[BodyLine]) -> list[Bo
     for bl in lines[1:]:
         prev = out[-1]
         a, b = last, bl.line
+        if _name_carried_over(doc, prev, bl, a, b, find_date_ranges):
+            text = doc.text[prev.start : bl.end]
+            out[-1] = replace(prev, end=bl.end, text="".join(" " if c in "\r\n" else c for c in text))
+            last = b
+            continue
         if (
             not prev.bullet
             and not bl.bullet
@@ -221,6 +233,65 @@ def join_wrapped_lines(doc: ExtractedDocument, lines: list[BodyLine]) -> list[Bo
         out.append(bl)
         last = b
     return out
+
+
+_AT_NAME_END = re.compile(r"\s(?:at|bei|chez|@)\s+[A-Z][A-Z0-9&'’.-]*(?:\s+[A-Z][A-Z0-9&'’.-]*)*$")
+
+
+def _name_carried_over(doc: ExtractedDocument, prev: BodyLine, bl: BodyLine, a: Line, b: Line, find_date_ranges) -> bool:
+    """A header line the column cut: the lower line, in the same size at the same x, opens on
+    "&" ("… | KENDRICK" over "& SONS | 07/2018 – 10/2022", "… at Stanhope" over "& Thackeray
+    Ltd"), holds one or two capitals' words under "… at VANTAGEGATE" ("SOFTWARE"), or ends a
+    title the upper line began before its "at"."""
+    if prev.bullet or bl.bullet or a.rail or b.rail or a.page != b.page or a.column != b.column:
+        return False
+    if abs(a.x0 - b.x0) > 1.0 or abs(a.size - b.size) > 0.5 or ends_sentence(prev.text):
+        return False
+    if doc.text[prev.end : bl.start].strip() or find_date_ranges(doc.text, prev.start, prev.end):
+        return False
+    text = bl.text.strip()
+    if text.startswith("& ") and len(text.split("|")[0].split("\t")[0].split()) <= 4:
+        return True
+    if _school_carried_over(prev.text, text):
+        return True
+    cut = re.match(r"^(\S+(?:\s\S+)?)\s(?:at|bei|chez|@)\s", text)
+    if cut and a.bold == b.bold and "\t" not in prev.text and len(prev.text.split()) <= 6:
+        # "ASSOCIATE DATA MANAGEMENT" over "MANAGER at PRISM ANALYTICS AB": the title's last words
+        from resumeiq.engine.parse.titles import title_score
+
+        return title_score(f"{prev.text.strip()} {cut.group(1)}") >= 0.5 and title_score(prev.text) < 0.5
+    words = text.split()
+    return (
+        1 <= len(words) <= 2
+        and text.isupper()
+        and bool(_AT_NAME_END.search(prev.text.rstrip()))
+        and prev.text.rstrip().rsplit(" ", 1)[-1].isupper()
+        and not find_date_ranges(doc.text, bl.start, bl.end)
+    )
+
+
+_NAME_TAIL = re.compile(r"(?:\s[—–-]|,)\s+(?P<tail>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})$")
+
+
+def _school_carried_over(upper: str, lower: str) -> bool:
+    """"Bachelor of Arts in Finance — Omaha" over "State University (Sep 2017–Sept 2021)": the
+    school's name the column cut, its first words at the end of the upper line (after a dash or
+    a comma) and the rest, a few words and a school's word last, opening the lower one."""
+    m = _NAME_TAIL.search(upper.rstrip())
+    head = re.sub(r"\s*\([^()]*\)\s*$", "", lower).strip()
+    if m is None or not 1 <= len(head.split()) <= 3 or not head[:1].isupper():
+        return False
+    schools = _school_words()
+    # (the upper line's tail is no school of its own: "Omaha", "Fukuyama State", "Orlando High")
+    if any(w.strip(".,").lower() in schools for w in m.group("tail").split()):
+        return False
+    return head.split()[-1].lower() in schools
+
+
+@cache
+def _school_words() -> frozenset[str]:
+    lex = load_json("entry_lexicon.json")["organisation_words"]
+    return frozenset(w for w in lex if w in ("university", "college", "school", "institute", "academy", "polytechnic") or w.startswith(("univers", "hochschule", "escola", "escuela", "école", "instituto", "institut")))
 
 
 _TITLE_TAIL = re.compile(r"(?:\s[—–|-]\s|,\s|\s(?:at|bei|en|chez|@)\s)(?P<tail>[^—–|,@]+?)\s*$")

@@ -135,6 +135,7 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
     found: list[tuple[int, str, tuple[int, int], int]] = []  # line, kind, heading span, body start
     fuzzy: list[tuple[int, str, tuple[int, int], int]] = []  # judged by the last word only
     signatures: set[tuple] = set()
+    counts = Counter(text[ln.start : ln.end].strip() for ln in lines)  # a heading's text repeated is a label
     wrapped = _wrapped_headings(doc)
     consumed = {i + 1 for i in wrapped}
     for i, line in enumerate(lines):
@@ -163,11 +164,13 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
             continue  # "Languages: Java, Go" (or "Languages" over such a line) inside skills is a skill category
         if found and found[-1][1] == kind and not inline and lines[found[-1][0]].size > line.size + 0.5:
             continue  # "Skills" in smaller type under SKILLS: a category of the section, not a heading
-        if inline and found and found[-1][1] in _ENTRY_KINDS and _inside_entries(doc, i, signatures):
+        rails = {lines[f[0]].rail for f in found}
+        if inline and _owner_kind(doc, found, counts) in _ENTRY_KINDS and _inside_entries(doc, i, signatures, rails):
             continue  # "Skills: …" under a job, with more dated entries below: part of the entry
         found.append((i, kind, (line.start, line.start + h_end), line.start + body_start))
-        if body_start >= len(raw) and (line.style or line.size or underline[i]):
-            # Only a distinctive look (a style, a font size, an underline) marks other headings.
+        if body_start >= len(raw) and (line.style or line.size or underline[i]) and counts[raw.strip()] < 2:
+            # Only a distinctive look (a style, a font size, an underline) marks other headings
+            # (not a label the document repeats, "Work Profile" over each job).
             signatures.add(_signature(doc, line, underline[i]))
 
     # Pass 1b: "Retail Experience"-like headings, if they look like the listed ones (a plain text
@@ -419,8 +422,10 @@ def _without_repeated_labels(doc: ExtractedDocument, found: list[tuple[int, str,
         if len(ks) < 2 or ks[0] == 0:
             continue
         prior, kind = found[ks[0] - 1][1], found[ks[0]][1]
-        if prior not in _ENTRY_KINDS or kind in _ENTRY_KINDS:
-            continue  # (dated items under "Projects" may be projects of their own)
+        # (dated items under "Projects" may be projects of their own, unless the repeats after
+        # a work heading are written as labels, "Key Projects:", where the headings before are not)
+        if prior not in _ENTRY_KINDS or kind in _ENTRY_KINDS and not (kind == "projects" and prior == "experience" and _label_form(doc, found, ks)):
+            continue
         lines = doc.lines
         if all(
             any(find_date_ranges(doc.text, ln.start, ln.end) for ln in lines[found[a][0] + 1 : found[b][0]])
@@ -428,6 +433,16 @@ def _without_repeated_labels(doc: ExtractedDocument, found: list[tuple[int, str,
         ):
             drop.update(ks)
     return [f for k, f in enumerate(found) if k not in drop]
+
+
+def _label_form(doc: ExtractedDocument, found: list[tuple[int, str, tuple[int, int], int]], ks: list[int]) -> bool:
+    """The repeats of a heading text end in a colon with nothing after it on their lines, and
+    the headings found before them do not."""
+    def colon(k: int) -> bool:
+        ln = doc.lines[found[k][0]]
+        return doc.text[ln.start : ln.end].rstrip().endswith(":")
+
+    return all(colon(k) for k in ks) and not any(colon(k) for k in range(ks[0]))
 
 
 def _rail_headings_only(lines: list[Line], found: list[tuple[int, str, tuple[int, int], int]]) -> list:
@@ -443,17 +458,30 @@ def _rail_headings_only(lines: list[Line], found: list[tuple[int, str, tuple[int
     return [f for f in found if f[0] <= first or lines[f[0]].rail == "left" or f[1] != "other"]
 
 
-def _inside_entries(doc: ExtractedDocument, i: int, signatures: set[tuple]) -> bool:
+def _owner_kind(doc: ExtractedDocument, found: list[tuple[int, str, tuple[int, int], int]], counts: Counter) -> str | None:
+    """The kind of the last heading found, passing over headings whose text the document
+    repeats ("Work Profile" over each job: a label of the entries, left out later)."""
+    for i, kind, _span, _body in reversed(found):
+        ln = doc.lines[i]
+        if counts[doc.text[ln.start : ln.end].strip()] < 2:
+            return kind
+    return None
+
+
+def _inside_entries(doc: ExtractedDocument, i: int, signatures: set[tuple], rails: frozenset[str] | set[str] = frozenset()) -> bool:
     """An inline heading line ("Skills: C++, CMake") inside a list of dated entries, as exports
     write each job's skills under it: more dated entries follow before the next heading, and the
     line does not have the look of the document's headings."""
     from resumeiq.engine.parse.dates import find_date_ranges
 
-    if _signature(doc, doc.lines[i], False) in signatures:
+    # (a line of the body beside headings set in a margin rail has not their look)
+    if _signature(doc, doc.lines[i], False) in signatures and not (rails and doc.lines[i].rail not in rails):
         return False
-    for ln in doc.lines[i + 1 : i + 60]:
-        raw = doc.text[ln.start : ln.end].strip()
-        if raw and len(raw) <= 60 and heading_kind(raw, fuzzy=False) is not None:
+    window = doc.lines[i + 1 : i + 60]
+    texts = [doc.text[ln.start : ln.end].strip() for ln in window]
+    for ln, raw in zip(window, texts, strict=True):
+        # (a heading's text repeated in the window, "Work Profile" over each job, is a label)
+        if raw and len(raw) <= 60 and heading_kind(raw, fuzzy=False) is not None and texts.count(raw) < 2:
             return False
         if find_date_ranges(doc.text, ln.start, ln.end):
             return True
