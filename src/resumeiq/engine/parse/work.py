@@ -132,7 +132,11 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
         end = a + 1 + joined
         # The line just above a next anchor that holds nothing but its dates is that entry's header.
         limit = nxt - 1 if nxt < len(lines) and not dates_lead and dates[nxt] and not _rest_of_line(doc, lines[nxt], dates[nxt]) else nxt
+        fields = {f[0] for bl in lines[start:end] if (f := _field_value(bl.text))}
         while end < limit and end - a <= 2 + joined and _headerish(lines[end]) and not _prose(lines[end]):
+            field = _field_value(lines[end].text)
+            if field is not None and field[0] in fields:
+                break  # a second "Designation: …": the next entry's field
             end += 1
         if blocks and start <= blocks[-1][2]:
             start = blocks[-1][2]
@@ -342,6 +346,7 @@ def _entry(
             work.endDate = date.start
     by_line: list[list[tuple[str, int, int]]] = []
     employer: set[int] = set()  # starts of pieces written as "Employer – City" or "Employer –"
+    titled: set[int] = set()  # starts of values labelled as the position ("Designation: …")
     for bl in lines[start:end]:
         text, offset = bl.text, bl.start
         if date is not None and date.span[0] < bl.end and bl.start < date.span[1]:
@@ -351,9 +356,12 @@ def _entry(
         found = _split_header(text, offset)
         if _employer_line(text):
             employer.add(found[0][1])
+        if found and (field := _field_value(found[0][0])) is not None:
+            # "Company: Orvex S.A.", "Position held: Legal Director": the label tells the role
+            (employer if field[0] == "employer" else titled).add(found[0][1] + field[1])
         by_line.append(found)
     pieces, qualified = _qualified_titles(doc, by_line)
-    _assign(work, pieces, employer, qualified)
+    _assign(work, pieces, employer, qualified, titled)
     late = _late_title(lines, end, body_end) if work.position is None and work.name else None
     if late is not None:
         k, (title, ts, te) = late
@@ -644,9 +652,10 @@ def _split_trailing_place(company: str) -> tuple[str, str | None]:
 
 def _is_place(piece: str) -> bool:
     """A place, also with a note in brackets after it ("Lyon (remote)", "Paris (télétravail)");
-    not a company whose legal form reads as a region code ("Orvex Holdings AB", but "Calgary, AB")."""
+    not a company whose legal form reads as a region code ("Orvex Holdings AB", "Orvex Holdings
+    S.A.", but "Calgary, AB")."""
     words = piece.split()
-    if len(words) >= 2 and not words[-2].endswith(",") and words[-1].strip(".").lower() in legal_forms():
+    if len(words) >= 2 and not words[-2].endswith(",") and words[-1].replace(".", "").lower() in legal_forms():
         return False
     if read_location(piece) is not None:
         return True
@@ -658,6 +667,27 @@ _LABEL = re.compile(
     r"^(?:" + "|".join(re.escape(w) for w in sorted(load_json("entry_lexicon.json")["field_labels"], key=len, reverse=True)) + r")\s*[:\-–]\s*",
     re.IGNORECASE,
 )
+
+
+@functools.cache
+def _field_kinds() -> dict[str, str]:
+    lex = load_json("entry_lexicon.json")
+    kinds = {w: "employer" for w in lex["employer_labels"]}
+    kinds.update({w: "position" for w in lex["position_labels"]})
+    return kinds
+
+
+def _field_value(text: str) -> tuple[str, int] | None:
+    """("employer" or "position", offset of the value) for a piece opened by a label that names
+    the employer ("Company:", "Organization:") or the position ("Designation:", "Role:")."""
+    m = _LABEL.match(text)
+    if m is None or not text[m.end() :].strip():
+        return None
+    label = text[: m.end()].rstrip(" :-–").strip().lower()
+    kind = _field_kinds().get(" ".join(label.split()))
+    return (kind, m.end()) if kind else None
+
+
 _JUNK = re.compile(
     r"^(?:present|current|now|till date|to date|location|duration|page \d+.*|\W*\d[\d\W]*|"
     # words a header line holds that name neither a role nor an employer
@@ -770,15 +800,26 @@ def _region_code(text: str) -> bool:
     return bool(re.fullmatch(r"[A-Z]\.?[A-Z]\.?", text.strip())) and _is_place(text.strip())
 
 
-def _assign(work: Work, pieces: list[tuple[str, int, int]], employer: set[int] = frozenset(), qualified: set[int] = frozenset()) -> None:
+def _assign(
+    work: Work,
+    pieces: list[tuple[str, int, int]],
+    employer: set[int] = frozenset(),
+    qualified: set[int] = frozenset(),
+    titled: set[int] = frozenset(),
+) -> None:
     """Position, employer and place from an entry's header pieces. ``employer``: starts of pieces
-    written as an employer's line; ``qualified``: starts of "Title, Qualifier" pieces, scored as
-    titles by the part before the comma."""
+    written as an employer's line (or labelled as the employer); ``qualified``: starts of "Title,
+    Qualifier" pieces, scored as titles by the part before the comma; ``titled``: starts of
+    pieces labelled as the position."""
     remaining = []
     marked = None
     for p in _clean_pieces(pieces):
         if p[1] in employer and marked is None and plausible_employer(p[0]):
             marked = p
+            continue
+        if p[1] in titled and work.position is None and len(p[0].split()) <= 10:
+            work.position = p[0]
+            work.evidence["position"] = (p[1], p[2])
             continue
         if work.location is None and _is_place(p[0]) and title_score(p[0]) < 0.5 and (not _COMPANY_HINT.search(p[0]) or _place_tail(p[0])):
             work.location = p[0]
@@ -803,7 +844,7 @@ def _assign(work: Work, pieces: list[tuple[str, int, int]], employer: set[int] =
     # A title holding an employer word ("Assistant Bank Manager") needs a clear lead over the rest.
     clear = not _COMPANY_HINT.search(best[0]) or ts >= 0.7 or ts >= 0.5 and ts - second >= 0.4
     lone = len(remaining) == 1 and _lone_role(best[0])
-    if ts >= 0.35 and clear or marked is not None and lone:
+    if work.position is None and (ts >= 0.35 and clear or marked is not None and lone):
         # With the employer known, a lone short piece beside it is the position ("App Developer").
         work.position = best[0]
         work.evidence["position"] = (best[1], best[2])

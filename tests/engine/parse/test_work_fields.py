@@ -1,0 +1,68 @@
+"""Work entries written as labelled fields ("Company: …", "Position held: …") and employers with a
+dotted legal form ("S.A.", "N.V.")."""
+
+from __future__ import annotations
+
+import pytest
+
+from resumeiq.engine import parse_resume
+
+HEAD = "Lena Marsh\nlena.marsh@example.org\n\nEMPLOYMENT HISTORY\n"
+
+
+def _work(body: str):
+    return parse_resume((HEAD + body).encode(), filename="resume.txt").resume.work
+
+
+def _summary(work) -> list[tuple]:
+    return [(w.position, w.name, w.startDate, w.endDate) for w in work]
+
+
+@pytest.mark.parametrize("form", ["S.A.", "N.V."])
+def test_dotted_legal_form_is_no_place(form):
+    # "SA" is a region code too (South Australia); written "S.A." after a name it is the firm's.
+    work = _work(f"Quality Manager\nOrvex Holdings {form}\nMarch 2012 to June 2016\n• Ran the audits.\n")
+    assert _summary(work) == [("Quality Manager", f"Orvex Holdings {form}", "2012-03", "2016-06")]
+    assert work[0].location is None
+
+
+def test_labelled_company_and_position_fields():
+    work = _work(
+        "Since: September 2014 Until: Currently\n"
+        "Company: Talvio Roads S.A.\n"
+        "Position held: Head of Legal Affairs\n"
+        "Since: October 2009 Until: August 2014\n"
+        "Company: Quarrendon Grid\n"
+        "Position held: Contracts Counsel\n"
+    )
+    assert _summary(work) == [
+        ("Head of Legal Affairs", "Talvio Roads S.A.", "2014-09", None),
+        ("Contracts Counsel", "Quarrendon Grid", "2009-10", "2014-08"),
+    ]
+
+
+def test_labelled_fields_belong_to_their_own_entry():
+    # Body lines without a closing period read like header lines; the labels still tell which
+    # entry a "Designation:" or a "Company:" line opens.
+    work = _work(
+        "Designation: Network Analyst\n"
+        "Company: Brightwater Telecom\n"
+        "Duration: 04.2019 - Present\n"
+        "  Cut the ticket backlog by half\n"
+        "  Rolled out the new firewall rules\n"
+        "\n"
+        "Designation: Support Technician\n"
+        "Company: Brightwater Telecom\n"
+        "Duration: 01.2016 - 03.2019\n"
+        "  Kept the branch offices online\n"
+        "\n"
+        "Designation: Junior Technician\n"
+        "Company: Corvale Systems\n"
+        "Duration: 06.2014 - 12.2015\n"
+        "  Imaged laptops for new staff\n"
+    )
+    assert _summary(work) == [
+        ("Network Analyst", "Brightwater Telecom", "2019-04", None),
+        ("Support Technician", "Brightwater Telecom", "2016-01", "2019-03"),
+        ("Junior Technician", "Corvale Systems", "2014-06", "2015-12"),
+    ]
