@@ -357,7 +357,7 @@ def _entry(
         if _employer_line(text):
             employer.add(found[0][1])
         if found and (field := _field_value(found[0][0])) is not None:
-            # "Company: Orvex S.A.", "Position held: Legal Director": the label tells the role
+            # "Company: Orvex S.A.", "Position held: Head of Sales": the label tells the role
             (employer if field[0] == "employer" else titled).add(found[0][1] + field[1])
         by_line.append(found)
     pieces, qualified = _qualified_titles(doc, by_line)
