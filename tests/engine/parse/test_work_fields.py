@@ -66,3 +66,21 @@ def test_labelled_fields_belong_to_their_own_entry():
         ("Support Technician", "Brightwater Telecom", "2016-01", "2019-03"),
         ("Junior Technician", "Corvale Systems", "2014-06", "2015-12"),
     ]
+
+
+def test_title_below_the_dates_opens_the_next_entry():
+    # "Title / Employer - City - / dates" entries: the next entry's title stands right under the
+    # dates of the one above.
+    work = _work(
+        "Manager\n"
+        "Halden Pumps -  Trichur, Kerala -\n"
+        "May 2017 to Present\n"
+        "Sales Manager\n"
+        "Corvale Traders -  Kochi, Kerala -\n"
+        "June 2014 to April 2017\n"
+        "• Opened two dealerships.\n"
+    )
+    assert _summary(work) == [
+        ("Manager", "Halden Pumps", "2017-05", None),
+        ("Sales Manager", "Corvale Traders", "2014-06", "2017-04"),
+    ]

@@ -133,6 +133,8 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
         # The line just above a next anchor that holds nothing but its dates is that entry's header.
         limit = nxt - 1 if nxt < len(lines) and not dates_lead and dates[nxt] and not _rest_of_line(doc, lines[nxt], dates[nxt]) else nxt
         fields = {f[0] for bl in lines[start:end] if (f := _field_value(bl.text))}
+        if _titled_employer_above(lines[start:a]):
+            limit = end  # "Title" over "Employer – City" over the dates: nothing below is header
         while end < limit and end - a <= 2 + joined and _headerish(lines[end]) and not _prose(lines[end]):
             field = _field_value(lines[end].text)
             if field is not None and field[0] in fields:
@@ -153,6 +155,16 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
 
 
 _LIST_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z &/]{1,30}?)\s*:\s+\S")
+
+
+def _titled_employer_above(header: list[BodyLine]) -> bool:
+    """An entry's lines above its dates are a title line over an "Employer – City" line."""
+    return (
+        len(header) >= 2
+        and _employer_line(header[-1].text)
+        and title_score(header[-2].text) >= 0.5
+        and not _employer_line(header[-2].text)
+    )
 
 
 def _labelled_lists(lines: list[BodyLine]) -> set[int]:
