@@ -72,15 +72,15 @@ def test_title_below_the_dates_opens_the_next_entry():
     # "Title / Employer - City - / dates" entries: the next entry's title stands right under the
     # dates of the one above.
     work = _work(
-        "Manager\n"
-        "Halden Pumps -  Trichur, Kerala -\n"
-        "May 2017 to Present\n"
-        "Sales Manager\n"
+        "Store Supervisor\n"
+        "Halden Pumps -  Mysuru, Karnataka -\n"
+        "March 2019 to Present\n"
+        "Area Sales Lead\n"
         "Corvale Traders -  Kochi, Kerala -\n"
-        "June 2014 to April 2017\n"
+        "June 2014 to February 2019\n"
         "• Opened two dealerships.\n"
     )
     assert _summary(work) == [
-        ("Manager", "Halden Pumps", "2017-05", None),
-        ("Sales Manager", "Corvale Traders", "2014-06", "2017-04"),
+        ("Store Supervisor", "Halden Pumps", "2019-03", None),
+        ("Area Sales Lead", "Corvale Traders", "2014-06", "2019-02"),
     ]
