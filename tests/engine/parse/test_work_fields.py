@@ -84,3 +84,21 @@ def test_title_below_the_dates_opens_the_next_entry():
         ("Store Supervisor", "Halden Pumps", "2019-03", None),
         ("Area Sales Lead", "Corvale Traders", "2014-06", "2019-02"),
     ]
+
+
+def test_undated_current_job_above_the_dated_ones_is_kept():
+    work = _work(
+        "Integration Specialist\n"
+        "Brightwater Telecom\n"
+        "• Maintains the billing interfaces.\n"
+        "• Mentors two junior developers.\n"
+        "Junior Developer\n"
+        "Corvale Systems -  Hubli, Karnataka -\n"
+        "September 2011 to March 2016\n"
+        "• Wrote the nightly export jobs.\n"
+    )
+    assert _summary(work) == [
+        ("Integration Specialist", "Brightwater Telecom", None, None),
+        ("Junior Developer", "Corvale Systems", "2011-09", "2016-03"),
+    ]
+    assert work[0].highlights == ["Maintains the billing interfaces.", "Mentors two junior developers."]

@@ -147,6 +147,9 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
     # Lines above an anchor that belong to the previous entry's body must not be claimed twice.
     edges = _right_edges(doc, lines)  # once per section: the columns' right edges
     entries = []
+    if _undated_lead(lines[: blocks[0][0]]):
+        # The current job written without dates above the dated ones: "Title" over "Employer".
+        entries.append(_entry(doc, lines, 0, 0, 2, blocks[0][0], None, edges))
     for k, (start, a, end) in enumerate(blocks):
         body_end = blocks[k + 1][0] if k + 1 < len(blocks) else len(lines)
         entries.append(_entry(doc, lines, start, a, end, body_end, dates[a], edges))
@@ -155,6 +158,26 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
 
 
 _LIST_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z &/]{1,30}?)\s*:\s+\S")
+
+
+def _undated_lead(lines: list[BodyLine]) -> bool:
+    """The lines before a section's first dated entry open with a title line over a line naming
+    an employer (a short name, or "Employer – City"), then the job's text."""
+    if len(lines) < 3 or not all(_headerish(bl) for bl in lines[:2]):
+        return False
+    title, employer = lines[0].text.strip(), lines[1].text.strip()
+    if title_score(title) < 0.5 or _employer_line(title) or _field_value(title) or _field_value(employer):
+        return False
+    if _employer_line(employer):
+        return True
+    return (
+        len(employer.split()) <= 6
+        and plausible_employer(employer)
+        and title_score(employer) < 0.5
+        and not _is_place(employer)
+        and not _JUNK.match(employer)
+        and not find_date_ranges(employer)
+    )
 
 
 def _titled_employer_above(header: list[BodyLine]) -> bool:
