@@ -102,3 +102,26 @@ def test_undated_current_job_above_the_dated_ones_is_kept():
         ("Junior Developer", "Corvale Systems", "2011-09", "2016-03"),
     ]
     assert work[0].highlights == ["Maintains the billing interfaces.", "Mentors two junior developers."]
+
+
+def test_jobs_told_in_one_sentence_each():
+    work = _work(
+        "Currently working as a Data Analyst in Orvex Labs, Pune from May 2016.\n"
+        "Worked as Junior Analyst with Talvio Systems Pvt Ltd, Nagpur from June 2012\n"
+        "to April 2016\n"
+    )
+    assert _summary(work) == [
+        ("Data Analyst", "Orvex Labs", "2016-05", None),
+        ("Junior Analyst", "Talvio Systems Pvt Ltd", "2012-06", "2016-04"),
+    ]
+    assert [w.location for w in work] == ["Pune", "Nagpur"]
+
+
+def test_sentence_retelling_the_job_above_is_no_second_job():
+    work = _work(
+        "Data Analyst\n"
+        "Orvex Labs -  Pune, Maharashtra -\n"
+        "May 2016 to Present\n"
+        "• Working as Data Analyst for Orvex Labs from May 2016 to till date.\n"
+    )
+    assert _summary(work) == [("Data Analyst", "Orvex Labs", "2016-05", None)]

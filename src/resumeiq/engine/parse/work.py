@@ -95,6 +95,74 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
     lines = join_wrapped_lines(doc, [bl for bl in body_lines(doc, section) if not _URL_LINE.match(bl.text)])
     if not lines:
         return []
+    told, lines = _told_jobs(doc, lines)
+    if told:
+        rest = _parse_lines(doc, lines)
+        # (a sentence under a job's header retelling that job is no second job)
+        seen = {(w.startDate, (w.position or "").casefold()) for w in rest}
+        told = [w for w in told if (w.startDate, (w.position or "").casefold()) not in seen]
+        return sorted(told + rest, key=lambda w: min((span[0] for span in w.evidence.values()), default=0))
+    return _parse_lines(doc, lines)
+
+
+# "Worked as Java Developer with Orvex Labs, Pune from Mar 2015 to June 2018": a job told in one
+# sentence (the title, the employer and a place, the dates).
+_TOLD = re.compile(
+    r"^(?:(?:currently|presently)\s+)?(?:work(?:ed|ing)|employed|serv(?:ed|ing))\s+as\s+(?:an?\s+)?"
+    r"(?P<title>[^,;:()]{2,60}?)\s+(?:with|in|at|for)\s+(?:the\s+)?(?P<org>[^,;:()]{2,60}?)"
+    r"(?:,\s*(?P<place>[^,;:()]{2,40}?))?,?\s+(?=(?:from|since)\s)",
+    re.IGNORECASE,
+)
+
+
+def _told_jobs(doc: ExtractedDocument, lines: list[BodyLine]) -> tuple[list[Work], list[BodyLine]]:
+    """Jobs told as one sentence each, dated ("Working as Data Analyst in Orvex Labs, Pune from
+    May 2014 to June 2016."); a range cut at the line's end ("from May 2014" over "to June
+    2016") runs on to the next line. Returns those jobs and the other lines."""
+    jobs: list[Work] = []
+    rest: list[BodyLine] = []
+    skip = -1
+    for i, bl in enumerate(lines):
+        if i == skip:
+            continue
+        m = _TOLD.match(bl.text)
+        title = m and m.group("title").strip()
+        org = m and m.group("org").strip()
+        if not m or title_score(title) < 0.5 or not plausible_employer(org) or title_score(org) >= 0.5:
+            rest.append(bl)
+            continue
+        end = bl.end
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and re.match(rf"^(?:to|till|until|[{DASHES}])\s", nxt.text) and nxt.words <= 5:
+            end = nxt.end
+        ranges = find_date_ranges(doc.text, bl.start + m.end(), end)
+        if not ranges or ranges[0].start is None:
+            rest.append(bl)
+            continue
+        if end != bl.end:
+            skip = i + 1
+        d = ranges[0]
+        work = Work(position=title, name=org, startDate=d.start)
+        work.endDate = None if d.current else (d.end or d.start)
+        work.evidence.update(position=_span(bl, m, "title"), name=_span(bl, m, "org"), startDate=d.span)
+        if work.endDate:
+            work.evidence["endDate"] = d.span
+        if m.group("place") and _is_place(m.group("place").strip()):
+            work.location = m.group("place").strip()
+            work.evidence["location"] = _span(bl, m, "place")
+        jobs.append(work)
+    return jobs, rest
+
+
+def _span(bl: BodyLine, m: re.Match[str], group: str) -> tuple[int, int]:
+    text = m.group(group)
+    lead = len(text) - len(text.lstrip())
+    return bl.start + m.start(group) + lead, bl.start + m.start(group) + len(text.rstrip())
+
+
+def _parse_lines(doc: ExtractedDocument, lines: list[BodyLine]) -> list[Work]:
+    if not lines:
+        return []
     dates = [_line_date(doc, bl) for bl in lines]
     cont = _join_split_ranges(doc, lines, dates)
     anchors = [i for i, d in enumerate(dates) if d is not None]
