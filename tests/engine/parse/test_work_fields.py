@@ -125,3 +125,24 @@ def test_sentence_retelling_the_job_above_is_no_second_job():
         "• Working as Data Analyst for Orvex Labs from May 2016 to till date.\n"
     )
     assert _summary(work) == [("Data Analyst", "Orvex Labs", "2016-05", None)]
+
+
+def test_year_closing_a_one_line_entry_dates_it():
+    work = _work(
+        "Reading Specialist, Elm Park School, Dayton, OH, 1994 to 1999\n"
+        "Third Grade Teacher, Hollis Primary School, Dayton, OH, 1993\n"
+        "Classroom Aide, Linden Street School, Xenia, OH, 1992\n"
+    )
+    assert _summary(work) == [
+        ("Reading Specialist", "Elm Park School", "1994", "1999"),
+        ("Third Grade Teacher", "Hollis Primary School", "1993", "1993"),
+        ("Classroom Aide", "Linden Street School", "1992", "1992"),
+    ]
+
+
+def test_year_closing_a_citation_is_no_entry_date():
+    work = _work(
+        "Research Fellow, Quarrendon Institute, Leeds, 2009 to 2014\n"
+        "• Wrote the survey chapter in Advances in Grid Storage, pages 12-19. Hallam Press, 2012\n"
+    )
+    assert _summary(work) == [("Research Fellow", "Quarrendon Institute", "2009", "2014")]

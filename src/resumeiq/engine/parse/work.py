@@ -348,7 +348,7 @@ def _line_date(doc: ExtractedDocument, bl: BodyLine) -> DateRange | None:
     for d in found:
         if not d.single or bl.words <= 10 or "\t" in bl.text:
             # A lone year inside prose ("since 2015 I …") is not an entry date; a range is.
-            if d.single and len(d.start or "") == 4 and bl.words > 4 and "\t" not in bl.text:
+            if d.single and len(d.start or "") == 4 and bl.words > 4 and "\t" not in bl.text and not _year_closes_header(bl, d):
                 continue
             return d
     if found:
@@ -357,6 +357,23 @@ def _line_date(doc: ExtractedDocument, bl: BodyLine) -> DateRange | None:
 
 
 _PLACEHOLDER_YEAR = re.compile(r"(?<![\w])(?:(?P<month>[A-Za-z]{3,9})\.?\s+)?(?:19|20)[xX]{2}(?![\w])")
+
+
+def _year_closes_header(bl: BodyLine, d: DateRange) -> bool:
+    """"Fourth Grade Teacher, Elm Park School, Dayton, OH, 1998": a year closing a line of short
+    comma pieces (a title first, then an employer, a place) is the entry's date, not a year in
+    prose (nor a citation's, "…, pages 12-19. Springer, 2012")."""
+    if bl.bullet or bl.text[d.span[1] - bl.start :].strip(" .)"):
+        return False
+    before = bl.text[: d.span[0] - bl.start].rstrip()
+    if not before.endswith((",", "(")) and not before.endswith(tuple(DASHES)):
+        return False
+    parts = [p.strip() for p in before.rstrip(",(" + DASHES).split(",")]
+    return (
+        len(parts) >= 2
+        and title_score(parts[0]) >= 0.5
+        and all(1 <= len(p.split()) <= 8 and not ends_sentence(p) and not re.search(r"\d\d", p) for p in parts)
+    )
 
 
 def _dated_entry_line(bl: BodyLine, found: list[DateRange]) -> bool:
