@@ -146,3 +146,9 @@ def test_year_closing_a_citation_is_no_entry_date():
         "• Wrote the survey chapter in Advances in Grid Storage, pages 12-19. Hallam Press, 2012\n"
     )
     assert _summary(work) == [("Research Fellow", "Quarrendon Institute", "2009", "2014")]
+
+
+def test_digit_inside_an_employer_name_is_no_house_number():
+    work = _work("Quality Engineering Lead\nOrvex360, Pune, Maharashtra\nMay, 2013-September, 2014\n• Ran the test lab.\n")
+    assert _summary(work) == [("Quality Engineering Lead", "Orvex360", "2013-05", "2014-09")]
+    assert work[0].location == "Pune, Maharashtra"

@@ -702,11 +702,20 @@ def _employer_before_place(piece: str) -> int | None:
         if len(parts) <= k:
             continue
         head, tail = ",".join(parts[:-k]).strip(), ",".join(parts[-k:]).strip()
-        if not head or looks_like_street(head) or _is_place(head) or not plausible_employer(head):
+        if not head or _address_part(head) or _is_place(head) or not plausible_employer(head):
             continue
         if _place_tail(tail):
             return len(piece) - len(",".join(parts[-k:]).lstrip())
     return None
+
+
+def _address_part(text: str) -> bool:
+    """A street address part: a house number ("221B", "#12") or a street word ("Baker Street");
+    a digit inside a name ("Rapid7", "Orvex360") makes no address."""
+    words = text.split()
+    if any(re.match(r"#|\d", w) for w in words):
+        return True
+    return looks_like_street(" ".join(w for w in words if not any(c.isdigit() for c in w)) or "-")
 
 
 _FIRM = re.compile(r"^[A-Z][\w'’-]+(?:, [A-Z][\w'’-]+)*,? (?:and|&) [A-Z][\w'’-]+\.?$")
