@@ -49,7 +49,7 @@ def test_a_header_closed_by_a_period_is_a_header():
         f"Ravi Mendel\nravi@example.net\n\nWork Experience\n{body}".encode(), filename="r.txt"
     )
     assert [(w.position, w.startDate, w.endDate) for w in parsed.resume.work] == [
-        ("Lead Engineer", "2016", None),
+        ("Lead Engineer, Payments Team", "2016", None),  # a team stays with its title (test_work_qualifiers)
         ("Software Engineer", "2012", "2016"),
     ]
 

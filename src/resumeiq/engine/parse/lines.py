@@ -127,6 +127,13 @@ _DOTTED_END = re.compile(_DOTTED + "$")
 _ABBREVIATION_END = re.compile(r"(?:\b(?:Inc|Ltd|Co|Corp|LLC|Jr|Sr|St|Bros|Pty|Pvt|Plc)\.|" + _DOTTED + ")$", re.IGNORECASE)
 
 
+@cache
+def _legal_form_end() -> re.Pattern[str]:
+    """A name closed by its legal form's point ("Almeida Lda.", "Orvex Holdings Ltd. Şti.")."""
+    forms = sorted(legal_forms(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\.$", re.IGNORECASE)
+
+
 def ends_in_dotted_abbreviation(text: str) -> bool:
     """ "S.L.", "B.V.", "S.p.A.": the last point is part of the name."""
     return bool(_DOTTED_END.search(text.rstrip()))
@@ -134,7 +141,7 @@ def ends_in_dotted_abbreviation(text: str) -> bool:
 
 def ends_sentence(text: str) -> bool:
     text = text.rstrip()
-    return text.endswith((".", "!", "?", ";")) and not _ABBREVIATION_END.search(text)
+    return text.endswith((".", "!", "?", ";")) and not _ABBREVIATION_END.search(text) and not _legal_form_end().search(text)
 
 
 def carries_on(prev: BodyLine, bl: BodyLine, right_edge: float) -> bool:

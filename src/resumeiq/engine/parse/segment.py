@@ -418,8 +418,10 @@ def _without_repeated_labels(doc: ExtractedDocument, found: list[tuple[int, str,
         if len(ks) < 2 or ks[0] == 0:
             continue
         prior, kind = found[ks[0] - 1][1], found[ks[0]][1]
-        if prior not in _ENTRY_KINDS or kind in _ENTRY_KINDS:
-            continue  # (dated items under "Projects" may be projects of their own)
+        # (dated items under "Projects" may be projects of their own, unless the repeats after
+        # a work heading are written as labels, "Key Projects:", where the headings before are not)
+        if prior not in _ENTRY_KINDS or kind in _ENTRY_KINDS and not (kind == "projects" and prior == "experience" and _label_form(doc, found, ks)):
+            continue
         lines = doc.lines
         if all(
             any(find_date_ranges(doc.text, ln.start, ln.end) for ln in lines[found[a][0] + 1 : found[b][0]])
@@ -427,6 +429,16 @@ def _without_repeated_labels(doc: ExtractedDocument, found: list[tuple[int, str,
         ):
             drop.update(ks)
     return [f for k, f in enumerate(found) if k not in drop]
+
+
+def _label_form(doc: ExtractedDocument, found: list[tuple[int, str, tuple[int, int], int]], ks: list[int]) -> bool:
+    """The repeats of a heading text end in a colon with nothing after it on their lines, and
+    the headings found before them do not."""
+    def colon(k: int) -> bool:
+        ln = doc.lines[found[k][0]]
+        return doc.text[ln.start : ln.end].rstrip().endswith(":")
+
+    return all(colon(k) for k in ks) and not any(colon(k) for k in range(ks[0]))
 
 
 def _rail_headings_only(lines: list[Line], found: list[tuple[int, str, tuple[int, int], int]]) -> list:

@@ -50,6 +50,12 @@ def _at_pattern() -> re.Pattern[str]:
 
 
 _AT = _at_pattern()
+_AT_END = re.compile(
+    r"\s+(?:"
+    + "|".join(re.escape(w) for w in [*load_json("entry_lexicon.json")["at_words"], *load_json("entry_lexicon.json")["weak_at_words"]] if w[-1] not in "'’")
+    + r")\s*$"
+)
+_WEAK_AT = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in load_json("entry_lexicon.json")["weak_at_words"]) + r")\s+(?=\S)")
 _HEADER_MAX_WORDS = 14
 _COMPANY_HINT = re.compile(
     r"\b(?:inc|llc|ltd|limited|corp|corporation|company|co|gmbh|ag|sa|plc|llp|pvt|group|bank|university|"
@@ -179,6 +185,11 @@ def _parse_lines(doc: ExtractedDocument, lines: list[BodyLine]) -> list[Work]:
     if not anchors:
         return []
     blocks: list[tuple[int, int, int]] = []  # (header start, anchor, header end exclusive)
+
+    def roles(i: int, j: int) -> set[str | None]:
+        """The fields labelled on lines[i:j] ("Designation:" → position, "Company:" → employer)."""
+        return {_label_role(bl.text)[0] for bl in lines[i:j]}
+
     listed = _labelled_lists(lines)
     prev_end = 0
     # A section that opens with a date line writes each entry's dates first: its header lies below.
@@ -190,23 +201,31 @@ def _parse_lines(doc: ExtractedDocument, lines: list[BodyLine]) -> list[Work]:
             not dates_lead
             and start - 1 >= prev_end
             and a - (start - 1) <= 3
-            and _headerish(lines[start - 1])
+            and (_headerish(lines[start - 1]) or start == a and _bulleted_name_line(lines[start - 1]))
             and dates[start - 1] is None
             and start - 1 not in listed
             and not (start < a and _whole_header(lines[start].text))
+            and not {"position", "employer"} <= roles(start, a + 1)
         ):
             start -= 1
         joined = sum(1 for k in (a + 1, a + 2) if k in cont and (k == a + 1 or a + 1 in cont))  # lines of a stacked range
         end = a + 1 + joined
         # The line just above a next anchor that holds nothing but its dates is that entry's header.
-        limit = nxt - 1 if nxt < len(lines) and not dates_lead and dates[nxt] and not _rest_of_line(doc, lines[nxt], dates[nxt]) else nxt
-        fields = {f[0] for bl in lines[start:end] if (f := _field_value(bl.text))}
+        # So is a line without a title just above a next anchor when this entry's header stood
+        # whole above a line of dates ("Employer — City", "Title", "dates"; then "Employer2",
+        # "Title2  dates").
+        above = (
+            a - start >= 2
+            and not _rest_of_line(doc, lines[a], dates[a])
+            and max((title_score(p[0]) for p in _split_header(lines[nxt - 1].text, 0)), default=0.0) < 0.5
+        ) if nxt < len(lines) else False
+        limit = nxt - 1 if nxt < len(lines) and not dates_lead and dates[nxt] and (above or _dates_only(doc, lines[nxt], dates[nxt])) else nxt
         if _titled_employer_above(lines[start:a]):
             limit = end  # "Title" over "Employer – City" over the dates: nothing below is header
         while end < limit and end - a <= 2 + joined and _headerish(lines[end]) and not _prose(lines[end]):
-            field = _field_value(lines[end].text)
-            if field is not None and field[0] in fields:
-                break  # a second "Designation: …": the next entry's field
+            # (a second "Designation:" or "Company:" opens the next entry)
+            if (role := _label_role(lines[end].text)[0]) in ("position", "employer") and role in roles(start, end):
+                break
             end += 1
         if blocks and start <= blocks[-1][2]:
             start = blocks[-1][2]
@@ -222,6 +241,7 @@ def _parse_lines(doc: ExtractedDocument, lines: list[BodyLine]) -> list[Work]:
         body_end = blocks[k + 1][0] if k + 1 < len(blocks) else len(lines)
         entries.append(_entry(doc, lines, start, a, end, body_end, dates[a], edges))
     _inherit_employers(entries)
+    _grouped_roles(doc, lines, blocks, entries[len(entries) - len(blocks) :])  # (the dated ones)
     return [w for w in entries if w.name or w.position]
 
 
@@ -234,7 +254,7 @@ def _undated_lead(lines: list[BodyLine]) -> bool:
     if len(lines) < 3 or not all(_headerish(bl) for bl in lines[:2]):
         return False
     title, employer = lines[0].text.strip(), lines[1].text.strip()
-    if title_score(title) < 0.5 or _employer_line(title) or _field_value(title) or _field_value(employer):
+    if title_score(title) < 0.5 or _employer_line(title) or _label_role(title)[0] or _label_role(employer)[0]:
         return False
     if _employer_line(employer):
         return True
@@ -301,6 +321,64 @@ def _inherit_employers(entries: list[Work]) -> None:
                 w.evidence["name"] = parent.evidence["name"]
 
 
+def _weak_at_split(by_line: list[list[tuple[str, int, int]]], employer: set[int]) -> list[list[tuple[str, int, int]]]:
+    """"Senior Product Lead en Orvex", "Professora na Escola Talvio": a title, a weak "at" and a
+    name, where no other piece of the header can be the employer, are the title and the
+    employer (whose start joins ``employer``); "Ingeniero en Sistemas | Orvex SA" stays whole."""
+    flat = [p for found in by_line for p in found]
+
+    def candidate(p: tuple[str, int, int]) -> bool:
+        text = p[0]
+        return bool(text) and plausible_employer(text) and title_score(text) < 0.5 and not _is_place(text) and not _unit_like(text) and not _JUNK.match(text)
+
+    out = []
+    for found in by_line:
+        line = []
+        for p in found:
+            m = _WEAK_AT.search(p[0])
+            if m and not any(candidate(q) for q in flat if q is not p):
+                title, name = p[0][: m.start()], p[0][m.end() :]
+                if title_score(title) >= 0.5 and plausible_employer(name) and title_score(name) < 0.5 and not _is_place(name):
+                    line.append((title, p[1], p[1] + m.start()))
+                    line.append((name, p[1] + m.end(), p[2]))
+                    employer.add(p[1] + m.end())
+                    continue
+            line.append(p)
+        out.append(line)
+    return out
+
+
+def _grouped_roles(doc: ExtractedDocument, lines: list[BodyLine], blocks: list[tuple[int, int, int]], entries: list[Work]) -> None:
+    """Roles listed under one employer's line: "Orvex Labs" over "Senior Engineer  2019 – 2022",
+    its bullets, then "Engineer  2016 – 2019" (a line of a title and dates, nothing else, as the
+    role above wrote it): the role carries the employer of the role above."""
+    grouped = [False] * len(entries)
+    for k, (w, (start, a, end)) in enumerate(zip(entries, blocks, strict=True)):
+        spans = [w.evidence[f] for f in ("startDate", "endDate", "location", "position") if f in w.evidence]
+        titled = w.position is not None and "position" in w.evidence and end == a + 1 and _bare(doc, lines[a], spans)
+        if w.name and "name" in w.evidence and titled and start == a - 1:
+            # the employer's line alone just above the role's title-and-dates line
+            ns = w.evidence["name"][0]
+            grouped[k] = lines[start].start <= ns < lines[start].end and _bare(doc, lines[start], [*spans, w.evidence["name"]])
+        elif k and titled and start == a and grouped[k - 1] and w.evidence.get("name", entries[k - 1].evidence["name"]) == entries[k - 1].evidence["name"]:
+            # (also a role that took the employer already, its dates within the role's above)
+            w.name = entries[k - 1].name
+            w.evidence["name"] = entries[k - 1].evidence["name"]
+            grouped[k] = True
+
+
+def _bare(doc: ExtractedDocument, bl: BodyLine, spans: list[tuple[int, int]]) -> bool:
+    """The line holds nothing besides the given spans (and punctuation, a label)."""
+    chars = list(doc.text[bl.start : bl.end])
+    for s0, e0 in spans:
+        for i in range(max(s0, bl.start), min(e0, bl.end)):
+            chars[i - bl.start] = " "
+    rest = "".join(chars)
+    m = _LABEL.match(rest.strip())
+    rest = rest.strip()[m.end() :] if m else rest
+    return not re.search(r"[^\W\d_]{2}", rest)
+
+
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 
@@ -315,6 +393,12 @@ def _rest_of_line(doc: ExtractedDocument, bl: BodyLine, date: DateRange) -> str:
     """The line's text besides its date (and a label before it, "Dates: ")."""
     before = doc.text[bl.start : label_start(doc.text, bl.start, date.span[0])] if date.span[0] >= bl.start else ""
     return (before + " " + doc.text[date.span[1] : bl.end]).strip(f" \t|,:;(){DASHES}")
+
+
+def _dates_only(doc: ExtractedDocument, bl: BodyLine, date: DateRange) -> bool:
+    """The line holds its dates and nothing else but a place ("06/2022 — 02/2023 | Surubim")."""
+    rest = _rest_of_line(doc, bl, date)
+    return not rest or _is_place(rest) or bool(re.fullmatch(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?", rest)) and title_score(rest) < 0.3
 
 
 def _join_split_ranges(doc: ExtractedDocument, lines: list[BodyLine], dates: list[DateRange | None]) -> set[int]:
@@ -414,7 +498,31 @@ def _placeholder_date(doc: ExtractedDocument, bl: BodyLine) -> DateRange | None:
 
 
 def _headerish(bl: BodyLine) -> bool:
-    return not bl.bullet and bl.words <= _HEADER_MAX_WORDS and (not ends_sentence(bl.text) or _dotted_header(bl.text))
+    # (a labelled line, "Company: Orvex Holdings Ltd. Sti.", is a header line however it ends)
+    # (so is one that names the title or the employer behind a bullet, "• Company: Orvex Labs")
+    # (and a place behind a dash the line above wrapped before: "— Walbrzych, Poland")
+    if bl.bullet and _label_role(bl.text)[0] not in ("position", "employer") and not (bl.words <= 4 and _is_place(bl.text)):
+        return False
+    return bl.words <= _HEADER_MAX_WORDS and (not ends_sentence(bl.text) or _dotted_header(bl.text) or bool(_LABEL.match(bl.text)))
+
+
+def _bulleted_name_line(bl: BodyLine) -> bool:
+    """"– Orvex Data <tab> Stroud" just above a title and its dates: a name and, after a tab, a
+    short capitalised place, behind a bullet glyph the layout gives every line."""
+    parts = bl.text.split("\t")
+    if not bl.bullet or len(parts) != 2 or bl.words > 8 or ends_sentence(bl.text):
+        return False
+    name, place = parts[0].strip(), parts[1].strip()
+    words = place.replace(",", " ").split()
+    return (
+        bool(name)
+        and 1 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and not re.search(r"\d", place)
+        and plausible_employer(name)
+        and title_score(name) < 0.5
+        and title_score(place) < 0.5
+    )
 
 
 def _dotted_header(text: str) -> bool:
@@ -466,20 +574,32 @@ def _entry(
             work.endDate = date.start
     by_line: list[list[tuple[str, int, int]]] = []
     employer: set[int] = set()  # starts of pieces written as "Employer – City" or "Employer –"
-    titled: set[int] = set()  # starts of values labelled as the position ("Designation: …")
+    titled: set[int] = set()  # starts of pieces labelled as the position ("Designation: …")
+    joined = False  # the line above ended on "at" ("Sales Manager bei" over "Orvex GmbH")
     for bl in lines[start:end]:
         text, offset = bl.text, bl.start
+        after_at, joined = joined, False
+        if (m := _AT_END.search(text)) and title_score(text[: m.start()]) >= 0.5:
+            text, joined = text[: m.start()], True
         if date is not None and date.span[0] < bl.end and bl.start < date.span[1]:
             ds, de = max(date.span[0], bl.start), min(date.span[1], bl.end)
             ds = label_start(doc.text, bl.start, ds) if ds == date.span[0] else ds  # "Dates: Jan 2019 – …"
             text = doc.text[bl.start:ds] + " " * (de - ds) + doc.text[de:bl.end]
-        found = _split_header(text, offset)
-        if _employer_line(text):
-            employer.add(found[0][1])
-        if found and (field := _field_value(found[0][0])) is not None:
-            # "Company: Orvex S.A.", "Position held: Head of Sales": the label tells the role
-            (employer if field[0] == "employer" else titled).add(found[0][1] + field[1])
+        role, cut = _label_role(text)
+        if role == "position" and (found := split_pieces(text[cut:], offset + cut)):
+            # "Designation: Financial Analyst, Payments": the labelled value is the title, whole
+            titled.add(found[0][1])
+        elif role == "employer" and (found := _split_header(text[cut:], offset + cut)):
+            if not _is_place(found[0][0]):  # (a template's "Employer's name - Leeds" names a place)
+                employer.add(found[0][1])
+        elif role == "project":
+            found = []  # "Project: Risk Reporting" names neither the title nor the employer
+        else:
+            found = _split_header(text, offset)
+            if found and (_employer_line(text) or after_at and plausible_employer(found[0][0])):
+                employer.add(found[0][1])
         by_line.append(found)
+    by_line = _weak_at_split(by_line, employer)
     pieces, qualified = _qualified_titles(doc, by_line)
     _assign(work, pieces, employer, qualified, titled)
     late = _late_title(lines, end, body_end) if work.position is None and work.name else None
@@ -522,6 +642,34 @@ def _entry(
     return work
 
 
+def _unit_like(text: str) -> bool:
+    """A team or department's name ("Retail Banking", "Growth", "Data Platform"): a unit word, no
+    legal form, not a title or a place, at most four words."""
+    units, _organisations, legal = _unit_words()
+    words = {w.strip(".,").lower() for w in text.split()}
+    return 1 <= len(words) <= 4 and bool(words & units) and not words & legal and title_score(text) < 0.5 and not _is_place(text)
+
+
+def _org_words(text: str) -> bool:
+    return bool({w.strip(".,").lower() for w in text.split()} & _unit_words()[1])
+
+
+def _qualifies_before(q: str, y: str) -> bool:
+    """Whether ``q``, between a title and ``y`` on one line, is the title's team rather than the
+    employer: a team's name before a part that is not one, or a part without an organisation
+    word before one with ("Growth, Dune Granite Media")."""
+    if not q[:1].isupper() or len(q.split()) > 4 or _is_place(q) or _only_date_words(q):
+        return False
+    return not _org_words(q) and (_unit_like(q) and not _unit_like(y) or _org_words(y) and not _is_place(y))
+
+
+def _title_and_qualifier(text: str) -> bool:
+    """"HR Specialist, Mobile" before "at …": a title and, after its comma, a short qualifier."""
+    head, _, rest = text.partition(", ")
+    rest = rest.strip()
+    return bool(rest) and "," not in rest and len(rest.split()) <= 4 and title_score(head) >= 0.5 and title_score(rest) < 0.5 and not _is_place(rest)
+
+
 @functools.cache
 def _unit_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(team and department words, organisation words, legal forms) of ``entry_lexicon.json``."""
@@ -537,20 +685,20 @@ def _qualified_titles(doc: ExtractedDocument, by_line: list[list[tuple[str, int,
     flat = [p for found in by_line for p in found]
     qualified: set[int] = set()
     units, organisations, legal = _unit_words()
-    for k, found in enumerate(by_line):
-        if len(found) != 2:
-            continue
-        (t, ts, te), (q, qs, qe) = found
+    for found, i in ((f, i) for f in by_line for i in range(len(f) - 1)):
+        (t, ts, te), (q, qs, qe) = found[i], found[i + 1]
+        if len(found) != 2 and not _unit_like(q):
+            continue  # (on a line of more pieces, "Title, Team | Employer | City", a team's name only)
         if doc.text[te:qs].strip() != "," or not q[:1].isupper() or "," in q or title_score(t) < 0.5 or title_score(q) >= 0.5:
             continue
         q_words = {w.strip(".").lower() for w in q.split()}
         if _is_place(q) or _only_date_words(q) or q_words & legal:
             continue
-        others = [p for j, f in enumerate(by_line) if j != k for p in f]
+        others = [p for j, f in enumerate(by_line) for p in f if p not in (found[i], found[i + 1])]
         employers = [o for o in others if plausible_employer(o[0]) and title_score(o[0]) < 0.5 and not _is_place(o[0]) and not _JUNK.match(o[0])]
         named = any({w.strip(".,").lower() for w in o[0].split()} & organisations for o in employers)
         if employers and (q_words & units or named and not q_words & organisations):
-            flat = [p for p in flat if p not in found] + [(doc.text[ts:qe], ts, qe)]
+            flat = [p for p in flat if p not in (found[i], found[i + 1])] + [(doc.text[ts:qe], ts, qe)]
             flat.sort(key=lambda p: p[1])
             qualified.add(ts)
     return flat, qualified
@@ -648,7 +796,7 @@ def _split_header(text: str, offset: int) -> list[tuple[str, int, int]]:
             out.append((piece[:c], s, s + c))
             piece, s = piece[c + 2 :], s + c + 2
         m = _AT.search(piece)
-        if m and title_score(piece[: m.start()]) >= 0.4:
+        if m and (title_score(piece[: m.start()]) >= 0.4 or _title_and_qualifier(piece[: m.start()])):
             out.append((piece[: m.start()], s, s + m.start()))
             out.append((piece[m.end() :], s + m.end(), e))
             continue
@@ -742,6 +890,14 @@ def _split_commas(piece: str, s: int) -> list[tuple[str, int, int]]:
                 place = (tail, parts[-k][1], parts[-1][2])
                 parts, titles = parts[:-k], titles[:-k]
                 break
+    # "Analyst, Retail Banking, Orvex Ventures": a team between the title and the employer is the title's
+    k = 0
+    while k + 2 < len(parts):
+        (t, ts, _te), (q, _qs, qe), (y, _ys, _ye) = parts[k : k + 3]
+        if titles[k] and not titles[k + 1] and not titles[k + 2] and _qualifies_before(q, y):
+            parts[k : k + 2] = [(f"{t}, {q}", ts, qe)]
+            titles[k : k + 2] = [True]
+        k += 1
     out: list[tuple[str, int, int]] = []
     run: list[tuple[str, int, int]] = []
     for part, is_title in zip(parts, titles, strict=True):
@@ -798,25 +954,6 @@ _LABEL = re.compile(
 )
 
 
-@functools.cache
-def _field_kinds() -> dict[str, str]:
-    lex = load_json("entry_lexicon.json")
-    kinds = {w: "employer" for w in lex["employer_labels"]}
-    kinds.update({w: "position" for w in lex["position_labels"]})
-    return kinds
-
-
-def _field_value(text: str) -> tuple[str, int] | None:
-    """("employer" or "position", offset of the value) for a piece opened by a label that names
-    the employer ("Company:", "Organization:") or the position ("Designation:", "Role:")."""
-    m = _LABEL.match(text)
-    if m is None or not text[m.end() :].strip():
-        return None
-    label = text[: m.end()].rstrip(" :-–").strip().lower()
-    kind = _field_kinds().get(" ".join(label.split()))
-    return (kind, m.end()) if kind else None
-
-
 _JUNK = re.compile(
     r"^(?:present|current|now|till date|to date|location|duration|page \d+.*|\W*\d[\d\W]*|"
     # words a header line holds that name neither a role nor an employer
@@ -825,6 +962,27 @@ _JUNK = re.compile(
     r".*\[(?:year|date|month)\].*)$",
     re.IGNORECASE,
 )
+
+
+@functools.cache
+def _label_roles() -> dict[str, str]:
+    lex = load_json("entry_lexicon.json")
+    return {
+        **{w: "project" for w in lex["project_labels"]},
+        **{w: "employer" for w in lex["employer_labels"]},
+        **{w: "position" for w in lex["position_labels"]},
+    }
+
+
+def _label_role(text: str) -> tuple[str | None, int]:
+    """("position" | "employer" | "project" | None, where the value starts) for a line opened by
+    a field label: "Designation: …" names the title, "Company: …" the employer, "Project: …" a
+    project."""
+    m = _LABEL.match(text)
+    if m is None:
+        return None, 0
+    word = " ".join(text[: m.end()].strip(" \t:-–").lower().split())
+    return _label_roles().get(word), m.end()
 
 
 _PROSE = re.compile(r"[\"“”]|\w: |^(?:as|to|in|at|for|from|and|the|a|an|with|during|used|was|were)\b|\($|^\W")
@@ -865,6 +1023,8 @@ _DURATION = re.compile(r"^\d+\+?\s*(?:years?|yrs?|months?|mos?)\b", re.IGNORECAS
 _NAME_PARTICLES = frozenset(
     ["of", "and", "for", "the", "in", "at", "on", "de", "du", "des", "la", "le", "les", "da", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "y", "e", "et", "und", "&", "an", "a"]
 )
+# Particles of surnames, written in lower case also where they open a name ("da Costa Analytics").
+_SURNAME_PARTICLES = frozenset(["da", "de", "di", "do", "dos", "das", "du", "del", "della", "van", "von", "der", "den", "la", "le"])
 _CONNECTOR_WORDS = frozenset({"to", "till", "until", "and", "-", "–", "—", "through", "thru"})
 
 
@@ -884,8 +1044,11 @@ def _skill_list(text: str) -> bool:
 def plausible_employer(text: str) -> bool:
     """An employer's name starts with a capital or a digit ("3M"), or is a brand such as "eBay";
     it is not a fragment of a sentence, a duration, a run of month names or a section heading."""
-    first = text.split()[0]
-    if not (first[0].isupper() or first[0].isdigit() or re.match(r"[a-z]{1,2}[A-Z]", first)):
+    words = text.split()
+    first = words[0]
+    # (a surname's particle may open it: "da Costa Analytics", "van der Berg Institute")
+    lead = next((w for w in words if w not in _SURNAME_PARTICLES), first) if first in _SURNAME_PARTICLES else first
+    if not (lead[0].isupper() or lead[0].isdigit() or re.match(r"[a-z]{1,2}[A-Z]", first)):
         return False
     if "•" in text or _DURATION.match(text) or _JOB_LABEL.match(text) or re.fullmatch(r"[Xx]{3,}", text):
         return False
@@ -937,16 +1100,15 @@ def _assign(
     titled: set[int] = frozenset(),
 ) -> None:
     """Position, employer and place from an entry's header pieces. ``employer``: starts of pieces
-    written as an employer's line (or labelled as the employer); ``qualified``: starts of "Title,
-    Qualifier" pieces, scored as titles by the part before the comma; ``titled``: starts of
-    pieces labelled as the position."""
+    written as an employer's line; ``qualified``: starts of "Title, Qualifier" pieces, scored as
+    titles by the part before the comma; ``titled``: starts of pieces labelled as the title."""
     remaining = []
     marked = None
     for p in _clean_pieces(pieces):
         if p[1] in employer and marked is None and plausible_employer(p[0]):
             marked = p
             continue
-        if p[1] in titled and work.position is None and len(p[0].split()) <= 10:
+        if p[1] in titled and work.position is None:
             work.position = p[0]
             work.evidence["position"] = (p[1], p[2])
             continue
