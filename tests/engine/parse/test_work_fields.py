@@ -152,3 +152,12 @@ def test_digit_inside_an_employer_name_is_no_house_number():
     work = _work("Quality Engineering Lead\nOrvex360, Pune, Maharashtra\nMay, 2013-September, 2014\n• Ran the test lab.\n")
     assert _summary(work) == [("Quality Engineering Lead", "Orvex360", "2013-05", "2014-09")]
     assert work[0].location == "Pune, Maharashtra"
+
+
+def test_numbered_field_label():
+    work = _work(
+        "Company 1: Talvio Roads Private Limited\n"
+        "Designation: Senior Site Engineer\n"
+        "Duration: March 2011 - till date\n"
+    )
+    assert _summary(work) == [("Senior Site Engineer", "Talvio Roads Private Limited", "2011-03", None)]

@@ -793,7 +793,7 @@ def _is_place(piece: str) -> bool:
 
 
 _LABEL = re.compile(
-    r"^(?:" + "|".join(re.escape(w) for w in sorted(load_json("entry_lexicon.json")["field_labels"], key=len, reverse=True)) + r")\s*[:\-–]\s*",
+    r"^(?:" + "|".join(re.escape(w) for w in sorted(load_json("entry_lexicon.json")["field_labels"], key=len, reverse=True)) + r")(?:\s*#?\d{1,2})?\s*[:\-–]\s*",  # (numbered: "Company 2:")
     re.IGNORECASE,
 )
 
@@ -812,7 +812,7 @@ def _field_value(text: str) -> tuple[str, int] | None:
     m = _LABEL.match(text)
     if m is None or not text[m.end() :].strip():
         return None
-    label = text[: m.end()].rstrip(" :-–").strip().lower()
+    label = text[: m.end()].rstrip(" :-–").strip().rstrip("0123456789#").strip().lower()
     kind = _field_kinds().get(" ".join(label.split()))
     return (kind, m.end()) if kind else None
 
