@@ -161,3 +161,18 @@ def test_numbered_field_label():
         "Duration: March 2011 - till date\n"
     )
     assert _summary(work) == [("Senior Site Engineer", "Talvio Roads Private Limited", "2011-03", None)]
+
+
+def test_long_title_at_employer_line_under_the_dates_is_the_header():
+    work = _work(
+        "2019 - present\n"
+        "Postdoctoral Researcher at Centre for Coastal Ecology and Marine Survey, Harwick University\n"
+        "Responsibilities: field work on the estuary survey.\n"
+        "2015 - 2019\n"
+        "Research Assistant at Harwick University\n"
+        "Responsibilities: sampling and lab work.\n"
+    )
+    assert _summary(work) == [
+        ("Postdoctoral Researcher", "Centre for Coastal Ecology and Marine Survey, Harwick University", "2019", None),
+        ("Research Assistant", "Harwick University", "2015", "2019"),
+    ]

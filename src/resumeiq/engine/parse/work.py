@@ -203,7 +203,13 @@ def _parse_lines(doc: ExtractedDocument, lines: list[BodyLine]) -> list[Work]:
         fields = {f[0] for bl in lines[start:end] if (f := _field_value(bl.text))}
         if _titled_employer_above(lines[start:a]):
             limit = end  # "Title" over "Employer – City" over the dates: nothing below is header
-        while end < limit and end - a <= 2 + joined and _headerish(lines[end]) and not _prose(lines[end]):
+        while (
+            end < limit
+            and end - a <= 2 + joined
+            and _headerish(lines[end])
+            # ("Research Associate at Lab for …, University" is long but a title at its employer)
+            and (not _prose(lines[end]) or _whole_header(lines[end].text))
+        ):
             field = _field_value(lines[end].text)
             if field is not None and field[0] in fields:
                 break  # a second "Designation: …": the next entry's field
