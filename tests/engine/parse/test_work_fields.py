@@ -176,3 +176,12 @@ def test_long_title_at_employer_line_under_the_dates_is_the_header():
         ("Postdoctoral Researcher", "Centre for Coastal Ecology and Marine Survey, Harwick University", "2019", None),
         ("Research Assistant", "Harwick University", "2015", "2019"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "employer"),
+    [("Lecturer at the University of Harwick", "University of Harwick"), ("Buyer at The Lantern Company", "The Lantern Company")],
+)
+def test_article_after_at_is_no_part_of_the_employer(line, employer):
+    work = _work(f"{line}\n2012 - 2016\n• Taught statistics.\n")
+    assert [(w.position, w.name) for w in work] == [(line.split(" at ")[0], employer)]

@@ -314,7 +314,18 @@ def _whole_header(text: str) -> bool:
     """A line naming a title and its employer ("Account Manager at Orvex Cloud"): the lines
     above it are not part of its entry's header."""
     m = _AT.search(text)
-    return m is not None and title_score(text[: m.start()]) >= 0.5 and plausible_employer(text[m.end() :].strip())
+    return (
+        m is not None
+        and title_score(text[: m.start()]) >= 0.5
+        and plausible_employer(text[m.end() + _article(text[m.end() :]) :].strip())
+    )
+
+
+def _article(text: str) -> int:
+    """The length of a lower-case article opening ``text`` ("the Institute of …"): no part of
+    the employer's name ("The Home Depot" keeps its capital)."""
+    m = re.match(r"the\s+(?=[A-Z0-9])", text)
+    return m.end() if m else 0
 
 
 def _rest_of_line(doc: ExtractedDocument, bl: BodyLine, date: DateRange) -> str:
@@ -656,7 +667,8 @@ def _split_header(text: str, offset: int) -> list[tuple[str, int, int]]:
         m = _AT.search(piece)
         if m and title_score(piece[: m.start()]) >= 0.4:
             out.append((piece[: m.start()], s, s + m.start()))
-            out.append((piece[m.end() :], s + m.end(), e))
+            k = m.end() + _article(piece[m.end() :])  # "Lecturer at the University of …"
+            out.append((piece[k:], s + k, e))
             continue
         # "Fundraising Assistant, Harbour Lights Trust, Geelong" reads as an address ending in a
         # city, but a part before that is a job title: the line is title, employer, place.
