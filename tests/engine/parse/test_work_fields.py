@@ -185,3 +185,20 @@ def test_long_title_at_employer_line_under_the_dates_is_the_header():
 def test_article_after_at_is_no_part_of_the_employer(line, employer):
     work = _work(f"{line}\n2012 - 2016\n• Taught statistics.\n")
     assert [(w.position, w.name) for w in work] == [(line.split(" at ")[0], employer)]
+
+
+def test_earlier_jobs_listed_one_a_line_under_a_label():
+    work = _work(
+        "Plant Manager\n"
+        "Orvex Foundries -  Pune, Maharashtra -\n"
+        "May 2009 to Present\n"
+        "• Runs the casting lines.\n"
+        "Earlier Career:\n"
+        "TALVIO CASTINGS, Shift Supervisor\n"
+        "Quarrendon Metals Ltd., Trainee Engineer\n"
+    )
+    assert _summary(work) == [
+        ("Plant Manager", "Orvex Foundries", "2009-05", None),
+        ("Shift Supervisor", "TALVIO CASTINGS", None, None),
+        ("Trainee Engineer", "Quarrendon Metals Ltd.", None, None),
+    ]

@@ -96,6 +96,8 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
     if not lines:
         return []
     told, lines = _told_jobs(doc, lines)
+    listed_jobs, lines = _listed_jobs(lines)
+    told += listed_jobs
     if told:
         rest = _parse_lines(doc, lines)
         # (a sentence under a job's header retelling that job is no second job)
@@ -152,6 +154,52 @@ def _told_jobs(doc: ExtractedDocument, lines: list[BodyLine]) -> tuple[list[Work
             work.evidence["location"] = _span(bl, m, "place")
         jobs.append(work)
     return jobs, rest
+
+
+def _listed_jobs(lines: list[BodyLine]) -> tuple[list[Work], list[BodyLine]]:
+    """Earlier jobs listed one a line under a run-in label naming them ("Earlier Career:" over
+    "ORVEX LABS, Field Engineer" and "Talvio Systems, Technician"): each line an undated job of
+    an employer and a title. Returns those jobs and the other lines."""
+    jobs: list[Work] = []
+    rest: list[BodyLine] = []
+    i = 0
+    while i <= len(lines):
+        # (the section's own heading, "Earlier Career", is such a label too)
+        if i > 0:
+            bl = lines[i - 1]
+            if bl.bullet or not bl.text.rstrip().endswith(":") or heading_kind(bl.text.rstrip(" :")) != "experience":
+                if i < len(lines):
+                    rest.append(lines[i])
+                i += 1
+                continue
+        run: list[Work] = []
+        while i + len(run) < len(lines) and (job := _listed_job(lines[i + len(run)])) is not None:
+            run.append(job)
+        after = lines[i + len(run)] if i + len(run) < len(lines) else None
+        if len(run) >= 2 and (after is None or not find_date_ranges(after.text)):
+            jobs.extend(run)
+            i += len(run)
+        if i < len(lines):
+            rest.append(lines[i])
+        i += 1
+    return jobs, rest
+
+
+def _listed_job(bl: BodyLine) -> Work | None:
+    """"ORVEX LABS, Field Engineer" or "Field Engineer, Orvex Labs": a line of an employer and a
+    title, nothing else."""
+    parts = [p.strip() for p in bl.text.split(",")]
+    if bl.bullet or len(parts) != 2 or not all(1 <= len(p.split()) <= 6 for p in parts) or ends_sentence(bl.text):
+        return None
+    scores = [title_score(p) for p in parts]
+    k = 0 if scores[0] >= scores[1] else 1
+    title, employer = parts[k], parts[1 - k]
+    if scores[k] < 0.5 or scores[1 - k] >= 0.5 or not plausible_employer(employer) or _is_place(employer):
+        return None
+    work = Work(position=title, name=employer)
+    ts, es = bl.start + bl.text.find(title), bl.start + bl.text.find(employer)
+    work.evidence.update(position=(ts, ts + len(title)), name=(es, es + len(employer)))
+    return work
 
 
 def _span(bl: BodyLine, m: re.Match[str], group: str) -> tuple[int, int]:
