@@ -152,3 +152,53 @@ def test_digit_inside_an_employer_name_is_no_house_number():
     work = _work("Quality Engineering Lead\nOrvex360, Pune, Maharashtra\nMay, 2013-September, 2014\n• Ran the test lab.\n")
     assert _summary(work) == [("Quality Engineering Lead", "Orvex360", "2013-05", "2014-09")]
     assert work[0].location == "Pune, Maharashtra"
+
+
+def test_numbered_field_label():
+    work = _work(
+        "Company 1: Talvio Roads Private Limited\n"
+        "Designation: Senior Site Engineer\n"
+        "Duration: March 2011 - till date\n"
+    )
+    assert _summary(work) == [("Senior Site Engineer", "Talvio Roads Private Limited", "2011-03", None)]
+
+
+def test_long_title_at_employer_line_under_the_dates_is_the_header():
+    work = _work(
+        "2019 - present\n"
+        "Postdoctoral Researcher at Centre for Coastal Ecology and Marine Survey, Harwick University\n"
+        "Responsibilities: field work on the estuary survey.\n"
+        "2015 - 2019\n"
+        "Research Assistant at Harwick University\n"
+        "Responsibilities: sampling and lab work.\n"
+    )
+    assert _summary(work) == [
+        ("Postdoctoral Researcher", "Centre for Coastal Ecology and Marine Survey, Harwick University", "2019", None),
+        ("Research Assistant", "Harwick University", "2015", "2019"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "employer"),
+    [("Lecturer at the University of Harwick", "University of Harwick"), ("Buyer at The Lantern Company", "The Lantern Company")],
+)
+def test_article_after_at_is_no_part_of_the_employer(line, employer):
+    work = _work(f"{line}\n2012 - 2016\n• Taught statistics.\n")
+    assert [(w.position, w.name) for w in work] == [(line.split(" at ")[0], employer)]
+
+
+def test_earlier_jobs_listed_one_a_line_under_a_label():
+    work = _work(
+        "Plant Manager\n"
+        "Orvex Foundries -  Pune, Maharashtra -\n"
+        "May 2009 to Present\n"
+        "• Runs the casting lines.\n"
+        "Earlier Career:\n"
+        "TALVIO CASTINGS, Shift Supervisor\n"
+        "Quarrendon Metals Ltd., Trainee Engineer\n"
+    )
+    assert _summary(work) == [
+        ("Plant Manager", "Orvex Foundries", "2009-05", None),
+        ("Shift Supervisor", "TALVIO CASTINGS", None, None),
+        ("Trainee Engineer", "Quarrendon Metals Ltd.", None, None),
+    ]

@@ -102,6 +102,8 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
     if not lines:
         return []
     told, lines = _told_jobs(doc, lines)
+    listed_jobs, lines = _listed_jobs(lines)
+    told += listed_jobs
     if told:
         rest = _parse_lines(doc, lines)
         # (a sentence under a job's header retelling that job is no second job)
@@ -158,6 +160,52 @@ def _told_jobs(doc: ExtractedDocument, lines: list[BodyLine]) -> tuple[list[Work
             work.evidence["location"] = _span(bl, m, "place")
         jobs.append(work)
     return jobs, rest
+
+
+def _listed_jobs(lines: list[BodyLine]) -> tuple[list[Work], list[BodyLine]]:
+    """Earlier jobs listed one a line under a run-in label naming them ("Earlier Career:" over
+    "ORVEX LABS, Field Engineer" and "Talvio Systems, Technician"): each line an undated job of
+    an employer and a title. Returns those jobs and the other lines."""
+    jobs: list[Work] = []
+    rest: list[BodyLine] = []
+    i = 0
+    while i <= len(lines):
+        # (the section's own heading, "Earlier Career", is such a label too)
+        if i > 0:
+            bl = lines[i - 1]
+            if bl.bullet or not bl.text.rstrip().endswith(":") or heading_kind(bl.text.rstrip(" :")) != "experience":
+                if i < len(lines):
+                    rest.append(lines[i])
+                i += 1
+                continue
+        run: list[Work] = []
+        while i + len(run) < len(lines) and (job := _listed_job(lines[i + len(run)])) is not None:
+            run.append(job)
+        after = lines[i + len(run)] if i + len(run) < len(lines) else None
+        if len(run) >= 2 and (after is None or not find_date_ranges(after.text)):
+            jobs.extend(run)
+            i += len(run)
+        if i < len(lines):
+            rest.append(lines[i])
+        i += 1
+    return jobs, rest
+
+
+def _listed_job(bl: BodyLine) -> Work | None:
+    """"ORVEX LABS, Field Engineer" or "Field Engineer, Orvex Labs": a line of an employer and a
+    title, nothing else."""
+    parts = [p.strip() for p in bl.text.split(",")]
+    if bl.bullet or len(parts) != 2 or not all(1 <= len(p.split()) <= 6 for p in parts) or ends_sentence(bl.text):
+        return None
+    scores = [title_score(p) for p in parts]
+    k = 0 if scores[0] >= scores[1] else 1
+    title, employer = parts[k], parts[1 - k]
+    if scores[k] < 0.5 or scores[1 - k] >= 0.5 or not plausible_employer(employer) or _is_place(employer):
+        return None
+    work = Work(position=title, name=employer)
+    ts, es = bl.start + bl.text.find(title), bl.start + bl.text.find(employer)
+    work.evidence.update(position=(ts, ts + len(title)), name=(es, es + len(employer)))
+    return work
 
 
 def _span(bl: BodyLine, m: re.Match[str], group: str) -> tuple[int, int]:
@@ -222,7 +270,13 @@ def _parse_lines(doc: ExtractedDocument, lines: list[BodyLine]) -> list[Work]:
         limit = nxt - 1 if nxt < len(lines) and not dates_lead and dates[nxt] and (above or _dates_only(doc, lines[nxt], dates[nxt])) else nxt
         if _titled_employer_above(lines[start:a]):
             limit = end  # "Title" over "Employer – City" over the dates: nothing below is header
-        while end < limit and end - a <= 2 + joined and _headerish(lines[end]) and not _prose(lines[end]):
+        while (
+            end < limit
+            and end - a <= 2 + joined
+            and _headerish(lines[end])
+            # ("Research Associate at Lab for …, University" is long but a title at its employer)
+            and (not _prose(lines[end]) or _whole_header(lines[end].text))
+        ):
             # (a second "Designation:" or "Company:" opens the next entry)
             if (role := _label_role(lines[end].text)[0]) in ("position", "employer") and role in roles(start, end):
                 break
@@ -386,7 +440,18 @@ def _whole_header(text: str) -> bool:
     """A line naming a title and its employer ("Account Manager at Orvex Cloud"): the lines
     above it are not part of its entry's header."""
     m = _AT.search(text)
-    return m is not None and title_score(text[: m.start()]) >= 0.5 and plausible_employer(text[m.end() :].strip())
+    return (
+        m is not None
+        and title_score(text[: m.start()]) >= 0.5
+        and plausible_employer(text[m.end() + _article(text[m.end() :]) :].strip())
+    )
+
+
+def _article(text: str) -> int:
+    """The length of a lower-case article opening ``text`` ("the Institute of …"): no part of
+    the employer's name ("The Home Depot" keeps its capital)."""
+    m = re.match(r"the\s+(?=[A-Z0-9])", text)
+    return m.end() if m else 0
 
 
 def _rest_of_line(doc: ExtractedDocument, bl: BodyLine, date: DateRange) -> str:
@@ -798,7 +863,8 @@ def _split_header(text: str, offset: int) -> list[tuple[str, int, int]]:
         m = _AT.search(piece)
         if m and (title_score(piece[: m.start()]) >= 0.4 or _title_and_qualifier(piece[: m.start()])):
             out.append((piece[: m.start()], s, s + m.start()))
-            out.append((piece[m.end() :], s + m.end(), e))
+            k = m.end() + _article(piece[m.end() :])  # "Lecturer at the University of …"
+            out.append((piece[k:], s + k, e))
             continue
         # "Fundraising Assistant, Harbour Lights Trust, Geelong" reads as an address ending in a
         # city, but a part before that is a job title: the line is title, employer, place.
@@ -949,7 +1015,7 @@ def _is_place(piece: str) -> bool:
 
 
 _LABEL = re.compile(
-    r"^(?:" + "|".join(re.escape(w) for w in sorted(load_json("entry_lexicon.json")["field_labels"], key=len, reverse=True)) + r")\s*[:\-–]\s*",
+    r"^(?:" + "|".join(re.escape(w) for w in sorted(load_json("entry_lexicon.json")["field_labels"], key=len, reverse=True)) + r")(?:\s*#?\d{1,2})?\s*[:\-–]\s*",  # (numbered: "Company 2:")
     re.IGNORECASE,
 )
 
@@ -981,7 +1047,7 @@ def _label_role(text: str) -> tuple[str | None, int]:
     m = _LABEL.match(text)
     if m is None:
         return None, 0
-    word = " ".join(text[: m.end()].strip(" \t:-–").lower().split())
+    word = " ".join(text[: m.end()].strip(" \t:-–").rstrip("0123456789#").lower().split())  # ("Company 2:")
     return _label_roles().get(word), m.end()
 
 
