@@ -49,9 +49,13 @@ def _head_words() -> dict[str, str]:
     return {w: kind for kind, words in table.items() if not kind.startswith("_") for w in words}
 
 
+# A numbered heading's number ("6. Employment History", "II) Education").
+_ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4})[.)]\s+(?=[^\W\d_])")
+
+
 def normalize_heading(text: str) -> str:
     """Heading text in the form used as key of ``headings.json``."""
-    text = text.strip(_DECOR)
+    text = _ENUMERATOR.sub("", text).strip(_DECOR)
     if _LETTER_SPACED.match(text) or "  " in text and all(
         _LETTER_SPACED.match(p) or len(p) == 1 for p in re.split(r"\s{2,}", text)
     ):
@@ -178,7 +182,7 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
     for item in fuzzy:
         i = item[0]
         raw = text[lines[i].start : lines[i].end]
-        if "," in raw or any(c.isdigit() for c in raw):
+        if "," in raw or any(c.isdigit() for c in _ENUMERATOR.sub("", raw)):
             continue
         if not signatures or _signature(doc, lines[i], underline[i]) in signatures or raw.strip().isupper():
             found.append(item)

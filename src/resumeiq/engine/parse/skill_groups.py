@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from resumeiq.engine.model import ExtractedDocument, Section, Skill
-from resumeiq.engine.parse.lines import BodyLine, body_lines
+from resumeiq.engine.parse.lines import BodyLine, body_lines, ends_sentence
 from resumeiq.engine.parse.skills import find_skills
 from resumeiq.engine.parse.wrap import list_edge, no_room
 
@@ -72,9 +72,13 @@ def _join_cut_keywords(doc: ExtractedDocument, lines: list[BodyLine]) -> list[Bo
     """Keyword list lines that their column wrapped inside a keyword, as one line each."""
     out: list[BodyLine] = []
     last: BodyLine | None = None  # the physical line above
+    width = _text_width(doc)
     for bl in lines:
         prev = out[-1] if out else None
-        if prev is not None and last is not None and _cuts_a_keyword(doc, last, bl, list_edge(doc, [o.line for o in lines], last.line)):
+        if prev is not None and last is not None and (
+            _cuts_a_keyword(doc, last, bl, list_edge(doc, [o.line for o in lines], last.line))
+            or width and _wrapped_in_text(last, bl, width)
+        ):
             out[-1] = BodyLine(prev.start, bl.end, doc.text[prev.start : bl.end], prev.bullet, prev.line)
         else:
             out.append(bl)
@@ -94,6 +98,32 @@ def _cuts_a_keyword(doc: ExtractedDocument, upper_line: BodyLine, bl: BodyLine, 
     if a is b or a.page != b.page or a.column != b.column or abs(b.x0 - a.x0) > 2.0:
         return False
     return no_room(a, b, lower, edge)
+
+
+def _text_width(doc: ExtractedDocument) -> int:
+    """The width in characters a plain text was wrapped at (its longest line), or 0 for a
+    document with geometry or with lines too short to tell."""
+    if doc.format not in ("txt", "md") or not doc.lines:
+        return 0
+    width = max(ln.end - ln.start for ln in doc.lines)
+    return width if 60 <= width <= 160 else 0
+
+
+def _wrapped_in_text(upper_line: BodyLine, bl: BodyLine, width: int) -> bool:
+    """A plain text's list line broken inside a keyword ("…, Social" over "Media Marketing, …",
+    "Java (Less than" over "1 year), …"): the line ends on no separator at the text's wrap width
+    (its next word would not have fitted) and the line below carries the list on."""
+    upper, lower = upper_line.text.rstrip(), bl.text.strip()
+    if not upper or not lower or bl.bullet or "\t" in upper + lower or _CATEGORY.match(lower) or _URL.match(lower):
+        return False
+    if not _SEP.search(upper) or _ENDS_ON_SEP.search(upper) or _STARTS_ON_SEP.match(lower) or ends_sentence(upper):
+        return False
+    if not (_SEP.search(lower) or lower[:1].islower() or lower[:1] == "("):
+        return False  # a line of its own ("Programming Tools") under the list
+    return len(upper) + 1 + len(lower.split()[0]) >= 0.9 * width
+
+
+_URL = re.compile(r"(?:https?://|www\.)", re.IGNORECASE)
 
 
 def _piece(bl: BodyLine, text: str) -> BodyLine:

@@ -105,6 +105,122 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
     lines = join_wrapped_lines(doc, [bl for bl in body_lines(doc, section) if not _URL_LINE.match(bl.text)])
     if not lines:
         return []
+    told, lines = _told_jobs(doc, lines)
+    listed_jobs, lines = _listed_jobs(lines)
+    told += listed_jobs
+    if told:
+        rest = _parse_lines(doc, lines)
+        # (a sentence under a job's header retelling that job is no second job)
+        seen = {(w.startDate, (w.position or "").casefold()) for w in rest}
+        told = [w for w in told if (w.startDate, (w.position or "").casefold()) not in seen]
+        return sorted(told + rest, key=lambda w: min((span[0] for span in w.evidence.values()), default=0))
+    return _parse_lines(doc, lines)
+
+
+# "Worked as Java Developer with Orvex Labs, Pune from Mar 2015 to June 2018": a job told in one
+# sentence (the title, the employer and a place, the dates).
+_TOLD = re.compile(
+    r"^(?:(?:currently|presently)\s+)?(?:work(?:ed|ing)|employed|serv(?:ed|ing))\s+as\s+(?:an?\s+)?"
+    r"(?P<title>[^,;:()]{2,60}?)\s+(?:with|in|at|for)\s+(?:the\s+)?(?P<org>[^,;:()]{2,60}?)"
+    r"(?:,\s*(?P<place>[^,;:()]{2,40}?))?,?\s+(?=(?:from|since)\s)",
+    re.IGNORECASE,
+)
+
+
+def _told_jobs(doc: ExtractedDocument, lines: list[BodyLine]) -> tuple[list[Work], list[BodyLine]]:
+    """Jobs told as one sentence each, dated ("Working as Data Analyst in Orvex Labs, Pune from
+    May 2014 to June 2016."); a range cut at the line's end ("from May 2014" over "to June
+    2016") runs on to the next line. Returns those jobs and the other lines."""
+    jobs: list[Work] = []
+    rest: list[BodyLine] = []
+    skip = -1
+    for i, bl in enumerate(lines):
+        if i == skip:
+            continue
+        m = _TOLD.match(bl.text)
+        title = m and m.group("title").strip()
+        org = m and m.group("org").strip()
+        if not m or title_score(title) < 0.5 or not plausible_employer(org) or title_score(org) >= 0.5:
+            rest.append(bl)
+            continue
+        end = bl.end
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and re.match(rf"^(?:to|till|until|[{DASHES}])\s", nxt.text) and nxt.words <= 5:
+            end = nxt.end
+        ranges = find_date_ranges(doc.text, bl.start + m.end(), end)
+        if not ranges or ranges[0].start is None:
+            rest.append(bl)
+            continue
+        if end != bl.end:
+            skip = i + 1
+        d = ranges[0]
+        work = Work(position=title, name=org, startDate=d.start)
+        work.endDate = None if d.current else (d.end or d.start)
+        work.evidence.update(position=_span(bl, m, "title"), name=_span(bl, m, "org"), startDate=d.span)
+        if work.endDate:
+            work.evidence["endDate"] = d.span
+        if m.group("place") and _is_place(m.group("place").strip()):
+            work.location = m.group("place").strip()
+            work.evidence["location"] = _span(bl, m, "place")
+        jobs.append(work)
+    return jobs, rest
+
+
+def _listed_jobs(lines: list[BodyLine]) -> tuple[list[Work], list[BodyLine]]:
+    """Earlier jobs listed one a line under a run-in label naming them ("Earlier Career:" over
+    "ORVEX LABS, Field Engineer" and "Talvio Systems, Technician"): each line an undated job of
+    an employer and a title. Returns those jobs and the other lines."""
+    jobs: list[Work] = []
+    rest: list[BodyLine] = []
+    i = 0
+    while i <= len(lines):
+        # (the section's own heading, "Earlier Career", is such a label too)
+        if i > 0:
+            bl = lines[i - 1]
+            if bl.bullet or not bl.text.rstrip().endswith(":") or heading_kind(bl.text.rstrip(" :")) != "experience":
+                if i < len(lines):
+                    rest.append(lines[i])
+                i += 1
+                continue
+        run: list[Work] = []
+        while i + len(run) < len(lines) and (job := _listed_job(lines[i + len(run)])) is not None:
+            run.append(job)
+        after = lines[i + len(run)] if i + len(run) < len(lines) else None
+        if len(run) >= 2 and (after is None or not find_date_ranges(after.text)):
+            jobs.extend(run)
+            i += len(run)
+        if i < len(lines):
+            rest.append(lines[i])
+        i += 1
+    return jobs, rest
+
+
+def _listed_job(bl: BodyLine) -> Work | None:
+    """"ORVEX LABS, Field Engineer" or "Field Engineer, Orvex Labs": a line of an employer and a
+    title, nothing else."""
+    parts = [p.strip() for p in bl.text.split(",")]
+    if bl.bullet or len(parts) != 2 or not all(1 <= len(p.split()) <= 6 for p in parts) or ends_sentence(bl.text):
+        return None
+    scores = [title_score(p) for p in parts]
+    k = 0 if scores[0] >= scores[1] else 1
+    title, employer = parts[k], parts[1 - k]
+    if scores[k] < 0.5 or scores[1 - k] >= 0.5 or not plausible_employer(employer) or _is_place(employer):
+        return None
+    work = Work(position=title, name=employer)
+    ts, es = bl.start + bl.text.find(title), bl.start + bl.text.find(employer)
+    work.evidence.update(position=(ts, ts + len(title)), name=(es, es + len(employer)))
+    return work
+
+
+def _span(bl: BodyLine, m: re.Match[str], group: str) -> tuple[int, int]:
+    text = m.group(group)
+    lead = len(text) - len(text.lstrip())
+    return bl.start + m.start(group) + lead, bl.start + m.start(group) + len(text.rstrip())
+
+
+def _parse_lines(doc: ExtractedDocument, lines: list[BodyLine]) -> list[Work]:
+    if not lines:
+        return []
     dates = [_line_date(doc, bl) for bl in lines]
     cont = _join_split_ranges(doc, lines, dates)
     anchors = [i for i, d in enumerate(dates) if d is not None]
@@ -156,7 +272,15 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
             and max((title_score(p[0]) for p in _split_header(lines[nxt - 1].text, 0)), default=0.0) < 0.5
         ) if nxt < len(lines) else False
         limit = nxt - 1 if nxt < len(lines) and not dates_lead and dates[nxt] and (above or _dates_only(doc, lines[nxt], dates[nxt])) else nxt
-        while end < limit and end - a <= 2 + joined and _headerish(lines[end]) and not _prose(lines[end]):
+        if _titled_employer_above(lines[start:a]):
+            limit = end  # "Title" over "Employer – City" over the dates: nothing below is header
+        while (
+            end < limit
+            and end - a <= 2 + joined
+            and _headerish(lines[end])
+            # ("Research Associate at Lab for …, University" is long but a title at its employer)
+            and (not _prose(lines[end]) or _whole_header(lines[end].text))
+        ):
             # (a second "Designation:" or "Company:" opens the next entry)
             if (role := _label_role(lines[end].text)[0]) in ("position", "employer") and role in roles(start, end):
                 break
@@ -168,15 +292,48 @@ def parse_work(doc: ExtractedDocument, section: Section) -> list[Work]:
     # Lines above an anchor that belong to the previous entry's body must not be claimed twice.
     edges = _right_edges(doc, lines)  # once per section: the columns' right edges
     entries = []
+    if _undated_lead(lines[: blocks[0][0]]):
+        # The current job written without dates above the dated ones: "Title" over "Employer".
+        entries.append(_entry(doc, lines, 0, 0, 2, blocks[0][0], None, edges))
     for k, (start, a, end) in enumerate(blocks):
         body_end = blocks[k + 1][0] if k + 1 < len(blocks) else len(lines)
         entries.append(_entry(doc, lines, start, a, end, body_end, dates[a], edges))
     _inherit_employers(entries)
-    _grouped_roles(doc, lines, blocks, entries)
+    _grouped_roles(doc, lines, blocks, entries[len(entries) - len(blocks) :])  # (the dated ones)
     return [w for w in entries if w.name or w.position]
 
 
 _LIST_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z &/]{1,30}?)\s*:\s+\S")
+
+
+def _undated_lead(lines: list[BodyLine]) -> bool:
+    """The lines before a section's first dated entry open with a title line over a line naming
+    an employer (a short name, or "Employer – City"), then the job's text."""
+    if len(lines) < 3 or not all(_headerish(bl) for bl in lines[:2]):
+        return False
+    title, employer = lines[0].text.strip(), lines[1].text.strip()
+    if title_score(title) < 0.5 or _employer_line(title) or _label_role(title)[0] or _label_role(employer)[0]:
+        return False
+    if _employer_line(employer):
+        return True
+    return (
+        len(employer.split()) <= 6
+        and plausible_employer(employer)
+        and title_score(employer) < 0.5
+        and not _is_place(employer)
+        and not _JUNK.match(employer)
+        and not find_date_ranges(employer)
+    )
+
+
+def _titled_employer_above(header: list[BodyLine]) -> bool:
+    """An entry's lines above its dates are a title line over an "Employer – City" line."""
+    return (
+        len(header) >= 2
+        and _employer_line(header[-1].text)
+        and title_score(header[-2].text) >= 0.5
+        and not _employer_line(header[-2].text)
+    )
 
 
 def _labelled_lists(lines: list[BodyLine]) -> set[int]:
@@ -287,7 +444,18 @@ def _whole_header(text: str) -> bool:
     """A line naming a title and its employer ("Account Manager at Orvex Cloud"): the lines
     above it are not part of its entry's header."""
     m = _AT.search(text)
-    return m is not None and title_score(text[: m.start()]) >= 0.5 and plausible_employer(text[m.end() :].strip())
+    return (
+        m is not None
+        and title_score(text[: m.start()]) >= 0.5
+        and plausible_employer(text[m.end() + _article(text[m.end() :]) :].strip())
+    )
+
+
+def _article(text: str) -> int:
+    """The length of a lower-case article opening ``text`` ("the Institute of …"): no part of
+    the employer's name ("The Home Depot" keeps its capital)."""
+    m = re.match(r"the\s+(?=[A-Z0-9])", text)
+    return m.end() if m else 0
 
 
 def _rest_of_line(doc: ExtractedDocument, bl: BodyLine, date: DateRange) -> str:
@@ -358,7 +526,7 @@ def _line_date(doc: ExtractedDocument, bl: BodyLine) -> DateRange | None:
     for d in found:
         if not d.single or bl.words <= 10 or "\t" in bl.text:
             # A lone year inside prose ("since 2015 I …") is not an entry date; a range is.
-            if d.single and len(d.start or "") == 4 and bl.words > 4 and "\t" not in bl.text:
+            if d.single and len(d.start or "") == 4 and bl.words > 4 and "\t" not in bl.text and not _year_closes_header(bl, d):
                 continue
             return d
     if found:
@@ -367,6 +535,23 @@ def _line_date(doc: ExtractedDocument, bl: BodyLine) -> DateRange | None:
 
 
 _PLACEHOLDER_YEAR = re.compile(r"(?<![\w])(?:(?P<month>[A-Za-z]{3,9})\.?\s+)?(?:19|20)[xX]{2}(?![\w])")
+
+
+def _year_closes_header(bl: BodyLine, d: DateRange) -> bool:
+    """"Fourth Grade Teacher, Elm Park School, Dayton, OH, 1998": a year closing a line of short
+    comma pieces (a title first, then an employer, a place) is the entry's date, not a year in
+    prose (nor a citation's, "…, pages 12-19. Springer, 2012")."""
+    if bl.bullet or bl.text[d.span[1] - bl.start :].strip(" .)"):
+        return False
+    before = bl.text[: d.span[0] - bl.start].rstrip()
+    if not before.endswith((",", "(")) and not before.endswith(tuple(DASHES)):
+        return False
+    parts = [p.strip() for p in before.rstrip(",(" + DASHES).split(",")]
+    return (
+        len(parts) >= 2
+        and title_score(parts[0]) >= 0.5
+        and all(1 <= len(p.split()) <= 8 and not ends_sentence(p) and not re.search(r"\d\d", p) for p in parts)
+    )
 
 
 def _dated_entry_line(bl: BodyLine, found: list[DateRange]) -> bool:
@@ -731,7 +916,8 @@ def _split_header(text: str, offset: int) -> list[tuple[str, int, int]]:
         m = _AT.search(piece)
         if m and (title_score(piece[: m.start()]) >= 0.4 or _title_and_qualifier(piece[: m.start()])):
             out.append((piece[: m.start()], s, s + m.start()))
-            out.append((piece[m.end() :], s + m.end(), e))
+            k = m.end() + _article(piece[m.end() :])  # "Lecturer at the University of …"
+            out.append((piece[k:], s + k, e))
             continue
         # "Fundraising Assistant, Harbour Lights Trust, Geelong" reads as an address ending in a
         # city, but a part before that is a job title: the line is title, employer, place.
@@ -783,11 +969,20 @@ def _employer_before_place(piece: str) -> int | None:
         if len(parts) <= k:
             continue
         head, tail = ",".join(parts[:-k]).strip(), ",".join(parts[-k:]).strip()
-        if not head or looks_like_street(head) or _is_place(head) or not plausible_employer(head):
+        if not head or _address_part(head) or _is_place(head) or not plausible_employer(head):
             continue
         if _place_tail(tail):
             return len(piece) - len(",".join(parts[-k:]).lstrip())
     return None
+
+
+def _address_part(text: str) -> bool:
+    """A street address part: a house number ("221B", "#12") or a street word ("Baker Street");
+    a digit inside a name ("Rapid7", "Orvex360") makes no address."""
+    words = text.split()
+    if any(re.match(r"#|\d", w) for w in words):
+        return True
+    return looks_like_street(" ".join(w for w in words if not any(c.isdigit() for c in w)) or "-")
 
 
 _FIRM = re.compile(r"^[A-Z][\w'’-]+(?:, [A-Z][\w'’-]+)*,? (?:and|AND|&) [A-Z][\w'’-]+\.?$")
@@ -871,7 +1066,8 @@ def _split_trailing_place(company: str) -> tuple[str, str | None]:
 
 def _is_place(piece: str) -> bool:
     """A place, also with a note in brackets after it ("Lyon (remote)", "Paris (télétravail)");
-    not a company whose legal form reads as a region code ("Orvex Holdings AB", but "Calgary, AB")."""
+    not a company whose legal form reads as a region code ("Orvex Holdings AB", "Orvex Holdings
+    S.A.", but "Calgary, AB")."""
     words = piece.split()
     if len(words) >= 2 and not words[-2].endswith(",") and words[-1].replace(".", "").lower() in legal_forms():
         return False
@@ -882,9 +1078,11 @@ def _is_place(piece: str) -> bool:
 
 
 _LABEL = re.compile(
-    r"^(?:" + "|".join(re.escape(w) for w in sorted(load_json("entry_lexicon.json")["field_labels"], key=len, reverse=True)) + r")\s*[:\-–]\s*",
+    r"^(?:" + "|".join(re.escape(w) for w in sorted(load_json("entry_lexicon.json")["field_labels"], key=len, reverse=True)) + r")(?:\s*#?\d{1,2})?\s*[:\-–]\s*",  # (numbered: "Company 2:")
     re.IGNORECASE,
 )
+
+
 _JUNK = re.compile(
     r"^(?:present|current|now|till date|to date|location|duration|page \d+.*|\W*\d[\d\W]*|"
     # words a header line holds that name neither a role nor an employer
@@ -912,7 +1110,7 @@ def _label_role(text: str) -> tuple[str | None, int]:
     m = _LABEL.match(text)
     if m is None:
         return None, 0
-    word = " ".join(text[: m.end()].strip(" \t:-–").lower().split())
+    word = " ".join(text[: m.end()].strip(" \t:-–").rstrip("0123456789#").lower().split())  # ("Company 2:")
     return _label_roles().get(word), m.end()
 
 
