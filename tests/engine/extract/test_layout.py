@@ -480,3 +480,30 @@ def test_a_wrapped_word_at_the_margin_is_no_timeline():
     ]
     texts = [t for t, _ in _lines(_pdf(page))]
     assert texts.index("docks.") < texts.index("Known for calm winters and quick") < texts.index("shifts.")
+
+
+def test_a_title_set_as_a_bullet_under_the_timeline_dates_is_the_entrys_title():
+    from resumeiq.engine import parse_resume
+
+    page = [
+        (42, 40, "Tamsin Okoye", B, 20),
+        (42, 60, "tamsin.okoye@example.net", R, 10),
+        (42, 100, "EMPLOYMENT RECORD", B, 13),
+        (42, 120, "Mar 2023 -", R, 11),
+        (42, 134, "Now", R, 11),
+        (160, 120, "• Ward Administrator", R, 11),
+        (160, 134, "HARBOUR CLINIC, Leeds", R, 11),
+        (160, 148, "• Booked 60 outpatient visits a day", R, 10),
+        (42, 180, "Aug -", R, 11),
+        (42, 194, "Dec 2022", R, 11),
+        (160, 180, "• Reception Assistant", R, 11),
+        (160, 194, "FELL SURGERY, York", R, 11),
+        (160, 208, "• Kept the waiting list for 4 doctors", R, 10),
+        (42, 250, "EDUCATION AND TRAINING", B, 13),
+        (42, 268, "Certificate in Health Administration, Leeds City College   2021-2022", R, 10),
+    ]
+    work = parse_resume(_pdf(page), filename="tamsin.pdf").resume.work
+    assert [(w.name, w.position, w.startDate, w.endDate) for w in work] == [
+        ("HARBOUR CLINIC", "Ward Administrator", "2023-03", None),
+        ("FELL SURGERY", "Reception Assistant", "2022-08", "2022-12"),
+    ]

@@ -525,7 +525,7 @@ def _timeline_rail(lines: list[list[Run]]) -> set[int]:
     margin too, so the body's edge over the document is the margin. The indent is where the text
     after a short first item starts on three lines or more; each stretch of lines that no run
     crosses at that indent (a heading or a paragraph across it ends one) is tested as a rail, and
-    kept when at least half of its runs hold a digit."""
+    kept when at least half of its items hold a digit."""
     starts: Counter[int] = Counter()
     for runs in lines:
         ordered = sorted(runs, key=lambda r: r.x0)
@@ -545,9 +545,16 @@ def _timeline_rail(lines: list[list[Run]]) -> set[int]:
         if len(stretch) >= 3:
             found = _left_rail(stretch, float(indent))
             rail = [r for line in stretch for r in line if id(r) in found]
-            # A timeline holds dates: at least half of its items have a digit (a wrapped last
-            # word of a paragraph at the margin, "programmes.", is no rail).
-            if rail and sum(1 for r in rail if any(c.isdigit() for c in r.chars)) >= 0.5 * len(rail):
+            # A timeline holds dates: at least half of its items (a stack of rail lines closer
+            # than their height is one item: "Aug -" over "Nov 2024") have a digit; a wrapped
+            # last word of a paragraph at the margin ("programmes.") is no rail.
+            stacks: list[list[Run]] = []
+            for r in rail:
+                if stacks and _tight(stacks[-1][-1], r):
+                    stacks[-1].append(r)
+                else:
+                    stacks.append([r])
+            if stacks and sum(1 for st in stacks if any(c.isdigit() for r in st for c in r.chars)) >= 0.5 * len(stacks):
                 ids |= found
         stretch = []
     return ids

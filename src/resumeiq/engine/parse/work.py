@@ -277,7 +277,7 @@ def _parse_lines(doc: ExtractedDocument, lines: list[BodyLine]) -> list[Work]:
         while (
             end < limit
             and end - a <= 2 + joined
-            and _headerish(lines[end])
+            and (_headerish(lines[end]) or end == a + 1 + joined and _title_bulleted_under_dates(doc, lines, dates, a, end, limit))
             # ("Research Associate at Lab for …, University" is long but a title at its employer)
             and (not _prose(lines[end]) or _whole_header(lines[end].text))
         ):
@@ -589,6 +589,26 @@ def _placeholder_date(doc: ExtractedDocument, bl: BodyLine) -> DateRange | None:
     if not spans:
         return None
     return DateRange(None, None, False, (spans[0][0], spans[-1][1]), True)
+
+
+def _title_bulleted_under_dates(
+    doc: ExtractedDocument, lines: list[BodyLine], dates: list[DateRange | None], a: int, k: int, limit: int
+) -> bool:
+    """A job title set as a bullet right under a line of nothing but the entry's dates, with its
+    employer's line below it ("Mar 2025 - Now" / "• Graduate Analyst" / "HARBOUR CLINIC, Leeds"):
+    the entry's header, not its first achievement."""
+    bl = lines[k]
+    return (
+        bl.bullet
+        and bl.words <= 6
+        and not ends_sentence(bl.text)
+        and dates[a] is not None
+        and not _rest_of_line(doc, lines[a], dates[a])
+        and title_score(bl.text) >= 0.5
+        and k + 1 < limit
+        and _headerish(lines[k + 1])
+        and title_score(lines[k + 1].text) < 0.5
+    )
 
 
 def _headerish(bl: BodyLine) -> bool:
