@@ -7,7 +7,6 @@ parallel (one process per core) with a progress bar.
 
 from __future__ import annotations
 
-import gc
 import json
 import multiprocessing
 import os
@@ -63,46 +62,11 @@ def _run(job: Callable[..., dict[str, Any]], path: str, *args: Any) -> tuple[str
         return path, None, {"code": "unreadable_file", "message": f"Cannot read the file: {exc.strerror}"}
 
 
-# An invented resume with every section the parsers read (a phone, a place, dated jobs, a degree,
-# skills, languages, ...): what each of them loads or compiles on first use is loaded once by the
-# parent before it forks instead of once in every worker.
-_WARM_UP = """Tomas Vireo
-Senior Data Engineer
-tomas.vireo@example.com | +44 20 7946 0321 | Leeds, United Kingdom | linkedin.com/in/tomasvireo
-
-SUMMARY
-Data engineer with eight years of experience building pipelines and teams.
-
-EXPERIENCE
-Senior Data Engineer | Quillfeather Analytics Ltd, Manchester, UK | Mar 2019 – Present
-• Led a team of 5 engineers; cut nightly batch time by 40% with Spark and Airflow.
-• Designed the warehouse model in Snowflake and dbt.
-Data Analyst
-Brightwater Insurance, Berlin, Germany
-06/2015 - 02/2019
-- Built dashboards in Tableau and Python for 300 users.
-
-EDUCATION
-Master of Science in Computer Science, University of Eastbrook, 2015, GPA 3.8/4.0
-B.Sc. Mathematics — Northfield College (2010–2013)
-
-SKILLS
-Languages: Python, SQL, Scala
-Tools: Docker, Kubernetes, Git, AWS
-
-CERTIFICATIONS
-AWS Certified Solutions Architect – Associate (2021)
-
-LANGUAGES
-English (native), German (fluent), Spanish (basic)
-
-PROJECTS
-Open ledger: a streaming reconciliation service written in Go.
-""".encode()
+_WARM_UP = b"Ines Okoro\nines@example.org\n\nEXPERIENCE\nData Analyst, Orvex Labs\t2019 - 2021\n- Built reports in SQL.\n"
 
 
 def _warm_up_pdf() -> bytes:
-    """A one-page text PDF (standard fonts, nothing embedded) holding a few lines of a resume."""
+    """A one-page text PDF (standard fonts, nothing embedded) holding the lines of ``_WARM_UP``."""
     lines = [("F2", 18, 72, 720, "Ines Okoro"), ("F1", 10, 72, 702, "ines@example.org")]
     lines += [("F2", 12, 72, 670, "EXPERIENCE"), ("F1", 10, 72, 652, "Data Analyst, Orvex Labs")]
     lines += [("F1", 10, 480, 652, "2019 - 2021"), ("F1", 10, 72, 638, "- Built reports in SQL.")]
@@ -140,9 +104,6 @@ def _pool(workers: int, job: Callable[..., dict[str, Any]]) -> ProcessPoolExecut
     warm_up = analyze_resume if job is _analyze_one else parse_resume
     warm_up(_WARM_UP, filename="warm-up.txt")
     warm_up(_warm_up_pdf(), filename="warm-up.pdf")
-    # What the parent holds now stays out of the collector's sight: a worker's collections do not
-    # walk (and so copy) the pages of the shared data.
-    gc.freeze()
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
 
 
