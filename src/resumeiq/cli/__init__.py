@@ -15,14 +15,16 @@ from resumeiq.cli import tailor as _tailor
 
 class _App(typer.Typer):
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        """Run the command line, then leave the objects it made to the collector's permanent
-        generation: the interpreter's exit collects every object it still tracks (the engine's
-        data, tens of thousands of objects: about a fifth of what ``resumeiq parse`` costs on one
-        file), though the process is about to end and frees its memory anyway."""
+        """Run the command line. After ``parse`` or ``analyze`` (their results are written and
+        closed by then) the objects left go to the collector's permanent generation: the
+        interpreter's exit would collect every object it still tracks (the engine's data, tens of
+        thousands of objects: about a fifth of what ``resumeiq parse`` costs on one file), though
+        the process is about to end and frees its memory anyway."""
         try:
             return super().__call__(*args, **kwargs)
         finally:
-            gc.freeze()
+            if _engine.freeze_at_exit:
+                gc.freeze()
 
 
 app = _App(
