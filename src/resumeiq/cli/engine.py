@@ -30,6 +30,10 @@ from resumeiq.cli.common import (
     unreadable_summary,
 )
 
+# Set by ``parse`` and ``analyze``: the command line's exit need not collect what they leave
+# (``resumeiq.cli``; a command run in process, as by a test runner, changes nothing).
+freeze_at_exit = False
+
 _SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".markdown", ".doc", ".rtf", ".odt", ""}
 
 
@@ -172,6 +176,8 @@ def register(app: typer.Typer) -> None:
         jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (default: one per core).")] = None,
     ) -> None:
         """Parse resumes into JSON Resume (stdout for one file)."""
+        global freeze_at_exit
+        freeze_at_exit = True
         if path.is_dir():
             if out is None:
                 err.print("[red]error:[/red] parsing a folder needs --out OUTDIR")
@@ -189,6 +195,8 @@ def register(app: typer.Typer) -> None:
         jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (default: one per core).")] = None,
     ) -> None:
         """Review resumes: ATS, content and formatting scores with reasons and fixes."""
+        global freeze_at_exit
+        freeze_at_exit = True
         _check_industry(industry)
         if path.is_dir():
             if out is None:

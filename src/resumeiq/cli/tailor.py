@@ -12,7 +12,6 @@ read or there is nothing to tailor (stderr says why, with its code).
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sys
 from pathlib import Path
@@ -99,6 +98,8 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(EXIT_UNREADABLE) from None
         requirements = parse_job(job_text)
         job_json = requirements.model_dump(mode="json")
+        import asyncio  # only here: the other commands need no event loop
+
         rewrites, llm_warnings = asyncio.run(
             model_rewrites(chosen, llm, doc, job_json, job_text, requirements.title, None)
         )

@@ -34,11 +34,15 @@ def extract_text(
     return doc
 
 
-def _read(data: bytes, fmt: DocFormat, limits: ExtractLimits) -> ExtractedDocument:
-    if fmt == "pdf":
-        from resumeiq.engine.extract._pdf import extract_pdf
+_extract_pdf = None  # extract_pdf, imported with the PDF reader on the first PDF
 
-        return extract_pdf(data, limits)
+
+def _read(data: bytes, fmt: DocFormat, limits: ExtractLimits) -> ExtractedDocument:
+    global _extract_pdf
+    if fmt == "pdf":
+        if _extract_pdf is None:
+            from resumeiq.engine.extract._pdf import extract_pdf as _extract_pdf
+        return _extract_pdf(data, limits)
     if fmt == "docx":
         from resumeiq.engine.extract._docx import extract_docx
 

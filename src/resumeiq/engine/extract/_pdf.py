@@ -248,8 +248,9 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> _PageText:
         textpage = page.get_textpage()
         try:
             height = page.get_height()
-            runs = _runs(textpage, height)
-            _compose_accents(runs)
+            runs, page_text = _runs(textpage, height)
+            if not _SPACING_ACCENTS.keys().isdisjoint(page_text):
+                _compose_accents(runs)  # a run holds only characters of the page's text (and spaces)
             links = _page_links(pdf, page, runs, height)
         finally:
             textpage.close()
@@ -329,10 +330,11 @@ def _compose_accents(runs: list[Run]) -> None:
             run.breaks = [(idx - bisect_right(removed, idx), x0, x1) for idx, x0, x1 in run.breaks]
 
 
-def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[Run]:
+def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> tuple[list[Run], str]:
+    """The page's runs, and the text pdfium gave for it (one character per index)."""
     n = textpage.count_chars()
     if n <= 0:
-        return []
+        return [], ""
     raw_tp = textpage.raw
     tp = ctypes.c_void_p(ctypes.cast(raw_tp, ctypes.c_void_p).value)
     text = textpage.get_text_range(0, n)
@@ -445,7 +447,7 @@ def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[Run]:
             n = pdfium_c.FPDFText_GetFontInfo(raw_tp, run.first_char, name_buf, len(name_buf), ctypes.byref(flags))
             name = name_buf.value.decode("latin-1", "replace").lower() if n > 0 else ""
             run.bold = any(w in name for w in ("bold", "black", "heavy", "semibold"))
-    return runs
+    return runs, text
 
 
 def _page_links(pdf: pdfium.PdfDocument, page: pdfium.PdfPage, runs: list[Run], height: float) -> list[_PageLink]:

@@ -44,10 +44,13 @@ def valid_text(text: str) -> str:
     """``text`` with every code point that is not text replaced by U+FFFD, one for one, so that
     character offsets into it stay where they were. What the extractors hand out goes through
     this: any encoder and either database can store the result."""
+    if text.isascii() and "\x00" not in text:
+        return text  # of ASCII, only NUL is no text
     return _NOT_TEXT.sub("\ufffd", text)
 
 
 _SPACED_WORD = re.compile(r"^(?:\S ){2,}\S$")
+_WIDE_GAP = re.compile(r"\s{2,}")
 
 
 def _unevenly_spaced(group: str) -> bool:
@@ -67,7 +70,7 @@ def collapse_letter_spacing(line: str) -> str:
     stripped = line.strip()
     if len(stripped) < 7:
         return line
-    groups = re.split(r"\s{2,}", stripped)
+    groups = _WIDE_GAP.split(stripped)
     if all(_unevenly_spaced(g) or len(g) == 1 for g in groups) and any(_unevenly_spaced(g) for g in groups):
         # Tracking read with a space at some gaps only ("Emp l o yme n t"): one word per group.
         lead = line[: len(line) - len(line.lstrip())]

@@ -325,6 +325,8 @@ def _iter_pieces(line: str):
 
 # "RESUME OF Ines Okoro", "Curriculum Vitae de Ines Okoro", "Lebenslauf von Ines Okoro"
 _OF_PREFIX = r"(?:resume|résumé|cv|curriculum vitae|lebenslauf|hoja de vida)\s+(?:of|de|von|di|do|da)\s+(?=[A-ZÀ-Ý])"
+_NAME_PREFIX = re.compile(r"^(?:#{1,6}\s*|name\s*[:\-]\s*|" + _OF_PREFIX + ")", re.IGNORECASE)
+_WIDE_GAP = re.compile(r"\s{2,}")
 
 
 def _find_name(doc: ExtractedDocument, text: str, spans) -> tuple[int, int] | None:
@@ -341,8 +343,8 @@ def _find_name(doc: ExtractedDocument, text: str, spans) -> tuple[int, int] | No
         if not any(c.isalpha() for c in raw):
             continue
         rank += 1
-        for piece in [p for part in _SEPARATORS.split(raw.strip())[:2] for p in re.split(r"\s{2,}", part)][:2]:
-            piece = re.sub(r"^(?:#{1,6}\s*|name\s*[:\-]\s*|" + _OF_PREFIX + ")", "", piece, flags=re.IGNORECASE).strip(" ,*_")
+        for piece in [p for part in _SEPARATORS.split(raw.strip())[:2] for p in _WIDE_GAP.split(part)][:2]:
+            piece = _NAME_PREFIX.sub("", piece).strip(" ,*_")
             piece = _CREDENTIALS.sub("", piece)
             name = _leading_name(piece)
             if name is None:

@@ -60,6 +60,10 @@ def _country_regions() -> frozenset[tuple[str, str]]:
 # Country names left out of the countries table because a region ends in them ("New Mexico"):
 # a part of its own after a comma still names the country.
 _WHOLE_PART_COUNTRIES = {"mexico": "MX"}
+_INDEED_NOTE = re.compile(r"\s*-\s*email me on indeed.*$", re.IGNORECASE)
+_PAREN_COUNTRY = re.compile(r"\(([A-Za-z .]{2,30})\)\s*$")
+_PAREN_COUNTRY_REGION = re.compile(r"([^,()]+?)\s*\(([A-Za-z .]{2,30})\)\s*,([^,()]+)$")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
 def read_location(piece: str, *, unpunctuated: bool = False) -> Location | None:
@@ -69,15 +73,15 @@ def read_location(piece: str, *, unpunctuated: bool = False) -> Location | None:
     countries, regions, cities = _tables()
     # Letters written with combining marks ("A" + U+030A ring, as some PDFs give them) are looked up composed.
     piece = _LABEL.sub("", unicodedata.normalize("NFC", piece.strip()))
-    piece = re.sub(r"\s*-\s*email me on indeed.*$", "", piece, flags=re.IGNORECASE).strip(" ,;")
+    piece = _INDEED_NOTE.sub("", piece).strip(" ,;")
     country = None
-    paren = re.search(r"\(([A-Za-z .]{2,30})\)\s*$", piece)
+    paren = _PAREN_COUNTRY.search(piece)
     if paren:
         country = countries.get(paren.group(1).lower())
         piece = piece[: paren.start()].strip(" ,")
     else:
         # "Liverpool (GB), England": the country in brackets after the city, then its region
-        paren = re.match(r"([^,()]+?)\s*\(([A-Za-z .]{2,30})\)\s*,([^,()]+)$", piece)
+        paren = _PAREN_COUNTRY_REGION.match(piece)
         code = countries.get(paren.group(2).lower()) if paren else None
         if code and (code, paren.group(3).strip().lower()) in _country_regions():
             country = code
@@ -85,7 +89,7 @@ def read_location(piece: str, *, unpunctuated: bool = False) -> Location | None:
     piece = piece.rstrip(".")
     parts = [_POSTCODE.sub("", p.strip()).strip(" -") for p in piece.split(",") if p.strip()]
     # Drop postcodes and phone numbers standing as parts of their own ("…, 722122, IN").
-    parts = [p for p in parts if p and re.search(r"[A-Za-z]", p)]
+    parts = [p for p in parts if p and _LATIN_LETTER.search(p)]
     if unpunctuated and len(parts) == 1 and country is None:
         spaced = _city_and_region(parts[0].split())
         if spaced is not None:

@@ -29,6 +29,12 @@ _RULE = re.compile(r"^\s*[-=_~*#]{3,}\s*$")
 _MAX_HEADING_WORDS = 6
 _LEADING_HEADS = frozenset({"education", "experience", "employment", "skills", "certifications", "projects", "awards"})
 _CONTACT_HINT = re.compile(r"[\w.+-]+@[\w-]+|\+?\(?\d[\d ().-]{7,}\d")
+_WIDE_GAP = re.compile(r"\s{2,}")
+_LIST_PUNCTUATION = re.compile(r"[:,;]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LONG_WORD = re.compile(r"[A-Za-z]{4,}")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$|\)\W*$")
+_INLINE_HEADING = re.compile(r"^\s*([A-Za-z][A-Za-z &/]{1,40}?)\s*[:|–—-]\s+(?=\S)|^\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*(?=\S)")
 
 
 @cache
@@ -57,9 +63,9 @@ def normalize_heading(text: str) -> str:
     """Heading text in the form used as key of ``headings.json``."""
     text = _ENUMERATOR.sub("", text).strip(_DECOR)
     if _LETTER_SPACED.match(text) or "  " in text and all(
-        _LETTER_SPACED.match(p) or len(p) == 1 for p in re.split(r"\s{2,}", text)
+        _LETTER_SPACED.match(p) or len(p) == 1 for p in _WIDE_GAP.split(text)
     ):
-        text = " ".join(p.replace(" ", "") for p in re.split(r"\s{2,}", text))
+        text = " ".join(p.replace(" ", "") for p in _WIDE_GAP.split(text))
     if text.upper() == text and _SMALL_CAPS.search(text):
         # Small capitals extracted as a capital and the rest: "W ORK E XPERIENCE".
         text = _SMALL_CAPS.sub(r"\1\2", text)
@@ -96,7 +102,7 @@ def heading_kind(text: str, *, fuzzy: bool = True) -> str | None:
         and fuzzy
         and 2 <= len(words) <= 5
         and _title_cased(text)
-        and not re.search(r"[:,;]", inner)
+        and not _LIST_PUNCTUATION.search(inner)
         and "in" not in words[1:-1]
     ):
         # "Retail Experience", "Career Experience / Job History": judged by the last word (not
@@ -114,12 +120,12 @@ def _joined_headings() -> dict[str, str]:
 
 def _broken_caps(text: str) -> bool:
     """Capitals with a space inside a word: most of its pieces are one to four letters long."""
-    letters = [w for w in re.findall(r"[^\W\d_]+", text)]
+    letters = [w for w in _LETTERS.findall(text)]
     return text.upper() == text and len(letters) >= 3 and sum(len(w) <= 4 for w in letters) * 2 > len(letters)
 
 
 def _title_cased(text: str) -> bool:
-    return all(w[:1].isupper() for w in re.findall(r"[A-Za-z]{4,}", text))
+    return all(w[:1].isupper() for w in _LONG_WORD.findall(text))
 
 
 def _signature(doc: ExtractedDocument, line: Line, underlined: bool) -> tuple:
@@ -316,7 +322,7 @@ def _wrapped_word(doc: ExtractedDocument, i: int) -> bool:
     line = doc.lines[i]
     raw = text[line.start : line.end].strip()
     lower = raw[:1].islower()
-    stop = bool(re.search(r"[.!?][\"'”’)]*$|\)\W*$", raw))
+    stop = bool(_SENTENCE_END.search(raw))
     if lower and stop:
         return True
     if i > 0 and _wrapped_by_column(doc, i, raw):
@@ -534,7 +540,7 @@ def _known_heading(raw: str, line: Line) -> tuple[str, int, int] | None:
 
 
 def _inline_heading(raw: str) -> tuple[str, int, int] | None:
-    m = re.match(r"^\s*([A-Za-z][A-Za-z &/]{1,40}?)\s*[:|–—-]\s+(?=\S)|^\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*(?=\S)", raw)
+    m = _INLINE_HEADING.match(raw)
     if not m:
         return None
     g = 1 if m.group(1) else 2  # "Skills: …" or "技能：…"
