@@ -28,10 +28,26 @@ async def database(database_url: str) -> AsyncIterator[Database]:
 
 
 @pytest.fixture
-def sqlite_path(database_url: str) -> str:
-    if not database_url.startswith("sqlite"):
-        pytest.skip("SQLite only")
-    path = make_url(database_url).database
+def sqlite_url(sqlite_template: Any, tmp_path: Any) -> str:
+    """An empty, migrated SQLite file (the tests about SQLite's trips and lock run on SQLite only,
+    not as a skipped PostgreSQL case)."""
+    import shutil
+
+    path = tmp_path / "resumeiq-sqlite.db"
+    shutil.copy(sqlite_template, path)
+    return f"sqlite+aiosqlite:///{path}"
+
+
+@pytest.fixture
+async def sqlite_database(sqlite_url: str) -> AsyncIterator[Database]:
+    db = Database(sqlite_url)
+    yield db
+    await db.dispose()
+
+
+@pytest.fixture
+def sqlite_path(sqlite_url: str) -> str:
+    path = make_url(sqlite_url).database
     assert path
     return path
 
@@ -74,8 +90,9 @@ def _locked_for_writers(path: str) -> bool:
 
 
 async def test_a_sqlite_session_makes_one_trip_per_statement_and_one_for_its_commit(
-    database: Database, sqlite_path: str, monkeypatch: pytest.MonkeyPatch
+    sqlite_database: Database, sqlite_path: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    database = sqlite_database
     async with database.sessionmaker() as session:  # the first connection's set-up, not counted
         await session.execute(select(func.count()).select_from(User))
         await session.commit()
@@ -99,8 +116,9 @@ async def test_a_sqlite_session_makes_one_trip_per_statement_and_one_for_its_com
 
 
 async def test_the_write_lock_is_taken_by_the_first_statement_and_not_by_a_read_only_one(
-    database: Database, sqlite_path: str
+    sqlite_database: Database, sqlite_path: str
 ) -> None:
+    database = sqlite_database
     async with database.sessionmaker() as session:
         await session.connection()  # begun, no statement yet: nothing reached the database
         assert not _locked_for_writers(sqlite_path)
