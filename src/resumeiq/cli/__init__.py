@@ -13,6 +13,7 @@ from resumeiq.cli import rank as _rank
 from resumeiq.cli import service as _service
 from resumeiq.cli import tailor as _tailor
 
+
 class _App(typer.Typer):
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         """Run the command line. After ``parse`` or ``analyze`` (their results are written and

@@ -263,7 +263,7 @@ def test_every_sentence_said_about_the_shared_sets_follows_the_grammar_rules():
             continue
         for industry in industries if path in dev else ("general", "software_engineering"):
             for where, text, rules in review_problems(score_resume(parsed, industry)):
-                bad.append(f"{path.parent.name}/{path.name} [{industry}] {where}: {rules}")
+                bad.append(f"{path.parent.name}/{path.name} [{industry}] {where}: {rules}: {text}")
     assert not bad, "\n".join(bad[:20])
 
 
