@@ -98,3 +98,48 @@ def test_the_wrapped_lines_of_a_skills_line_under_a_job_are_no_header_of_the_nex
         ("Firmware Engineer", "Baltic Motion Systems", "2021-03"),
         ("Test Engineer", "Harbourline Instruments", "2018-06"),
     ]
+
+
+def test_a_heading_word_under_an_entrys_dates_in_the_entries_type_is_its_title():
+    """Headings at 18 pt, entries at 11 pt: "Research" right under "03/2019 – 08/2019", set like the
+    dates, is the title of that entry, not a section of its own (nor a look other lines copy)."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    y = A4[1]
+
+    def line(x, dy, text, font="Helvetica", size=11):
+        nonlocal y
+        y -= dy
+        c.setFont(font, size)
+        c.drawString(x, y, text)
+
+    line(40, 50, "Ilse Vandermeer", "Helvetica-Bold", 22)
+    line(40, 20, "ilse.vandermeer@example.org")
+    line(40, 40, "EXPERIENCE", "Helvetica-Bold", 18)
+    line(40, 28, "09/2020 – 06/2022", "Helvetica-Bold")
+    line(40, 15, "Process Engineer", "Helvetica-Bold")
+    line(40, 15, "Kessler Werke GmbH")
+    line(50, 15, "• Tuned the curing ovens of two lines")
+    line(40, 25, "03/2019 – 08/2019", "Helvetica-Bold")
+    line(40, 15, "Research", "Helvetica-Bold")
+    line(40, 15, "Lindholm Polymer Lab")
+    line(50, 15, "• Measured the creep of 40 resin samples")
+    line(40, 25, "10/2017 – 02/2019", "Helvetica-Bold")
+    line(40, 15, "Lab Assistant", "Helvetica-Bold")
+    line(40, 15, "Ostmark Chemicals")
+    line(50, 15, "• Prepared the weekly titrations")
+    line(40, 40, "EDUCATION", "Helvetica-Bold", 18)
+    line(40, 28, "BSc Chemistry, University of Tessel", "Helvetica-Bold")
+    c.save()
+    parsed = parse_resume(buf.getvalue(), filename="ilse.pdf")
+    assert [s.kind for s in parsed.sections if s.kind != "header"] == ["experience", "education"]
+    assert [(w.name, w.startDate, w.endDate) for w in parsed.resume.work] == [
+        ("Kessler Werke GmbH", "2020-09", "2022-06"),
+        ("Lindholm Polymer Lab", "2019-03", "2019-08"),
+        ("Ostmark Chemicals", "2017-10", "2019-02"),
+    ]

@@ -174,6 +174,8 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
             continue  # "Languages: Java, Go" (or "Languages" over such a line) inside skills is a skill category
         if found and found[-1][1] == kind and not inline and lines[found[-1][0]].size > line.size + 0.5:
             continue  # "Skills" in smaller type under SKILLS: a category of the section, not a heading
+        if not inline and counts[raw.strip()] < 2 and _title_under_dates(doc, i, [lines[f[0]] for f in found]):
+            continue  # "Projektarbeit" under "10/2020 – 01/2021", in the entries' type: a job's title
         rails = {lines[f[0]].rail for f in found}
         if inline and _owner_kind(doc, found, counts) in _ENTRY_KINDS and _inside_entries(doc, i, signatures, rails):
             continue  # "Skills: …" under a job, with more dated entries below: part of the entry
@@ -509,6 +511,28 @@ def _school_in_education(found: list[tuple[int, str, tuple[int, int], int]], i: 
         return False
     text = raw.strip(_DECOR)
     return is_institution(text) or find_degree(text, 0, len(text)) is not None
+
+
+def _title_under_dates(doc: ExtractedDocument, i: int, headings: list[Line]) -> bool:
+    """A heading word set right under a line of nothing but dates, in type clearly smaller
+    than the document's headings so far ("ARBEITSERFAHRUNG" at 18 pt; "10/2020 – 01/2021" over
+    "Projektarbeit" at 12 pt): the title of the entry those dates open, not a section. (A label
+    repeated under every entry, "Achievements:", is left to the rule on repeated labels.)"""
+    from resumeiq.engine.parse.dates import find_date_ranges
+
+    line = doc.lines[i]
+    if i == 0 or not line.size or not headings or max(h.size for h in headings) < 1.25 * line.size:
+        return False
+    prev = doc.lines[i - 1]
+    if abs(prev.size - line.size) > 0.5:
+        return False  # the entries' own type: the dates and the title alike
+    found = find_date_ranges(doc.text, prev.start, prev.end)
+    if not found:
+        return False
+    rest = doc.text[prev.start : prev.end]
+    for d in reversed(found):
+        rest = rest[: d.span[0] - prev.start] + rest[d.span[1] - prev.start :]
+    return not any(c.isalpha() for c in rest)  # the line above holds dates and nothing else
 
 
 def _dated_soon(doc: ExtractedDocument, i: int) -> bool:
