@@ -30,6 +30,8 @@ FULL = ["January", "February", "March", "April", "May", "June", "July", "August"
         ("2019–Present", "2019", None, True),
         ("1/2020 - 3/2021", "2020-01", "2021-03", False),
         ("Jan 2020 -- Now", "2020-01", None, True),
+        ("(14 Juin, 2022 - ...)", "2022-06", None, True),  # an ellipsis leaves the end open
+        ("Oct 2021 – …", "2021-10", None, True),
     ],
 )
 def test_ranges_as_resumes_write_them(text, start, end, current):
