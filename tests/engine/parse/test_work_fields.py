@@ -202,3 +202,20 @@ def test_earlier_jobs_listed_one_a_line_under_a_label():
         ("Shift Supervisor", "TALVIO CASTINGS", None, None),
         ("Trainee Engineer", "Quarrendon Metals Ltd.", None, None),
     ]
+
+
+def test_a_labelled_employer_written_in_lower_case_is_the_employer():
+    """The label vouches for the name: "Company: tarn fold labs" is the employer, although a name
+    in lower case is no employer on a line of its own."""
+    text = (
+        "Ines Quarrie\nines.quarrie@example.org\n\nEXPERIENCE\n"
+        "Company: tarn fold labs\nDesignation: Data Analyst\nDuration: June - November 2024\n"
+        "- Built 4 dashboards for the sales team\n\n"
+        "Company: Orvex Ventures\nDesignation: Junior Analyst\nDuration: March 2022 - May 2024\n"
+        "- Cleaned the monthly ledger exports\n"
+    )
+    work = parse_resume(text.encode(), filename="ines.txt").resume.work
+    assert [(w.name, w.position, w.startDate) for w in work] == [
+        ("tarn fold labs", "Data Analyst", "2024-06"),
+        ("Orvex Ventures", "Junior Analyst", "2022-03"),
+    ]

@@ -699,6 +699,7 @@ def _entry(
     by_line: list[list[tuple[str, int, int]]] = []
     employer: set[int] = set()  # starts of pieces written as "Employer – City" or "Employer –"
     titled: set[int] = set()  # starts of pieces labelled as the position ("Designation: …")
+    labelled: set[int] = set()  # starts of pieces labelled as the employer ("Company: …")
     joined = False  # the line above ended on "at" ("Sales Manager bei" over "Orvex GmbH")
     for k_line, bl in enumerate(lines[start:end], start=start):
         text, offset = bl.text, bl.start
@@ -723,6 +724,7 @@ def _entry(
         elif role == "employer" and (found := _split_header(text[cut:], offset + cut)):
             if not _is_place(found[0][0]):  # (a template's "Employer's name - Leeds" names a place)
                 employer.add(found[0][1])
+                labelled.add(found[0][1])
         elif role == "project":
             found = []  # "Project: Risk Reporting" names neither the title nor the employer
         else:
@@ -739,7 +741,7 @@ def _entry(
         if len(found) == 2 and max(title_score(q[0]) for q in found) >= 0.5
         for p in found
     }
-    _assign(work, pieces, employer, qualified, titled, paired)
+    _assign(work, pieces, employer, qualified, titled, paired, labelled)
     late = _late_title(lines, end, body_end) if work.position is None and work.name else None
     if late is not None:
         k, (title, ts, te) = late
@@ -1264,15 +1266,20 @@ def _assign(
     qualified: set[int] = frozenset(),
     titled: set[int] = frozenset(),
     paired: set[int] = frozenset(),
+    labelled: set[int] = frozenset(),
 ) -> None:
     """Position, employer and place from an entry's header pieces. ``employer``: starts of pieces
     written as an employer's line; ``qualified``: starts of "Title, Qualifier" pieces, scored as
     titles by the part before the comma; ``titled``: starts of pieces labelled as the title;
-    ``paired``: starts of the pieces of a line of a title and one other piece."""
+    ``paired``: starts of the pieces of a line of a title and one other piece; ``labelled``:
+    starts of pieces labelled as the employer, whose label vouches for a name written in lower
+    case ("Company: vell group")."""
     remaining = []
     marked = None
     for p in _clean_pieces(pieces):
-        if p[1] in employer and marked is None and plausible_employer(p[0]):
+        if p[1] in employer and marked is None and (
+            plausible_employer(p[0]) or p[1] in labelled and plausible_employer(p[0].title())
+        ):
             marked = p
             continue
         if p[1] in titled and work.position is None:
