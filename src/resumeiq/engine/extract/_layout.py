@@ -527,10 +527,9 @@ def _timeline_rail(lines: list[list[Run]]) -> set[int]:
     crosses at that indent (a heading or a paragraph across it ends one) is tested as a rail, and
     kept when at least half of its items hold a digit."""
     starts: Counter[int] = Counter()
-    for runs in lines:
-        ordered = sorted(runs, key=lambda r: r.x0)
-        if len(ordered) >= 2 and len(ordered[0].chars) <= 30 and ordered[1].x0 - ordered[0].x1 >= 20:
-            starts[round(ordered[1].x0)] += 1
+    for runs in lines:  # (each line's runs are in x order: _cluster_lines)
+        if len(runs) >= 2 and len(runs[0].chars) <= 30 and runs[1].x0 - runs[0].x1 >= 20:
+            starts[round(runs[1].x0)] += 1
     if not starts:
         return set()
     indent, count = starts.most_common(1)[0]

@@ -49,7 +49,13 @@ from resumeiq.engine.score.checks_ats import CHECKS_ATS, IndustryFit, industry_f
 from resumeiq.engine.score.checks_content import CHECKS_CONTENT
 from resumeiq.engine.score.checks_formatting import CHECKS_FORMATTING, TOO_LONG
 from resumeiq.engine.score.industries import DEFAULT_INDUSTRY, get_industry
-from resumeiq.engine.score.weights import ATS_ALSO_COUNTS, CHECKS, FINDING_COST, SHORTFALL_STEPS, STRUCTURAL
+from resumeiq.engine.score.weights import (
+    ATS_ALSO_COUNTS,
+    CHECKS,
+    FAILED_UNDER_HALF_COST,
+    FINDING_COST,
+    STRUCTURAL,
+)
 
 __all__ = ["ATS_ALSO_COUNTS", "CHECKS", "band", "calibrate", "finding_cost", "run_checks", "score_resume"]
 
@@ -59,13 +65,11 @@ def _to_int(value: float) -> int:
 
 
 def finding_cost(check: Check) -> float:
-    """Whole points a finding costs: its status's cost (``FINDING_COST``: partial 1, failed 2); a
-    failed check that misses more than half of its measure costs 3 (``SHORTFALL_STEPS`` = 2
-    steps of half a check each, one point per step begun, plus one)."""
-    cost = FINDING_COST[check.status]
-    if check.status == "failed":
-        cost = max(cost, 1 + math.ceil(SHORTFALL_STEPS * (1.0 - check.score) - 1e-9))
-    return cost
+    """Whole points a finding costs: its status's cost (``FINDING_COST``: partial 1, failed 2),
+    ``FAILED_UNDER_HALF_COST`` for a failed check that misses more than half of its measure."""
+    if check.status == "failed" and check.score < 0.5:
+        return FAILED_UNDER_HALF_COST
+    return FINDING_COST[check.status]
 
 
 def run_checks(parsed: ParsedDocument, industry: str = DEFAULT_INDUSTRY) -> list[Check]:

@@ -118,29 +118,24 @@ def line_around(text: str, a: int, b: int, limit: int = 80) -> str:
     line is longer than ``limit``, so the quote always shows what it is quoted for."""
     line_start = text.rfind("\n", 0, a) + 1
     line_end = text.find("\n", b)
-    flat = " ".join(strip_bullet(text[line_start : line_end if line_end >= 0 else len(text)]).split())
-    flat = flat.replace("'", "’")
-    if len(flat) <= limit:
-        return quote(flat, limit)
+    flat = quote(strip_bullet(text[line_start : line_end if line_end >= 0 else len(text)]), 10**6)
+    span = text[a:b].split()
     words = flat.split(" ")
-    first = text[a:b].split()[0] if text[a:b].split() else ""
     # The span's word: the one holding its first word nearest to as many words in as the span is.
-    near = len(text[line_start:a].split())
-    hits = [i for i, w in enumerate(words) if first and first in w]
-    if not hits:
+    hits = [i for i, w in enumerate(words) if span and span[0] in w]
+    if len(flat) <= limit or not hits:
         return quote(flat, limit)
-    i = min(hits, key=lambda k: abs(k - near))
-    lo, hi = i, i + 1
-    size = len(words[i])
-    while True:  # grow the window a word at a time, left and right in turn, while it fits
+    near = len(text[line_start:a].split())
+    lo = hi = min(hits, key=lambda k: abs(k - near))
+    hi += 1
+    size = len(words[lo])
+    grown = True
+    while grown:  # grow the window by a word on the left and one on the right, while it fits
         grown = False
-        for side in ("left", "right"):
-            if side == "left" and lo > 0 and size + 1 + len(words[lo - 1]) <= limit - 2:
-                lo, size, grown = lo - 1, size + 1 + len(words[lo - 1]), True
-            elif side == "right" and hi < len(words) and size + 1 + len(words[hi]) <= limit - 2:
-                hi, size, grown = hi + 1, size + 1 + len(words[hi]), True
-        if not grown:
-            break
+        if lo > 0 and size + 1 + len(words[lo - 1]) <= limit - 2:
+            lo, size, grown = lo - 1, size + 1 + len(words[lo - 1]), True
+        if hi < len(words) and size + 1 + len(words[hi]) <= limit - 2:
+            hi, size, grown = hi + 1, size + 1 + len(words[hi]), True
     return ("…" if lo > 0 else "") + " ".join(words[lo:hi]) + ("…" if hi < len(words) else "")
 
 

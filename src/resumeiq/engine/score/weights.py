@@ -114,4 +114,4 @@ FINDING_COST: dict[str, float] = {"passed": 0.0, "partial": 1.0, "failed": 2.0}
 # A failed check that misses more than half of its measure costs a point more (3): one that gets
 # worse still (more first-person bullets, more pages) past half costs more, so a cap near which the
 # weighted share is compressed cannot hide it.
-SHORTFALL_STEPS = 2
+FAILED_UNDER_HALF_COST = 3.0
