@@ -466,20 +466,27 @@ def test_a_range_wrapped_in_the_timeline_is_read_whole():
     ]
 
 
-def test_a_wrapped_word_at_the_margin_is_no_timeline():
-    """Short lines at the margin without dates (a paragraph's last word) stay where they are."""
+def test_short_words_at_the_margin_without_dates_are_no_timeline():
+    """Short words at the margin beside indented text (a profile's key words), on a page whose
+    body starts at that margin: they hold no date, so they are no timeline rail, and each line is
+    read whole, word and text together."""
     page = [
         (42, 40, "Odile Marchetti", B, 20),
-        (42, 90, "PROFILE", B, 13),
-        (160, 110, "Warehouse lead who keeps forty pickers busy and the", R, 10),
-        (42, 124, "docks.", R, 10),
-        (160, 138, "Known for calm winters and quick", R, 10),
-        (42, 152, "shifts.", R, 10),
-        (160, 166, "Forklift licence, first aid and a", R, 10),
-        (42, 180, "smile.", R, 10),
+        (42, 60, "Warehouse lead who keeps forty pickers busy and the dock on time, season after season.", R, 10),
+        (42, 74, "Twelve years on the floor of cold-chain depots, the last five of them as the shift's lead.", R, 10),
+        (42, 90, "PROFILE AND VALUES OF MY WORK", B, 13),
+        (42, 110, "Calm", R, 10),
+        (160, 110, "keeps forty pickers busy through the winter peak", R, 10),
+        (42, 124, "Quick", R, 10),
+        (160, 124, "turns a late truck round before the next shift", R, 10),
+        (42, 138, "Kind", R, 10),
+        (160, 138, "trains the new pickers on the scanners herself", R, 10),
+        (42, 152, "Exact", R, 10),
+        (160, 152, "counts the dock twice and signs for it", R, 10),
     ]
-    texts = [t for t, _ in _lines(_pdf(page))]
-    assert texts.index("docks.") < texts.index("Known for calm winters and quick") < texts.index("shifts.")
+    lines = _lines(_pdf(page))
+    assert ("Calm\tkeeps forty pickers busy through the winter peak", "") in lines, lines
+    assert not any(rail for _, rail in lines)
 
 
 def test_a_title_set_as_a_bullet_under_the_timeline_dates_is_the_entrys_title():
