@@ -143,3 +143,39 @@ def test_a_heading_word_under_an_entrys_dates_in_the_entries_type_is_its_title()
         ("Lindholm Polymer Lab", "2019-03", "2019-08"),
         ("Ostmark Chemicals", "2017-10", "2019-02"),
     ]
+
+
+def test_the_name_under_a_margin_heading_read_first_is_the_candidates():
+    """A heading in the left margin level with the name ("Professional Summary:" beside it) is
+    read before the name: the name and the contact line under it are still the header's."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    top = A4[1]
+
+    def put(x, y, text, font="Helvetica", size=10.5):
+        c.setFont(font, size)
+        c.drawString(x, top - y, text)
+
+    put(180, 40, "Harrogate, UK")
+    put(40, 72, "Professional", "Helvetica-Bold", 11.5)
+    put(40, 86, "Summary:", "Helvetica-Bold", 11.5)
+    put(180, 80, "Wren Abernathy", "Helvetica-Bold", 20.5)
+    put(180, 98, "+44 1423 555 0188 / wren.abernathy@example.org")
+    put(180, 114, "Payroll officer with four years of monthly runs for a hotel group.")
+    put(40, 150, "Professional", "Helvetica-Bold", 11.5)
+    put(40, 164, "Experience:", "Helvetica-Bold", 11.5)
+    put(180, 150, "Payroll Officer | Dalesend Hotels | Mar 2021 - Present")
+    put(190, 166, "• Ran the monthly payroll for 420 staff")
+    put(180, 190, "Payroll Assistant | Knaresby Foods | Jan 2019 - Feb 2021")
+    put(190, 206, "• Checked 300 timesheets a week")
+    c.save()
+    parsed = parse_resume(buf.getvalue(), filename="wren.pdf")
+    basics = parsed.resume.basics
+    assert basics.name == "Wren Abernathy"
+    assert basics.email == "wren.abernathy@example.org"
+    assert basics.summary == "Payroll officer with four years of monthly runs for a hotel group."

@@ -51,8 +51,8 @@ _ICONS = re.compile("[\ue000-\uf8ff\U000f0000-\U0010fffd]")
 
 def parse_basics(doc: ExtractedDocument, sections: list[Section]) -> Basics:
     text = _ICONS.sub("|", doc.text)
-    header = next((s for s in sections if s.kind == "header"), None)
-    header_spans = [(s, e) for s, e, _ in iter_body(doc, header)] if header else []
+    # (a name read after a margin heading is a header of its own, after the lines above it)
+    header_spans = [(s, e) for sec in sections if sec.kind == "header" for s, e, _ in iter_body(doc, sec)]
     contact_sections = [s for s in sections if s.kind == "personal" or _is_location_heading(s)]
     for sec in contact_sections:
         header_spans.extend((s, e) for s, e, _ in iter_body(doc, sec))

@@ -261,11 +261,15 @@ def segment_sections(doc: ExtractedDocument) -> list[Section]:
     return _name_header(doc, sections)
 
 
+_CONTACT_LINE = re.compile(r"@[\w-]+\.\w|(?:\d[\s().-]*){7}")
+
+
 def _name_header(doc: ExtractedDocument, sections: list[Section]) -> list[Section]:
     """A sidebar read first (a text box, a left column) puts its sections before the name: the
-    line in the document's biggest type near the top, a few words long, starts the header there."""
-    if any(s.kind == "header" for s in sections):
-        return sections
+    line in the document's biggest type near the top, a few words long, starts the header there.
+    A heading set in the margin and read first ("Professional Summary:" beside the name) puts the
+    name under it: that line alone is then the header's (or joins it, when a header holds what
+    stood above)."""
     sized = [(ln.size, i) for i, ln in enumerate(doc.lines[:80]) if ln.size and ln.page == 0]
     if len(sized) < 4:
         return sections
@@ -273,7 +277,24 @@ def _name_header(doc: ExtractedDocument, sections: list[Section]) -> list[Sectio
     sizes = sorted(size for size, _ in sized)
     if top < 1.4 * sizes[len(sizes) // 2] or len(doc.line_text(doc.lines[idx]).split()) > 6:
         return sections
+    if any(s.kind == "header" and s.first_line <= idx < s.end_line for s in sections):
+        return sections
     for k, sec in enumerate(sections):
+        if (
+            sec.first_line == idx
+            and sec.heading is not None
+            and idx + 1 < sec.end_line
+            and not any(c.isdigit() for c in doc.line_text(doc.lines[idx]))
+            and any(s.kind == "header" for s in sections[:k])
+        ):
+            end = idx + 1  # the name, and the contact lines right under it
+            while end + 1 < sec.end_line and _CONTACT_LINE.search(doc.line_text(doc.lines[end])):
+                end += 1
+            name = _make(doc, "header", None, None, idx, end, None)
+            sec.first_line, sec.start = end, doc.lines[end].start
+            return [*sections[:k], name, *sections[k:]]
+        if any(s.kind == "header" for s in sections):
+            continue  # (a sidebar read first: only when nothing stood above it as a header)
         if sec.first_line <= idx < sec.end_line and sec.kind != "header":
             header = _make(doc, "header", None, None, idx, sec.end_line, None)
             if idx > sec.first_line:
